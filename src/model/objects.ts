@@ -1,0 +1,263 @@
+/**
+ * The dialect-neutral object model: plain, readonly, JSON-serializable data tagged with `kind`.
+ *
+ * Every source (live database, snapshot, schema model, build environment, empty) produces a
+ * `DatabaseModel`; the differ compares two of them; renderers turn objects back into DDL.
+ *
+ * Conventions:
+ * - Values are already normalized by the dialect's normalizer: type names are canonical
+ *   (`integer`, not `int4`), defaults and expressions are in the server's canonical text form.
+ * - Optional properties are omitted when absent (never `undefined` in JSON); `null` is not used
+ *   except where a property says so. Lists are sorted where order carries no meaning (indexes,
+ *   constraints, triggers by name) and kept in declaration order where it does (columns, enum labels,
+ *   function arguments, index keys).
+ * - Dialect-specific properties live in `extras` (string-keyed, JSON values) so the shared shape
+ *   stays small.
+ */
+
+export type DialectName = 'postgres' | 'mysql' | 'sqlserver' | 'oracle';
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+export type Extras = Readonly<Record<string, JsonValue>>;
+
+export interface DatabaseModel {
+  readonly dialect: DialectName;
+  /** The schemas this model covers (what was introspected or declared). */
+  readonly schemas: readonly string[];
+  /** Top-level objects, sorted by (kind, schema, name). */
+  readonly objects: readonly SchemaObject[];
+}
+
+export type SchemaObject =
+  | SchemaDef
+  | Table
+  | View
+  | MaterializedView
+  | Sequence
+  | Routine
+  | EnumType
+  | Domain
+  | CompositeType
+  | Extension;
+
+export type ObjectKind = SchemaObject['kind'];
+
+interface ObjectBase {
+  /** Schema the object lives in (for a `schema` object: its own name). */
+  readonly schema: string;
+  /** Object name; for routines the identity includes the argument types, see `Routine.name`. */
+  readonly name: string;
+  readonly comment?: string;
+  readonly extras?: Extras;
+}
+
+export interface SchemaDef extends ObjectBase {
+  readonly kind: 'schema';
+}
+
+export interface Column {
+  readonly name: string;
+  /** Canonical type text, e.g. `integer`, `character varying(20)`, `numeric(10,2)`, `text[]`. */
+  readonly type: string;
+  readonly nullable: boolean;
+  /** Default expression in canonical form; omitted when there is none. */
+  readonly default?: string;
+  readonly identity?: Identity;
+  /** Expression of a stored generated column. */
+  readonly generated?: string;
+  readonly collation?: string;
+  readonly comment?: string;
+  readonly extras?: Extras;
+}
+
+export interface Identity {
+  readonly generation: 'always' | 'by default';
+  readonly sequence?: SequenceOptions;
+}
+
+export interface SequenceOptions {
+  readonly dataType?: string;
+  readonly start?: string;
+  readonly increment?: string;
+  readonly minValue?: string;
+  readonly maxValue?: string;
+  readonly cache?: string;
+  readonly cycle?: boolean;
+}
+
+export interface PrimaryKey {
+  readonly name: string;
+  readonly columns: readonly string[];
+  readonly comment?: string;
+}
+
+export interface UniqueConstraint {
+  readonly name: string;
+  readonly columns: readonly string[];
+  readonly nullsNotDistinct?: boolean;
+  readonly deferrable?: boolean;
+  readonly initiallyDeferred?: boolean;
+  readonly comment?: string;
+}
+
+export interface CheckConstraint {
+  readonly name: string;
+  /** Canonical boolean expression, without the surrounding `CHECK (...)`. */
+  readonly expression: string;
+  readonly noInherit?: boolean;
+  readonly comment?: string;
+}
+
+export type ReferentialAction = 'NO ACTION' | 'RESTRICT' | 'CASCADE' | 'SET NULL' | 'SET DEFAULT';
+
+export interface ForeignKey {
+  readonly name: string;
+  readonly columns: readonly string[];
+  readonly referencedSchema: string;
+  readonly referencedTable: string;
+  readonly referencedColumns: readonly string[];
+  readonly onUpdate: ReferentialAction;
+  readonly onDelete: ReferentialAction;
+  readonly match?: 'FULL' | 'PARTIAL' | 'SIMPLE';
+  readonly deferrable?: boolean;
+  readonly initiallyDeferred?: boolean;
+  readonly comment?: string;
+}
+
+export interface Index {
+  readonly name: string;
+  readonly unique: boolean;
+  /** Access method, e.g. `btree`, `gin`, `hash`. */
+  readonly method: string;
+  /** Key parts in order: a quoted column name or a parenthesized expression, with opclass/order. */
+  readonly keys: readonly string[];
+  readonly include?: readonly string[];
+  /** Partial index predicate, canonical form. */
+  readonly where?: string;
+  readonly nullsNotDistinct?: boolean;
+  readonly comment?: string;
+  readonly extras?: Extras;
+}
+
+export interface Trigger {
+  readonly name: string;
+  readonly timing: 'BEFORE' | 'AFTER' | 'INSTEAD OF';
+  /** Sorted event list: `INSERT`, `UPDATE`, `UPDATE OF a, b`, `DELETE`, `TRUNCATE`. */
+  readonly events: readonly string[];
+  readonly level: 'ROW' | 'STATEMENT';
+  readonly when?: string;
+  /** The full canonical CREATE TRIGGER statement as the server prints it. */
+  readonly definition: string;
+  readonly enabled?: boolean;
+  readonly comment?: string;
+}
+
+export interface Table extends ObjectBase {
+  readonly kind: 'table';
+  readonly columns: readonly Column[];
+  readonly primaryKey?: PrimaryKey;
+  readonly uniqueConstraints: readonly UniqueConstraint[];
+  readonly checkConstraints: readonly CheckConstraint[];
+  readonly foreignKeys: readonly ForeignKey[];
+  readonly indexes: readonly Index[];
+  readonly triggers: readonly Trigger[];
+  /** e.g. `RANGE (created_at)` for a partitioned table. */
+  readonly partitionBy?: string;
+}
+
+export interface View extends ObjectBase {
+  readonly kind: 'view';
+  /** Canonical SELECT text (the server's own rendering, whitespace normalized). */
+  readonly definition: string;
+  readonly columns?: readonly ViewColumn[];
+  readonly checkOption?: 'LOCAL' | 'CASCADED';
+  readonly securityBarrier?: boolean;
+  readonly securityInvoker?: boolean;
+  readonly triggers?: readonly Trigger[];
+}
+
+export interface ViewColumn {
+  readonly name: string;
+  readonly type: string;
+  readonly comment?: string;
+}
+
+export interface MaterializedView extends ObjectBase {
+  readonly kind: 'materializedView';
+  readonly definition: string;
+  readonly columns?: readonly ViewColumn[];
+  readonly indexes: readonly Index[];
+  readonly withData?: boolean;
+}
+
+export interface Sequence extends ObjectBase, SequenceOptions {
+  readonly kind: 'sequence';
+  /** `table.column` that owns the sequence (serial columns), schema-qualified when it differs. */
+  readonly ownedBy?: string;
+}
+
+export interface RoutineArgument {
+  readonly name?: string;
+  readonly mode: 'IN' | 'OUT' | 'INOUT' | 'VARIADIC' | 'TABLE';
+  readonly type: string;
+  readonly default?: string;
+}
+
+export interface Routine extends ObjectBase {
+  readonly kind: 'function' | 'procedure' | 'aggregate';
+  /**
+   * Identity name including the input argument types, e.g. `add(integer, integer)`, so overloads are
+   * distinct objects. `baseName` holds the bare name.
+   */
+  readonly name: string;
+  readonly baseName: string;
+  readonly arguments: readonly RoutineArgument[];
+  /** Return type text (`integer`, `SETOF text`, `TABLE(a integer)`, `trigger`); absent for procedures. */
+  readonly returns?: string;
+  readonly language: string;
+  /** The full canonical CREATE statement as the server prints it. */
+  readonly definition: string;
+}
+
+export interface EnumType extends ObjectBase {
+  readonly kind: 'enum';
+  readonly values: readonly string[];
+}
+
+export interface Domain extends ObjectBase {
+  readonly kind: 'domain';
+  readonly baseType: string;
+  readonly nullable: boolean;
+  readonly default?: string;
+  readonly collation?: string;
+  readonly checkConstraints: readonly CheckConstraint[];
+}
+
+export interface CompositeAttribute {
+  readonly name: string;
+  readonly type: string;
+  readonly collation?: string;
+  readonly comment?: string;
+}
+
+export interface CompositeType extends ObjectBase {
+  readonly kind: 'compositeType';
+  readonly attributes: readonly CompositeAttribute[];
+}
+
+export interface Extension extends ObjectBase {
+  readonly kind: 'extension';
+  readonly version?: string;
+}
+
+/** Sub-objects of a table/view/materialized view, as the differ reports them. */
+export type PartKind =
+  | 'column'
+  | 'primaryKey'
+  | 'uniqueConstraint'
+  | 'checkConstraint'
+  | 'foreignKey'
+  | 'index'
+  | 'trigger'
+  | 'attribute'
+  | 'value';
