@@ -1,0 +1,115 @@
+/**
+ * The diff artifact: everything later commands (diffText, generate, model) need, so they never
+ * reconnect: the changes with the before and after object of every changed object and its DDL.
+ * Written atomically as stable JSON; validated with ajv on read.
+ */
+import type { Change } from '../diff/changes.js';
+import type { DialectName } from '../model/objects.js';
+import { ParityError } from '../errors.js';
+import { compileDocumentSchema, readValidatedJson, stableJson, writeFileAtomic } from './json-file.js';
+
+export const ARTIFACT_FORMAT_VERSION = 1;
+
+export interface PreparationInfo {
+  readonly sourceType: string;
+  readonly [key: string]: unknown;
+}
+
+/** Which comparison source a side of the diff came from, without credentials. */
+export interface SideInfo {
+  /** What the user typed: `dev`, `snapshot:snapshots/prod.json`, `empty`. */
+  readonly spec: string;
+  readonly type: 'environment' | 'snapshot' | 'empty' | 'schemaModel' | 'migrations';
+  /** Password-free description: `environment dev (postgres://app@127.0.0.1:5432/app)`. */
+  readonly description: string;
+  readonly preparationInfo: PreparationInfo | null;
+}
+
+export interface ArtifactChange extends Change {
+  /** DDL of the object on each side (absent on the side that lacks it). */
+  readonly sourceDefinition?: string;
+  readonly targetDefinition?: string;
+}
+
+export interface Artifact {
+  readonly format: 'parity-artifact';
+  readonly formatVersion: number;
+  readonly dialect: DialectName;
+  readonly source: SideInfo;
+  readonly target: SideInfo;
+  readonly changes: readonly ArtifactChange[];
+}
+
+const side = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['spec', 'type', 'description', 'preparationInfo'],
+  properties: {
+    spec: { type: 'string' },
+    type: { enum: ['environment', 'snapshot', 'empty', 'schemaModel', 'migrations'] },
+    description: { type: 'string' },
+    preparationInfo: { type: ['object', 'null'] },
+  },
+};
+
+const differenceType = { enum: ['Add', 'Edit', 'Delete'] };
+
+const validateArtifact = compileDocumentSchema({
+  type: 'object',
+  additionalProperties: false,
+  required: ['format', 'formatVersion', 'dialect', 'source', 'target', 'changes'],
+  properties: {
+    format: { const: 'parity-artifact' },
+    formatVersion: { type: 'integer' },
+    dialect: { enum: ['postgres', 'mysql', 'sqlserver', 'oracle'] },
+    source: side,
+    target: side,
+    changes: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'differenceType', 'objectKind', 'schema', 'name', 'parts'],
+        properties: {
+          id: { type: 'string' },
+          differenceType,
+          objectKind: { type: 'string' },
+          schema: { type: 'string' },
+          name: { type: 'string' },
+          source: { $ref: 'parity-model#/definitions/schemaObject' },
+          target: { $ref: 'parity-model#/definitions/schemaObject' },
+          sourceDefinition: { type: 'string' },
+          targetDefinition: { type: 'string' },
+          parts: {
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['id', 'partKind', 'name', 'differenceType'],
+              properties: {
+                id: { type: 'string' },
+                partKind: { type: 'string' },
+                name: { type: 'string' },
+                differenceType,
+                source: {},
+                target: {},
+              },
+            },
+          },
+        },
+      },
+    },
+  },
+});
+
+export function writeArtifact(file: string, artifact: Artifact): void {
+  writeFileAtomic(file, stableJson(artifact));
+}
+
+export function readArtifact(file: string): Artifact {
+  const artifact = readValidatedJson<Artifact>(file, validateArtifact, 'artifact', 'INVALID_ARTIFACT');
+  if (artifact.formatVersion > ARTIFACT_FORMAT_VERSION) {
+    throw new ParityError('INVALID_ARTIFACT', `artifact format version ${artifact.formatVersion} is newer than this parity supports (${ARTIFACT_FORMAT_VERSION})`, { where: file });
+  }
+  return artifact;
+}

@@ -1,0 +1,82 @@
+/**
+ * Reading and writing parity's JSON files (snapshots, artifacts): stable output (sorted keys),
+ * atomic writes (temp file + rename, so a crash never leaves half a file), and validation on read
+ * with ajv that reports the JSON path of the first problem.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import stableStringify from 'json-stable-stringify';
+import { ParityError, type ErrorCode } from '../errors.js';
+import { MODEL_DEFINITIONS } from '../model/model-schema.js';
+
+/** Writes `text` to `file` atomically, creating parent folders. */
+export function writeFileAtomic(file: string, text: string): void {
+  const directory = path.dirname(file);
+  const temporary = path.join(directory, `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    fs.mkdirSync(directory, { recursive: true });
+    fs.writeFileSync(temporary, text, 'utf8');
+    fs.renameSync(temporary, file);
+  } catch (error) {
+    fs.rmSync(temporary, { force: true });
+    const reason = error instanceof Error ? error.message.replace(/^[A-Z]+: /, '') : String(error);
+    throw new ParityError('WRITE_FAILED', `cannot write file: ${reason}`, { where: file, cause: error });
+  }
+}
+
+/** Stable JSON: sorted keys, two-space indent, trailing newline. */
+export function stableJson(value: unknown): string {
+  return `${stableStringify(value, { space: 2 }) ?? 'null'}\n`;
+}
+
+const ajv = new Ajv({ allErrors: false, strict: true, allowUnionTypes: true });
+ajv.addSchema({ $id: 'parity-model', definitions: MODEL_DEFINITIONS });
+
+/** Compiles a document schema that may refer to model definitions as `parity-model#/definitions/x`. */
+export function compileDocumentSchema(schema: Record<string, unknown>): ValidateFunction {
+  return ajv.compile(schema);
+}
+
+/** `$.objects[3].columns[0].type` from ajv's `/objects/3/columns/0/type`. */
+export function jsonPath(error: ErrorObject): string {
+  const segments = error.instancePath.split('/').slice(1).map((s) => s.replaceAll('~1', '/').replaceAll('~0', '~'));
+  let out = '$';
+  for (const segment of segments) out += /^\d+$/.test(segment) ? `[${segment}]` : /^[A-Za-z_$][\w$]*$/.test(segment) ? `.${segment}` : `[${JSON.stringify(segment)}]`;
+  if (error.keyword === 'additionalProperties') {
+    const extra = (error.params as { additionalProperty?: string }).additionalProperty;
+    if (extra !== undefined) out += `.${extra}`;
+  }
+  return out;
+}
+
+function describeError(error: ErrorObject): string {
+  if (error.keyword === 'additionalProperties') return 'unexpected property';
+  if (error.keyword === 'required') return `missing property "${(error.params as { missingProperty: string }).missingProperty}"`;
+  if (error.keyword === 'enum') return `${error.message ?? 'invalid value'}: ${JSON.stringify((error.params as { allowedValues: unknown[] }).allowedValues)}`;
+  return error.message ?? 'invalid value';
+}
+
+/** Reads and validates a JSON document; every failure names the file and, for content, the JSON path. */
+export function readValidatedJson<T>(file: string, validate: ValidateFunction, what: string, code: ErrorCode): T {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    throw new ParityError(missing ? 'FILE_NOT_FOUND' : code, missing ? `${what} file not found` : `cannot read ${what} file`, { where: file, cause: error });
+  }
+  let document: unknown;
+  try {
+    document = JSON.parse(text);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new ParityError(code, `${what} is not valid JSON: ${detail}`, { where: file, cause: error });
+  }
+  if (!validate(document)) {
+    const first = validate.errors?.[0];
+    const detail = first ? `${describeError(first)} at ${jsonPath(first)}` : 'does not match the expected format';
+    throw new ParityError(code, `invalid ${what}: ${detail}`, { where: file });
+  }
+  return document as T;
+}

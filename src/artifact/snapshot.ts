@@ -1,0 +1,39 @@
+/**
+ * Snapshot files: a model written as stable JSON with a format version, so the same schema gives
+ * byte-identical files on every run and machine. No timestamps, hosts or credentials are stored.
+ */
+import type { DatabaseModel } from '../model/objects.js';
+import { ParityError } from '../errors.js';
+import { compileDocumentSchema, readValidatedJson, stableJson, writeFileAtomic } from './json-file.js';
+
+export const SNAPSHOT_FORMAT_VERSION = 1;
+
+export interface SnapshotFile {
+  readonly format: 'parity-snapshot';
+  readonly formatVersion: number;
+  readonly model: DatabaseModel;
+}
+
+const validateSnapshot = compileDocumentSchema({
+  type: 'object',
+  additionalProperties: false,
+  required: ['format', 'formatVersion', 'model'],
+  properties: {
+    format: { const: 'parity-snapshot' },
+    formatVersion: { type: 'integer' },
+    model: { $ref: 'parity-model#/definitions/databaseModel' },
+  },
+});
+
+export function writeSnapshot(file: string, model: DatabaseModel): void {
+  const snapshot: SnapshotFile = { format: 'parity-snapshot', formatVersion: SNAPSHOT_FORMAT_VERSION, model };
+  writeFileAtomic(file, stableJson(snapshot));
+}
+
+export function readSnapshot(file: string): DatabaseModel {
+  const snapshot = readValidatedJson<SnapshotFile>(file, validateSnapshot, 'snapshot', 'INVALID_SNAPSHOT');
+  if (snapshot.formatVersion > SNAPSHOT_FORMAT_VERSION) {
+    throw new ParityError('INVALID_SNAPSHOT', `snapshot format version ${snapshot.formatVersion} is newer than this parity supports (${SNAPSHOT_FORMAT_VERSION})`, { where: file });
+  }
+  return snapshot.model;
+}

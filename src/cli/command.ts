@@ -1,0 +1,38 @@
+/** What every command module exports: its options (for parsing and help) and a thin handler. */
+import type { ParityConfig } from '../config/config.js';
+import { ParityError } from '../errors.js';
+
+export interface OptionSpec {
+  readonly describe: string;
+  readonly type: 'string' | 'boolean';
+}
+
+export interface GlobalArgs {
+  readonly outputType: 'table' | 'json';
+  readonly debug: boolean;
+}
+
+export interface CommandContext {
+  readonly args: Readonly<Record<string, string | boolean | undefined>>;
+  readonly global: GlobalArgs;
+  /** Loads configuration lazily (commands that read only an artifact need none). */
+  config(): ParityConfig;
+  readonly onProgress?: (message: string) => void;
+}
+
+export interface CommandSpec {
+  readonly name: string;
+  readonly describe: string;
+  readonly options: Readonly<Record<string, OptionSpec>>;
+  /** Runs the command; returns the exit code (0 unless the command defines otherwise). */
+  run(context: CommandContext): Promise<number>;
+}
+
+/** A string option that must be present, with an error naming it in Flyway form. */
+export function requireString(context: CommandContext, name: string, command: string): string {
+  const value = context.args[name];
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw new ParityError('INVALID_ARGUMENT', `missing required parameter -${name}`, { where: `parity ${command}` });
+  }
+  return value;
+}

@@ -1,0 +1,45 @@
+/** `parity diff -source=A -target=B [-artifactFilename=F]`: compare, save the artifact, report. */
+import os from 'node:os';
+import path from 'node:path';
+import { writeArtifact } from '../artifact/artifact.js';
+import { compareSources } from '../diff/compare.js';
+import { diffJson, diffTable } from '../output/diff-report.js';
+import { stableJsonOutput } from '../output/json-output.js';
+import { endProgress, writeMessage, writeResult } from '../output/streams.js';
+import { requireString, type CommandSpec } from './command.js';
+
+/** As in Flyway, the artifact goes to the temp directory unless -artifactFilename says otherwise. */
+export function defaultArtifactPath(): string {
+  return path.join(os.tmpdir(), 'parity.artifact');
+}
+
+export const diffCommand: CommandSpec = {
+  name: 'diff',
+  describe: 'Compare two comparison sources and save the differences as an artifact',
+  options: {
+    source: { type: 'string', describe: 'Source: environment name, snapshot:PATH, empty (schemaModel, migrations: later)' },
+    target: { type: 'string', describe: 'Target: same kinds as -source' },
+    artifactFilename: { type: 'string', describe: 'Where to write the diff artifact (default: <tmp>/parity.artifact)' },
+  },
+  async run(context) {
+    const sourceText = requireString(context, 'source', 'diff');
+    const targetText = requireString(context, 'target', 'diff');
+    const config = context.config();
+    const artifactArg = context.args['artifactFilename'];
+    const artifactFile = typeof artifactArg === 'string' ? path.resolve(config.workingDirectory, artifactArg) : defaultArtifactPath();
+    const artifact = await compareSources(sourceText, targetText, {
+      config,
+      ...(context.onProgress ? { onProgress: context.onProgress } : {}),
+    });
+    writeArtifact(artifactFile, artifact);
+    endProgress();
+    if (context.global.outputType === 'json') {
+      writeMessage(`diff artifact generated: ${artifactFile}`);
+      writeResult(stableJsonOutput(diffJson(artifact)));
+    } else {
+      writeResult(`diff artifact generated: ${artifactFile}`);
+      writeResult(diffTable(artifact));
+    }
+    return 0;
+  },
+};

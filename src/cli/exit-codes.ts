@@ -1,0 +1,18 @@
+/** The one mapping from error codes to process exit codes (documented in the README). */
+import type { ErrorCode } from '../errors.js';
+
+export const EXIT_CODES: Readonly<Record<ErrorCode, number>> = {
+  INTERNAL_ERROR: 1,
+  INVALID_ARGUMENT: 2,
+  CONFIG_ERROR: 3,
+  UNKNOWN_ENVIRONMENT: 3,
+  INVALID_URL: 3,
+  CONNECTION_FAILED: 4,
+  AUTHENTICATION_FAILED: 4,
+  DATABASE_ERROR: 5,
+  FILE_NOT_FOUND: 6,
+  INVALID_SNAPSHOT: 6,
+  INVALID_ARTIFACT: 6,
+  WRITE_FAILED: 7,
+  UNSUPPORTED: 8,
+};

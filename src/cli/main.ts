@@ -1,0 +1,111 @@
+#!/usr/bin/env node
+/**
+ * The CLI entry point and the only place that exits the process or turns errors into output:
+ * `ERROR: <what> (<where>)` on stderr, or `{"error":{...}}` on stdout with -outputType=json.
+ * Any known password is scrubbed from every message as a last line of defence.
+ */
+import { createRequire } from 'node:module';
+import { loadConfig, type ParityConfig } from '../config/config.js';
+import { ParityError } from '../errors.js';
+import { progressReporter, writeMessage, writeResult } from '../output/streams.js';
+import { helpText, parseArgs } from './args.js';
+import type { CommandContext, CommandSpec } from './command.js';
+import { diffCommand } from './diff-command.js';
+import { EXIT_CODES } from './exit-codes.js';
+import { snapshotCommand } from './snapshot-command.js';
+
+const COMMANDS: readonly CommandSpec[] = [diffCommand, snapshotCommand];
+
+function secretsOf(argv: readonly string[], env: NodeJS.ProcessEnv, config: ParityConfig | undefined): string[] {
+  const secrets = new Set<string>();
+  for (const token of argv) {
+    const match = /^--?(?:[\w-]+\.)*password=(.+)$/s.exec(token);
+    if (match) secrets.add(match[1]!);
+  }
+  if (env['FLYWAY_PASSWORD']) secrets.add(env['FLYWAY_PASSWORD']);
+  for (const environment of config?.environments.values() ?? []) if (environment.password) secrets.add(environment.password);
+  return [...secrets].filter((s) => s.length >= 3);
+}
+
+function scrub(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const secret of secrets) out = out.split(secret).join('***');
+  return out;
+}
+
+function wantsJson(argv: readonly string[]): boolean {
+  return argv.some((token) => /^--?(?:[\w]+\.)?outputType=json$/i.test(token));
+}
+
+export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  let config: ParityConfig | undefined;
+  const json = wantsJson(argv);
+  const debug = argv.includes('-X') || argv.includes('--X');
+  try {
+    const parsed = await parseArgs(argv, COMMANDS);
+    if (parsed.command === 'help') {
+      writeResult(helpText(COMMANDS));
+      return 0;
+    }
+    if (parsed.command === 'version') {
+      const pkg = createRequire(import.meta.url)('../../package.json') as { version: string };
+      writeResult(`parity ${pkg.version}`);
+      return 0;
+    }
+    const spec = COMMANDS.find((c) => c.name === parsed.command)!;
+    const values = parsed.values;
+    const outputType = values['outputType'] ?? 'table';
+    if (outputType !== 'json' && outputType !== 'table') {
+      throw new ParityError('INVALID_ARGUMENT', `-outputType must be json or table, not "${String(outputType)}"`, { where: `parity ${spec.name}` });
+    }
+    const str = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
+    const progress = outputType === 'json' ? undefined : progressReporter();
+    const context: CommandContext = {
+      args: values,
+      global: { outputType, debug },
+      config() {
+        if (!config) {
+          const configFiles = str('configFiles')?.split(',').map((f) => f.trim()).filter(Boolean);
+          const schemas = str('schemas')?.split(',').map((s) => s.trim()).filter(Boolean);
+          const overrides = {
+            ...(str('url') !== undefined ? { url: str('url')! } : {}),
+            ...(str('user') !== undefined ? { user: str('user')! } : {}),
+            ...(str('password') !== undefined ? { password: str('password')! } : {}),
+            ...(schemas !== undefined ? { schemas } : {}),
+            ...(str('environment') !== undefined ? { environment: str('environment')! } : {}),
+          };
+          config = loadConfig({
+            workingDirectory: str('workingDirectory') ?? process.cwd(),
+            ...(configFiles ? { configFiles } : {}),
+            env,
+            overrides,
+          });
+        }
+        return config;
+      },
+      ...(progress ? { onProgress: progress } : {}),
+    };
+    return await spec.run(context);
+  } catch (error) {
+    const secrets = secretsOf(argv, env, config);
+    const known = error instanceof ParityError ? error : undefined;
+    const code = known?.code ?? 'INTERNAL_ERROR';
+    const base = known ? known.message : `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+    const message = scrub(known?.where ? `${base} (${known.where})` : base, secrets);
+    if (json) writeResult(JSON.stringify({ error: { errorCode: code, message } }, null, 2));
+    else writeMessage(`ERROR: ${message}`);
+    if (debug && error instanceof Error && error.stack) writeMessage(scrub(error.stack, secrets));
+    else if (!known) writeMessage('Run again with -X to see the stack trace.');
+    return EXIT_CODES[code];
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    writeMessage(`ERROR: ${String(error)}`);
+    process.exitCode = 1;
+  },
+);

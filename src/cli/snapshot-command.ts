@@ -1,0 +1,38 @@
+/** `parity snapshot -source=dev -filename=snapshots/dev.json`: save a model as stable JSON. */
+import path from 'node:path';
+import { writeSnapshot } from '../artifact/snapshot.js';
+import { ParityError } from '../errors.js';
+import { stableJsonOutput } from '../output/json-output.js';
+import { endProgress, writeResult } from '../output/streams.js';
+import { loadSource } from '../sources/load-sources.js';
+import { requireString, type CommandSpec } from './command.js';
+
+export const snapshotCommand: CommandSpec = {
+  name: 'snapshot',
+  describe: 'Save the model of a comparison source as a JSON snapshot',
+  options: {
+    source: { type: 'string', describe: 'What to snapshot: environment name or snapshot:PATH (default: -environment)' },
+    filename: { type: 'string', describe: 'The snapshot file to write' },
+  },
+  async run(context) {
+    const config = context.config();
+    const sourceArg = context.args['source'];
+    const sourceText = typeof sourceArg === 'string' && sourceArg.trim() !== '' ? sourceArg : config.defaultEnvironment;
+    if (sourceText === undefined) {
+      throw new ParityError('INVALID_ARGUMENT', 'missing required parameter -source (or -environment)', { where: 'parity snapshot' });
+    }
+    const file = path.resolve(config.workingDirectory, requireString(context, 'filename', 'snapshot'));
+    const loaded = await loadSource(sourceText, '-source', {
+      config,
+      ...(context.onProgress ? { onProgress: context.onProgress } : {}),
+    });
+    writeSnapshot(file, loaded.model);
+    endProgress();
+    if (context.global.outputType === 'json') {
+      writeResult(stableJsonOutput({ snapshotFilename: file, source: loaded.side.description, objects: loaded.model.objects.length }));
+    } else {
+      writeResult(`snapshot generated: ${file} (${loaded.model.objects.length} objects from ${loaded.side.description})`);
+    }
+    return 0;
+  },
+};

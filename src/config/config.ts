@@ -1,0 +1,234 @@
+/**
+ * Configuration: flyway.toml files (or -configFiles), `${env.VAR}` substitution, FLYWAY_URL /
+ * FLYWAY_USER / FLYWAY_PASSWORD for a `default` environment, and command-line overrides.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse as parseToml, TomlError } from 'smol-toml';
+import { ParityError } from '../errors.js';
+
+export interface EnvironmentConfig {
+  readonly name: string;
+  readonly url?: string;
+  readonly user?: string;
+  readonly password?: string;
+  readonly schemas: readonly string[];
+  /** `clean` marks a build environment that parity may wipe and rebuild. */
+  readonly provisioner?: string;
+  /** Where this environment was defined, for messages: `flyway.toml` or `FLYWAY_URL`. */
+  readonly definedIn: string;
+}
+
+export interface ParityConfig {
+  readonly workingDirectory: string;
+  readonly configFiles: readonly string[];
+  readonly environments: ReadonlyMap<string, EnvironmentConfig>;
+  /** `[flyway] environment`: the environment used when a command names none. */
+  readonly defaultEnvironment?: string;
+  readonly locations: readonly string[];
+  readonly schemaModelLocation: string;
+  readonly schemaModelSchemas: readonly string[];
+}
+
+export interface ConfigOverrides {
+  readonly url?: string;
+  readonly user?: string;
+  readonly password?: string;
+  readonly schemas?: readonly string[];
+  readonly environment?: string;
+}
+
+export interface LoadConfigOptions {
+  readonly workingDirectory: string;
+  /** Explicit files (-configFiles); when absent, `flyway.toml` in the working directory if present. */
+  readonly configFiles?: readonly string[];
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly overrides?: ConfigOverrides;
+}
+
+const ENVIRONMENT_KEYS = new Set(['url', 'user', 'password', 'schemas', 'provisioner', 'displayName', 'driver', 'jdbcProperties', 'connectRetries', 'connectRetriesInterval', 'resolvers']);
+const FLYWAY_KEYS = new Set(['environment', 'locations', 'schemaModelLocation', 'schemaModelSchemas', 'defaultSchema', 'schemas', 'placeholders', 'validateMigrationNaming', 'cleanDisabled', 'mixed', 'outOfOrder', 'table']);
+
+interface RawEnvironment {
+  url?: string;
+  user?: string;
+  password?: string;
+  schemas?: string[];
+  provisioner?: string;
+  definedIn: string;
+}
+
+export function loadConfig(options: LoadConfigOptions): ParityConfig {
+  const workingDirectory = path.resolve(options.workingDirectory);
+  const files = resolveConfigFiles(workingDirectory, options.configFiles);
+  const environments = new Map<string, RawEnvironment>();
+  let defaultEnvironment: string | undefined;
+  let locations: string[] = ['filesystem:migrations'];
+  let schemaModelLocation = 'schema-models';
+  let schemaModelSchemas: string[] = [];
+
+  for (const file of files) {
+    const document = readToml(file);
+    const shown = path.relative(workingDirectory, file) || file;
+    for (const [key, value] of Object.entries(document)) {
+      if (key === 'environments') {
+        for (const [name, envValue] of Object.entries(asTable(value, shown, 'environments'))) {
+          const setting = `environments.${name}`;
+          const table = asTable(envValue, shown, setting);
+          const existing = environments.get(name) ?? { definedIn: shown };
+          for (const [envKey, raw] of Object.entries(table)) {
+            if (!ENVIRONMENT_KEYS.has(envKey)) {
+              throw new ParityError('CONFIG_ERROR', `unknown setting "${setting}.${envKey}"`, { where: shown });
+            }
+            const where = `${setting}.${envKey}`;
+            if (envKey === 'schemas') existing.schemas = asStringList(raw, shown, where, options.env);
+            else if (envKey === 'url' || envKey === 'user' || envKey === 'password' || envKey === 'provisioner') {
+              existing[envKey] = asString(raw, shown, where, options.env);
+            }
+          }
+          environments.set(name, existing);
+        }
+      } else if (key === 'flyway') {
+        for (const [flywayKey, raw] of Object.entries(asTable(value, shown, 'flyway'))) {
+          const where = `flyway.${flywayKey}`;
+          if (!FLYWAY_KEYS.has(flywayKey)) {
+            throw new ParityError('CONFIG_ERROR', `unknown setting "${where}"`, { where: shown });
+          }
+          if (flywayKey === 'environment') defaultEnvironment = asString(raw, shown, where, options.env);
+          else if (flywayKey === 'locations') locations = asStringList(raw, shown, where, options.env);
+          else if (flywayKey === 'schemaModelLocation') schemaModelLocation = asString(raw, shown, where, options.env);
+          else if (flywayKey === 'schemaModelSchemas') schemaModelSchemas = asStringList(raw, shown, where, options.env);
+        }
+      } else if (key !== 'id' && key !== 'name' && key !== 'databaseType' && key !== 'redgateCompare') {
+        throw new ParityError('CONFIG_ERROR', `unknown section or setting "${key}"`, { where: shown });
+      }
+    }
+  }
+
+  applyEnvironmentVariables(environments, options.env);
+  applyOverrides(environments, options.overrides, options.overrides?.environment ?? defaultEnvironment);
+
+  const finished = new Map<string, EnvironmentConfig>();
+  for (const [name, raw] of environments) {
+    finished.set(name, {
+      name,
+      schemas: raw.schemas ?? [],
+      definedIn: raw.definedIn,
+      ...(raw.url !== undefined ? { url: raw.url } : {}),
+      ...(raw.user !== undefined ? { user: raw.user } : {}),
+      ...(raw.password !== undefined ? { password: raw.password } : {}),
+      ...(raw.provisioner !== undefined ? { provisioner: raw.provisioner } : {}),
+    });
+  }
+  const chosenDefault = options.overrides?.environment ?? defaultEnvironment;
+  return {
+    workingDirectory,
+    configFiles: files,
+    environments: finished,
+    ...(chosenDefault !== undefined ? { defaultEnvironment: chosenDefault } : {}),
+    locations,
+    schemaModelLocation,
+    schemaModelSchemas,
+  };
+}
+
+/** Looks an environment up by name, with an error that lists the ones that exist. */
+export function getEnvironment(config: ParityConfig, name: string, setting: string): EnvironmentConfig {
+  const environment = config.environments.get(name);
+  if (!environment) {
+    const known = [...config.environments.keys()].sort();
+    const where = config.configFiles.length ? config.configFiles.map((f) => path.relative(config.workingDirectory, f) || f).join(', ') : 'no flyway.toml found';
+    throw new ParityError(
+      'UNKNOWN_ENVIRONMENT',
+      `unknown environment "${name}" in ${setting}${known.length ? ` (configured: ${known.join(', ')})` : ' (no environments are configured)'}`,
+      { where },
+    );
+  }
+  if (!environment.url) {
+    throw new ParityError('CONFIG_ERROR', `environment "${name}" has no url`, { where: `${environment.definedIn}: environments.${name}.url` });
+  }
+  return environment;
+}
+
+function resolveConfigFiles(workingDirectory: string, explicit: readonly string[] | undefined): string[] {
+  if (explicit && explicit.length > 0) {
+    return explicit.map((file) => {
+      const full = path.resolve(workingDirectory, file);
+      if (!fs.existsSync(full)) throw new ParityError('FILE_NOT_FOUND', `configuration file not found`, { where: file });
+      return full;
+    });
+  }
+  const fallback = path.join(workingDirectory, 'flyway.toml');
+  return fs.existsSync(fallback) ? [fallback] : [];
+}
+
+function readToml(file: string): Record<string, unknown> {
+  const text = fs.readFileSync(file, 'utf8');
+  try {
+    return parseToml(text) as Record<string, unknown>;
+  } catch (error) {
+    if (error instanceof TomlError) {
+      const firstLine = error.message.split('\n')[0] ?? 'invalid TOML';
+      throw new ParityError('CONFIG_ERROR', firstLine, { where: `${file}:${error.line}:${error.column}`, cause: error });
+    }
+    throw error;
+  }
+}
+
+function asTable(value: unknown, file: string, setting: string): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new ParityError('CONFIG_ERROR', `"${setting}" must be a table`, { where: file });
+  }
+  return value as Record<string, unknown>;
+}
+
+function asString(value: unknown, file: string, setting: string, env: LoadConfigOptions['env']): string {
+  if (typeof value !== 'string') throw new ParityError('CONFIG_ERROR', `"${setting}" must be a string`, { where: file });
+  return substituteEnv(value, `${file}: ${setting}`, env);
+}
+
+function asStringList(value: unknown, file: string, setting: string, env: LoadConfigOptions['env']): string[] {
+  const items = typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter(Boolean) : value;
+  if (!Array.isArray(items) || items.some((item) => typeof item !== 'string')) {
+    throw new ParityError('CONFIG_ERROR', `"${setting}" must be a list of strings`, { where: file });
+  }
+  return items.map((item: string) => substituteEnv(item, `${file}: ${setting}`, env));
+}
+
+/** Replaces `${env.NAME}`; an unset variable is an error naming the setting (never the value). */
+export function substituteEnv(value: string, where: string, env: LoadConfigOptions['env']): string {
+  return value.replace(/\$\{env\.([A-Za-z_][A-Za-z0-9_]*)\}/g, (_match, variable: string) => {
+    const resolved = env[variable];
+    if (resolved === undefined) {
+      throw new ParityError('CONFIG_ERROR', `environment variable ${variable} is not set`, { where });
+    }
+    return resolved;
+  });
+}
+
+function applyEnvironmentVariables(environments: Map<string, RawEnvironment>, env: LoadConfigOptions['env']): void {
+  const url = env['FLYWAY_URL'];
+  const user = env['FLYWAY_USER'];
+  const password = env['FLYWAY_PASSWORD'];
+  const schemas = env['FLYWAY_SCHEMAS'];
+  if (url === undefined && user === undefined && password === undefined && schemas === undefined) return;
+  const target = environments.get('default') ?? { definedIn: 'FLYWAY_URL' };
+  if (url !== undefined) target.url = url;
+  if (user !== undefined) target.user = user;
+  if (password !== undefined) target.password = password;
+  if (schemas !== undefined) target.schemas = schemas.split(',').map((s) => s.trim()).filter(Boolean);
+  environments.set('default', target);
+}
+
+function applyOverrides(environments: Map<string, RawEnvironment>, overrides: ConfigOverrides | undefined, environmentName: string | undefined): void {
+  if (!overrides) return;
+  const { url, user, password, schemas } = overrides;
+  if (url === undefined && user === undefined && password === undefined && schemas === undefined) return;
+  const name = environmentName ?? 'default';
+  const target = environments.get(name) ?? { definedIn: 'command line' };
+  if (url !== undefined) target.url = url;
+  if (user !== undefined) target.user = user;
+  if (password !== undefined) target.password = password;
+  if (schemas !== undefined) target.schemas = [...schemas];
+  environments.set(name, target);
+}

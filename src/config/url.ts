@@ -1,0 +1,67 @@
+/**
+ * Database URLs: JDBC (`jdbc:postgresql://host:port/db?user=u`) and native (`postgres://u:p@host/db`).
+ * The dialect is chosen by the URL scheme through the dialect registry's `urlSchemes`.
+ */
+import type { ConnectionSettings } from './connection.js';
+import { ParityError } from '../errors.js';
+import type { DialectName } from '../model/objects.js';
+
+export interface UrlDialectInfo {
+  readonly name: DialectName;
+  readonly urlSchemes: readonly string[];
+  readonly defaultPort: number;
+}
+
+/** The URL with any password replaced, for messages. */
+export function redactUrl(url: string): string {
+  return url
+    .replace(/(\/\/[^:/@]*:)[^@/]*@/, '$1***@')
+    .replace(/([?&;](?:password|pwd)=)[^&;]*/gi, '$1***');
+}
+
+export function parseDatabaseUrl(
+  url: string,
+  dialects: readonly UrlDialectInfo[],
+  where: string,
+): ConnectionSettings {
+  const text = url.trim();
+  const withoutJdbc = text.startsWith('jdbc:') ? text.slice('jdbc:'.length) : text;
+  const schemeMatch = /^([a-z][a-z0-9+.-]*):\/\//i.exec(withoutJdbc);
+  if (!schemeMatch) {
+    throw new ParityError('INVALID_URL', `"${redactUrl(text)}" is not a database URL (expected jdbc:postgresql://host:port/db or postgres://...)`, { where });
+  }
+  const scheme = schemeMatch[1]!.toLowerCase();
+  const dialect = dialects.find((d) => d.urlSchemes.includes(scheme));
+  if (!dialect) {
+    const known = dialects.flatMap((d) => d.urlSchemes).join(', ');
+    throw new ParityError('INVALID_URL', `unsupported database URL scheme "${scheme}" (supported: ${known})`, { where });
+  }
+  let parsed: URL;
+  try {
+    // WHATWG URL only parses authority for special schemes; swap in http to reuse its parser.
+    parsed = new URL(`http://${withoutJdbc.slice(schemeMatch[0].length)}`);
+  } catch {
+    throw new ParityError('INVALID_URL', `"${redactUrl(text)}" is not a valid URL`, { where });
+  }
+  const params: Record<string, string> = {};
+  for (const [key, value] of parsed.searchParams) params[key] = value;
+  const user = decodeURIComponent(parsed.username) || params['user'];
+  const password = decodeURIComponent(parsed.password) || params['password'];
+  delete params['user'];
+  delete params['password'];
+  const database = decodeURIComponent(parsed.pathname.replace(/^\//, ''));
+  if (!database) {
+    throw new ParityError('INVALID_URL', `"${redactUrl(text)}" names no database`, { where });
+  }
+  const host = parsed.hostname.replace(/^\[(.*)\]$/, '$1') || '127.0.0.1';
+  const port = parsed.port ? Number(parsed.port) : dialect.defaultPort;
+  return {
+    dialect: dialect.name,
+    host,
+    port,
+    database,
+    ...(user ? { user } : {}),
+    ...(password ? { password } : {}),
+    params,
+  };
+}

@@ -1,0 +1,14 @@
+/** The PostgreSQL plug-in: glue between the Dialect interface and the postgres-* modules. */
+import type { Dialect } from '../dialect.js';
+import { introspectPostgres } from './postgres-introspector.js';
+import { renderCreatePostgres } from './postgres-renderer.js';
+
+export const postgresDialect: Dialect = {
+  name: 'postgres',
+  displayName: 'PostgreSQL',
+  urlSchemes: ['postgresql', 'postgres'],
+  defaultPort: 5432,
+  defaultSchemas: ['public'],
+  introspect: introspectPostgres,
+  renderCreate: renderCreatePostgres,
+};

@@ -1,0 +1,27 @@
+/** The diff service: load both sides, compare, and build the artifact that later commands read. */
+import type { Artifact, ArtifactChange } from '../artifact/artifact.js';
+import { ARTIFACT_FORMAT_VERSION } from '../artifact/artifact.js';
+import { dialectByName } from '../dialects/registry.js';
+import { loadSourcePair } from '../sources/load-sources.js';
+import type { SourceContext } from '../sources/source.js';
+import { diffModels } from './differ.js';
+
+export async function compareSources(sourceText: string, targetText: string, context: SourceContext): Promise<Artifact> {
+  const { source, target } = await loadSourcePair(sourceText, targetText, context);
+  context.onProgress?.('comparing');
+  const changes = diffModels(source.model, target.model);
+  const dialect = dialectByName(source.model.dialect);
+  const withDefinitions: ArtifactChange[] = changes.map((change) => ({
+    ...change,
+    ...(change.source ? { sourceDefinition: dialect.renderCreate(change.source) } : {}),
+    ...(change.target ? { targetDefinition: dialect.renderCreate(change.target) } : {}),
+  }));
+  return {
+    format: 'parity-artifact',
+    formatVersion: ARTIFACT_FORMAT_VERSION,
+    dialect: source.model.dialect,
+    source: source.side,
+    target: target.side,
+    changes: withDefinitions,
+  };
+}

@@ -1,0 +1,112 @@
+/**
+ * Compares two versions of the same object property by property. Named lists (columns, constraints,
+ * indexes, ...) are paired by name, so order never counts as a difference (PostgreSQL cannot reorder
+ * columns; a reordered constraint list is the same table). Everything else is compared as data.
+ */
+import stableStringify from 'json-stable-stringify';
+import { changeId } from '../model/ids.js';
+import type { DialectName, JsonValue, ObjectKind, PartKind, SchemaObject } from '../model/objects.js';
+import type { DifferenceType, PartChange } from './changes.js';
+
+/** Properties that hold a list of named parts, per object kind, and what each part is called. */
+const NAMED_LISTS: Partial<Record<ObjectKind, Readonly<Record<string, PartKind>>>> = {
+  table: {
+    columns: 'column',
+    uniqueConstraints: 'uniqueConstraint',
+    checkConstraints: 'checkConstraint',
+    foreignKeys: 'foreignKey',
+    indexes: 'index',
+    triggers: 'trigger',
+  },
+  view: { columns: 'column', triggers: 'trigger' },
+  materializedView: { columns: 'column', indexes: 'index' },
+  domain: { checkConstraints: 'checkConstraint' },
+  compositeType: { attributes: 'attribute' },
+};
+
+/** Single named parts: compared as a whole, reported under the part's own kind. */
+const NAMED_SINGLES: Partial<Record<ObjectKind, Readonly<Record<string, PartKind>>>> = {
+  table: { primaryKey: 'primaryKey' },
+};
+
+/** Properties that are identity or bookkeeping, never a difference. */
+const IGNORED = new Set(['kind', 'schema', 'name']);
+
+export function equalValues(a: unknown, b: unknown): boolean {
+  return canonical(a) === canonical(b);
+}
+
+function canonical(value: unknown): string {
+  return value === undefined ? 'undefined' : (stableStringify(value) ?? 'undefined');
+}
+
+export function compareObjects(dialect: DialectName, source: SchemaObject, target: SchemaObject): PartChange[] {
+  const lists = NAMED_LISTS[source.kind] ?? {};
+  const singles = NAMED_SINGLES[source.kind] ?? {};
+  const parent = `${source.kind}:${source.schema}.${source.name}`;
+  const record = (partKind: PartKind | 'property', name: string, type: DifferenceType, from: unknown, to: unknown): PartChange => ({
+    id: changeId({ dialect, objectType: partKind, schema: source.schema, name, parent }),
+    partKind,
+    name,
+    differenceType: type,
+    ...(from !== undefined ? { source: from as JsonValue } : {}),
+    ...(to !== undefined ? { target: to as JsonValue } : {}),
+  });
+  const parts: PartChange[] = [];
+  const sourceRecord = source as unknown as Record<string, unknown>;
+  const targetRecord = target as unknown as Record<string, unknown>;
+  const keys = new Set([...Object.keys(sourceRecord), ...Object.keys(targetRecord)]);
+  for (const key of [...keys].sort()) {
+    if (IGNORED.has(key)) continue;
+    const from = sourceRecord[key];
+    const to = targetRecord[key];
+    const listKind = lists[key];
+    const singleKind = singles[key];
+    if (listKind) {
+      parts.push(...compareNamedLists(listKind, asNamedList(from), asNamedList(to), record));
+    } else if (singleKind) {
+      if (!equalValues(from, to)) {
+        const name = partName(from) ?? partName(to) ?? key;
+        const type: DifferenceType = from === undefined ? 'Delete' : to === undefined ? 'Add' : 'Edit';
+        parts.push(record(singleKind, name, type, from, to));
+      }
+    } else if (!equalValues(from, to)) {
+      const type: DifferenceType = from === undefined ? 'Delete' : to === undefined ? 'Add' : 'Edit';
+      parts.push(record('property', key, type, from, to));
+    }
+  }
+  return parts.sort((a, b) => compareText(a.partKind, b.partKind) || compareText(a.name, b.name));
+}
+
+type Recorder = (kind: PartKind, name: string, type: DifferenceType, from: unknown, to: unknown) => PartChange;
+
+function compareNamedLists(kind: PartKind, from: readonly Named[], to: readonly Named[], record: Recorder): PartChange[] {
+  const out: PartChange[] = [];
+  const targetByName = new Map(to.map((part) => [part.name, part]));
+  const sourceNames = new Set(from.map((part) => part.name));
+  for (const part of from) {
+    const other = targetByName.get(part.name);
+    if (other === undefined) out.push(record(kind, part.name, 'Add', part, undefined));
+    else if (!equalValues(part, other)) out.push(record(kind, part.name, 'Edit', part, other));
+  }
+  for (const part of to) {
+    if (!sourceNames.has(part.name)) out.push(record(kind, part.name, 'Delete', undefined, part));
+  }
+  return out;
+}
+
+interface Named {
+  readonly name: string;
+}
+
+function asNamedList(value: unknown): readonly Named[] {
+  return Array.isArray(value) ? (value as Named[]) : [];
+}
+
+function partName(value: unknown): string | undefined {
+  return typeof value === 'object' && value !== null && 'name' in value ? String((value as Named).name) : undefined;
+}
+
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

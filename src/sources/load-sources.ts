@@ -1,0 +1,63 @@
+/** Resolves `-source` and `-target` into models. `empty` takes the dialect of the other side. */
+import path from 'node:path';
+import { readSnapshot } from '../artifact/snapshot.js';
+import { ParityError } from '../errors.js';
+import type { DialectName } from '../model/objects.js';
+import { loadEnvironmentSource } from './environment-source.js';
+import { emptyModel, parseSourceSpec, type LoadedSource, type SourceContext, type SourceSpec } from './source.js';
+
+const DEFAULT_DIALECT: DialectName = 'postgres';
+
+async function loadNonEmpty(spec: Exclude<SourceSpec, { type: 'empty' }>, text: string, setting: string, context: SourceContext): Promise<LoadedSource> {
+  switch (spec.type) {
+    case 'environment':
+      return loadEnvironmentSource(spec.name, setting, context);
+    case 'snapshot': {
+      const file = path.resolve(context.config.workingDirectory, spec.path);
+      context.onProgress?.(`reading snapshot ${spec.path}`);
+      const model = readSnapshot(file);
+      return { model, side: { spec: text, type: 'snapshot', description: `snapshot ${spec.path}`, preparationInfo: null } };
+    }
+    case 'schemaModel':
+    case 'migrations':
+      throw new ParityError('UNSUPPORTED', `the "${spec.type}" comparison source is not available in this version of parity`, { where: setting });
+  }
+}
+
+function emptySide(text: string, dialect: DialectName): LoadedSource {
+  return { model: emptyModel(dialect), side: { spec: text, type: 'empty', description: 'empty', preparationInfo: null } };
+}
+
+/** Loads one source on its own (for `snapshot`). */
+export async function loadSource(text: string, setting: string, context: SourceContext): Promise<LoadedSource> {
+  const spec = parseSourceSpec(text, setting);
+  if (spec.type === 'empty') return emptySide(text, DEFAULT_DIALECT);
+  return loadNonEmpty(spec, text, setting, context);
+}
+
+/** Loads the two sides of a comparison; a parse error in either is reported before any connection. */
+export async function loadSourcePair(
+  sourceText: string,
+  targetText: string,
+  context: SourceContext,
+): Promise<{ source: LoadedSource; target: LoadedSource }> {
+  const sourceSpec = parseSourceSpec(sourceText, '-source');
+  const targetSpec = parseSourceSpec(targetText, '-target');
+  if (sourceSpec.type === 'empty' && targetSpec.type === 'empty') {
+    return { source: emptySide(sourceText, DEFAULT_DIALECT), target: emptySide(targetText, DEFAULT_DIALECT) };
+  }
+  if (sourceSpec.type === 'empty' && targetSpec.type !== 'empty') {
+    const target = await loadNonEmpty(targetSpec, targetText, '-target', context);
+    return { source: emptySide(sourceText, target.model.dialect), target };
+  }
+  if (sourceSpec.type !== 'empty' && targetSpec.type === 'empty') {
+    const source = await loadNonEmpty(sourceSpec, sourceText, '-source', context);
+    return { source, target: emptySide(targetText, source.model.dialect) };
+  }
+  // Both sides are read at the same time: two databases, two connections.
+  const [source, target] = await Promise.all([
+    loadNonEmpty(sourceSpec as Exclude<SourceSpec, { type: 'empty' }>, sourceText, '-source', context),
+    loadNonEmpty(targetSpec as Exclude<SourceSpec, { type: 'empty' }>, targetText, '-target', context),
+  ]);
+  return { source, target };
+}

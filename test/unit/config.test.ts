@@ -1,0 +1,102 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { getEnvironment, loadConfig } from '../../src/config/config.ts';
+import { ParityError } from '../../src/errors.ts';
+
+function folderWith(toml: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parity-config-'));
+  fs.writeFileSync(path.join(dir, 'flyway.toml'), toml);
+  return dir;
+}
+
+function catchError(fn: () => unknown): ParityError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof ParityError) return error;
+    throw error;
+  }
+  throw new Error('expected a ParityError');
+}
+
+test('reads environments and [flyway] settings, substituting ${env.X}', () => {
+  const dir = folderWith(`
+[environments.dev]
+url = "jdbc:postgresql://127.0.0.1:5432/app"
+user = "app"
+password = "\${env.APP_PASSWORD}"
+schemas = ["public", "hr"]
+
+[flyway]
+environment = "dev"
+schemaModelLocation = "./model"
+`);
+  const config = loadConfig({ workingDirectory: dir, env: { APP_PASSWORD: 's3cret' } });
+  const dev = getEnvironment(config, 'dev', '-source');
+  assert.is(dev.url, 'jdbc:postgresql://127.0.0.1:5432/app');
+  assert.is(dev.user, 'app');
+  assert.is(dev.password, 's3cret');
+  assert.equal(dev.schemas, ['public', 'hr']);
+  assert.is(config.defaultEnvironment, 'dev');
+  assert.is(config.schemaModelLocation, './model');
+  assert.equal(config.locations, ['filesystem:migrations']);
+});
+
+test('an unset ${env.X} names the variable and the setting, not a value', () => {
+  const dir = folderWith(`[environments.dev]\nurl = "postgres://h/db"\npassword = "\${env.NOPE_NOT_SET}"\n`);
+  const error = catchError(() => loadConfig({ workingDirectory: dir, env: {} }));
+  assert.is(error.code, 'CONFIG_ERROR');
+  assert.match(error.message, 'NOPE_NOT_SET');
+  assert.match(error.where ?? '', 'environments.dev.password');
+});
+
+test('malformed TOML reports file, line and column', () => {
+  const dir = folderWith(`[environments.dev]\nurl = "postgres://h/db"\nschemas = [\n`);
+  const error = catchError(() => loadConfig({ workingDirectory: dir, env: {} }));
+  assert.is(error.code, 'CONFIG_ERROR');
+  assert.match(error.where ?? '', /flyway\.toml:\d+:\d+$/);
+});
+
+test('unknown settings are errors (catches typos such as pasword)', () => {
+  const dir = folderWith(`[environments.dev]\nurl = "postgres://h/db"\npasword = "x"\n`);
+  const error = catchError(() => loadConfig({ workingDirectory: dir, env: {} }));
+  assert.is(error.code, 'CONFIG_ERROR');
+  assert.match(error.message, 'environments.dev.pasword');
+});
+
+test('FLYWAY_URL / FLYWAY_USER / FLYWAY_PASSWORD define the default environment', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parity-config-'));
+  const config = loadConfig({ workingDirectory: dir, env: { FLYWAY_URL: 'postgres://127.0.0.1/x', FLYWAY_USER: 'u', FLYWAY_PASSWORD: 'p' } });
+  const env = getEnvironment(config, 'default', '-source');
+  assert.is(env.url, 'postgres://127.0.0.1/x');
+  assert.is(env.user, 'u');
+  assert.is(env.password, 'p');
+});
+
+test('unknown environment lists the configured ones', () => {
+  const dir = folderWith(`[environments.dev]\nurl = "postgres://h/db"\n[environments.prod]\nurl = "postgres://h/db"\n`);
+  const config = loadConfig({ workingDirectory: dir, env: {} });
+  const error = catchError(() => getEnvironment(config, 'stage', '-source'));
+  assert.is(error.code, 'UNKNOWN_ENVIRONMENT');
+  assert.match(error.message, 'configured: dev, prod');
+});
+
+test('-configFiles that does not exist is a FILE_NOT_FOUND naming it', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parity-config-'));
+  const error = catchError(() => loadConfig({ workingDirectory: dir, configFiles: ['other.toml'], env: {} }));
+  assert.is(error.code, 'FILE_NOT_FOUND');
+  assert.is(error.where, 'other.toml');
+});
+
+test('command-line url/user/password override the selected environment', () => {
+  const dir = folderWith(`[environments.dev]\nurl = "postgres://h/db"\nuser = "a"\n`);
+  const config = loadConfig({ workingDirectory: dir, env: {}, overrides: { environment: 'dev', user: 'b', password: 'pw' } });
+  const env = getEnvironment(config, 'dev', '-source');
+  assert.is(env.user, 'b');
+  assert.is(env.password, 'pw');
+});
+
+test.run();
