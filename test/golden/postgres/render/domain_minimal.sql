@@ -1,0 +1,1 @@
+CREATE DOMAIN app.positive AS integer;

@@ -1,0 +1,3 @@
+CREATE TYPE app.mood AS ENUM ('sad', 'ok', 'happy');
+
+COMMENT ON TYPE app.mood IS 'how it feels';

@@ -1,0 +1,1 @@
+CREATE TYPE app.nothing_yet AS ENUM ();

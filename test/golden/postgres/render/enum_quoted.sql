@@ -1,0 +1,1 @@
+CREATE TYPE "Sales"."Status" AS ENUM ('it''s new', 'Done "ok"', '');

@@ -1,0 +1,3 @@
+CREATE EXTENSION IF NOT EXISTS citext WITH SCHEMA app VERSION '1.8';
+
+COMMENT ON EXTENSION citext IS 'case-insensitive text';

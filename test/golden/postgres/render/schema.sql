@@ -1,0 +1,3 @@
+CREATE SCHEMA app;
+
+COMMENT ON SCHEMA app IS 'Application''s own objects';

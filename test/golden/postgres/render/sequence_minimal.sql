@@ -1,0 +1,1 @@
+CREATE SEQUENCE app.plain_seq;

@@ -1,0 +1,1 @@
+CREATE VIEW app.v WITH (security_invoker=true) AS SELECT 1 AS one WITH CASCADED CHECK OPTION;
