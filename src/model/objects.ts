@@ -65,6 +65,7 @@ export interface Column {
   readonly identity?: Identity;
   /** Expression of a stored generated column. */
   readonly generated?: string;
+  /** Collation as SQL text, quoted and qualified as needed (`"C"`, `myschema.mycoll`). */
   readonly collation?: string;
   readonly comment?: string;
   readonly extras?: Extras;

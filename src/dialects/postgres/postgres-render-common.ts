@@ -110,9 +110,9 @@ export function renderSequenceOptions(options: SequenceOptions, { includeDataTyp
   return clauses;
 }
 
-/** ` COLLATE "C"` (with its leading space) or `''`. The collation is a raw, unqualified name. */
+/** ` COLLATE "C"` (with its leading space) or `''`. The collation is SQL text, quoted/qualified as needed. */
 export function collateClause(collation: string | undefined): string {
-  return collation === undefined ? '' : ` COLLATE ${quoteIdent(collation)}`;
+  return collation === undefined ? '' : ` COLLATE ${collation}`;
 }
 
 /** ` DEFERRABLE`, ` DEFERRABLE INITIALLY DEFERRED` (initially deferred implies deferrable) or `''`. */

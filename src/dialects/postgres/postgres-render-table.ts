@@ -35,7 +35,11 @@ export function renderColumnDefinition(column: Column): string {
     const options = renderSequenceOptions(column.identity.sequence ?? {}, { includeDataType: false });
     sql += ` GENERATED ${generation} AS IDENTITY${options.length === 0 ? '' : ` (${options.join(' ')})`}`;
   }
-  if (column.generated !== undefined) sql += ` GENERATED ALWAYS AS (${column.generated}) STORED`;
+  if (column.generated !== undefined) {
+    // PostgreSQL 18 virtual generated columns are marked by the introspector in extras.
+    const storage = column.extras?.['generatedStorage'] === 'virtual' ? 'VIRTUAL' : 'STORED';
+    sql += ` GENERATED ALWAYS AS (${column.generated}) ${storage}`;
+  }
   if (!column.nullable) sql += ' NOT NULL';
   return sql;
 }

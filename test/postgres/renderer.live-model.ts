@@ -16,7 +16,7 @@ import type {
   Sequence,
   Table,
   View,
-} from '../src/model/objects.js';
+} from '../../src/model/objects.js';
 
 export interface LiveObjects {
   /** Every object, in an order that creates dependencies first. */
@@ -65,7 +65,7 @@ export function liveObjects(citextVersion: string): LiveObjects {
     schema: 'app',
     name: 'short_text',
     baseType: 'character varying(40)',
-    collation: 'C',
+    collation: '"C"',
     nullable: true,
     checkConstraints: [],
   };
@@ -75,7 +75,7 @@ export function liveObjects(citextVersion: string): LiveObjects {
     name: 'address',
     comment: 'postal',
     attributes: [
-      { name: 'street', type: 'text', collation: 'C', comment: 'street and number' },
+      { name: 'street', type: 'text', collation: '"C"', comment: 'street and number' },
       { name: 'zip', type: 'character varying(10)' },
       { name: 'Country', type: 'character(2)', comment: '' },
     ],
@@ -185,7 +185,7 @@ export function liveObjects(citextVersion: string): LiveObjects {
       },
       { name: 'legacy_no', type: 'bigint', nullable: false, identity: { generation: 'by default' } },
       { name: 'email', type: 'app.email_address', nullable: false },
-      { name: 'name', type: 'character varying(200)', nullable: false, collation: 'C', comment: "customer's name" },
+      { name: 'name', type: 'character varying(200)', nullable: false, collation: '"C"', comment: "customer's name" },
       { name: 'nick', type: 'app.short_text', nullable: true },
       { name: 'mood', type: 'app.mood', nullable: true, default: "'ok'::app.mood" },
       { name: 'home', type: 'app.address', nullable: true },
@@ -238,7 +238,7 @@ export function liveObjects(citextVersion: string): LiveObjects {
       { name: 'qty', type: 'integer', nullable: false, default: '1' },
       { name: 'total', type: 'numeric', nullable: true, generated: '(price * (qty)::numeric)' },
       { name: 'tags', type: 'text[]', nullable: false, default: "'{}'::text[]" },
-      { name: 'say "hi"', type: 'text', nullable: true, collation: 'POSIX' },
+      { name: 'say "hi"', type: 'text', nullable: true, collation: '"POSIX"' },
       { name: 'updated_at', type: 'timestamp with time zone', nullable: false, default: 'CURRENT_TIMESTAMP' },
     ],
     primaryKey: { name: 'Order_pkey', columns: ['order_no'] },

@@ -4,7 +4,7 @@
  * types as format_type prints them, expressions as pg_get_expr prints them with search_path = '',
  * identifiers raw.
  */
-import type { SchemaObject, Table } from '../src/model/objects.js';
+import type { SchemaObject, Table } from '../../src/model/objects.js';
 
 const emptyTableParts = {
   uniqueConstraints: [],
@@ -40,7 +40,7 @@ const tableFull: Table = {
     },
     { name: 'legacy_no', type: 'bigint', nullable: true, identity: { generation: 'by default' } },
     { name: 'email', type: 'app.email_address', nullable: false },
-    { name: 'name', type: 'character varying(200)', nullable: false, collation: 'C', comment: "the customer's name" },
+    { name: 'name', type: 'character varying(200)', nullable: false, collation: '"C"', comment: "the customer's name" },
     { name: 'mood', type: 'app.mood', nullable: true, default: "'ok'::app.mood" },
     { name: 'tags', type: 'text[]', nullable: false, default: "'{}'::text[]" },
     { name: 'price', type: 'numeric(10,2)', nullable: false, default: '0' },
@@ -138,7 +138,7 @@ export const goldenCases: Record<string, SchemaObject> = {
     columns: [
       { name: 'user', type: 'integer', nullable: false, comment: 'reserved word "user"' },
       { name: 'Total', type: 'numeric(12,2)', nullable: true },
-      { name: 'say "hi"', type: 'text', nullable: true, collation: 'en-x-icu', comment: "quote's" },
+      { name: 'say "hi"', type: 'text', nullable: true, collation: '"en-x-icu"', comment: "quote's" },
       { name: 'order', type: '"Sales"."Status"', nullable: true, default: '\'new\'::"Sales"."Status"' },
       { name: '$weird', type: 'text', nullable: true },
       { name: 'snake_case_ok', type: 'text', nullable: true },
@@ -373,7 +373,7 @@ export const goldenCases: Record<string, SchemaObject> = {
     schema: 'app',
     name: 'email_address',
     baseType: 'character varying(320)',
-    collation: 'C',
+    collation: '"C"',
     default: "'nobody@example.com'::character varying",
     nullable: false,
     comment: 'an e-mail address',
@@ -390,7 +390,7 @@ export const goldenCases: Record<string, SchemaObject> = {
     name: 'address',
     comment: 'postal address',
     attributes: [
-      { name: 'street', type: 'text', collation: 'C', comment: 'street and number' },
+      { name: 'street', type: 'text', collation: '"C"', comment: 'street and number' },
       { name: 'zip', type: 'character varying(10)' },
       { name: 'Country', type: 'character(2)', comment: "ISO's code" },
     ],

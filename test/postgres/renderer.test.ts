@@ -9,8 +9,8 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { Index, SchemaObject, Table, Trigger } from '../src/model/objects.js';
-import { qualifiedName, quoteIdent } from '../src/dialects/postgres/postgres-quoting.js';
+import type { Index, SchemaObject, Table, Trigger } from '../../src/model/objects.js';
+import { qualifiedName, quoteIdent } from '../../src/dialects/postgres/postgres-quoting.js';
 import {
   commentTarget,
   renderColumnDefinition,
@@ -21,12 +21,12 @@ import {
   renderIndex,
   renderSequenceOwnedBy,
   routineSignature,
-} from '../src/dialects/postgres/postgres-renderer.js';
-import { goldenCases } from './postgres-renderer.cases.js';
-import { liveObjects, type LiveObjects } from './postgres-renderer.live-model.js';
-import { startPostgres, type TestPostgres } from './support/pg-server.js';
+} from '../../src/dialects/postgres/postgres-renderer.js';
+import { goldenCases } from './renderer.cases.js';
+import { liveObjects, type LiveObjects } from './renderer.live-model.js';
+import { startPostgres, type TestPostgres } from '../support/pg-server.js';
 
-const GOLDEN_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'golden', 'postgres', 'render');
+const GOLDEN_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'golden', 'postgres', 'render');
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
 
 // ---------------------------------------------------------------------------------------------
@@ -94,7 +94,7 @@ test('renderComment: sets, escapes quotes, removes with IS NULL', () => {
 test('renderColumnDefinition: every property', () => {
   assert.is(renderColumnDefinition({ name: 'a', type: 'integer', nullable: true }), 'a integer');
   assert.is(
-    renderColumnDefinition({ name: 'Name', type: 'text', nullable: false, collation: 'C', default: "'x'::text" }),
+    renderColumnDefinition({ name: 'Name', type: 'text', nullable: false, collation: '"C"', default: "'x'::text" }),
     `"Name" text COLLATE "C" DEFAULT 'x'::text NOT NULL`,
   );
   assert.is(
@@ -285,7 +285,7 @@ async function columnsOf(relation: string): Promise<ColumnRow[]> {
     `SELECT a.attname AS name, pg_catalog.format_type(a.atttypid, a.atttypmod) AS type, NOT a.attnotnull AS nullable,
             pg_catalog.pg_get_expr(d.adbin, d.adrelid) AS expr, a.attidentity::text AS identity,
             a.attgenerated::text AS generated,
-            CASE WHEN a.attcollation <> t.typcollation THEN co.collname::text END AS collation
+            CASE WHEN a.attcollation <> t.typcollation THEN quote_ident(co.collname) END AS collation
        FROM pg_catalog.pg_attribute a
        JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
        LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
@@ -449,7 +449,7 @@ test('live: types, domains and the extension', async () => {
   ]);
   const domains = await rows<Record<string, unknown>>(
     `SELECT t.oid::pg_catalog.regtype::text AS domain, pg_catalog.format_type(t.typbasetype, t.typtypmod) AS base,
-            t.typnotnull AS not_null, t.typdefault AS default, co.collname::text AS collation,
+            t.typnotnull AS not_null, t.typdefault AS default, quote_ident(co.collname) AS collation,
             (SELECT pg_catalog.array_agg(c.conname::text || ' ' || pg_catalog.pg_get_constraintdef(c.oid) ORDER BY c.conname)
                FROM pg_catalog.pg_constraint c WHERE c.contypid = t.oid AND c.contype = 'c') AS checks
        FROM pg_catalog.pg_type t LEFT JOIN pg_catalog.pg_collation co ON co.oid = t.typcollation AND t.typcollation <> 100
@@ -465,13 +465,13 @@ test('live: types, domains and the extension', async () => {
       checks: ["email_address_check CHECK ((strpos((VALUE)::text, '@'::text) > 1))"],
     },
     { domain: 'app.positive_int', base: 'integer', not_null: false, default: '1', collation: null, checks: ['Positive CHECK ((VALUE > 0))'] },
-    { domain: 'app.short_text', base: 'character varying(40)', not_null: false, default: null, collation: 'C', checks: null },
+    { domain: 'app.short_text', base: 'character varying(40)', not_null: false, default: null, collation: '"C"', checks: null },
   ]);
   const address = await columnsOf('app.address');
   assert.equal(
     address.map((a) => [a.name, a.type, a.collation]),
     [
-      ['street', 'text', 'C'],
+      ['street', 'text', '"C"'],
       ['zip', 'character varying(10)', null],
       ['Country', 'character(2)', null],
     ],
