@@ -95,6 +95,7 @@ const definitions: Record<string, unknown> = {
     type: text,
     default: text,
   }),
+  objectRef: record(['kind', 'schema', 'name'], { kind: text, schema: text, name: text }),
   compositeAttribute: record(['name', 'type'], { name: text, type: text, collation: text, comment: text }),
 };
 
@@ -128,6 +129,7 @@ const objectSchemas: Record<string, unknown> = {
     securityBarrier: bool,
     securityInvoker: bool,
     triggers: listOf('trigger'),
+    dependsOn: listOf('objectRef'),
   }),
   materializedView: record(['kind', 'schema', 'name', 'definition', 'indexes'], {
     kind: { const: 'materializedView' },
@@ -136,6 +138,7 @@ const objectSchemas: Record<string, unknown> = {
     columns: listOf('viewColumn'),
     indexes: listOf('index'),
     withData: bool,
+    dependsOn: listOf('objectRef'),
   }),
   sequence: record(['kind', 'schema', 'name'], { kind: { const: 'sequence' }, ...base, ...sequenceOptions, ownedBy: text }),
   routine: record(['kind', 'schema', 'name', 'baseName', 'arguments', 'language', 'definition'], {

@@ -175,6 +175,15 @@ export interface View extends ObjectBase {
   readonly securityBarrier?: boolean;
   readonly securityInvoker?: boolean;
   readonly triggers?: readonly Trigger[];
+  /** Tables and views the query reads (derived from the definition; used to order changes). */
+  readonly dependsOn?: readonly ObjectRef[];
+}
+
+/** A reference to another object by identity. */
+export interface ObjectRef {
+  readonly kind: ObjectKind;
+  readonly schema: string;
+  readonly name: string;
 }
 
 export interface ViewColumn {
@@ -189,6 +198,7 @@ export interface MaterializedView extends ObjectBase {
   readonly columns?: readonly ViewColumn[];
   readonly indexes: readonly Index[];
   readonly withData?: boolean;
+  readonly dependsOn?: readonly ObjectRef[];
 }
 
 export interface Sequence extends ObjectBase, SequenceOptions {

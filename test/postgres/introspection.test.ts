@@ -463,6 +463,7 @@ test('views and materialized views: definition, columns, options, comments (exac
       { name: 'id', type: 'integer' },
       { name: 'name', type: 'text', comment: 'label' },
     ],
+    dependsOn: [{ kind: 'table', schema: 'public', name: 't' }],
     checkOption: 'LOCAL',
     securityBarrier: true,
     securityInvoker: true,
@@ -475,9 +476,24 @@ test('views and materialized views: definition, columns, options, comments (exac
     comment: 'counts',
     definition: 'SELECT count(*) AS n FROM public.t',
     columns: [{ name: 'n', type: 'bigint' }],
+    dependsOn: [{ kind: 'table', schema: 'public', name: 't' }],
     indexes: [],
   };
   assert.equal(find(model, 'materializedView', 'public', 'totals'), mv);
+});
+
+test('view dependencies: tables and views read, across schemas, not the view itself', async () => {
+  const model = await modelOf(`
+    CREATE SCHEMA other;
+    CREATE TABLE other."Odd.Name" (id int);
+    CREATE TABLE t (id int);
+    CREATE VIEW base AS SELECT id FROM t;
+    CREATE VIEW top AS SELECT b.id FROM base b JOIN other."Odd.Name" o USING (id);
+  `);
+  assert.equal(find(model, 'view', 'public', 'top').dependsOn, [
+    { kind: 'table', schema: 'other', name: 'Odd.Name' },
+    { kind: 'view', schema: 'public', name: 'base' },
+  ]);
 });
 
 test('sequences: defaults omitted, explicit options kept, serial ownership, identity sequences excluded', async () => {

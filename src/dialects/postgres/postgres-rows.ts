@@ -31,6 +31,8 @@ export interface ViewRow {
   readonly definition: string;
   readonly options: string[] | null;
   readonly comment: string | null;
+  /** JSON texts `[relkind, schema, name]` of every relation the query reads, or null for none. */
+  readonly depends_on: string[] | null;
 }
 
 export interface ColumnRow {

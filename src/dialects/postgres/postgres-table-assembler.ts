@@ -3,6 +3,7 @@
  * grouped once by relation oid (Maps), so assembly is linear in the number of rows.
  */
 import type {
+  ObjectRef,
   CheckConstraint,
   Column,
   ForeignKey,
@@ -234,6 +235,17 @@ export function table(row: TableRow, parts: RelationParts): Table {
  * A view: reloptions give `check_option` (local/cascaded), `security_barrier`, `security_invoker`;
  * the booleans appear only when true. Triggers (INSTEAD OF ...) only when there are any.
  */
+const RELKIND_TO_KIND: Readonly<Record<string, ObjectRef['kind']>> = { r: 'table', p: 'table', v: 'view', m: 'materializedView', f: 'table' };
+
+/** The relations a view reads, as object references (sorted by the query). */
+function dependsOn(row: ViewRow): { dependsOn?: ObjectRef[] } {
+  const refs = (row.depends_on ?? [])
+    .map((text) => JSON.parse(text) as [string, string, string])
+    .map(([relkind, schema, name]): ObjectRef => ({ kind: RELKIND_TO_KIND[relkind] ?? 'table', schema, name }))
+    .sort((a, b) => compareCodePoints(`${a.schema}\u0000${a.name}\u0000${a.kind}`, `${b.schema}\u0000${b.name}\u0000${b.kind}`));
+  return refs.length > 0 ? { dependsOn: refs } : {};
+}
+
 export function view(row: ViewRow, parts: RelationParts): View {
   const options = parseOptions(row.options);
   const checkOption = options.get('check_option')?.toUpperCase();
@@ -245,6 +257,7 @@ export function view(row: ViewRow, parts: RelationParts): View {
     ...optional('comment', row.comment),
     definition: normalizeViewDefinition(row.definition),
     columns: (parts.columns.get(row.oid) ?? []).map(viewColumn),
+    ...dependsOn(row),
     ...(checkOption === 'LOCAL' || checkOption === 'CASCADED' ? { checkOption } : {}),
     ...flag('securityBarrier', parseBool(options.get('security_barrier'))),
     ...flag('securityInvoker', parseBool(options.get('security_invoker'))),
@@ -264,6 +277,7 @@ export function materializedView(row: ViewRow, parts: RelationParts): Materializ
     ...optional('comment', row.comment),
     definition: normalizeViewDefinition(row.definition),
     columns: (parts.columns.get(row.oid) ?? []).map(viewColumn),
+    ...dependsOn(row),
     indexes: sortByName((parts.indexes.get(row.oid) ?? []).map(index)),
   };
 }
