@@ -4,7 +4,7 @@
  * Written atomically as stable JSON; validated with ajv on read.
  */
 import type { Change } from '../diff/changes.js';
-import type { DialectName } from '../model/objects.js';
+import type { DialectName, SchemaObject } from '../model/objects.js';
 import { ParityError } from '../errors.js';
 import { compileDocumentSchema, readValidatedJson, stableJson, writeFileAtomic } from './json-file.js';
 
@@ -31,6 +31,15 @@ export interface ArtifactChange extends Change {
   readonly targetDefinition?: string;
 }
 
+/**
+ * Objects that depend on others (views, materialized views), changed or not, from each side: generate
+ * needs them to drop and recreate an unchanged view around a change to a table it reads.
+ */
+export interface DependentObjects {
+  readonly source: readonly SchemaObject[];
+  readonly target: readonly SchemaObject[];
+}
+
 export interface Artifact {
   readonly format: 'parity-artifact';
   readonly formatVersion: number;
@@ -38,6 +47,7 @@ export interface Artifact {
   readonly source: SideInfo;
   readonly target: SideInfo;
   readonly changes: readonly ArtifactChange[];
+  readonly dependentObjects: DependentObjects;
 }
 
 const side = {
@@ -57,13 +67,22 @@ const differenceType = { enum: ['Add', 'Edit', 'Delete'] };
 const validateArtifact = compileDocumentSchema({
   type: 'object',
   additionalProperties: false,
-  required: ['format', 'formatVersion', 'dialect', 'source', 'target', 'changes'],
+  required: ['format', 'formatVersion', 'dialect', 'source', 'target', 'changes', 'dependentObjects'],
   properties: {
     format: { const: 'parity-artifact' },
     formatVersion: { type: 'integer' },
     dialect: { enum: ['postgres', 'mysql', 'sqlserver', 'oracle'] },
     source: side,
     target: side,
+    dependentObjects: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['source', 'target'],
+      properties: {
+        source: { type: 'array', items: { $ref: 'parity-model#/definitions/schemaObject' } },
+        target: { type: 'array', items: { $ref: 'parity-model#/definitions/schemaObject' } },
+      },
+    },
     changes: {
       type: 'array',
       items: {

@@ -2,9 +2,15 @@
 import type { Artifact, ArtifactChange } from '../artifact/artifact.js';
 import { ARTIFACT_FORMAT_VERSION } from '../artifact/artifact.js';
 import { dialectByName } from '../dialects/registry.js';
+import type { DatabaseModel, SchemaObject } from '../model/objects.js';
 import { loadSourcePair } from '../sources/load-sources.js';
 import type { SourceContext } from '../sources/source.js';
 import { diffModels } from './differ.js';
+
+/** Objects whose definition reads other objects (views, materialized views). */
+function dependents(model: DatabaseModel): SchemaObject[] {
+  return model.objects.filter((object) => object.kind === 'view' || object.kind === 'materializedView');
+}
 
 export async function compareSources(sourceText: string, targetText: string, context: SourceContext): Promise<Artifact> {
   const { source, target } = await loadSourcePair(sourceText, targetText, context);
@@ -23,5 +29,6 @@ export async function compareSources(sourceText: string, targetText: string, con
     source: source.side,
     target: target.side,
     changes: withDefinitions,
+    dependentObjects: { source: dependents(source.model), target: dependents(target.model) },
   };
 }

@@ -83,6 +83,7 @@ test('artifact round trip and validation', () => {
     source: { spec: 'dev', type: 'environment', description: 'environment dev', preparationInfo: null },
     target: { spec: 'empty', type: 'empty', description: 'empty', preparationInfo: null },
     changes: [{ id: 'x', differenceType: 'Add', objectKind: 'enum', schema: 'public', name: 'mood', source: model.objects[2]!, sourceDefinition: 'CREATE TYPE ...', parts: [] }],
+    dependentObjects: { source: [{ kind: 'view', schema: 'public', name: 'v', definition: 'SELECT 1' }], target: [] },
   };
   writeArtifact(file, artifact);
   assert.equal(readArtifact(file), artifact);
