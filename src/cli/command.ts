@@ -17,6 +17,8 @@ export interface CommandContext {
   readonly global: GlobalArgs;
   /** Loads configuration lazily (commands that read only an artifact need none). */
   config(): ParityConfig;
+  /** `-workingDirectory` (absolute), or the process's; relative paths resolve against it. */
+  workingDirectory(): string;
   readonly onProgress?: (message: string) => void;
 }
 

@@ -5,16 +5,18 @@
  * Any known password is scrubbed from every message as a last line of defence.
  */
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { loadConfig, type ParityConfig } from '../config/config.js';
 import { ParityError } from '../errors.js';
 import { progressReporter, writeMessage, writeResult } from '../output/streams.js';
 import { helpText, parseArgs } from './args.js';
 import type { CommandContext, CommandSpec } from './command.js';
 import { diffCommand } from './diff-command.js';
+import { diffTextCommand } from './diff-text-command.js';
 import { EXIT_CODES } from './exit-codes.js';
 import { snapshotCommand } from './snapshot-command.js';
 
-const COMMANDS: readonly CommandSpec[] = [diffCommand, snapshotCommand];
+const COMMANDS: readonly CommandSpec[] = [diffCommand, diffTextCommand, snapshotCommand];
 
 function secretsOf(argv: readonly string[], env: NodeJS.ProcessEnv, config: ParityConfig | undefined): string[] {
   const secrets = new Set<string>();
@@ -83,6 +85,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
         }
         return config;
       },
+      workingDirectory: () => path.resolve(str('workingDirectory') ?? process.cwd()),
       ...(progress ? { onProgress: progress } : {}),
     };
     return await spec.run(context);

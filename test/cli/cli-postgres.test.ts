@@ -147,6 +147,30 @@ test('an edited object shows as Edit; the artifact keeps both definitions', asyn
   assert.equal(edit.parts.map((p) => `${p.partKind}:${p.name}`), ['column:vip']);
 });
 
+test('diffText shows a unified diff per selected change, in text and JSON', async () => {
+  const json = JSON.parse((await run('diff', '-source=other', '-target=dev', '-environment=other', '-schemas=public,hr', '-outputType=json', '-artifactFilename=out/t.artifact')).stdout) as DiffJson;
+  const edit = json.differences.find((d) => d.differenceType === 'Edit')!;
+  const added = json.differences.find((d) => d.differenceType === 'Add')!;
+  const text = await run('diffText', '-artifactFilename=out/t.artifact', `-changes=${edit.id}`);
+  assert.is(text.code, 0, text.stderr);
+  const lines = text.stdout.split('\n');
+  assert.is(lines[0], `${edit.id} Edit Table public.customers`);
+  assert.match(lines[1] ?? '', /^--- environment dev \(postgres:\/\/postgres@127\.0\.0\.1:\d+\/app\): Table public\.customers/);
+  assert.match(lines[2] ?? '', /^\+\+\+ environment other \(.*\): Table public\.customers/);
+  assert.ok(lines.includes('+    vip boolean DEFAULT false,'), text.stdout);
+  assert.not.match(text.stdout, 'big_spenders');
+  const both = JSON.parse((await run('diffText', '-artifactFilename=out/t.artifact', `-diffText.changes=${added.id},${edit.id}`, '-outputType=json')).stdout) as { differences: Array<{ id: string; diff: string }> };
+  assert.equal(new Set(both.differences.map((d) => d.id)), new Set([added.id, edit.id]));
+  const addDiff = both.differences.find((d) => d.id === added.id)!.diff;
+  assert.match(addDiff, '+CREATE TABLE hr.extra (');
+  assert.not.match(addDiff, /^-[^-]/m);
+  const unknown = await run('diffText', '-artifactFilename=out/t.artifact', '-changes=nope');
+  assert.is(unknown.code, 2);
+  assert.match(unknown.stderr, /^ERROR: no change with ID nope in the artifact \(.*t\.artifact\)$/m);
+  const missing = await run('diffText', '-artifactFilename=out/none.artifact');
+  assert.is(missing.code, 6);
+});
+
 test('errors: one line, documented exit code, no password', async () => {
   const cases: Array<[string[], number, RegExp]> = [
     [['diff', '-source=nope', '-target=empty'], 3, /^ERROR: unknown environment "nope" in -source \(configured: .*\) \(flyway\.toml\)$/],

@@ -1,0 +1,30 @@
+/** `parity diffText -artifactFilename=F [-changes=ID,...]`: unified diffs of changed objects' DDL. */
+import path from 'node:path';
+import { readArtifact } from '../artifact/artifact.js';
+import { selectChanges } from '../artifact/select-changes.js';
+import { stableJsonOutput } from '../output/json-output.js';
+import { writeResult } from '../output/streams.js';
+import { changeTextDiff, renderTextDiffs } from '../output/text-diff.js';
+import type { CommandSpec } from './command.js';
+import { defaultArtifactPath } from './diff-command.js';
+
+export const diffTextCommand: CommandSpec = {
+  name: 'diffText',
+  describe: 'Show a unified text diff of each changed object from a diff artifact',
+  options: {
+    artifactFilename: { type: 'string', describe: 'The diff artifact to read (default: <tmp>/parity.artifact)' },
+    changes: { type: 'string', describe: 'Comma-separated change IDs (default: all changes)' },
+  },
+  async run(context) {
+    const artifactArg = context.args['artifactFilename'];
+    const file = typeof artifactArg === 'string' ? path.resolve(context.workingDirectory(), artifactArg) : defaultArtifactPath();
+    const artifact = readArtifact(file);
+    const changesArg = context.args['changes'];
+    const changes = selectChanges(artifact, typeof changesArg === 'string' ? changesArg : undefined, file);
+    const labels = { source: artifact.source.description, target: artifact.target.description };
+    const diffs = changes.map((change) => changeTextDiff(change, labels));
+    if (context.global.outputType === 'json') writeResult(stableJsonOutput({ differences: diffs }));
+    else writeResult(renderTextDiffs(diffs, process.stdout.isTTY === true && process.env['NO_COLOR'] === undefined));
+    return 0;
+  },
+};
