@@ -30,12 +30,23 @@ export function stableJson(value: unknown): string {
   return `${stableStringify(value, { space: 2 }) ?? 'null'}\n`;
 }
 
-const ajv = new Ajv({ allErrors: false, strict: true, allowUnionTypes: true });
-ajv.addSchema({ $id: 'parity-model', definitions: MODEL_DEFINITIONS });
+let ajv: Ajv | undefined;
 
-/** Compiles a document schema that may refer to model definitions as `parity-model#/definitions/x`. */
-export function compileDocumentSchema(schema: Record<string, unknown>): ValidateFunction {
-  return ajv.compile(schema);
+/**
+ * A validator for a document schema that may refer to model definitions as
+ * `parity-model#/definitions/x`. Compiled on first use: compiling costs more than all of the CLI's
+ * start-up, and most commands never read a snapshot or artifact.
+ */
+export function compileDocumentSchema(schema: Record<string, unknown>): () => ValidateFunction {
+  let compiled: ValidateFunction | undefined;
+  return () => {
+    if (!ajv) {
+      ajv = new Ajv({ allErrors: false, strict: true, allowUnionTypes: true });
+      ajv.addSchema({ $id: 'parity-model', definitions: MODEL_DEFINITIONS });
+    }
+    compiled ??= ajv.compile(schema);
+    return compiled;
+  };
 }
 
 /** `$.objects[3].columns[0].type` from ajv's `/objects/3/columns/0/type`. */
@@ -58,7 +69,7 @@ function describeError(error: ErrorObject): string {
 }
 
 /** Reads and validates a JSON document; every failure names the file and, for content, the JSON path. */
-export function readValidatedJson<T>(file: string, validate: ValidateFunction, what: string, code: ErrorCode): T {
+export function readValidatedJson<T>(file: string, validator: () => ValidateFunction, what: string, code: ErrorCode): T {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
@@ -73,6 +84,7 @@ export function readValidatedJson<T>(file: string, validate: ValidateFunction, w
     const detail = error instanceof Error ? error.message : String(error);
     throw new ParityError(code, `${what} is not valid JSON: ${detail}`, { where: file, cause: error });
   }
+  const validate = validator();
   if (!validate(document)) {
     const first = validate.errors?.[0];
     const detail = first ? `${describeError(first)} at ${jsonPath(first)}` : 'does not match the expected format';

@@ -3,7 +3,6 @@
  * indexes, ...) are paired by name, so order never counts as a difference (PostgreSQL cannot reorder
  * columns; a reordered constraint list is the same table). Everything else is compared as data.
  */
-import stableStringify from 'json-stable-stringify';
 import { changeId } from '../model/ids.js';
 import type { DialectName, JsonValue, ObjectKind, PartKind, SchemaObject } from '../model/objects.js';
 import type { DifferenceType, PartChange } from './changes.js';
@@ -32,12 +31,30 @@ const NAMED_SINGLES: Partial<Record<ObjectKind, Readonly<Record<string, PartKind
 /** Properties that are identity or bookkeeping, never a difference. */
 const IGNORED = new Set(['kind', 'schema', 'name']);
 
+/**
+ * Deep equality of JSON values, key order ignored, array order kept. A direct walk rather than
+ * comparing serialized strings: it allocates nothing, which matters on 10,000-table models.
+ */
 export function equalValues(a: unknown, b: unknown): boolean {
-  return canonical(a) === canonical(b);
-}
-
-function canonical(value: unknown): string {
-  return value === undefined ? 'undefined' : (stableStringify(value) ?? 'undefined');
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!equalValues(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  let leftCount = 0;
+  for (const key in left) {
+    if (left[key] === undefined) continue;
+    leftCount++;
+    if (!equalValues(left[key], right[key])) return false;
+  }
+  let rightCount = 0;
+  for (const key in right) if (right[key] !== undefined) rightCount++;
+  return leftCount === rightCount;
 }
 
 export function compareObjects(dialect: DialectName, source: SchemaObject, target: SchemaObject): PartChange[] {

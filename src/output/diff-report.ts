@@ -1,7 +1,7 @@
 /** The `diff` command's output: a table for people, Flyway-shaped JSON for pipelines. */
-import Table from 'cli-table3';
 import type { Artifact, ArtifactChange } from '../artifact/artifact.js';
 import { OBJECT_TYPE_LABELS } from '../model/labels.js';
+import { asciiTable } from './ascii-table.js';
 
 interface SideJson {
   readonly schema: string;
@@ -37,23 +37,10 @@ export function diffJson(artifact: Artifact): DiffJson {
   };
 }
 
-/** Flyway-style `+---+` borders, so the table reads the same in any terminal or log. */
-const ASCII_BORDERS = {
-  top: '-', 'top-mid': '+', 'top-left': '+', 'top-right': '+',
-  bottom: '-', 'bottom-mid': '+', 'bottom-left': '+', 'bottom-right': '+',
-  left: '|', 'left-mid': '+', mid: '-', 'mid-mid': '+',
-  right: '|', 'right-mid': '+', middle: '|',
-};
-
 export function diffTable(artifact: Artifact): string {
   if (artifact.changes.length === 0) return 'No differences found.';
-  const table = new Table({
-    head: ['Id', 'Change', 'Object Type', 'Schema', 'Name'],
-    style: { head: [], border: [] },
-    chars: ASCII_BORDERS,
-  });
-  for (const change of artifact.changes) {
-    table.push([change.id, change.differenceType, OBJECT_TYPE_LABELS[change.objectKind], change.schema, change.name]);
-  }
-  return table.toString();
+  return asciiTable(
+    ['Id', 'Change', 'Object Type', 'Schema', 'Name'],
+    artifact.changes.map((change) => [change.id, change.differenceType, OBJECT_TYPE_LABELS[change.objectKind], change.schema, change.name]),
+  );
 }

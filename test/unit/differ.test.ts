@@ -1,6 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { diffModels } from '../../src/diff/differ.ts';
+import { equalValues } from '../../src/diff/object-comparer.ts';
 import type { DatabaseModel, Table, View } from '../../src/model/objects.ts';
 
 const table = (name: string, extra: Partial<Table> = {}): Table => ({
@@ -76,6 +77,16 @@ test('IDs: same object, same ID in every direction; parts have their own stable 
   const edit2 = diffModels(model(table('t')), model(table('t', { comment: 'd' })));
   assert.is(edit1[0]!.parts[0]!.id, edit2[0]!.parts[0]!.id);
   assert.is.not(edit1[0]!.parts[0]!.id, edit1[0]!.id);
+});
+
+test('equalValues: key order ignored, array order and undefined-vs-absent handled', () => {
+  assert.ok(equalValues({ a: 1, b: [1, { c: 'x' }] }, { b: [1, { c: 'x' }], a: 1 }));
+  assert.ok(equalValues({ a: 1, b: undefined }, { a: 1 }));
+  assert.not.ok(equalValues([1, 2], [2, 1]));
+  assert.not.ok(equalValues({ a: 1 }, { a: 1, b: 2 }));
+  assert.not.ok(equalValues({ a: null }, { a: undefined }));
+  assert.not.ok(equalValues([], {}));
+  assert.not.ok(equalValues('1', 1));
 });
 
 test('comparing different dialects is refused', () => {
