@@ -1,0 +1,452 @@
+#!/usr/bin/env node
+// parity benchmark (`npm run bench`): generated PostgreSQL schemas of 10, 1,000 and 10,000 tables on a
+// private PostgreSQL 15 server; time and peak RSS of `parity snapshot`, `parity diff` (live vs empty,
+// snapshot vs snapshot) and `pg_dump --schema-only`, each run N times (median reported).
+// Writes bench/RESULTS.md. Progress goes to stderr.
+//
+// Usage: node bench/run.mjs [--sizes=10,1000,10000] [--runs=3] [--no-build] [--no-profile] [--out=bench/RESULTS.md]
+//   --no-build    use dist/ as it is instead of running `npm run build` first
+//   --no-profile  skip the extra `node --cpu-prof` run of each parity command at the largest size
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { GNU_TIME, control, killGroup, median, running, timePresent, timed } from './lib/measure.mjs';
+import { summarizeProfile } from './lib/cpu-profile.mjs';
+import { renderResults } from './lib/report.mjs';
+import { FEW_CHANGES, FEW_CHANGES_EXPECTED, TABLES_PER_TRANSACTION, expectedCounts, schemaChunks } from './lib/schema.mjs';
+import { PG_BIN, PG_MAJOR, serverBinariesPresent, startServer } from './lib/server.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+// The CLI is run from a private copy of dist/ (see copyCli), so a rebuild by someone else during the
+// run cannot change the code being measured half-way through.
+let CLI = path.join(root, 'dist', 'cli', 'main.js');
+
+function log(message) {
+  const t = new Date().toISOString().slice(11, 19);
+  process.stderr.write(`[bench ${t}] ${message}\n`);
+}
+
+function parseOptions(argv) {
+  const options = { sizes: [10, 1000, 10000], runs: 3, build: true, profile: true, out: path.join(root, 'bench', 'RESULTS.md') };
+  for (const arg of argv) {
+    let m;
+    if ((m = /^--?sizes=(.+)$/.exec(arg))) {
+      options.sizes = m[1].split(',').map((s) => Number(s.trim().replace(/_/g, '')));
+      if (options.sizes.some((n) => !Number.isInteger(n) || n < 1)) usage(`bad --sizes: ${m[1]}`);
+    } else if ((m = /^--?runs=(\d+)$/.exec(arg))) {
+      options.runs = Number(m[1]);
+      if (options.runs < 1) usage('--runs must be at least 1');
+    } else if (arg === '--no-build') options.build = false;
+    else if (arg === '--no-profile') options.profile = false;
+    else if ((m = /^--?out=(.+)$/.exec(arg))) options.out = path.resolve(m[1]);
+    else if (arg === '--help' || arg === '-h') usage();
+    else usage(`unknown argument: ${arg}`);
+  }
+  options.sizes = [...new Set(options.sizes)].sort((a, b) => a - b);
+  return options;
+}
+
+function usage(problem) {
+  if (problem) process.stderr.write(`bench: ${problem}\n`);
+  process.stderr.write('usage: node bench/run.mjs [--sizes=10,1000,10000] [--runs=3] [--no-build] [--no-profile] [--out=bench/RESULTS.md]\n');
+  process.exit(problem ? 2 : 0);
+}
+
+function preflight() {
+  const problems = [];
+  if (!serverBinariesPresent()) {
+    problems.push(`PostgreSQL ${PG_MAJOR} server binaries are missing (${PG_BIN}/initdb, pg_ctl, postgres, pg_dump).\n` +
+      `  The benchmark needs Debian's PostgreSQL ${PG_MAJOR} (pg_dump must match the server): apt-get install -y postgresql`);
+  }
+  if (!timePresent()) problems.push(`${GNU_TIME} is missing (GNU time measures elapsed time and max RSS): apt-get install -y time`);
+  if (typeof process.getuid === 'function' && process.getuid() === 0 && spawnSync('id', ['postgres']).status !== 0) {
+    problems.push('running as root but there is no `postgres` user to run the server as: apt-get install -y postgresql');
+  }
+  if (problems.length) {
+    for (const p of problems) process.stderr.write(`bench: ${p}\n`);
+    process.exit(1);
+  }
+}
+
+function build() {
+  log('npm run build');
+  const result = spawnSync('npm', ['run', 'build', '--silent'], { cwd: root, encoding: 'utf8' });
+  if (result.status !== 0) {
+    process.stderr.write(`${result.stdout}${result.stderr}\nbench: npm run build failed; nothing measured\n`);
+    process.exit(1);
+  }
+}
+
+/**
+ * Copies dist/ and package.json to a fresh bench/tmp/run-XXXXXX folder (git-ignored; node_modules still resolve from the
+ * project root) and points CLI at the copy. Returns the copy's directory, removed at the end.
+ */
+function copyCli() {
+  const tmp = path.join(root, 'bench', 'tmp');
+  fs.mkdirSync(tmp, { recursive: true });
+  for (const entry of fs.readdirSync(tmp)) {
+    const full = path.join(tmp, entry);
+    try {
+      if (entry.startsWith('run-') && Date.now() - fs.statSync(full).mtimeMs > 6 * 3600_000) fs.rmSync(full, { recursive: true, force: true });
+    } catch {
+      /* ignore */
+    }
+  }
+  const dir = fs.mkdtempSync(path.join(tmp, 'run-'));
+  fs.cpSync(path.join(root, 'dist'), path.join(dir, 'dist'), { recursive: true });
+  fs.copyFileSync(path.join(root, 'package.json'), path.join(dir, 'package.json'));
+  CLI = path.join(dir, 'dist', 'cli', 'main.js');
+  return dir;
+}
+
+function removeCliCopy(dir) {
+  fs.rmSync(dir, { recursive: true, force: true });
+  try {
+    fs.rmdirSync(path.dirname(dir)); // bench/tmp, when nothing else is in it
+  } catch {
+    /* not empty */
+  }
+}
+
+function gitDescription() {
+  const head = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' });
+  if (head.status !== 0) return 'unknown';
+  const dirty = spawnSync('git', ['status', '--porcelain', '--', 'src'], { cwd: root, encoding: 'utf8' });
+  return `${head.stdout.trim()}${dirty.stdout.trim() ? ' (with uncommitted changes under src/)' : ''}`;
+}
+
+/** Rows of the diff table printed by `parity diff` (table output): [change, objectType, schema, name]. */
+function diffRows(stdout) {
+  const rows = [];
+  for (const line of stdout.split('\n')) {
+    const cells = line.split('|').map((c) => c.trim());
+    if (cells.length >= 7 && /^(Add|Edit|Delete)$/.test(cells[2])) rows.push(cells.slice(2, 6));
+  }
+  return rows;
+}
+
+const mb = (kb) => kb / 1024;
+const fileMb = (file) => (fs.existsSync(file) ? fs.statSync(file).size / 1024 / 1024 : NaN);
+
+/** A named series of runs of one command; measureOnce() adds runs, summarize() the medians. */
+function makeMeasurement(key, label, { baseline = false } = {}) {
+  return { key, label, baseline, runs: [], errors: [], notes: [] };
+}
+
+function summarize(m) {
+  const okRuns = m.runs.filter((r) => r.ok);
+  m.medianSeconds = median(okRuns.map((r) => r.seconds));
+  m.medianRssMb = median(okRuns.map((r) => mb(r.rssKb)));
+  m.maxRssMb = Math.max(...okRuns.map((r) => mb(r.rssKb)));
+  m.ok = okRuns.length > 0 && m.errors.length === 0;
+  return m;
+}
+
+async function measureOnce(m, command, args, ctx, round) {
+  const base = path.join(ctx.workDir, `${m.key}-run${round}`);
+  const result = await timed(command, args, {
+    cwd: ctx.workDir,
+    env: ctx.env,
+    outFile: `${base}.stdout`,
+    errFile: `${base}.stderr`,
+    timeFile: `${base}.time`,
+  });
+  m.runs.push(result);
+  if (!result.ok) {
+    m.errors.push(result.error);
+    log(`  ${m.label}: FAILED (${result.error})`);
+  } else {
+    log(`  ${m.label} [run ${round}]: ${result.seconds.toFixed(2)} s, ${mb(result.rssKb).toFixed(0)} MB`);
+  }
+  return result;
+}
+
+function skipped(m, reason) {
+  m.skipped = reason;
+  log(`  ${m.label}: skipped (${reason})`);
+}
+
+/** A snapshot outside the measurements (for the snapshot pairs): snapshot-NAME.json in the work dir. */
+function untimedSnapshot(ctx, name) {
+  const base = path.join(ctx.workDir, `snapshot-${name}`);
+  return timed(process.execPath, [CLI, 'snapshot', '-source=bench', `-filename=snapshot-${name}.json`], {
+    cwd: ctx.workDir, env: ctx.env, outFile: `${base}.stdout`, errFile: `${base}.stderr`, timeFile: `${base}.time`,
+  });
+}
+
+async function benchSize(server, tables, options) {
+  const database = `bench_${tables}`;
+  log(`size ${tables}: creating database ${database}`);
+  await server.withClient('postgres', async (c) => {
+    await c.query(`DROP DATABASE IF EXISTS ${database}`);
+    await c.query(`CREATE DATABASE ${database}`);
+  });
+
+  log(`size ${tables}: loading ${tables} tables and ${Math.floor(tables / 10)} views, ${TABLES_PER_TRANSACTION} tables per transaction`);
+  const loadStarted = process.hrtime.bigint();
+  await server.withClient(database, async (c) => {
+    // Each chunk is one multi-statement query: one implicit transaction of TABLES_PER_TRANSACTION tables.
+    for (const chunk of schemaChunks(tables)) await c.query(chunk);
+    // Fresh planner statistics for the catalogs both parity and pg_dump read (autovacuum is off).
+    const catalogs = await c.query(
+      "SELECT c.oid::regclass::text AS name FROM pg_catalog.pg_class c WHERE c.relnamespace = 'pg_catalog'::regnamespace AND c.relkind = 'r'",
+    );
+    for (const { name } of catalogs.rows) await c.query(`ANALYZE ${name}`);
+  });
+  const loadSeconds = Number(process.hrtime.bigint() - loadStarted) / 1e9;
+  const counts = await server.withClient(database, async (c) => (await c.query(`
+    SELECT
+      (SELECT count(*) FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'r')::int AS tables,
+      (SELECT count(*) FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'v')::int AS views,
+      (SELECT count(*) FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'i')::int AS indexes,
+      (SELECT count(*) FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'S')::int AS sequences,
+      (SELECT count(*) FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND contype = 'f')::int AS foreign_keys,
+      (SELECT count(*) FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+        WHERE c.relnamespace = 'public'::regnamespace AND c.relkind = 'r' AND a.attnum > 0)::int AS columns
+  `)).rows[0]);
+  log(`size ${tables}: loaded in ${loadSeconds.toFixed(1)} s (${JSON.stringify(counts)})`);
+  const expected = expectedCounts(tables);
+  for (const k of ['tables', 'views', 'indexes', 'sequences', 'columns']) {
+    if (counts[k] !== expected[k]) log(`  warning: expected ${expected[k]} ${k}, found ${counts[k]}`);
+  }
+
+  const workDir = path.join(server.dir, 'work', String(tables));
+  fs.mkdirSync(workDir, { recursive: true });
+  fs.writeFileSync(path.join(workDir, 'flyway.toml'), [
+    '[environments.bench]',
+    `url = "jdbc:postgresql://127.0.0.1:${server.port}/${database}"`,
+    `user = "${server.user}"`,
+    'password = "${env.BENCH_PASSWORD}"',
+    'schemas = ["public"]',
+    '',
+  ].join('\n'));
+  const ctx = {
+    workDir,
+    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp', LANG: 'C', BENCH_PASSWORD: server.password, PGPASSWORD: server.password },
+  };
+  const parity = (...args) => [CLI, ...args];
+  const node = process.execPath;
+
+  const snapshot = makeMeasurement('snapshot', '`parity snapshot -source=bench`');
+  const pgDump = makeMeasurement('pg_dump', '`pg_dump --schema-only`', { baseline: true });
+  const diffEmpty = makeMeasurement('diff-empty', '`parity diff -source=bench -target=empty`');
+  const diffSame = makeMeasurement('diff-snap-same', '`parity diff snapshot:A snapshot:B` (identical)');
+  const diffFew = makeMeasurement('diff-snap-few', '`parity diff snapshot:A snapshot:C` (a few changes)');
+
+  // Live measurements, interleaved round by round so machine noise hits them alike.
+  for (let round = 1; round <= options.runs; round++) {
+    log(`size ${tables}: round ${round}/${options.runs}`);
+    await measureOnce(snapshot, node, parity('snapshot', '-source=bench', `-filename=snapshot-${round}.json`), ctx, round);
+    await measureOnce(pgDump, path.join(PG_BIN, 'pg_dump'), ['--schema-only', '-h', '127.0.0.1', '-p', String(server.port), '-U', server.user, '-d', database, '-f', `dump-${round}.sql`], ctx, round);
+    await measureOnce(diffEmpty, node, parity('diff', '-source=bench', '-target=empty', `-artifactFilename=diff-empty-${round}.artifact`), ctx, round);
+  }
+
+  // Checks of what the commands produced.
+  const snapshotObjects = snapshot.runs.find((r) => r.ok)?.stdout.match(/\((\d+) objects/)?.[1];
+  if (snapshotObjects) snapshot.notes.push(`${snapshotObjects} objects`);
+  const snapshotFile = (n) => path.join(workDir, `snapshot-${n}.json`);
+  if (fs.existsSync(snapshotFile(1))) snapshot.notes.push(`file ${fileMb(snapshotFile(1)).toFixed(1)} MB`);
+  const okSnapshots = snapshot.runs.map((r, i) => i + 1).filter((n) => snapshot.runs[n - 1].ok && fs.existsSync(snapshotFile(n)));
+  if (okSnapshots.length >= 2) {
+    const same = okSnapshots.every((n) => fs.readFileSync(snapshotFile(n)).equals(fs.readFileSync(snapshotFile(okSnapshots[0]))));
+    snapshot.notes.push(same ? 'runs byte-identical' : 'runs NOT byte-identical');
+    snapshot.identical = same;
+  }
+  if (fs.existsSync(path.join(workDir, 'dump-1.sql'))) pgDump.notes.push(`file ${fileMb(path.join(workDir, 'dump-1.sql')).toFixed(1)} MB`);
+  const emptyRun = diffEmpty.runs.find((r) => r.ok);
+  if (emptyRun) {
+    const rows = diffRows(emptyRun.stdout);
+    diffEmpty.notes.push(`${rows.length} differences`);
+    const artifact = path.join(workDir, 'diff-empty-1.artifact');
+    if (fs.existsSync(artifact)) diffEmpty.notes.push(`artifact ${fileMb(artifact).toFixed(1)} MB`);
+    const expectedTopLevel = tables + Math.floor(tables / 10) + 0; // tables + views (+ schema, if modelled)
+    if (rows.length < expectedTopLevel) diffEmpty.notes.push(`expected at least ${expectedTopLevel}`);
+  }
+
+  // Snapshot vs snapshot: two snapshots of the same database (zero differences).
+  if (okSnapshots.length === 1) {
+    // --runs=1: take a second (untimed) snapshot for the pair.
+    const extra = await untimedSnapshot(ctx, 'extra');
+    if (extra.ok) okSnapshots.push('extra');
+  }
+  if (okSnapshots.length >= 2) {
+    const [a, b] = okSnapshots;
+    for (let round = 1; round <= options.runs; round++) {
+      await measureOnce(diffSame, node, parity('diff', `-source=snapshot:snapshot-${a}.json`, `-target=snapshot:snapshot-${b}.json`, `-artifactFilename=diff-same-${round}.artifact`), ctx, round);
+    }
+    const run = diffSame.runs.find((r) => r.ok);
+    if (run) {
+      const rows = diffRows(run.stdout);
+      diffSame.differences = rows.length;
+      diffSame.notes.push(/No differences found/.test(run.stdout) ? 'No differences found' : `${rows.length} differences (expected none)`);
+    }
+  } else if (okSnapshots.length === 1 || snapshot.runs.some((r) => r.ok)) {
+    skipped(diffSame, 'needs two successful snapshots');
+  } else {
+    skipped(diffSame, '`parity snapshot` failed');
+  }
+
+  // Snapshot vs snapshot with a few differences: change the database, snapshot it again (untimed).
+  if (okSnapshots.length >= 1) {
+    log(`size ${tables}: applying ${FEW_CHANGES.length} changes for the "few differences" pair`);
+    await server.withClient(database, async (c) => {
+      await c.query('BEGIN');
+      for (const sql of FEW_CHANGES) await c.query(sql);
+      await c.query('COMMIT');
+    });
+    const changed = await untimedSnapshot(ctx, 'changed');
+    if (!changed.ok) {
+      diffFew.errors.push(`snapshot of the changed database failed: ${changed.error}`);
+      log(`  snapshot of the changed database failed: ${changed.error}`);
+    } else {
+      for (let round = 1; round <= options.runs; round++) {
+        await measureOnce(diffFew, node, parity('diff', `-source=snapshot:snapshot-${okSnapshots[0]}.json`, '-target=snapshot:snapshot-changed.json', `-artifactFilename=diff-few-${round}.artifact`), ctx, round);
+      }
+      const run = diffFew.runs.find((r) => r.ok);
+      if (run) {
+        const rows = diffRows(run.stdout);
+        diffFew.rows = rows;
+        diffFew.notes.push(`${rows.length} differences (${FEW_CHANGES_EXPECTED} objects changed)`);
+      }
+    }
+  } else {
+    skipped(diffFew, '`parity snapshot` failed');
+  }
+
+  const profiles = options.profile && tables === options.sizes[options.sizes.length - 1] ? await profileCommands(ctx, okSnapshots) : undefined;
+
+  await server.withClient('postgres', (c) => c.query(`DROP DATABASE ${database}`));
+  if (!options.keep) fs.rmSync(workDir, { recursive: true, force: true });
+  return {
+    tables,
+    counts,
+    loadSeconds,
+    measurements: [snapshot, pgDump, diffEmpty, diffSame, diffFew].map(summarize),
+    profiles,
+  };
+}
+
+/** One extra, untimed run of each parity command under `node --cpu-prof`, summarized. */
+async function profileCommands(ctx, okSnapshots) {
+  const commands = [['`parity snapshot -source=bench`', ['snapshot', '-source=bench', '-filename=snapshot-profile.json']],
+    ['`parity diff -source=bench -target=empty`', ['diff', '-source=bench', '-target=empty', '-artifactFilename=diff-empty-profile.artifact']]];
+  if (okSnapshots.length >= 2) {
+    commands.push(['`parity diff snapshot:A snapshot:B` (identical)', ['diff', `-source=snapshot:snapshot-${okSnapshots[0]}.json`, `-target=snapshot:snapshot-${okSnapshots[1]}.json`, '-artifactFilename=diff-same-profile.artifact']]);
+  }
+  const out = [];
+  for (const [label, args] of commands) {
+    const dir = path.join(ctx.workDir, `profile-${out.length}`);
+    fs.mkdirSync(dir, { recursive: true });
+    log(`  profiling ${label}`);
+    const base = path.join(ctx.workDir, `profile-${out.length}`);
+    const result = await timed(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, CLI, ...args], {
+      cwd: ctx.workDir, env: ctx.env, outFile: `${base}.stdout`, errFile: `${base}.stderr`, timeFile: `${base}.time`,
+    });
+    const file = fs.readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
+    if (!result.ok || !file) {
+      out.push({ label, error: result.error ?? 'no profile written' });
+      continue;
+    }
+    try {
+      out.push({ label, seconds: result.seconds, ...summarizeProfile(path.join(dir, file), { top: 8 }) });
+    } catch (error) {
+      out.push({ label, error: `cannot read the profile: ${error.message}` });
+    }
+  }
+  return out;
+}
+
+async function cliStartup(options) {
+  const m = makeMeasurement('startup', '`parity --version` (Node + CLI start-up)');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parity-bench-startup-'));
+  try {
+    for (let round = 1; round <= options.runs; round++) await measureOnce(m, process.execPath, [CLI, '--version'], { workDir: dir, env: { PATH: process.env.PATH ?? '' } }, round);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  return summarize(m);
+}
+
+async function main() {
+  const options = parseOptions(process.argv.slice(2));
+  preflight();
+  if (options.build) build();
+  if (!fs.existsSync(CLI)) {
+    process.stderr.write(`bench: ${CLI} does not exist; run npm run build\n`);
+    process.exit(1);
+  }
+  const cliCopy = copyCli();
+  const commit = gitDescription(); // the code that was built and copied
+  const pgDumpVersion = spawnSync(path.join(PG_BIN, 'pg_dump'), ['--version'], { encoding: 'utf8' }).stdout.trim();
+  const started = new Date();
+  const loadAverage = os.loadavg();
+
+  let server;
+  let interrupted = false;
+  const onSignal = (signal) => {
+    if (interrupted) return;
+    interrupted = true;
+    control.aborted = true;
+    log(`${signal}: stopping`);
+    for (const child of running) killGroup(child);
+    Promise.resolve(server?.stop())
+      .catch(() => {})
+      .finally(() => removeCliCopy(cliCopy))
+      .finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  process.on('SIGHUP', onSignal);
+
+  const sizes = [];
+  let startup;
+  try {
+    server = await startServer({ log });
+    log(`PostgreSQL ${server.version} on 127.0.0.1:${server.port}, data in ${server.dir}`);
+    startup = await cliStartup(options);
+    for (const tables of options.sizes) sizes.push(await benchSize(server, tables, options));
+  } finally {
+    if (!interrupted) {
+      log('stopping PostgreSQL and removing its data directory');
+      await server?.stop();
+      removeCliCopy(cliCopy);
+    }
+  }
+  if (interrupted) return;
+
+  const markdown = renderResults({
+    started,
+    finished: new Date(),
+    machine: {
+      cpu: os.cpus()[0]?.model ?? 'unknown',
+      cores: os.cpus().length,
+      memoryGb: os.totalmem() / 1024 ** 3,
+      node: process.version,
+      platform: `${os.type()} ${os.release()}`,
+      server: server.version,
+      pgDump: pgDumpVersion,
+      loadAverage,
+      loadAverageEnd: os.loadavg(),
+      commit,
+      dataDir: server.dir,
+    },
+    runs: options.runs,
+    sizes,
+    startup,
+  });
+  fs.writeFileSync(options.out, markdown);
+  log(`wrote ${path.relative(process.cwd(), options.out) || options.out}`);
+  const failed = [startup, ...sizes.flatMap((s) => s.measurements)].filter((m) => m.errors.length > 0);
+  if (failed.length) {
+    log(`${failed.length} measurement(s) had errors; see ${options.out}`);
+    process.exitCode = 1;
+  }
+}
+
+main().catch((error) => {
+  if (control.aborted) return; // interrupted: the signal handler stops the server and exits
+  process.stderr.write(`bench: ${error?.stack ?? error}\n`);
+  process.exit(1);
+});
