@@ -15,6 +15,7 @@ export type ErrorCode =
   | 'INVALID_ARTIFACT'
   | 'WRITE_FAILED'
   | 'UNSUPPORTED'
+  | 'SCHEMA_MODEL_ERROR'
   | 'INTERNAL_ERROR';
 
 export class ParityError extends Error {

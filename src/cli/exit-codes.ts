@@ -15,4 +15,5 @@ export const EXIT_CODES: Readonly<Record<ErrorCode, number>> = {
   INVALID_ARTIFACT: 6,
   WRITE_FAILED: 7,
   UNSUPPORTED: 8,
+  SCHEMA_MODEL_ERROR: 9,
 };

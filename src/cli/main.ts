@@ -14,9 +14,11 @@ import type { CommandContext, CommandSpec } from './command.js';
 import { diffCommand } from './diff-command.js';
 import { diffTextCommand } from './diff-text-command.js';
 import { EXIT_CODES } from './exit-codes.js';
+import { generateCommand } from './generate-command.js';
+import { modelCommand } from './model-command.js';
 import { snapshotCommand } from './snapshot-command.js';
 
-const COMMANDS: readonly CommandSpec[] = [diffCommand, diffTextCommand, snapshotCommand];
+const COMMANDS: readonly CommandSpec[] = [diffCommand, diffTextCommand, snapshotCommand, modelCommand, generateCommand];
 
 function secretsOf(argv: readonly string[], env: NodeJS.ProcessEnv, config: ParityConfig | undefined): string[] {
   const secrets = new Set<string>();

@@ -1,4 +1,5 @@
 import type { ConnectionSettings } from '../config/connection.js';
+import type { MigrationRenderer } from '../generate/migration-hooks.js';
 import type { DatabaseModel, DialectName, SchemaObject } from '../model/objects.js';
 
 export interface IntrospectOptions {
@@ -28,4 +29,38 @@ export interface Dialect {
   introspect(connection: ConnectionSettings, options: IntrospectOptions): Promise<DatabaseModel>;
   /** Canonical DDL that creates `object` (all its parts included), used as the object's definition. */
   renderCreate(object: SchemaObject): string;
+  /** Migration statements per change (create, drop, alter with part-level ALTERs), for `generate`. */
+  readonly migration: MigrationRenderer;
+  /** Reading and locating objects in schema-model folders; absent: the dialect has no schema models. */
+  readonly schemaModel?: SchemaModelSupport;
+}
+
+/** One SQL file of a schema-model folder. */
+export interface SqlFile {
+  /** Path shown in messages, relative to the working directory (`schema-models/Tables/public.t.sql`). */
+  readonly path: string;
+  readonly text: string;
+  /** The object kind its folder stands for, if any: a hint for files that cannot be parsed. */
+  readonly kindHint?: SchemaObject['kind'];
+}
+
+export interface SqlFilesOptions {
+  /** Schemas to read back; empty: the schemas the files create objects in. */
+  readonly schemas: readonly string[];
+  readonly onProgress?: (message: string) => void;
+}
+
+export interface SchemaModelSupport {
+  /**
+   * The model of a database holding what the files create, however the files are named or ordered.
+   * A file the server rejects is a `SCHEMA_MODEL_ERROR` whose `where` is `path:line`.
+   */
+  readSqlFiles(files: readonly SqlFile[], options: SqlFilesOptions): Promise<DatabaseModel>;
+  /**
+   * For each file (by path), the keys (see `objectKey`) of the objects its statements create or alter;
+   * `undefined` for a file that cannot be parsed. Lets `model` find an object's file by content.
+   */
+  fileObjects(files: readonly SqlFile[]): Promise<ReadonlyMap<string, readonly string[] | undefined>>;
+  /** The key under which `fileObjects` reports `object`. */
+  objectKey(object: SchemaObject): string;
 }

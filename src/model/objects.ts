@@ -89,12 +89,17 @@ export interface SequenceOptions {
 export interface PrimaryKey {
   readonly name: string;
   readonly columns: readonly string[];
+  /** Non-key columns stored in the constraint's index (INCLUDE). */
+  readonly include?: readonly string[];
+  readonly deferrable?: boolean;
+  readonly initiallyDeferred?: boolean;
   readonly comment?: string;
 }
 
 export interface UniqueConstraint {
   readonly name: string;
   readonly columns: readonly string[];
+  readonly include?: readonly string[];
   readonly nullsNotDistinct?: boolean;
   readonly deferrable?: boolean;
   readonly initiallyDeferred?: boolean;
@@ -119,6 +124,8 @@ export interface ForeignKey {
   readonly referencedColumns: readonly string[];
   readonly onUpdate: ReferentialAction;
   readonly onDelete: ReferentialAction;
+  /** The columns an ON DELETE SET NULL / SET DEFAULT sets (all referencing columns when absent). */
+  readonly onDeleteColumns?: readonly string[];
   readonly match?: 'FULL' | 'PARTIAL' | 'SIMPLE';
   readonly deferrable?: boolean;
   readonly initiallyDeferred?: boolean;

@@ -4,6 +4,7 @@ import { readSnapshot } from '../artifact/snapshot.js';
 import { ParityError } from '../errors.js';
 import type { DialectName } from '../model/objects.js';
 import { loadEnvironmentSource } from './environment-source.js';
+import { loadSchemaModelSource } from './schema-model-source.js';
 import { emptyModel, parseSourceSpec, type LoadedSource, type SourceContext, type SourceSpec } from './source.js';
 
 const DEFAULT_DIALECT: DialectName = 'postgres';
@@ -19,6 +20,7 @@ async function loadNonEmpty(spec: Exclude<SourceSpec, { type: 'empty' }>, text: 
       return { model, side: { spec: text, type: 'snapshot', description: `snapshot ${spec.path}`, preparationInfo: null } };
     }
     case 'schemaModel':
+      return loadSchemaModelSource(text, setting, context);
     case 'migrations':
       throw new ParityError('UNSUPPORTED', `the "${spec.type}" comparison source is not available in this version of parity`, { where: setting });
   }

@@ -21,6 +21,7 @@ import type {
 } from '../../src/model/objects.js';
 import { withPostgresClient, withReadOnlyTransaction } from '../../src/dialects/postgres/postgres-connection.js';
 import { introspectPostgres } from '../../src/dialects/postgres/postgres-introspector.js';
+import { renderConstraint } from '../../src/dialects/postgres/postgres-renderer.js';
 import {
   checkExpression,
   compareCodePoints,
@@ -480,6 +481,33 @@ test('views and materialized views: definition, columns, options, comments (exac
     indexes: [],
   };
   assert.equal(find(model, 'materializedView', 'public', 'totals'), mv);
+});
+
+test('constraint details: INCLUDE on keys, deferrable primary key, ON DELETE SET NULL (columns); rendered as the server prints them', async () => {
+  const ddl = `
+    CREATE TABLE invoices (id int, region text, title text, PRIMARY KEY (id, region) INCLUDE (title));
+    CREATE TABLE later (id int PRIMARY KEY DEFERRABLE INITIALLY DEFERRED);
+    CREATE TABLE items (sku text, price numeric, invoice_id int, region text,
+      CONSTRAINT items_sku_key UNIQUE (sku) INCLUDE (price),
+      CONSTRAINT items_invoice_fkey FOREIGN KEY (invoice_id, region) REFERENCES invoices (id, region) ON DELETE SET NULL (region));
+  `;
+  const name = await database(ddl);
+  const model = await introspectPostgres(settings(name), { schemas: [] });
+  const invoices = find(model, 'table', 'public', 'invoices');
+  assert.equal(invoices.primaryKey, { name: 'invoices_pkey', columns: ['id', 'region'], include: ['title'] });
+  const later = find(model, 'table', 'public', 'later');
+  assert.equal(later.primaryKey, { name: 'later_pkey', columns: ['id'], deferrable: true, initiallyDeferred: true });
+  const items = find(model, 'table', 'public', 'items');
+  assert.equal(items.uniqueConstraints, [{ name: 'items_sku_key', columns: ['sku'], include: ['price'] }]);
+  assert.equal(items.foreignKeys[0]?.onDeleteColumns, ['region']);
+  const serverDefs = await server.query<{ def: string }>(name, `SELECT 'CONSTRAINT ' || quote_ident(conname) || ' ' || pg_get_constraintdef(oid, true) AS def FROM pg_constraint WHERE contype IN ('p','u','f') AND connamespace = 'public'::regnamespace ORDER BY conname`);
+  const rendered = [
+    renderConstraint('primaryKey', invoices.primaryKey!),
+    renderConstraint('foreignKey', items.foreignKeys[0]!),
+    renderConstraint('uniqueConstraint', items.uniqueConstraints[0]!),
+    renderConstraint('primaryKey', later.primaryKey!),
+  ];
+  assert.equal(rendered, serverDefs.map((r) => r.def.replace(/REFERENCES (\w+)\(/, 'REFERENCES public.$1(')));
 });
 
 test('view dependencies: tables and views read, across schemas, not the view itself', async () => {

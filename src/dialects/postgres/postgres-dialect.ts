@@ -1,7 +1,9 @@
 /** The PostgreSQL plug-in: glue between the Dialect interface and the postgres-* modules. */
 import type { Dialect } from '../dialect.js';
 import { introspectPostgres } from './postgres-introspector.js';
+import { postgresMigration } from './postgres-migration.js';
 import { renderCreatePostgres } from './postgres-renderer.js';
+import { postgresSchemaModel } from './postgres-schema-model.js';
 
 export const postgresDialect: Dialect = {
   name: 'postgres',
@@ -11,4 +13,6 @@ export const postgresDialect: Dialect = {
   defaultSchemas: ['public'],
   introspect: introspectPostgres,
   renderCreate: renderCreatePostgres,
+  migration: postgresMigration,
+  schemaModel: postgresSchemaModel,
 };

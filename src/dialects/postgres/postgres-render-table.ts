@@ -60,16 +60,24 @@ type ConstraintPart = { [K in ConstraintKind]: { kind: K; constraint: Constraint
  * name it reads as pg_get_constraintdef prints it (`REFERENCES s.t(id)`, `CHECK ((a > 0)) NO INHERIT`);
  * server defaults are not spelled out: MATCH SIMPLE, ON UPDATE/DELETE NO ACTION, NOT DEFERRABLE.
  */
+/** ` INCLUDE (a, b)` for a primary key or unique constraint, or `''`. */
+function includeClause(include: readonly string[] | undefined): string {
+  return include !== undefined && include.length > 0 ? ` INCLUDE ${columnList(include)}` : '';
+}
+
 export function renderConstraint<K extends ConstraintKind>(kind: K, constraint: ConstraintByKind[K]): string {
   const part = { kind, constraint } as ConstraintPart;
   const name = `CONSTRAINT ${quoteIdent(part.constraint.name)}`;
   switch (part.kind) {
     case 'primaryKey':
-      return `${name} PRIMARY KEY ${columnList(part.constraint.columns)}`;
+      return (
+        `${name} PRIMARY KEY ${columnList(part.constraint.columns)}${includeClause(part.constraint.include)}` +
+        deferrableClause(part.constraint.deferrable, part.constraint.initiallyDeferred)
+      );
     case 'uniqueConstraint': {
       const c = part.constraint;
       const nulls = c.nullsNotDistinct === true ? ' NULLS NOT DISTINCT' : '';
-      return `${name} UNIQUE${nulls} ${columnList(c.columns)}${deferrableClause(c.deferrable, c.initiallyDeferred)}`;
+      return `${name} UNIQUE${nulls} ${columnList(c.columns)}${includeClause(c.include)}${deferrableClause(c.deferrable, c.initiallyDeferred)}`;
     }
     case 'checkConstraint': {
       const c = part.constraint;
@@ -83,6 +91,7 @@ export function renderConstraint<K extends ConstraintKind>(kind: K, constraint: 
       if (c.match !== undefined && c.match !== 'SIMPLE') sql += ` MATCH ${c.match}`;
       if (c.onUpdate !== 'NO ACTION') sql += ` ON UPDATE ${c.onUpdate}`;
       if (c.onDelete !== 'NO ACTION') sql += ` ON DELETE ${c.onDelete}`;
+      if (c.onDeleteColumns !== undefined && c.onDeleteColumns.length > 0) sql += ` ${columnList(c.onDeleteColumns)}`;
       return sql + deferrableClause(c.deferrable, c.initiallyDeferred);
     }
   }

@@ -71,6 +71,10 @@ export interface ConstraintRow {
   readonly ref_schema: string | null;
   readonly ref_table: string | null;
   readonly ref_columns: string[];
+  /** INCLUDE columns of a primary key or unique constraint. */
+  readonly include: string[];
+  /** Columns of ON DELETE SET NULL / SET DEFAULT (columns). */
+  readonly on_delete_columns: string[];
   readonly on_update: string;
   readonly on_delete: string;
   readonly match_type: string;

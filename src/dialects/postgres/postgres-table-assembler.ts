@@ -150,6 +150,7 @@ function foreignKey(row: ConstraintRow): ForeignKey {
     referencedColumns: row.ref_columns,
     onUpdate: referentialAction(row.on_update),
     onDelete: referentialAction(row.on_delete),
+    ...(row.on_delete_columns.length > 0 ? { onDeleteColumns: row.on_delete_columns } : {}),
     ...(row.match_type === 'f' ? { match: 'FULL' as const } : row.match_type === 'p' ? { match: 'PARTIAL' as const } : {}),
     ...flag('deferrable', row.deferrable),
     ...flag('initiallyDeferred', row.deferred),
@@ -161,6 +162,7 @@ function uniqueConstraint(row: ConstraintRow): UniqueConstraint {
   return {
     name: row.name,
     columns: row.columns,
+    ...(row.include.length > 0 ? { include: row.include } : {}),
     ...flag('nullsNotDistinct', row.nulls_not_distinct),
     ...flag('deferrable', row.deferrable),
     ...flag('initiallyDeferred', row.deferred),
@@ -188,7 +190,14 @@ export function table(row: TableRow, parts: RelationParts): Table {
     if (!con.enforced) notEnforced.push(con.name);
     switch (con.type) {
       case 'p':
-        primaryKey = { name: con.name, columns: con.columns, ...optional('comment', con.comment) };
+        primaryKey = {
+          name: con.name,
+          columns: con.columns,
+          ...(con.include.length > 0 ? { include: con.include } : {}),
+          ...flag('deferrable', con.deferrable),
+          ...flag('initiallyDeferred', con.deferred),
+          ...optional('comment', con.comment),
+        };
         break;
       case 'u':
         uniques.push(uniqueConstraint(con));

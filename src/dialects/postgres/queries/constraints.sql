@@ -23,6 +23,20 @@ SELECT
         FROM pg_catalog.unnest(con.confkey) WITH ORDINALITY AS k(attnum, ord)
         ORDER BY k.ord
     )::text[] AS ref_columns,
+    -- INCLUDE columns of a primary key or unique constraint: the index's non-key attributes.
+    ARRAY(
+        SELECT a.attname::text
+        FROM pg_catalog.pg_index ci
+        JOIN pg_catalog.pg_attribute a ON a.attrelid = ci.indexrelid AND a.attnum > ci.indnkeyatts
+        WHERE con.contype IN ('p', 'u') AND ci.indexrelid = con.conindid
+        ORDER BY a.attnum
+    )::text[] AS include,
+    -- ON DELETE SET NULL / SET DEFAULT (columns), PostgreSQL 15 and later.
+    {{15: ARRAY(
+        SELECT (SELECT a.attname::text FROM pg_catalog.pg_attribute a WHERE a.attrelid = con.conrelid AND a.attnum = k.attnum)
+        FROM pg_catalog.unnest(con.confdelsetcols) WITH ORDINALITY AS k(attnum, ord)
+        ORDER BY k.ord
+    )::text[] | ARRAY[]::text[]}} AS on_delete_columns,
     con.confupdtype::text AS on_update,
     con.confdeltype::text AS on_delete,
     con.confmatchtype::text AS match_type,

@@ -1,0 +1,3 @@
+CREATE SCHEMA shop;
+
+COMMENT ON SCHEMA shop IS 'the example web shop';

@@ -1,0 +1,2 @@
+CREATE SEQUENCE shop.invoice_number
+    START WITH 1000;

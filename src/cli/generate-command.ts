@@ -1,0 +1,81 @@
+/**
+ * `parity generate -artifactFilename=F -generate.location=D -generate.description=X
+ * -generate.types=versioned,undo [-generate.version=5] [-changes=ID,...]`: write the migration that
+ * makes the artifact's target match its source, and its undo.
+ */
+import path from 'node:path';
+import { readArtifact } from '../artifact/artifact.js';
+import type { ParityConfig } from '../config/config.js';
+import { ParityError } from '../errors.js';
+import { generateMigrations, type ScriptType } from '../generate/generate.js';
+import { sanitizeDescription } from '../generate/versioning.js';
+import { generateJson, generateText, generateWarnings } from '../output/generate-report.js';
+import { stableJsonOutput } from '../output/json-output.js';
+import { writeMessage, writeResult } from '../output/streams.js';
+import type { CommandContext, CommandSpec } from './command.js';
+import { defaultArtifactPath } from './diff-command.js';
+
+const TYPES: readonly ScriptType[] = ['versioned', 'undo'];
+
+function stringArg(context: CommandContext, name: string): string | undefined {
+  const value = context.args[name];
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+function parseTypes(text: string | undefined): ScriptType[] {
+  const names = (text ?? 'versioned').split(',').map((t) => t.trim()).filter(Boolean);
+  const unknown = names.filter((name) => !TYPES.includes(name as ScriptType));
+  if (unknown.length > 0 || names.length === 0) {
+    throw new ParityError('INVALID_ARGUMENT', `-generate.types must list versioned and/or undo, not "${text ?? ''}"`, { where: 'parity generate' });
+  }
+  return TYPES.filter((type) => names.includes(type));
+}
+
+/** The first `[flyway] locations` entry; only `filesystem:` locations (or plain paths) can be written. */
+function defaultLocation(config: ParityConfig): string {
+  const first = config.locations[0] ?? 'filesystem:migrations';
+  const scheme = /^([A-Za-z][A-Za-z0-9+.-]+):/.exec(first);
+  if (scheme === null) return first;
+  if (scheme[1] === 'filesystem') return first.slice('filesystem:'.length);
+  throw new ParityError('INVALID_ARGUMENT', `cannot write migrations to location "${first}"; give a folder with -generate.location`, { where: 'flyway.locations' });
+}
+
+export const generateCommand: CommandSpec = {
+  name: 'generate',
+  describe: 'Write a migration (and its undo) that makes the target of a diff artifact match its source',
+  options: {
+    artifactFilename: { type: 'string', describe: 'The diff artifact to read (default: <tmp>/parity.artifact)' },
+    location: { type: 'string', describe: 'Folder to write into (default: the first [flyway] locations entry)' },
+    description: { type: 'string', describe: 'Description in the file name (default: parity_generated)' },
+    types: { type: 'string', describe: 'Scripts to write: versioned, undo (default: versioned)' },
+    version: { type: 'string', describe: 'Version of the scripts (default: the highest in the folder + 1)' },
+    changes: { type: 'string', describe: 'Comma-separated change IDs (default: all changes)' },
+  },
+  async run(context) {
+    const config = context.config();
+    const workingDirectory = config.workingDirectory;
+    const artifactArg = stringArg(context, 'artifactFilename');
+    const artifactFile = artifactArg !== undefined ? path.resolve(workingDirectory, artifactArg) : defaultArtifactPath();
+    const types = parseTypes(stringArg(context, 'types'));
+    const location = path.resolve(workingDirectory, stringArg(context, 'location') ?? defaultLocation(config));
+    const artifact = readArtifact(artifactFile);
+    const version = stringArg(context, 'version');
+    const changeIds = stringArg(context, 'changes');
+    const result = generateMigrations({
+      artifact,
+      artifactFile,
+      location,
+      description: sanitizeDescription(stringArg(context, 'description') ?? 'parity_generated'),
+      types,
+      ...(version !== undefined ? { version } : {}),
+      ...(changeIds !== undefined ? { changeIds } : {}),
+    });
+    if (context.global.outputType === 'json') {
+      writeResult(stableJsonOutput(generateJson(result, workingDirectory)));
+    } else {
+      for (const line of generateWarnings(result)) writeMessage(line);
+      writeResult(generateText(result, workingDirectory));
+    }
+    return 0;
+  },
+};

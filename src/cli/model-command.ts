@@ -1,0 +1,42 @@
+/** `parity model [-artifactFilename=F] [-changes=ID,...]`: apply a diff's changes to the schema-model folder. */
+import path from 'node:path';
+import { readArtifact } from '../artifact/artifact.js';
+import { selectChanges } from '../artifact/select-changes.js';
+import { dialectByName } from '../dialects/registry.js';
+import { ParityError } from '../errors.js';
+import { modelJson, modelTable } from '../output/model-report.js';
+import { stableJsonOutput } from '../output/json-output.js';
+import { endProgress, writeResult } from '../output/streams.js';
+import { schemaModelFolder } from '../schema-model/folder.js';
+import { updateSchemaModel } from '../schema-model/writer.js';
+import type { CommandSpec } from './command.js';
+import { defaultArtifactPath } from './diff-command.js';
+
+export const modelCommand: CommandSpec = {
+  name: 'model',
+  describe: 'Apply the changes of a diff artifact to the schema-model folder (the diff target)',
+  options: {
+    artifactFilename: { type: 'string', describe: 'The diff artifact to read (default: <tmp>/parity.artifact)' },
+    changes: { type: 'string', describe: 'Comma-separated change IDs to apply (default: all)' },
+  },
+  async run(context) {
+    const config = context.config();
+    const artifactArg = context.args['artifactFilename'];
+    const artifactFile = typeof artifactArg === 'string' ? path.resolve(config.workingDirectory, artifactArg) : defaultArtifactPath();
+    const artifact = readArtifact(artifactFile);
+    // The folder takes the target's place: only a diff whose target is the schema model (or empty,
+    // to start a folder from a database) says how to change it.
+    if (artifact.target.type !== 'schemaModel' && artifact.target.type !== 'empty') {
+      throw new ParityError(
+        'INVALID_ARGUMENT',
+        `model applies a diff to the schema model as its target, but this artifact's target is ${artifact.target.description}; run parity diff -source=${artifact.source.spec} -target=schemaModel first`,
+        { where: artifactFile },
+      );
+    }
+    const changes = selectChanges(artifact, typeof context.args['changes'] === 'string' ? context.args['changes'] : undefined, artifactFile);
+    const result = await updateSchemaModel(schemaModelFolder(config), changes, dialectByName(artifact.dialect));
+    endProgress();
+    writeResult(context.global.outputType === 'json' ? stableJsonOutput(modelJson(result)) : modelTable(result));
+    return 0;
+  },
+};

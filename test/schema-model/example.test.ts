@@ -1,0 +1,78 @@
+/**
+ * The repository's own example: migrations/V1__init.sql and schema-models/ describe the same shop
+ * schema. Applying the migration to a real database and diffing it against the schema model gives no
+ * differences, and the README's first command (run in the repository, with no database configured)
+ * lists exactly the example's objects.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { runCli } from '../support/cli.ts';
+import { startPostgres, type TestPostgres } from '../support/pg-server.ts';
+
+const repo = fileURLToPath(new URL('../../', import.meta.url));
+let pg: TestPostgres;
+let cliTmp: string;
+const run = (...args: string[]) => runCli(args, { cwd: repo, env: { TMPDIR: cliTmp } });
+
+interface DiffJson {
+  differences: Array<{ differenceType: string; objectType: string; from: { schema: string; name: string; definition: string } | null }>;
+}
+
+test.before(async () => {
+  pg = await startPostgres();
+  cliTmp = fs.mkdtempSync(path.join(os.tmpdir(), 'parity-example-'));
+  fs.chmodSync(cliTmp, 0o755);
+});
+
+test.after(async () => {
+  await pg?.stop();
+  const left = cliTmp ? fs.readdirSync(cliTmp).filter((e) => e.startsWith('parity-pg-')) : [];
+  if (cliTmp) fs.rmSync(cliTmp, { recursive: true, force: true });
+  assert.equal(left, [], 'embedded PostgreSQL data directories left behind');
+});
+
+test('diff -source=schemaModel -target=empty in the repository lists exactly the example objects', async () => {
+  const result = await run('diff', '-source=schemaModel', '-target=empty', '-outputType=json', `-artifactFilename=${path.join(cliTmp, 'a.artifact')}`);
+  assert.is(result.code, 0, result.stderr);
+  const json = JSON.parse(result.stdout) as DiffJson;
+  assert.equal(
+    json.differences.map((d) => `${d.differenceType} ${d.objectType} ${d.from?.schema}.${d.from?.name}`),
+    [
+      'Add Enum shop.order_status',
+      'Add Function shop.order_total(bigint)',
+      'Add Schema shop.shop',
+      'Add Sequence shop.invoice_number',
+      'Add Table shop.customers',
+      'Add Table shop.order_lines',
+      'Add Table shop.orders',
+      'Add Table shop.products',
+      'Add View shop.order_summaries',
+    ],
+  );
+  // Every file holds exactly the canonical DDL of its object.
+  for (const difference of json.differences) {
+    const folder = { Enum: 'Types', Function: 'Functions', Schema: 'Schemas', Sequence: 'Sequences', Table: 'Tables', View: 'Views' }[difference.objectType]!;
+    const name = difference.objectType === 'Schema' ? difference.from!.name : `${difference.from!.schema}.${difference.from!.name}`;
+    const text = fs.readFileSync(path.join(repo, 'schema-models', folder, `${name}.sql`), 'utf8');
+    assert.is(text, `${difference.from!.definition}\n`, `${folder}/${name}.sql is not in canonical form`);
+  }
+});
+
+test('migrations/V1__init.sql applied to a database diffs to zero against schema-models/', async () => {
+  await pg.createDatabase('shop');
+  await pg.exec('shop', fs.readFileSync(path.join(repo, 'migrations', 'V1__init.sql'), 'utf8'));
+  const url = `jdbc:postgresql://127.0.0.1:${pg.port}/shop`;
+  const args = [`-url=${url}`, `-user=${pg.user}`, `-password=${pg.password}`, '-schemas=shop'];
+  const forward = await run('diff', '-source=default', '-target=schemaModel', ...args, `-artifactFilename=${path.join(cliTmp, 'b.artifact')}`);
+  assert.is(forward.code, 0, forward.stderr);
+  assert.match(forward.stdout, /No differences found\./);
+  const backward = await run('diff', '-source=schemaModel', '-target=default', ...args, `-artifactFilename=${path.join(cliTmp, 'c.artifact')}`);
+  assert.is(backward.code, 0, backward.stderr);
+  assert.match(backward.stdout, /No differences found\./);
+});
+
+test.run();
