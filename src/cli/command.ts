@@ -1,5 +1,7 @@
 /** What every command module exports: its options (for parsing and help) and a thin handler. */
 import type { ParityConfig } from '../config/config.js';
+import os from 'node:os';
+import path from 'node:path';
 import { ParityError } from '../errors.js';
 
 export interface OptionSpec {
@@ -37,4 +39,15 @@ export function requireString(context: CommandContext, name: string, command: st
     throw new ParityError('INVALID_ARGUMENT', `missing required parameter -${name}`, { where: `parity ${command}` });
   }
   return value;
+}
+
+/** As in Flyway, the artifact goes to the temp directory unless -artifactFilename says otherwise. */
+export function defaultArtifactPath(): string {
+  return path.join(os.tmpdir(), 'parity.artifact');
+}
+
+/** The artifact file of a command: -artifactFilename resolved against the working directory. */
+export function artifactPath(context: CommandContext): string {
+  const value = context.args['artifactFilename'];
+  return typeof value === 'string' && value.trim() !== '' ? path.resolve(context.workingDirectory(), value) : defaultArtifactPath();
 }

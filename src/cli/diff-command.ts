@@ -1,17 +1,10 @@
 /** `parity diff -source=A -target=B [-artifactFilename=F]`: compare, save the artifact, report. */
-import os from 'node:os';
-import path from 'node:path';
 import { writeArtifact } from '../artifact/artifact.js';
 import { compareSources } from '../diff/compare.js';
 import { diffJson, diffTable } from '../output/diff-report.js';
 import { stableJsonOutput } from '../output/json-output.js';
 import { endProgress, writeMessage, writeResult } from '../output/streams.js';
-import { requireString, type CommandSpec } from './command.js';
-
-/** As in Flyway, the artifact goes to the temp directory unless -artifactFilename says otherwise. */
-export function defaultArtifactPath(): string {
-  return path.join(os.tmpdir(), 'parity.artifact');
-}
+import { artifactPath, requireString, type CommandSpec } from './command.js';
 
 export const diffCommand: CommandSpec = {
   name: 'diff',
@@ -25,8 +18,7 @@ export const diffCommand: CommandSpec = {
     const sourceText = requireString(context, 'source', 'diff');
     const targetText = requireString(context, 'target', 'diff');
     const config = context.config();
-    const artifactArg = context.args['artifactFilename'];
-    const artifactFile = typeof artifactArg === 'string' ? path.resolve(config.workingDirectory, artifactArg) : defaultArtifactPath();
+    const artifactFile = artifactPath(context);
     const artifact = await compareSources(sourceText, targetText, {
       config,
       ...(context.onProgress ? { onProgress: context.onProgress } : {}),

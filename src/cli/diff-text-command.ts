@@ -1,12 +1,10 @@
 /** `parity diffText -artifactFilename=F [-changes=ID,...]`: unified diffs of changed objects' DDL. */
-import path from 'node:path';
 import { readArtifact } from '../artifact/artifact.js';
 import { selectChanges } from '../artifact/select-changes.js';
 import { stableJsonOutput } from '../output/json-output.js';
 import { writeResult } from '../output/streams.js';
 import { changeTextDiff, renderTextDiffs } from '../output/text-diff.js';
-import type { CommandSpec } from './command.js';
-import { defaultArtifactPath } from './diff-command.js';
+import { artifactPath, type CommandSpec } from './command.js';
 
 export const diffTextCommand: CommandSpec = {
   name: 'diffText',
@@ -16,8 +14,7 @@ export const diffTextCommand: CommandSpec = {
     changes: { type: 'string', describe: 'Comma-separated change IDs (default: all changes)' },
   },
   async run(context) {
-    const artifactArg = context.args['artifactFilename'];
-    const file = typeof artifactArg === 'string' ? path.resolve(context.workingDirectory(), artifactArg) : defaultArtifactPath();
+    const file = artifactPath(context);
     const artifact = readArtifact(file);
     const changesArg = context.args['changes'];
     const changes = selectChanges(artifact, typeof changesArg === 'string' ? changesArg : undefined, file);

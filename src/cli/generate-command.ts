@@ -12,8 +12,7 @@ import { sanitizeDescription } from '../generate/versioning.js';
 import { generateJson, generateText, generateWarnings } from '../output/generate-report.js';
 import { stableJsonOutput } from '../output/json-output.js';
 import { writeMessage, writeResult } from '../output/streams.js';
-import type { CommandContext, CommandSpec } from './command.js';
-import { defaultArtifactPath } from './diff-command.js';
+import { artifactPath, type CommandContext, type CommandSpec } from './command.js';
 
 const TYPES: readonly ScriptType[] = ['versioned', 'undo'];
 
@@ -54,8 +53,7 @@ export const generateCommand: CommandSpec = {
   async run(context) {
     const config = context.config();
     const workingDirectory = config.workingDirectory;
-    const artifactArg = stringArg(context, 'artifactFilename');
-    const artifactFile = artifactArg !== undefined ? path.resolve(workingDirectory, artifactArg) : defaultArtifactPath();
+    const artifactFile = artifactPath(context);
     const types = parseTypes(stringArg(context, 'types'));
     const location = path.resolve(workingDirectory, stringArg(context, 'location') ?? defaultLocation(config));
     const artifact = readArtifact(artifactFile);

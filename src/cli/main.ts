@@ -11,14 +11,26 @@ import { ParityError } from '../errors.js';
 import { progressReporter, writeMessage, writeResult } from '../output/streams.js';
 import { helpText, parseArgs } from './args.js';
 import type { CommandContext, CommandSpec } from './command.js';
-import { diffCommand } from './diff-command.js';
-import { diffTextCommand } from './diff-text-command.js';
 import { EXIT_CODES } from './exit-codes.js';
-import { generateCommand } from './generate-command.js';
-import { modelCommand } from './model-command.js';
-import { snapshotCommand } from './snapshot-command.js';
 
-const COMMANDS: readonly CommandSpec[] = [diffCommand, diffTextCommand, snapshotCommand, modelCommand, generateCommand];
+/**
+ * Commands are imported on demand: loading every command's dependencies (the SQL parser, the
+ * embedded server, the migration planner) would tax each run with all of them.
+ */
+const COMMAND_LOADERS: Readonly<Record<string, () => Promise<CommandSpec>>> = {
+  diff: async () => (await import('./diff-command.js')).diffCommand,
+  diffText: async () => (await import('./diff-text-command.js')).diffTextCommand,
+  snapshot: async () => (await import('./snapshot-command.js')).snapshotCommand,
+  model: async () => (await import('./model-command.js')).modelCommand,
+  generate: async () => (await import('./generate-command.js')).generateCommand,
+};
+
+/** The named command only, or all of them (for help and for listing them in an error). */
+async function loadCommands(name: string | undefined): Promise<CommandSpec[]> {
+  if (name === '--version' || name === '-v' || name === 'version') return [];
+  const loader = name !== undefined && Object.hasOwn(COMMAND_LOADERS, name) ? COMMAND_LOADERS[name] : undefined;
+  return loader ? [await loader()] : Promise.all(Object.values(COMMAND_LOADERS).map((load) => load()));
+}
 
 function secretsOf(argv: readonly string[], env: NodeJS.ProcessEnv, config: ParityConfig | undefined): string[] {
   const secrets = new Set<string>();
@@ -46,6 +58,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   const json = wantsJson(argv);
   const debug = argv.includes('-X') || argv.includes('--X');
   try {
+    const COMMANDS = await loadCommands(argv[0]);
     const parsed = await parseArgs(argv, COMMANDS);
     if (parsed.command === 'help') {
       writeResult(helpText(COMMANDS));

@@ -1,5 +1,4 @@
 /** `parity model [-artifactFilename=F] [-changes=ID,...]`: apply a diff's changes to the schema-model folder. */
-import path from 'node:path';
 import { readArtifact } from '../artifact/artifact.js';
 import { selectChanges } from '../artifact/select-changes.js';
 import { dialectByName } from '../dialects/registry.js';
@@ -9,8 +8,7 @@ import { stableJsonOutput } from '../output/json-output.js';
 import { endProgress, writeResult } from '../output/streams.js';
 import { schemaModelFolder } from '../schema-model/folder.js';
 import { updateSchemaModel } from '../schema-model/writer.js';
-import type { CommandSpec } from './command.js';
-import { defaultArtifactPath } from './diff-command.js';
+import { artifactPath, type CommandSpec } from './command.js';
 
 export const modelCommand: CommandSpec = {
   name: 'model',
@@ -21,8 +19,7 @@ export const modelCommand: CommandSpec = {
   },
   async run(context) {
     const config = context.config();
-    const artifactArg = context.args['artifactFilename'];
-    const artifactFile = typeof artifactArg === 'string' ? path.resolve(config.workingDirectory, artifactArg) : defaultArtifactPath();
+    const artifactFile = artifactPath(context);
     const artifact = readArtifact(artifactFile);
     // The folder takes the target's place: only a diff whose target is the schema model (or empty,
     // to start a folder from a database) says how to change it.
