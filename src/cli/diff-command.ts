@@ -10,7 +10,7 @@ export const diffCommand: CommandSpec = {
   name: 'diff',
   describe: 'Compare two comparison sources and save the differences as an artifact',
   options: {
-    source: { type: 'string', describe: 'Source: environment name, snapshot:PATH, empty (schemaModel, migrations: later)' },
+    source: { type: 'string', describe: 'Source: environment name, snapshot:PATH, schemaModel or empty' },
     target: { type: 'string', describe: 'Target: same kinds as -source' },
     artifactFilename: { type: 'string', describe: 'Where to write the diff artifact (default: <tmp>/parity.artifact)' },
   },

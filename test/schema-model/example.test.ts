@@ -62,6 +62,12 @@ test('diff -source=schemaModel -target=empty in the repository lists exactly the
   }
 });
 
+test('the example snapshot snapshots/shop.json is the schema model', async () => {
+  const result = await run('diff', '-source=snapshot:snapshots/shop.json', '-target=schemaModel', `-artifactFilename=${path.join(cliTmp, 's.artifact')}`);
+  assert.is(result.code, 0, result.stderr);
+  assert.match(result.stdout, 'No differences found.');
+});
+
 test('migrations/V1__init.sql applied to a database diffs to zero against schema-models/', async () => {
   await pg.createDatabase('shop');
   await pg.exec('shop', fs.readFileSync(path.join(repo, 'migrations', 'V1__init.sql'), 'utf8'));
