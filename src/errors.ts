@@ -16,6 +16,8 @@ export type ErrorCode =
   | 'WRITE_FAILED'
   | 'UNSUPPORTED'
   | 'SCHEMA_MODEL_ERROR'
+  | 'MIGRATION_FAILED'
+  | 'MIGRATION_VALIDATION_FAILED'
   | 'INTERNAL_ERROR';
 
 export class ParityError extends Error {

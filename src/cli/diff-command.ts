@@ -5,24 +5,22 @@ import { diffJson, diffTable } from '../output/diff-report.js';
 import { stableJsonOutput } from '../output/json-output.js';
 import { endProgress, writeMessage, writeResult } from '../output/streams.js';
 import { artifactPath, requireString, type CommandSpec } from './command.js';
+import { SOURCE_OPTIONS, sourceContext } from './source-options.js';
 
 export const diffCommand: CommandSpec = {
   name: 'diff',
   describe: 'Compare two comparison sources and save the differences as an artifact',
   options: {
-    source: { type: 'string', describe: 'Source: environment name, snapshot:PATH, schemaModel or empty' },
+    source: { type: 'string', describe: 'Source: environment name, snapshot:PATH, schemaModel, migrations or empty' },
     target: { type: 'string', describe: 'Target: same kinds as -source' },
     artifactFilename: { type: 'string', describe: 'Where to write the diff artifact (default: <tmp>/parity.artifact)' },
+    ...SOURCE_OPTIONS,
   },
   async run(context) {
     const sourceText = requireString(context, 'source', 'diff');
     const targetText = requireString(context, 'target', 'diff');
-    const config = context.config();
     const artifactFile = artifactPath(context);
-    const artifact = await compareSources(sourceText, targetText, {
-      config,
-      ...(context.onProgress ? { onProgress: context.onProgress } : {}),
-    });
+    const artifact = await compareSources(sourceText, targetText, sourceContext(context));
     writeArtifact(artifactFile, artifact);
     endProgress();
     if (context.global.outputType === 'json') {

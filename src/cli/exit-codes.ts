@@ -16,4 +16,6 @@ export const EXIT_CODES: Readonly<Record<ErrorCode, number>> = {
   WRITE_FAILED: 7,
   UNSUPPORTED: 8,
   SCHEMA_MODEL_ERROR: 9,
+  MIGRATION_FAILED: 10,
+  MIGRATION_VALIDATION_FAILED: 11,
 };

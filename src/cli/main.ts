@@ -23,6 +23,8 @@ const COMMAND_LOADERS: Readonly<Record<string, () => Promise<CommandSpec>>> = {
   snapshot: async () => (await import('./snapshot-command.js')).snapshotCommand,
   model: async () => (await import('./model-command.js')).modelCommand,
   generate: async () => (await import('./generate-command.js')).generateCommand,
+  migrate: async () => (await import('./migrate-command.js')).migrateCommand,
+  info: async () => (await import('./info-command.js')).infoCommand,
 };
 
 /** The named command only, or all of them (for help and for listing them in an error). */
@@ -53,7 +55,20 @@ function wantsJson(argv: readonly string[]): boolean {
   return argv.some((token) => /^--?(?:[\w]+\.)?outputType=json$/i.test(token));
 }
 
-export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+/** `-placeholders.name=value` tokens (Flyway's form), taken out before the other parameters are parsed. */
+function splitPlaceholders(argv: readonly string[]): { rest: string[]; placeholders: Record<string, string> } {
+  const rest: string[] = [];
+  const placeholders: Record<string, string> = {};
+  for (const token of argv) {
+    const match = /^--?(?:flyway\.)?placeholders\.([A-Za-z0-9_.:-]+)=(.*)$/s.exec(token);
+    if (match) placeholders[match[1]!] = match[2]!;
+    else rest.push(token);
+  }
+  return { rest, placeholders };
+}
+
+export async function main(fullArgv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const { rest: argv, placeholders } = splitPlaceholders(fullArgv);
   let config: ParityConfig | undefined;
   const json = wantsJson(argv);
   const debug = argv.includes('-X') || argv.includes('--X');
@@ -90,6 +105,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
             ...(str('password') !== undefined ? { password: str('password')! } : {}),
             ...(schemas !== undefined ? { schemas } : {}),
             ...(str('environment') !== undefined ? { environment: str('environment')! } : {}),
+            placeholders,
           };
           config = loadConfig({
             workingDirectory: str('workingDirectory') ?? process.cwd(),

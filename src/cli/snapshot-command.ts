@@ -6,13 +6,15 @@ import { stableJsonOutput } from '../output/json-output.js';
 import { endProgress, writeResult } from '../output/streams.js';
 import { loadSource } from '../sources/load-sources.js';
 import { requireString, type CommandSpec } from './command.js';
+import { SOURCE_OPTIONS, sourceContext } from './source-options.js';
 
 export const snapshotCommand: CommandSpec = {
   name: 'snapshot',
   describe: 'Save the model of a comparison source as a JSON snapshot',
   options: {
-    source: { type: 'string', describe: 'What to snapshot: environment name or snapshot:PATH (default: -environment)' },
+    source: { type: 'string', describe: 'What to snapshot: environment name, snapshot:PATH, schemaModel or migrations (default: -environment)' },
     filename: { type: 'string', describe: 'The snapshot file to write' },
+    ...SOURCE_OPTIONS,
   },
   async run(context) {
     const config = context.config();
@@ -22,10 +24,7 @@ export const snapshotCommand: CommandSpec = {
       throw new ParityError('INVALID_ARGUMENT', 'missing required parameter -source (or -environment)', { where: 'parity snapshot' });
     }
     const file = path.resolve(config.workingDirectory, requireString(context, 'filename', 'snapshot'));
-    const loaded = await loadSource(sourceText, '-source', {
-      config,
-      ...(context.onProgress ? { onProgress: context.onProgress } : {}),
-    });
+    const loaded = await loadSource(sourceText, '-source', sourceContext(context));
     writeSnapshot(file, loaded.model);
     endProgress();
     if (context.global.outputType === 'json') {

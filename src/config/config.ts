@@ -28,7 +28,32 @@ export interface ParityConfig {
   readonly locations: readonly string[];
   readonly schemaModelLocation: string;
   readonly schemaModelSchemas: readonly string[];
+  /** Settings for reading and applying migrations (`[flyway]` keys of the same names). */
+  readonly migrations: MigrationSettings;
 }
+
+/** `[flyway]` settings that shape how migrations are read, validated and applied. */
+export interface MigrationSettings {
+  /** `[flyway.placeholders]`: `${name}` in scripts is replaced with the value. */
+  readonly placeholders: Readonly<Record<string, string>>;
+  readonly placeholderReplacement: boolean;
+  /** Name of the schema history table (default `flyway_schema_history`). */
+  readonly table: string;
+  /** Schema of the history table; default: the environment's first schema. */
+  readonly defaultSchema?: string;
+  /** Schemas used when an environment names none (`[flyway] schemas`). */
+  readonly schemas: readonly string[];
+  /** Apply pending versions lower than the highest applied one instead of refusing. */
+  readonly outOfOrder: boolean;
+  /** Allow transactional and non-transactional statements in one script. */
+  readonly mixed: boolean;
+  /** Refuse to clean any environment, build environments included. */
+  readonly cleanDisabled: boolean;
+  /** False: `.sql` files in a location that are not migrations are skipped with a warning, not an error. */
+  readonly validateMigrationNaming: boolean;
+}
+
+export const DEFAULT_HISTORY_TABLE = 'flyway_schema_history';
 
 export interface ConfigOverrides {
   readonly url?: string;
@@ -36,6 +61,8 @@ export interface ConfigOverrides {
   readonly password?: string;
   readonly schemas?: readonly string[];
   readonly environment?: string;
+  /** `-placeholders.name=value`: added to (and winning over) `[flyway.placeholders]`. */
+  readonly placeholders?: Readonly<Record<string, string>>;
 }
 
 export interface LoadConfigOptions {
@@ -47,7 +74,21 @@ export interface LoadConfigOptions {
 }
 
 const ENVIRONMENT_KEYS = new Set(['url', 'user', 'password', 'schemas', 'provisioner', 'displayName', 'driver', 'jdbcProperties', 'connectRetries', 'connectRetriesInterval', 'resolvers']);
-const FLYWAY_KEYS = new Set(['environment', 'locations', 'schemaModelLocation', 'schemaModelSchemas', 'defaultSchema', 'schemas', 'placeholders', 'validateMigrationNaming', 'cleanDisabled', 'mixed', 'outOfOrder', 'table']);
+const FLYWAY_KEYS = new Set([
+  'environment',
+  'locations',
+  'schemaModelLocation',
+  'schemaModelSchemas',
+  'defaultSchema',
+  'schemas',
+  'placeholders',
+  'placeholderReplacement',
+  'validateMigrationNaming',
+  'cleanDisabled',
+  'mixed',
+  'outOfOrder',
+  'table',
+]);
 
 interface RawEnvironment {
   url?: string;
@@ -66,6 +107,16 @@ export function loadConfig(options: LoadConfigOptions): ParityConfig {
   let locations: string[] = ['filesystem:migrations'];
   let schemaModelLocation = 'schema-models';
   let schemaModelSchemas: string[] = [];
+  const migrations: { -readonly [K in keyof MigrationSettings]: MigrationSettings[K] } = {
+    placeholders: {},
+    placeholderReplacement: true,
+    table: DEFAULT_HISTORY_TABLE,
+    schemas: [],
+    outOfOrder: false,
+    mixed: false,
+    cleanDisabled: false,
+    validateMigrationNaming: true,
+  };
 
   for (const file of files) {
     const document = readToml(file);
@@ -98,6 +149,13 @@ export function loadConfig(options: LoadConfigOptions): ParityConfig {
           else if (flywayKey === 'locations') locations = asStringList(raw, shown, where, options.env);
           else if (flywayKey === 'schemaModelLocation') schemaModelLocation = asString(raw, shown, where, options.env);
           else if (flywayKey === 'schemaModelSchemas') schemaModelSchemas = asStringList(raw, shown, where, options.env);
+          else if (flywayKey === 'placeholders') migrations.placeholders = asStringTable(raw, shown, where, options.env);
+          else if (flywayKey === 'table') migrations.table = asString(raw, shown, where, options.env);
+          else if (flywayKey === 'defaultSchema') migrations.defaultSchema = asString(raw, shown, where, options.env);
+          else if (flywayKey === 'schemas') migrations.schemas = asStringList(raw, shown, where, options.env);
+          else if (flywayKey === 'placeholderReplacement' || flywayKey === 'outOfOrder' || flywayKey === 'mixed' || flywayKey === 'cleanDisabled' || flywayKey === 'validateMigrationNaming') {
+            migrations[flywayKey] = asBoolean(raw, shown, where);
+          }
         }
       } else if (key !== 'id' && key !== 'name' && key !== 'databaseType' && key !== 'redgateCompare') {
         throw new ParityError('CONFIG_ERROR', `unknown section or setting "${key}"`, { where: shown });
@@ -105,6 +163,7 @@ export function loadConfig(options: LoadConfigOptions): ParityConfig {
     }
   }
 
+  if (options.overrides?.placeholders) migrations.placeholders = { ...migrations.placeholders, ...options.overrides.placeholders };
   applyEnvironmentVariables(environments, options.env);
   applyOverrides(environments, options.overrides, options.overrides?.environment ?? defaultEnvironment);
 
@@ -129,6 +188,7 @@ export function loadConfig(options: LoadConfigOptions): ParityConfig {
     locations,
     schemaModelLocation,
     schemaModelSchemas,
+    migrations,
   };
 }
 
@@ -185,6 +245,22 @@ function asTable(value: unknown, file: string, setting: string): Record<string, 
 function asString(value: unknown, file: string, setting: string, env: LoadConfigOptions['env']): string {
   if (typeof value !== 'string') throw new ParityError('CONFIG_ERROR', `"${setting}" must be a string`, { where: file });
   return substituteEnv(value, `${file}: ${setting}`, env);
+}
+
+function asBoolean(value: unknown, file: string, setting: string): boolean {
+  if (typeof value === 'boolean') return value;
+  if (value === 'true' || value === 'false') return value === 'true';
+  throw new ParityError('CONFIG_ERROR', `"${setting}" must be true or false`, { where: file });
+}
+
+/** A table of string values (`[flyway.placeholders]`); numbers and booleans are taken as their text. */
+function asStringTable(value: unknown, file: string, setting: string, env: LoadConfigOptions['env']): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, raw] of Object.entries(asTable(value, file, setting))) {
+    const text = typeof raw === 'number' || typeof raw === 'boolean' ? String(raw) : raw;
+    out[key] = asString(text, file, `${setting}.${key}`, env);
+  }
+  return out;
 }
 
 function asStringList(value: unknown, file: string, setting: string, env: LoadConfigOptions['env']): string[] {

@@ -1,5 +1,6 @@
 import type { ConnectionSettings } from '../config/connection.js';
 import type { MigrationRenderer } from '../generate/migration-hooks.js';
+import type { MigrateSupport } from '../migrations/schema-history.js';
 import type { DatabaseModel, DialectName, SchemaObject } from '../model/objects.js';
 
 export interface IntrospectOptions {
@@ -33,6 +34,8 @@ export interface Dialect {
   readonly migration: MigrationRenderer;
   /** Reading and locating objects in schema-model folders; absent: the dialect has no schema models. */
   readonly schemaModel?: SchemaModelSupport;
+  /** Running migrations and keeping the schema history; absent: the dialect cannot be migrated. */
+  readonly migrate?: MigrateSupport;
 }
 
 /** One SQL file of a schema-model folder. */

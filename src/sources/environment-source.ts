@@ -3,6 +3,7 @@ import type { SideInfo } from '../artifact/artifact.js';
 import { getEnvironment, type ParityConfig, type EnvironmentConfig } from '../config/config.js';
 import { describeConnection, type ConnectionSettings } from '../config/connection.js';
 import { parseDatabaseUrl } from '../config/url.js';
+import type { Dialect } from '../dialects/dialect.js';
 import { dialectByName, DIALECTS } from '../dialects/registry.js';
 import type { LoadedSource, SourceContext } from './source.js';
 
@@ -17,11 +18,18 @@ export function environmentConnection(config: ParityConfig, environment: Environ
   };
 }
 
+/** The schemas of an environment: its own, else `[flyway] schemas`, else the dialect's default. */
+export function environmentSchemas(config: ParityConfig, environment: EnvironmentConfig, dialect: Dialect): readonly string[] {
+  if (environment.schemas.length > 0) return environment.schemas;
+  if (config.migrations.schemas.length > 0) return config.migrations.schemas;
+  return dialect.defaultSchemas;
+}
+
 export async function loadEnvironmentSource(name: string, setting: string, context: SourceContext): Promise<LoadedSource> {
   const environment = getEnvironment(context.config, name, setting);
   const connection = environmentConnection(context.config, environment);
   const dialect = dialectByName(connection.dialect);
-  const schemas = environment.schemas.length > 0 ? environment.schemas : dialect.defaultSchemas;
+  const schemas = environmentSchemas(context.config, environment, dialect);
   context.onProgress?.(`reading ${name} (${describeConnection(connection)})`);
   const model = await dialect.introspect(connection, {
     schemas,

@@ -1,8 +1,8 @@
 /** Resolves `-source` and `-target` into models. `empty` takes the dialect of the other side. */
 import path from 'node:path';
 import { readSnapshot } from '../artifact/snapshot.js';
-import { ParityError } from '../errors.js';
 import type { DialectName } from '../model/objects.js';
+import { loadMigrationsSource } from './build-source.js';
 import { loadEnvironmentSource } from './environment-source.js';
 import { loadSchemaModelSource } from './schema-model-source.js';
 import { emptyModel, parseSourceSpec, type LoadedSource, type SourceContext, type SourceSpec } from './source.js';
@@ -10,6 +10,10 @@ import { emptyModel, parseSourceSpec, type LoadedSource, type SourceContext, typ
 const DEFAULT_DIALECT: DialectName = 'postgres';
 
 async function loadNonEmpty(spec: Exclude<SourceSpec, { type: 'empty' }>, text: string, setting: string, context: SourceContext): Promise<LoadedSource> {
+  return withoutFlywayObjects(await loadRaw(spec, text, setting, context), context);
+}
+
+async function loadRaw(spec: Exclude<SourceSpec, { type: 'empty' }>, text: string, setting: string, context: SourceContext): Promise<LoadedSource> {
   switch (spec.type) {
     case 'environment':
       return loadEnvironmentSource(spec.name, setting, context);
@@ -22,8 +26,16 @@ async function loadNonEmpty(spec: Exclude<SourceSpec, { type: 'empty' }>, text: 
     case 'schemaModel':
       return loadSchemaModelSource(text, setting, context);
     case 'migrations':
-      throw new ParityError('UNSUPPORTED', `the "${spec.type}" comparison source is not available in this version of parity`, { where: setting });
+      return loadMigrationsSource(text, setting, context);
   }
+}
+
+/** A loaded side without Flyway's own objects (the schema history table), unless they are asked for. */
+function withoutFlywayObjects(loaded: LoadedSource, context: SourceContext): LoadedSource {
+  if (context.includeFlywayObjects) return loaded;
+  const table = context.config.migrations.table;
+  const objects = loaded.model.objects.filter((object) => !(object.kind === 'table' && object.name === table));
+  return objects.length === loaded.model.objects.length ? loaded : { ...loaded, model: { ...loaded.model, objects } };
 }
 
 function emptySide(text: string, dialect: DialectName): LoadedSource {

@@ -6,6 +6,7 @@ import type { SideInfo } from '../artifact/artifact.js';
 import type { ParityConfig } from '../config/config.js';
 import { ParityError } from '../errors.js';
 import type { DatabaseModel, DialectName } from '../model/objects.js';
+import type { BuildOptions } from './build-source.js';
 
 export type SourceSpec =
   | { readonly type: 'environment'; readonly name: string }
@@ -22,6 +23,12 @@ export interface LoadedSource {
 export interface SourceContext {
   readonly config: ParityConfig;
   readonly onProgress?: (message: string) => void;
+  /** Warnings for the user (stderr), whatever the output type. */
+  readonly onWarning?: (message: string) => void;
+  /** How a `migrations` source is built (`-buildEnvironment`, `-buildVersion`, ...). */
+  readonly build?: BuildOptions;
+  /** Keep the schema history table in the models (`-includeFlywayObjects=true`). */
+  readonly includeFlywayObjects?: boolean;
 }
 
 const KNOWN_PREFIXES = ['snapshot'];

@@ -1,6 +1,7 @@
 /** The PostgreSQL plug-in: glue between the Dialect interface and the postgres-* modules. */
 import type { Dialect } from '../dialect.js';
 import { introspectPostgres } from './postgres-introspector.js';
+import { postgresMigrate } from './postgres-migrate.js';
 import { postgresMigration } from './postgres-migration.js';
 import { renderCreatePostgres } from './postgres-renderer.js';
 import { postgresSchemaModel } from './postgres-schema-model.js';
@@ -15,4 +16,5 @@ export const postgresDialect: Dialect = {
   renderCreate: renderCreatePostgres,
   migration: postgresMigration,
   schemaModel: postgresSchemaModel,
+  migrate: postgresMigrate,
 };

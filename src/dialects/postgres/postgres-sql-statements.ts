@@ -269,7 +269,7 @@ function lineCounter(bytes: Buffer): (offset: number) => number {
   };
 }
 
-interface RawStatement {
+export interface RawStatement {
   readonly type: string;
   readonly body: AstNode;
   readonly ast: AstNode;
@@ -278,7 +278,7 @@ interface RawStatement {
 }
 
 /** Splits one file with the parser; `undefined` when it does not parse (the server will say why). */
-async function splitFile(text: string): Promise<RawStatement[] | undefined> {
+export async function splitFile(text: string): Promise<RawStatement[] | undefined> {
   let result: { stmts?: Array<{ stmt?: unknown; stmt_location?: number; stmt_len?: number }> };
   const { parse } = await loadParser();
   try {

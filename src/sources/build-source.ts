@@ -1,0 +1,184 @@
+/**
+ * `migrations` as a comparison source: the migrations folder applied to a build database, which is
+ * then read like any environment.
+ *
+ * - `-buildEnvironment=NAME`: a configured environment. Without `-rebuild` only its pending migrations
+ *   run (a history that does not fit the request is an error that suggests `-rebuild=true`); with
+ *   `-rebuild=true` it is cleaned first, which parity does only to an environment configured with
+ *   `provisioner = "clean"`.
+ * - No build environment: a throwaway database from the first dialect that has one (an embedded
+ *   PostgreSQL server), removed afterwards.
+ * `-buildVersion` stops at a version; `-buildCherryPick` applies exactly the listed ones.
+ */
+import type { PreparationInfo, SideInfo } from '../artifact/artifact.js';
+import { getEnvironment, type ParityConfig } from '../config/config.js';
+import { describeConnection } from '../config/connection.js';
+import type { Dialect } from '../dialects/dialect.js';
+import { DIALECTS } from '../dialects/registry.js';
+import { ParityError } from '../errors.js';
+import { compareVersions, parseVersion } from '../generate/versioning.js';
+import { migrateOptions, migrationTarget, withMigrateSession, type MigrationTarget } from '../migrations/environment-session.js';
+import { readMigrations, type MigrationSet } from '../migrations/migration-files.js';
+import { currentVersion, migrationInfo } from '../migrations/migration-info.js';
+import type { PlanOptions } from '../migrations/migration-plan.js';
+import { migrate, type MigrateResult } from '../migrations/migrator.js';
+import { SCHEMA_MARKER_DESCRIPTION, type HistoryRow, type MigrateSession } from '../migrations/schema-history.js';
+import type { LoadedSource, SourceContext } from './source.js';
+
+export interface BuildOptions {
+  readonly buildEnvironment?: string;
+  readonly buildVersion?: string;
+  readonly buildCherryPick?: readonly string[];
+  readonly rebuild: boolean;
+}
+
+const PROVISIONERS = ['clean'];
+
+function planOptions(config: ParityConfig, build: BuildOptions): PlanOptions {
+  return {
+    ...(build.buildVersion !== undefined ? { targetVersion: build.buildVersion } : {}),
+    ...(build.buildCherryPick !== undefined ? { cherryPick: build.buildCherryPick } : {}),
+    outOfOrder: config.migrations.outOfOrder,
+    targetSetting: '-buildVersion',
+    cherryPickSetting: '-buildCherryPick',
+  };
+}
+
+function preparationInfo(set: MigrationSet, result: MigrateResult, provisioner: string | null, reprovisioned: boolean, buildEnvironment: string | null): PreparationInfo {
+  const infos = migrationInfo(set, result.history).filter((i) => i.category === 'Versioned' || i.category === 'Repeatable');
+  const count = (states: readonly string[]) => infos.filter((i) => states.includes(i.state)).length;
+  return {
+    sourceType: 'migrations',
+    buildEnvironment,
+    provisioner,
+    migrationState: {
+      pending: count(['Pending', 'Ignored']),
+      applied: count(['Success', 'Outdated']),
+      failed: count(['Failed']),
+      total: set.versioned.length + set.repeatable.length,
+    },
+    reprovisioned,
+    targetSchemaVersion: result.currentVersion,
+    migrationsExecuted: result.executed.length,
+  };
+}
+
+/** Schemas named in schema-creation marker rows: created by a migrator, so clean drops them. */
+function markedSchemas(history: readonly HistoryRow[]): string[] {
+  return history
+    .filter((row) => row.type === 'SCHEMA' && row.description === SCHEMA_MARKER_DESCRIPTION)
+    .flatMap((row) => row.script.split(','))
+    .map((name) => name.trim().replace(/^"(.*)"$/s, '$1').replaceAll('""', '"'))
+    .filter(Boolean);
+}
+
+/** An existing history that the requested build cannot be reached from without a rebuild. */
+function unreachable(history: readonly HistoryRow[], build: BuildOptions): string | undefined {
+  const applied = history.filter((row) => row.success && row.version !== null && row.type === 'SQL');
+  if (build.buildCherryPick !== undefined) {
+    const picked = build.buildCherryPick.map(parseVersion).filter((v) => v !== undefined);
+    const extra = applied.find((row) => !picked.some((v) => compareVersions(v, parseVersion(row.version!)!) === 0));
+    return extra ? `it has version ${extra.version} applied, which -buildCherryPick does not name` : undefined;
+  }
+  const target = build.buildVersion !== undefined ? parseVersion(build.buildVersion) : undefined;
+  const current = currentVersion(history);
+  if (target !== undefined && current !== null && compareVersions(parseVersion(current)!, target) > 0) {
+    return `it is at version ${current}, above -buildVersion=${build.buildVersion}`;
+  }
+  return undefined;
+}
+
+async function buildInEnvironment(config: ParityConfig, build: BuildOptions, set: MigrationSet, setting: string, onProgress?: (m: string) => void) {
+  const name = build.buildEnvironment!;
+  const environment = getEnvironment(config, name, '-buildEnvironment');
+  const target = migrationTarget(config, environment, '-buildEnvironment');
+  const provisioner = environment.provisioner ?? null;
+  const where = `${environment.definedIn}: environments.${name}.provisioner`;
+  if (provisioner !== null && !PROVISIONERS.includes(provisioner)) {
+    throw new ParityError('CONFIG_ERROR', `unsupported provisioner "${provisioner}" for environment "${name}" (parity knows: ${PROVISIONERS.join(', ')})`, { where });
+  }
+  if (build.rebuild && provisioner !== 'clean') {
+    throw new ParityError('CONFIG_ERROR', `refusing to clean environment "${name}" for -rebuild=true: parity only cleans build environments configured with provisioner = "clean"`, { where });
+  }
+  if (build.rebuild && config.migrations.cleanDisabled) {
+    throw new ParityError('CONFIG_ERROR', `refusing to clean environment "${name}" for -rebuild=true: clean is disabled`, { where: 'flyway.cleanDisabled' });
+  }
+  onProgress?.(`building migrations in environment ${name} (${describeConnection(target.connection)})`);
+  const result = await withMigrateSession(config, target, async (session) => {
+    await session.lock();
+    if (build.rebuild) {
+      const history = (await session.historyExists()) ? await session.readHistory() : [];
+      onProgress?.(`cleaning ${target.schemas.join(', ')} in ${name}`);
+      await session.clean(target.schemas, markedSchemas(history));
+    } else if (await session.historyExists()) {
+      const reason = unreachable(await session.readHistory(), build);
+      if (reason) throw rebuildHint(new ParityError('MIGRATION_VALIDATION_FAILED', `build environment "${name}" cannot be built as asked: ${reason}`, { where: setting }), name, provisioner);
+    }
+    try {
+      return await migrate(session, set, migrateOptions(config, target, planOptions(config, build), onProgress));
+    } catch (error) {
+      throw error instanceof ParityError && error.code === 'MIGRATION_VALIDATION_FAILED' ? rebuildHint(error, name, provisioner) : error;
+    }
+  });
+  const model = await readBuilt(target.dialect, target, target.schemas, onProgress);
+  const side: SideInfo = {
+    spec: 'migrations',
+    type: 'migrations',
+    description: `migrations built in environment ${name} (${describeConnection(target.connection)})`,
+    preparationInfo: preparationInfo(set, result, provisioner, build.rebuild, name),
+  };
+  return { model, side };
+}
+
+function rebuildHint(error: ParityError, name: string, provisioner: string | null): ParityError {
+  const hint =
+    provisioner === 'clean'
+      ? `; pass -rebuild=true to rebuild build environment "${name}"`
+      : `; configure environments.${name}.provisioner = "clean" and pass -rebuild=true to rebuild it`;
+  return new ParityError(error.code, `${error.message}${hint}`, { ...(error.where !== undefined ? { where: error.where } : {}), cause: error });
+}
+
+async function readBuilt(dialect: Dialect, target: Pick<MigrationTarget, 'connection'>, schemas: readonly string[], onProgress?: (m: string) => void) {
+  return dialect.introspect(target.connection, { schemas, ...(onProgress ? { onProgress } : {}) });
+}
+
+async function buildThrowaway(config: ParityConfig, build: BuildOptions, set: MigrationSet, setting: string, onProgress?: (m: string) => void) {
+  const dialect = DIALECTS.find((d) => d.migrate?.withThrowawayDatabase !== undefined);
+  if (!dialect?.migrate?.withThrowawayDatabase) {
+    throw new ParityError('CONFIG_ERROR', 'no build environment: configure one with provisioner = "clean" and pass -buildEnvironment=NAME', { where: setting });
+  }
+  const support = dialect.migrate;
+  return support.withThrowawayDatabase!(
+    async (connection) => {
+      const target: MigrationTarget = { name: 'build', connection, dialect, migrateSupport: support, schemas: config.migrations.schemas };
+      onProgress?.(`building migrations in an ${support.throwawayName ?? 'embedded'} database`);
+      const { result, schemas } = await withMigrateSession(config, target, async (session: MigrateSession) => {
+        const migrated = await migrate(session, set, migrateOptions(config, target, planOptions(config, build), onProgress));
+        return { result: migrated, schemas: config.migrations.schemas.length > 0 ? config.migrations.schemas : await session.schemasInUse() };
+      });
+      const model = await readBuilt(dialect, target, schemas, onProgress);
+      const side: SideInfo = {
+        spec: 'migrations',
+        type: 'migrations',
+        description: `migrations built in an ${support.throwawayName ?? 'embedded'} database`,
+        preparationInfo: preparationInfo(set, result, null, true, null),
+      };
+      return { model, side };
+    },
+    onProgress ? { onProgress } : {},
+  );
+}
+
+export async function loadMigrationsSource(text: string, setting: string, context: SourceContext): Promise<LoadedSource> {
+  const build: BuildOptions = context.build ?? { rebuild: false };
+  if (build.buildVersion !== undefined && build.buildCherryPick !== undefined) {
+    throw new ParityError('INVALID_ARGUMENT', '-buildVersion and -buildCherryPick cannot be used together', { where: setting });
+  }
+  const set = readMigrations(context.config);
+  for (const skipped of set.skipped) context.onWarning?.(`skipping ${skipped}: not a migration file name (validateMigrationNaming = false)`);
+  const loaded =
+    build.buildEnvironment !== undefined
+      ? await buildInEnvironment(context.config, build, set, setting, context.onProgress)
+      : await buildThrowaway(context.config, build, set, setting, context.onProgress);
+  return { model: loaded.model, side: { ...loaded.side, spec: text } };
+}
