@@ -112,7 +112,8 @@ export function readMigrations(config: ParityConfig): MigrationSet {
         }
         throw new ParityError('INVALID_ARGUMENT', `invalid migration file name: ${parsed}`, { where: shown(config, file) });
       }
-      const text = fs.readFileSync(file, 'utf8');
+      // A byte-order mark is not SQL: Flyway drops it, and so does parity (the checksum ignores it too).
+      const text = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
       const migration: ResolvedMigration = {
         ...parsed,
         script: path.relative(folder, file).split(path.sep).join('/'),
