@@ -82,7 +82,10 @@ function listSqlFiles(folder: string): string[] {
 /** Parses a migration file name; a string explains why the name is not one. */
 export function parseMigrationName(fileName: string): { category: MigrationCategory; versionText?: string; version?: Version; description: string } | string {
   const repeatable = REPEATABLE_NAME.exec(fileName);
-  if (repeatable) return { category: 'Repeatable', description: repeatable[1]!.replace(/_/g, ' ') };
+  if (repeatable) {
+    const description = repeatable[1]!.replace(/_/g, ' ').trim();
+    return description === '' ? 'the description after "__" is empty' : { category: 'Repeatable', description };
+  }
   const versioned = VERSIONED_NAME.exec(fileName);
   if (!versioned) return 'expected V<version>__<description>.sql, U<version>__<description>.sql or R__<description>.sql';
   const written = versioned[2]!;

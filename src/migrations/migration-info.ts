@@ -11,12 +11,13 @@
  *   Future      applied, with a version above every file's version
  *   Ignored     a file with a version below the current version that was never applied
  *               (applied only with outOfOrder = true)
+ *   Below Baseline  a file at or below the version of a Flyway baseline row (never applied)
  */
 import { compareVersions, parseVersion, type Version } from '../generate/versioning.js';
 import type { MigrationSet, ResolvedMigration } from './migration-files.js';
 import { SCHEMA_MARKER_DESCRIPTION, type HistoryRow } from './schema-history.js';
 
-export type MigrationState = 'Pending' | 'Success' | 'Failed' | 'Outdated' | 'Superseded' | 'Missing' | 'Future' | 'Ignored';
+export type MigrationState = 'Pending' | 'Success' | 'Failed' | 'Outdated' | 'Superseded' | 'Missing' | 'Future' | 'Ignored' | 'Below Baseline';
 
 export interface MigrationInfo {
   readonly category: 'Versioned' | 'Repeatable' | 'Schema' | 'Baseline' | 'Undo';
@@ -44,7 +45,11 @@ function isRepeatableRow(row: HistoryRow): boolean {
 }
 
 function isVersionedRow(row: HistoryRow): boolean {
-  return row.version !== null && row.type !== 'UNDO_SQL' && versionOf(row) !== undefined;
+  return row.version !== null && row.type !== 'UNDO_SQL' && row.type !== 'BASELINE' && versionOf(row) !== undefined;
+}
+
+function isBaselineRow(row: HistoryRow): boolean {
+  return row.type === 'BASELINE' && row.success && versionOf(row) !== undefined;
 }
 
 const versionKey = (version: Version) => version.join('.').replace(/(\.0)+$/, '');
@@ -53,7 +58,7 @@ const versionKey = (version: Version) => version.join('.').replace(/(\.0)+$/, ''
 export function currentVersion(history: readonly HistoryRow[]): string | null {
   let best: HistoryRow | undefined;
   for (const row of history) {
-    if (!row.success || !isVersionedRow(row)) continue;
+    if (!row.success || !(isVersionedRow(row) || isBaselineRow(row))) continue;
     if (best === undefined || compareVersions(versionOf(row)!, versionOf(best)!) > 0) best = row;
   }
   return best?.version ?? null;
@@ -103,6 +108,8 @@ export function migrationInfo(set: MigrationSet, history: readonly HistoryRow[])
   const highestResolved = set.versioned.at(-1)?.version;
   const current = currentVersion(history);
   const currentParsed = current === null ? undefined : parseVersion(current);
+  const baselineRow = history.find(isBaselineRow);
+  const baseline = baselineRow ? versionOf(baselineRow) : undefined;
 
   const versioned: Array<{ version: Version; rank: number; info: MigrationInfo }> = [];
   const appliedVersions = new Set<string>();
@@ -121,8 +128,10 @@ export function migrationInfo(set: MigrationSet, history: readonly HistoryRow[])
   for (const migration of set.versioned) {
     const key = versionKey(migration.version!);
     if (appliedVersions.has(key)) continue;
+    const belowBaseline = baseline !== undefined && compareVersions(migration.version!, baseline) <= 0;
     const ignored = currentParsed !== undefined && compareVersions(migration.version!, currentParsed) < 0;
-    versioned.push({ version: migration.version!, rank: Number.MAX_SAFE_INTEGER, info: fromResolved(migration, ignored ? 'Ignored' : 'Pending', undoVersions.has(key)) });
+    const state: MigrationState = belowBaseline ? 'Below Baseline' : ignored ? 'Ignored' : 'Pending';
+    versioned.push({ version: migration.version!, rank: Number.MAX_SAFE_INTEGER, info: fromResolved(migration, state, undoVersions.has(key)) });
   }
   versioned.sort((a, b) => compareVersions(a.version, b.version) || a.rank - b.rank);
 

@@ -14,11 +14,9 @@ export interface PlaceholderContext {
 
 const PLACEHOLDER = /\$\{([A-Za-z0-9_.:-]+)\}/g;
 
-/** 1-based line of a character offset. */
+/** 1-based line of a character offset; a line ends at `\n`, `\r\n` or `\r`, as Flyway reads lines. */
 function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
+  return text.slice(0, offset).split(/\r\n|\r|\n/).length;
 }
 
 export function replacePlaceholders(text: string, context: PlaceholderContext, shownPath: string): string {

@@ -2,15 +2,14 @@
  * `diff -source=migrations` against a real PostgreSQL, through the built CLI: a configured build
  * environment (rebuild, build version, cherry pick, pending-only, refusal to clean an environment
  * without a provisioner), the embedded default, preparation info, the schema history table kept out of
- * diffs unless asked for, and the README's first migrations command on the repository itself.
+ * diffs unless asked for. (The README's migrations command on the repository itself is tested in
+ * test/schema-model/example.test.ts.)
  */
 import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { DATA_DIR_PREFIX } from '../../src/embedded/embedded-postgres.ts';
-import { runCli } from '../support/cli.ts';
 import { migrationProject, type MigrationProject } from '../support/migration-project.ts';
 import { startPostgres, type TestPostgres } from '../support/pg-server.ts';
 
@@ -132,13 +131,6 @@ test('with no build environment the migrations are built in an embedded PostgreS
   assert.match(broken.stderr, /type "nosuchtype" does not exist \(migrations\/V5__broken\.sql:2\)/);
   p.remove('V5__broken.sql');
   assert.equal(leftovers(), before);
-});
-
-test("the README's first migrations command: this repository's migrations equal its schema model", async () => {
-  const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
-  const result = await runCli(['diff', '-source=migrations', '-target=schemaModel', `-artifactFilename=${path.join(p.dir, 'readme.artifact')}`], { cwd: root });
-  assert.is(result.code, 0, result.stderr);
-  assert.match(result.stdout, /No differences found\./);
 });
 
 test.run();

@@ -1,8 +1,8 @@
 /**
- * The repository's own example: migrations/V1__init.sql and schema-models/ describe the same shop
- * schema. Applying the migration to a real database and diffing it against the schema model gives no
- * differences, and the README's first command (run in the repository, with no database configured)
- * lists exactly the example's objects.
+ * The repository's own example: migrations/ (V1__init.sql, R__order_summaries.sql, U1__init.sql) and
+ * schema-models/ describe the same shop schema. Migrating a real database with them and diffing it
+ * against the schema model gives no differences, and so does `-source=migrations`; the README's first
+ * command (run in the repository, with no database configured) lists exactly the example's objects.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -68,17 +68,29 @@ test('the example snapshot snapshots/shop.json is the schema model', async () =>
   assert.match(result.stdout, 'No differences found.');
 });
 
-test('migrations/V1__init.sql applied to a database diffs to zero against schema-models/', async () => {
+test('the example migrations, applied with parity migrate, diff to zero against schema-models/', async () => {
   await pg.createDatabase('shop');
-  await pg.exec('shop', fs.readFileSync(path.join(repo, 'migrations', 'V1__init.sql'), 'utf8'));
   const url = `jdbc:postgresql://127.0.0.1:${pg.port}/shop`;
   const args = [`-url=${url}`, `-user=${pg.user}`, `-password=${pg.password}`, '-schemas=shop'];
+  const migrated = await run('migrate', ...args, '-outputType=json');
+  assert.is(migrated.code, 0, migrated.stderr);
+  const migrateJson = JSON.parse(migrated.stdout) as { migrations: Array<{ version: string | null; description: string }> };
+  assert.equal(migrateJson.migrations.map((m) => `${m.version ?? 'R'} ${m.description}`), ['1 init', 'R order summaries']);
+  const info = await run('info', ...args);
+  assert.is(info.code, 0, info.stderr);
+  assert.match(info.stdout, /\| Versioned +\| 1 +\| init +\| SQL +\| [0-9-]+ [0-9:.]+ +\| Success +\| Yes +\|/);
   const forward = await run('diff', '-source=default', '-target=schemaModel', ...args, `-artifactFilename=${path.join(cliTmp, 'b.artifact')}`);
   assert.is(forward.code, 0, forward.stderr);
   assert.match(forward.stdout, /No differences found\./);
   const backward = await run('diff', '-source=schemaModel', '-target=default', ...args, `-artifactFilename=${path.join(cliTmp, 'c.artifact')}`);
   assert.is(backward.code, 0, backward.stderr);
   assert.match(backward.stdout, /No differences found\./);
+});
+
+test("the README's migrations command: the example migrations, built in an embedded PostgreSQL, equal the schema model", async () => {
+  const result = await run('diff', '-source=migrations', '-target=schemaModel', `-artifactFilename=${path.join(cliTmp, 'm.artifact')}`);
+  assert.is(result.code, 0, result.stderr);
+  assert.match(result.stdout, /No differences found\./);
 });
 
 test.run();
