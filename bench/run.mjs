@@ -1,41 +1,48 @@
 #!/usr/bin/env node
 // parity benchmark (`npm run bench`): generated PostgreSQL schemas of 10, 1,000 and 10,000 tables on a
 // private PostgreSQL 15 server; time and peak RSS of `parity snapshot`, `parity diff` (live vs empty,
-// snapshot vs snapshot) and `pg_dump --schema-only`, each run N times (median reported).
+// snapshot vs snapshot) and `pg_dump --schema-only`, each run N times (median reported). Then generated
+// Flyway migrations projects of 100, 500 and 1,000 migrations: `parity diff -source=migrations
+// -target=empty` (built on the embedded PostgreSQL), the embedded server alone (a V1-only project),
+// `parity migrate` into a fresh database of the private server, and `psql -f` of the same files.
 // Writes bench/RESULTS.md. Progress goes to stderr.
 //
-// Usage: node bench/run.mjs [--sizes=10,1000,10000] [--runs=3] [--no-build] [--no-profile] [--out=bench/RESULTS.md]
+// Usage: node bench/run.mjs [--sizes=10,1000,10000|none] [--migrations=100,500,1000|none] [--runs=3] [--no-build] [--no-profile] [--out=bench/RESULTS.md]
+//   --sizes       table counts of the snapshot/diff benchmark (none: skip it)
+//   --migrations  migration counts of the migrations benchmark (none: skip it)
 //   --no-build    use dist/ as it is instead of running `npm run build` first
-//   --no-profile  skip the extra `node --cpu-prof` run of each parity command at the largest size
+//   --no-profile  skip the extra `node --cpu-prof` runs (each parity command at the largest size, and the
+//                 migrations build and migrate at 500 migrations)
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { GNU_TIME, control, killGroup, median, running, timePresent, timed } from './lib/measure.mjs';
-import { summarizeProfile } from './lib/cpu-profile.mjs';
+import { GNU_TIME, control, killGroup, running, timePresent, timed } from './lib/measure.mjs';
+import { diffRows, fileMb, log, makeMeasurement, measureOnce, profileRun, skipped, summarize } from './lib/series.mjs';
 import { renderResults } from './lib/report.mjs';
 import { FEW_CHANGES, FEW_CHANGES_EXPECTED, TABLES_PER_TRANSACTION, expectedCounts, schemaChunks } from './lib/schema.mjs';
 import { PG_BIN, PG_MAJOR, serverBinariesPresent, startServer } from './lib/server.mjs';
+import { HEADLINE_MIGRATIONS, benchMigrations, removePrivateTmpDirs } from './lib/migrations-bench.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // The CLI is run from a private copy of dist/ (see copyCli), so a rebuild by someone else during the
 // run cannot change the code being measured half-way through.
 let CLI = path.join(root, 'dist', 'cli', 'main.js');
 
-function log(message) {
-  const t = new Date().toISOString().slice(11, 19);
-  process.stderr.write(`[bench ${t}] ${message}\n`);
-}
-
 function parseOptions(argv) {
-  const options = { sizes: [10, 1000, 10000], runs: 3, build: true, profile: true, out: path.join(root, 'bench', 'RESULTS.md') };
+  const options = { sizes: [10, 1000, 10000], migrations: [100, HEADLINE_MIGRATIONS, 1000], runs: 3, build: true, profile: true, out: path.join(root, 'bench', 'RESULTS.md') };
+  const counts = (text, min, what) => {
+    if (text.trim() === 'none') return [];
+    const list = text.split(',').map((s) => Number(s.trim().replace(/_/g, '')));
+    if (list.some((n) => !Number.isInteger(n) || n < min)) usage(`bad --${what}: ${text} (integers of at least ${min}, or none)`);
+    return list;
+  };
   for (const arg of argv) {
     let m;
-    if ((m = /^--?sizes=(.+)$/.exec(arg))) {
-      options.sizes = m[1].split(',').map((s) => Number(s.trim().replace(/_/g, '')));
-      if (options.sizes.some((n) => !Number.isInteger(n) || n < 1)) usage(`bad --sizes: ${m[1]}`);
-    } else if ((m = /^--?runs=(\d+)$/.exec(arg))) {
+    if ((m = /^--?sizes=(.+)$/.exec(arg))) options.sizes = counts(m[1], 1, 'sizes');
+    else if ((m = /^--?migrations=(.+)$/.exec(arg))) options.migrations = counts(m[1], 10, 'migrations');
+    else if ((m = /^--?runs=(\d+)$/.exec(arg))) {
       options.runs = Number(m[1]);
       if (options.runs < 1) usage('--runs must be at least 1');
     } else if (arg === '--no-build') options.build = false;
@@ -45,20 +52,25 @@ function parseOptions(argv) {
     else usage(`unknown argument: ${arg}`);
   }
   options.sizes = [...new Set(options.sizes)].sort((a, b) => a - b);
+  options.migrations = [...new Set(options.migrations)].sort((a, b) => a - b);
+  if (options.sizes.length === 0 && options.migrations.length === 0) usage('nothing to measure (--sizes=none and --migrations=none)');
   return options;
 }
 
 function usage(problem) {
   if (problem) process.stderr.write(`bench: ${problem}\n`);
-  process.stderr.write('usage: node bench/run.mjs [--sizes=10,1000,10000] [--runs=3] [--no-build] [--no-profile] [--out=bench/RESULTS.md]\n');
+  process.stderr.write('usage: node bench/run.mjs [--sizes=10,1000,10000|none] [--migrations=100,500,1000|none] [--runs=3] [--no-build] [--no-profile] [--out=bench/RESULTS.md]\n');
   process.exit(problem ? 2 : 0);
 }
 
-function preflight() {
+function preflight(options) {
   const problems = [];
   if (!serverBinariesPresent()) {
     problems.push(`PostgreSQL ${PG_MAJOR} server binaries are missing (${PG_BIN}/initdb, pg_ctl, postgres, pg_dump).\n` +
       `  The benchmark needs Debian's PostgreSQL ${PG_MAJOR} (pg_dump must match the server): apt-get install -y postgresql`);
+  }
+  if (options.migrations.length && !fs.existsSync(path.join(PG_BIN, 'psql'))) {
+    problems.push(`${PG_BIN}/psql is missing (the migrations baseline runs the files with psql): apt-get install -y postgresql-client-${PG_MAJOR}`);
   }
   if (!timePresent()) problems.push(`${GNU_TIME} is missing (GNU time measures elapsed time and max RSS): apt-get install -y time`);
   if (typeof process.getuid === 'function' && process.getuid() === 0 && spawnSync('id', ['postgres']).status !== 0) {
@@ -115,57 +127,6 @@ function gitDescription() {
   if (head.status !== 0) return 'unknown';
   const dirty = spawnSync('git', ['status', '--porcelain', '--', 'src'], { cwd: root, encoding: 'utf8' });
   return `${head.stdout.trim()}${dirty.stdout.trim() ? ' (with uncommitted changes under src/)' : ''}`;
-}
-
-/** Rows of the diff table printed by `parity diff` (table output): [change, objectType, schema, name]. */
-function diffRows(stdout) {
-  const rows = [];
-  for (const line of stdout.split('\n')) {
-    const cells = line.split('|').map((c) => c.trim());
-    if (cells.length >= 7 && /^(Add|Edit|Delete)$/.test(cells[2])) rows.push(cells.slice(2, 6));
-  }
-  return rows;
-}
-
-const mb = (kb) => kb / 1024;
-const fileMb = (file) => (fs.existsSync(file) ? fs.statSync(file).size / 1024 / 1024 : NaN);
-
-/** A named series of runs of one command; measureOnce() adds runs, summarize() the medians. */
-function makeMeasurement(key, label, { baseline = false } = {}) {
-  return { key, label, baseline, runs: [], errors: [], notes: [] };
-}
-
-function summarize(m) {
-  const okRuns = m.runs.filter((r) => r.ok);
-  m.medianSeconds = median(okRuns.map((r) => r.seconds));
-  m.medianRssMb = median(okRuns.map((r) => mb(r.rssKb)));
-  m.maxRssMb = Math.max(...okRuns.map((r) => mb(r.rssKb)));
-  m.ok = okRuns.length > 0 && m.errors.length === 0;
-  return m;
-}
-
-async function measureOnce(m, command, args, ctx, round) {
-  const base = path.join(ctx.workDir, `${m.key}-run${round}`);
-  const result = await timed(command, args, {
-    cwd: ctx.workDir,
-    env: ctx.env,
-    outFile: `${base}.stdout`,
-    errFile: `${base}.stderr`,
-    timeFile: `${base}.time`,
-  });
-  m.runs.push(result);
-  if (!result.ok) {
-    m.errors.push(result.error);
-    log(`  ${m.label}: FAILED (${result.error})`);
-  } else {
-    log(`  ${m.label} [run ${round}]: ${result.seconds.toFixed(2)} s, ${mb(result.rssKb).toFixed(0)} MB`);
-  }
-  return result;
-}
-
-function skipped(m, reason) {
-  m.skipped = reason;
-  log(`  ${m.label}: skipped (${reason})`);
 }
 
 /** A snapshot outside the measurements (for the snapshot pairs): snapshot-NAME.json in the work dir. */
@@ -336,25 +297,7 @@ async function profileCommands(ctx, okSnapshots) {
     commands.push(['`parity diff snapshot:A snapshot:B` (identical)', ['diff', `-source=snapshot:snapshot-${okSnapshots[0]}.json`, `-target=snapshot:snapshot-${okSnapshots[1]}.json`, '-artifactFilename=diff-same-profile.artifact']]);
   }
   const out = [];
-  for (const [label, args] of commands) {
-    const dir = path.join(ctx.workDir, `profile-${out.length}`);
-    fs.mkdirSync(dir, { recursive: true });
-    log(`  profiling ${label}`);
-    const base = path.join(ctx.workDir, `profile-${out.length}`);
-    const result = await timed(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, CLI, ...args], {
-      cwd: ctx.workDir, env: ctx.env, outFile: `${base}.stdout`, errFile: `${base}.stderr`, timeFile: `${base}.time`,
-    });
-    const file = fs.readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
-    if (!result.ok || !file) {
-      out.push({ label, error: result.error ?? 'no profile written' });
-      continue;
-    }
-    try {
-      out.push({ label, seconds: result.seconds, ...summarizeProfile(path.join(dir, file), { top: 8 }) });
-    } catch (error) {
-      out.push({ label, error: `cannot read the profile: ${error.message}` });
-    }
-  }
+  for (const [label, args] of commands) out.push(await profileRun(CLI, ctx, label, args, `profile-${out.length}`));
   return out;
 }
 
@@ -371,7 +314,7 @@ async function cliStartup(options) {
 
 async function main() {
   const options = parseOptions(process.argv.slice(2));
-  preflight();
+  preflight(options);
   if (options.build) build();
   if (!fs.existsSync(CLI)) {
     process.stderr.write(`bench: ${CLI} does not exist; run npm run build\n`);
@@ -393,6 +336,7 @@ async function main() {
     for (const child of running) killGroup(child);
     Promise.resolve(server?.stop())
       .catch(() => {})
+      .finally(() => removePrivateTmpDirs())
       .finally(() => removeCliCopy(cliCopy))
       .finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
   };
@@ -402,15 +346,20 @@ async function main() {
 
   const sizes = [];
   let startup;
+  let migrations;
   try {
     server = await startServer({ log });
     log(`PostgreSQL ${server.version} on 127.0.0.1:${server.port}, data in ${server.dir}`);
     startup = await cliStartup(options);
     for (const tables of options.sizes) sizes.push(await benchSize(server, tables, options));
+    if (options.migrations.length) {
+      migrations = await benchMigrations(server, { cli: CLI, root, counts: options.migrations, runs: options.runs, profile: options.profile, workRoot: cliCopy });
+    }
   } finally {
     if (!interrupted) {
       log('stopping PostgreSQL and removing its data directory');
       await server?.stop();
+      removePrivateTmpDirs();
       removeCliCopy(cliCopy);
     }
   }
@@ -435,10 +384,11 @@ async function main() {
     runs: options.runs,
     sizes,
     startup,
+    migrations,
   });
   fs.writeFileSync(options.out, markdown);
   log(`wrote ${path.relative(process.cwd(), options.out) || options.out}`);
-  const failed = [startup, ...sizes.flatMap((s) => s.measurements)].filter((m) => m.errors.length > 0);
+  const failed = [startup, ...sizes.flatMap((s) => s.measurements), ...(migrations?.counts.flatMap((c) => c.measurements) ?? [])].filter((m) => m.errors.length > 0);
   if (failed.length) {
     log(`${failed.length} measurement(s) had errors; see ${options.out}`);
     process.exitCode = 1;

@@ -18,7 +18,8 @@ let work: string;
 /** TMPDIR of every CLI run: the embedded servers' data directories go here. */
 let cliTmp: string;
 
-const shop = fs.readFileSync(new URL('../../migrations/V1__init.sql', import.meta.url), 'utf8');
+// The example shop schema: its first migration and its repeatable view.
+const shop = ['V1__init.sql', 'R__order_summaries.sql'].map((f) => fs.readFileSync(new URL(`../../migrations/${f}`, import.meta.url), 'utf8')).join('\n');
 const run = (...args: string[]) => runCli(args, { cwd: work, env: { TMPDIR: cliTmp } });
 const models = () => path.join(work, 'schema-models');
 
