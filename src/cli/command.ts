@@ -41,6 +41,20 @@ export function requireString(context: CommandContext, name: string, command: st
   return value;
 }
 
+/** A string option's trimmed value; absent or blank: undefined. */
+export function stringArg(context: CommandContext, name: string): string | undefined {
+  const value = context.args[name];
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+/** A comma-separated option (`-buildCherryPick=2,4`) as its non-empty items; absent: undefined. */
+export function listArg(context: CommandContext, name: string): string[] | undefined {
+  return stringArg(context, name)
+    ?.split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+}
+
 /** As in Flyway, the artifact goes to the temp directory unless -artifactFilename says otherwise. */
 export function defaultArtifactPath(): string {
   return path.join(os.tmpdir(), 'parity.artifact');

@@ -3,11 +3,6 @@ import { getEnvironment } from '../config/config.js';
 import { migrationTarget, type MigrationTarget } from '../migrations/environment-session.js';
 import type { CommandContext } from './command.js';
 
-export function stringArg(context: CommandContext, name: string): string | undefined {
-  const value = context.args[name];
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
-}
-
 export function chosenTarget(context: CommandContext, command: string): MigrationTarget {
   const config = context.config();
   const name = config.defaultEnvironment ?? 'default';

@@ -12,14 +12,9 @@ import { sanitizeDescription } from '../generate/versioning.js';
 import { generateJson, generateText, generateWarnings } from '../output/generate-report.js';
 import { stableJsonOutput } from '../output/json-output.js';
 import { writeMessage, writeResult } from '../output/streams.js';
-import { artifactPath, type CommandContext, type CommandSpec } from './command.js';
+import { artifactPath, stringArg, type CommandSpec } from './command.js';
 
 const TYPES: readonly ScriptType[] = ['versioned', 'undo'];
-
-function stringArg(context: CommandContext, name: string): string | undefined {
-  const value = context.args[name];
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
-}
 
 function parseTypes(text: string | undefined): ScriptType[] {
   const names = (text ?? 'versioned').split(',').map((t) => t.trim()).filter(Boolean);

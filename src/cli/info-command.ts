@@ -5,7 +5,7 @@ import { readMigrations } from '../migrations/migration-files.js';
 import { currentVersion, migrationInfo } from '../migrations/migration-info.js';
 import { stableJsonOutput } from '../output/json-output.js';
 import { infoJson, infoText } from '../output/migrate-report.js';
-import { writeMessage, writeResult } from '../output/streams.js';
+import { writeResult, writeWarning } from '../output/streams.js';
 import type { CommandSpec } from './command.js';
 import { chosenTarget } from './environment-target.js';
 
@@ -15,8 +15,7 @@ export const infoCommand: CommandSpec = {
   options: {},
   async run(context) {
     const config = context.config();
-    const set = readMigrations(config);
-    for (const skipped of set.skipped) writeMessage(`WARNING: skipping ${skipped}: not a migration file name (validateMigrationNaming = false)`);
+    const set = readMigrations(config, writeWarning);
     const target = chosenTarget(context, 'info');
     const { history, schemaName } = await withMigrateSession(config, target, async (session) => ({
       history: (await session.historyExists()) ? await session.readHistory() : [],

@@ -9,9 +9,9 @@ import { readMigrations } from '../migrations/migration-files.js';
 import { migrate } from '../migrations/migrator.js';
 import { stableJsonOutput } from '../output/json-output.js';
 import { migrateJson, migrateText } from '../output/migrate-report.js';
-import { endProgress, writeMessage, writeResult } from '../output/streams.js';
-import type { CommandSpec } from './command.js';
-import { chosenTarget, stringArg } from './environment-target.js';
+import { endProgress, writeResult, writeWarning } from '../output/streams.js';
+import { listArg, stringArg, type CommandSpec } from './command.js';
+import { chosenTarget } from './environment-target.js';
 
 export const migrateCommand: CommandSpec = {
   name: 'migrate',
@@ -24,12 +24,11 @@ export const migrateCommand: CommandSpec = {
   async run(context) {
     const config = context.config();
     const targetVersion = stringArg(context, 'target');
-    const cherryPick = stringArg(context, 'cherryPick')?.split(',').map((v) => v.trim()).filter(Boolean);
+    const cherryPick = listArg(context, 'cherryPick');
     if (targetVersion !== undefined && cherryPick !== undefined) {
       throw new ParityError('INVALID_ARGUMENT', '-target and -cherryPick cannot be used together', { where: 'parity migrate' });
     }
-    const set = readMigrations(config);
-    for (const skipped of set.skipped) writeMessage(`WARNING: skipping ${skipped}: not a migration file name (validateMigrationNaming = false)`);
+    const set = readMigrations(config, writeWarning);
     const target = chosenTarget(context, 'migrate');
     const plan = {
       ...(targetVersion !== undefined ? { targetVersion } : {}),

@@ -2,9 +2,9 @@
  * The parameters that shape how comparison sources are loaded (shared by diff and snapshot):
  * the build-environment settings of a `migrations` source and `-includeFlywayObjects`.
  */
-import { writeMessage } from '../output/streams.js';
+import { writeWarning } from '../output/streams.js';
 import type { SourceContext } from '../sources/source.js';
-import type { CommandContext, OptionSpec } from './command.js';
+import { listArg, stringArg, type CommandContext, type OptionSpec } from './command.js';
 
 export const SOURCE_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   buildEnvironment: { type: 'string', describe: 'For a migrations source: the environment to build in (default: an embedded PostgreSQL)' },
@@ -14,22 +14,14 @@ export const SOURCE_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   includeFlywayObjects: { type: 'boolean', describe: 'Compare the schema history table too (default: false)' },
 };
 
-function text(context: CommandContext, name: string): string | undefined {
-  const value = context.args[name];
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
-}
-
 export function sourceContext(context: CommandContext): SourceContext {
-  const cherryPick = text(context, 'buildCherryPick')
-    ?.split(',')
-    .map((v) => v.trim())
-    .filter(Boolean);
-  const buildEnvironment = text(context, 'buildEnvironment');
-  const buildVersion = text(context, 'buildVersion');
+  const cherryPick = listArg(context, 'buildCherryPick');
+  const buildEnvironment = stringArg(context, 'buildEnvironment');
+  const buildVersion = stringArg(context, 'buildVersion');
   return {
     config: context.config(),
     ...(context.onProgress ? { onProgress: context.onProgress } : {}),
-    onWarning: (message) => writeMessage(`WARNING: ${message}`),
+    onWarning: writeWarning,
     build: {
       rebuild: context.args['rebuild'] === true,
       ...(buildEnvironment !== undefined ? { buildEnvironment } : {}),

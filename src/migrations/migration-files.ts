@@ -43,8 +43,6 @@ export interface MigrationSet {
   readonly undo: readonly ResolvedMigration[];
   /** Repeatable migrations in description order (the order Flyway runs them in). */
   readonly repeatable: readonly ResolvedMigration[];
-  /** Files skipped because `validateMigrationNaming = false` (for a warning). */
-  readonly skipped: readonly string[];
 }
 
 const VERSIONED_NAME = /^([VU])([^_]*(?:_(?!_)[^_]*)*)__(.+)\.sql$/s;
@@ -96,12 +94,14 @@ export function parseMigrationName(fileName: string): { category: MigrationCateg
   return { category: versioned[1] === 'V' ? 'Versioned' : 'Undo', version, versionText: written.replace(/_/g, '.'), description };
 }
 
-/** Reads every migration of the configured locations; a missing location folder is an error. */
-export function readMigrations(config: ParityConfig): MigrationSet {
+/**
+ * Reads every migration of the configured locations; a missing location folder is an error. Files
+ * skipped because `validateMigrationNaming = false` are reported to `onWarning`.
+ */
+export function readMigrations(config: ParityConfig, onWarning?: (message: string) => void): MigrationSet {
   const versioned: ResolvedMigration[] = [];
   const undo: ResolvedMigration[] = [];
   const repeatable: ResolvedMigration[] = [];
-  const skipped: string[] = [];
   for (const folder of locationFolders(config)) {
     if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) {
       throw new ParityError('FILE_NOT_FOUND', `migrations folder not found: ${shown(config, folder)}`, { where: 'flyway.locations' });
@@ -110,7 +110,7 @@ export function readMigrations(config: ParityConfig): MigrationSet {
       const parsed = parseMigrationName(path.basename(file));
       if (typeof parsed === 'string') {
         if (!config.migrations.validateMigrationNaming) {
-          skipped.push(shown(config, file));
+          onWarning?.(`skipping ${shown(config, file)}: not a migration file name (validateMigrationNaming = false)`);
           continue;
         }
         throw new ParityError('INVALID_ARGUMENT', `invalid migration file name: ${parsed}`, { where: shown(config, file) });
@@ -134,7 +134,7 @@ export function readMigrations(config: ParityConfig): MigrationSet {
   rejectDuplicates(versioned, (m) => `version ${m.versionText}`, (a, b) => byVersion(a, b) === 0);
   rejectDuplicates(undo, (m) => `undo version ${m.versionText}`, (a, b) => byVersion(a, b) === 0);
   rejectDuplicates(repeatable, (m) => `repeatable migration "${m.description}"`, (a, b) => a.description === b.description);
-  return { versioned, undo, repeatable, skipped };
+  return { versioned, undo, repeatable };
 }
 
 function rejectDuplicates(sorted: readonly ResolvedMigration[], label: (m: ResolvedMigration) => string, same: (a: ResolvedMigration, b: ResolvedMigration) => boolean): void {

@@ -85,6 +85,7 @@ export async function migrate(session: MigrateSession, set: MigrationSet, option
   let history = await session.readHistory();
   const initialVersion = currentVersion(history);
   const toRun = planMigrations(set, history, options);
+  let rank = nextRank(history);
   const executed: ExecutedMigration[] = [];
   const builtIns = {
     defaultSchema: session.historySchema,
@@ -101,7 +102,7 @@ export async function migrate(session: MigrateSession, set: MigrationSet, option
       ? replacePlaceholders(migration.text, { values: options.placeholders, builtIns: { ...builtIns, filename: migration.script.split('/').pop()! } }, migration.shownPath)
       : migration.text;
     const row = (executionTime: number, success: boolean): NewHistoryRow => ({
-      installedRank: nextRank(history),
+      installedRank: rank,
       version: migration.versionText ?? null,
       description: migration.description,
       type: 'SQL',
@@ -124,11 +125,10 @@ export async function migrate(session: MigrateSession, set: MigrationSet, option
         cause: error,
       });
     }
-    const executionTime = recorded?.executionTime ?? Date.now() - started;
-    // Kept locally for the next row's rank; the rows as stored are read once at the end.
-    history = [...history, { ...row(executionTime, true), installedOn: new Date().toISOString() }];
-    executed.push({ migration, executionTime });
+    rank++;
+    executed.push({ migration, executionTime: recorded?.executionTime ?? Date.now() - started });
   }
+  // The rows as stored (with the database's installed_on), read once at the end.
   if (executed.length > 0) history = await session.readHistory();
   return { initialVersion, currentVersion: currentVersion(history), executed, history, createdSchemas };
 }

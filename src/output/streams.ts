@@ -8,6 +8,11 @@ export function writeMessage(text: string): void {
   process.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
 }
 
+/** A warning on stderr, whatever the output type: `WARNING: ...`. */
+export function writeWarning(text: string): void {
+  writeMessage(`WARNING: ${text}`);
+}
+
 /** Progress lines on stderr, only when stderr is a terminal (so pipes and CI logs stay clean). */
 export function progressReporter(enabled = process.stderr.isTTY === true): ((message: string) => void) | undefined {
   if (!enabled) return undefined;

@@ -174,8 +174,7 @@ export async function loadMigrationsSource(text: string, setting: string, contex
   if (build.buildVersion !== undefined && build.buildCherryPick !== undefined) {
     throw new ParityError('INVALID_ARGUMENT', '-buildVersion and -buildCherryPick cannot be used together', { where: setting });
   }
-  const set = readMigrations(context.config);
-  for (const skipped of set.skipped) context.onWarning?.(`skipping ${skipped}: not a migration file name (validateMigrationNaming = false)`);
+  const set = readMigrations(context.config, context.onWarning);
   const loaded =
     build.buildEnvironment !== undefined
       ? await buildInEnvironment(context.config, build, set, setting, context.onProgress)

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { getEnvironment, loadConfig } from '../../src/config/config.ts';
-import { ParityError } from '../../src/errors.ts';
+import { catchParityError } from '../support/parity-error.ts';
 
 function folderWith(toml: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parity-config-'));
@@ -12,15 +12,6 @@ function folderWith(toml: string): string {
   return dir;
 }
 
-function catchError(fn: () => unknown): ParityError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ParityError) return error;
-    throw error;
-  }
-  throw new Error('expected a ParityError');
-}
 
 test('reads environments and [flyway] settings, substituting ${env.X}', () => {
   const dir = folderWith(`
@@ -47,7 +38,7 @@ schemaModelLocation = "./model"
 
 test('an unset ${env.X} names the variable and the setting, not a value', () => {
   const dir = folderWith(`[environments.dev]\nurl = "postgres://h/db"\npassword = "\${env.NOPE_NOT_SET}"\n`);
-  const error = catchError(() => loadConfig({ workingDirectory: dir, env: {} }));
+  const error = catchParityError(() => loadConfig({ workingDirectory: dir, env: {} }));
   assert.is(error.code, 'CONFIG_ERROR');
   assert.match(error.message, 'NOPE_NOT_SET');
   assert.match(error.where ?? '', 'environments.dev.password');
@@ -55,14 +46,14 @@ test('an unset ${env.X} names the variable and the setting, not a value', () => 
 
 test('malformed TOML reports file, line and column', () => {
   const dir = folderWith(`[environments.dev]\nurl = "postgres://h/db"\nschemas = [\n`);
-  const error = catchError(() => loadConfig({ workingDirectory: dir, env: {} }));
+  const error = catchParityError(() => loadConfig({ workingDirectory: dir, env: {} }));
   assert.is(error.code, 'CONFIG_ERROR');
   assert.match(error.where ?? '', /flyway\.toml:\d+:\d+$/);
 });
 
 test('unknown settings are errors (catches typos such as pasword)', () => {
   const dir = folderWith(`[environments.dev]\nurl = "postgres://h/db"\npasword = "x"\n`);
-  const error = catchError(() => loadConfig({ workingDirectory: dir, env: {} }));
+  const error = catchParityError(() => loadConfig({ workingDirectory: dir, env: {} }));
   assert.is(error.code, 'CONFIG_ERROR');
   assert.match(error.message, 'environments.dev.pasword');
 });
@@ -79,14 +70,14 @@ test('FLYWAY_URL / FLYWAY_USER / FLYWAY_PASSWORD define the default environment'
 test('unknown environment lists the configured ones', () => {
   const dir = folderWith(`[environments.dev]\nurl = "postgres://h/db"\n[environments.prod]\nurl = "postgres://h/db"\n`);
   const config = loadConfig({ workingDirectory: dir, env: {} });
-  const error = catchError(() => getEnvironment(config, 'stage', '-source'));
+  const error = catchParityError(() => getEnvironment(config, 'stage', '-source'));
   assert.is(error.code, 'UNKNOWN_ENVIRONMENT');
   assert.match(error.message, 'configured: dev, prod');
 });
 
 test('-configFiles that does not exist is a FILE_NOT_FOUND naming it', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parity-config-'));
-  const error = catchError(() => loadConfig({ workingDirectory: dir, configFiles: ['other.toml'], env: {} }));
+  const error = catchParityError(() => loadConfig({ workingDirectory: dir, configFiles: ['other.toml'], env: {} }));
   assert.is(error.code, 'FILE_NOT_FOUND');
   assert.is(error.where, 'other.toml');
 });

@@ -5,8 +5,8 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { readArtifact, writeArtifact, type Artifact } from '../../src/artifact/artifact.ts';
 import { readSnapshot, writeSnapshot } from '../../src/artifact/snapshot.ts';
-import { ParityError } from '../../src/errors.ts';
 import type { DatabaseModel } from '../../src/model/objects.ts';
+import { catchParityError } from '../support/parity-error.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parity-json-'));
 const model: DatabaseModel = {
@@ -30,15 +30,6 @@ const model: DatabaseModel = {
   ],
 };
 
-function errorOf(fn: () => unknown): ParityError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ParityError) return error;
-    throw error;
-  }
-  throw new Error('expected a ParityError');
-}
 
 test('snapshot round trip is lossless and byte-stable with sorted keys', () => {
   const file = path.join(dir, 'a.json');
@@ -56,7 +47,7 @@ test('a malformed snapshot names the JSON path of the first problem', () => {
   const broken = JSON.parse(JSON.stringify({ format: 'parity-snapshot', formatVersion: 1, model })) as { model: { objects: Array<Record<string, unknown>> } };
   (broken.model.objects[1]!['columns'] as Array<Record<string, unknown>>)[0]!['nullable'] = 'no';
   fs.writeFileSync(file, JSON.stringify(broken));
-  const error = errorOf(() => readSnapshot(file));
+  const error = catchParityError(() => readSnapshot(file));
   assert.is(error.code, 'INVALID_SNAPSHOT');
   assert.match(error.message, '$.model.objects[1].columns[0].nullable');
   assert.is(error.where, file);
@@ -65,12 +56,12 @@ test('a malformed snapshot names the JSON path of the first problem', () => {
 test('unknown property, wrong kind, truncated JSON and missing file', () => {
   const file = path.join(dir, 'bad2.json');
   fs.writeFileSync(file, JSON.stringify({ format: 'parity-snapshot', formatVersion: 1, model: { ...model, objects: [{ kind: 'enum', schema: 's', name: 'n', values: [], colour: 1 }] } }));
-  assert.match(errorOf(() => readSnapshot(file)).message, '$.model.objects[0].colour');
+  assert.match(catchParityError(() => readSnapshot(file)).message, '$.model.objects[0].colour');
   fs.writeFileSync(file, JSON.stringify({ format: 'parity-snapshot', formatVersion: 1, model: { ...model, objects: [{ kind: 'tabel', schema: 's', name: 'n' }] } }));
-  assert.match(errorOf(() => readSnapshot(file)).message, '$.model.objects[0].kind');
+  assert.match(catchParityError(() => readSnapshot(file)).message, '$.model.objects[0].kind');
   fs.writeFileSync(file, '{"format": "parity-snapshot", "formatVer');
-  assert.match(errorOf(() => readSnapshot(file)).message, 'not valid JSON');
-  const missing = errorOf(() => readSnapshot(path.join(dir, 'nope.json')));
+  assert.match(catchParityError(() => readSnapshot(file)).message, 'not valid JSON');
+  const missing = catchParityError(() => readSnapshot(path.join(dir, 'nope.json')));
   assert.is(missing.code, 'FILE_NOT_FOUND');
 });
 
@@ -88,7 +79,7 @@ test('artifact round trip and validation', () => {
   writeArtifact(file, artifact);
   assert.equal(readArtifact(file), artifact);
   fs.writeFileSync(file, JSON.stringify({ ...artifact, changes: [{ ...artifact.changes[0], differenceType: 'Change' }] }));
-  const error = errorOf(() => readArtifact(file));
+  const error = catchParityError(() => readArtifact(file));
   assert.is(error.code, 'INVALID_ARTIFACT');
   assert.match(error.message, '$.changes[0].differenceType');
 });

@@ -4,10 +4,10 @@ import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { loadConfig, type ParityConfig } from '../../src/config/config.ts';
-import { ParityError } from '../../src/errors.ts';
 import { flywayChecksum } from '../../src/migrations/checksum.ts';
 import { parseMigrationName, readMigrations, type MigrationSet } from '../../src/migrations/migration-files.ts';
 import { replacePlaceholders, type PlaceholderContext } from '../../src/migrations/placeholders.ts';
+import { catchParityError } from '../support/parity-error.ts';
 
 const DEFAULT_TOML = '[flyway]\nlocations = ["filesystem:migrations"]\n';
 const folders: string[] = [];
@@ -30,19 +30,12 @@ function project(files: Readonly<Record<string, string>>, toml = DEFAULT_TOML): 
   return { dir, config: loadConfig({ workingDirectory: dir, env: {} }) };
 }
 
-function read(files: Readonly<Record<string, string>>, toml?: string): MigrationSet {
-  return readMigrations(project(files, toml).config);
+/** The migrations read, and the warnings readMigrations gave (one per skipped file). */
+function read(files: Readonly<Record<string, string>>, toml?: string): MigrationSet & { warnings: string[] } {
+  const warnings: string[] = [];
+  return { ...readMigrations(project(files, toml).config, (message) => warnings.push(message)), warnings };
 }
 
-function catchError(fn: () => unknown): ParityError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ParityError) return error;
-    throw error;
-  }
-  throw new Error('expected a ParityError');
-}
 
 test.after(() => {
   for (const dir of folders) fs.rmSync(dir, { recursive: true, force: true });
@@ -105,7 +98,7 @@ test('readMigrations: reads V, U and R files with text, checksum, script and sho
   assert.is(r.versionText, undefined);
   assert.is(r.description, 'views');
   assert.is(r.text, 'CREATE OR REPLACE VIEW v AS SELECT 1;\r\n', 'text is read as is');
-  assert.equal(set.skipped, []);
+  assert.equal(set.warnings, []);
 });
 
 test('readMigrations: V1_1__add_table.sql has versionText 1.1 and description "add table"', () => {
@@ -130,7 +123,7 @@ test('readMigrations: versions are ordered as numbers (1.9 < 1.10 < 2), whatever
 });
 
 test('readMigrations: 1.1 and 1.1.0 are the same version (a duplicate)', () => {
-  const error = catchError(() => read({ 'migrations/V1.1__a.sql': '', 'migrations/V1.1.0__b.sql': '' }));
+  const error = catchParityError(() => read({ 'migrations/V1.1__a.sql': '', 'migrations/V1.1.0__b.sql': '' }));
   assert.is(error.code, 'INVALID_ARGUMENT');
   assert.match(error.message, 'migrations/V1.1__a.sql');
   assert.match(error.message, 'migrations/V1.1.0__b.sql');
@@ -194,23 +187,23 @@ test('readMigrations: non-.sql files are ignored', () => {
     set.versioned.map((m) => m.versionText),
     ['1'],
   );
-  assert.equal(set.skipped, []);
+  assert.equal(set.warnings, []);
 });
 
 test('readMigrations: a malformed .sql name is an INVALID_ARGUMENT naming the file', () => {
   for (const name of ['V1_init.sql', 'V__x.sql', 'Vx__y.sql', 'R_x.sql', 'notes.sql']) {
-    const error = catchError(() => read({ 'migrations/V1__ok.sql': '', [`migrations/${name}`]: '' }));
+    const error = catchParityError(() => read({ 'migrations/V1__ok.sql': '', [`migrations/${name}`]: '' }));
     assert.is(error.code, 'INVALID_ARGUMENT', name);
     assert.is(error.where, `migrations/${name}`, name);
   }
 });
 
 test('readMigrations: a malformed name in a subfolder names the file with its folder', () => {
-  const error = catchError(() => read({ 'migrations/sub/V1_init.sql': '' }));
+  const error = catchParityError(() => read({ 'migrations/sub/V1_init.sql': '' }));
   assert.is(error.where, 'migrations/sub/V1_init.sql');
 });
 
-test('readMigrations: validateMigrationNaming = false skips bad names into skipped', () => {
+test('readMigrations: validateMigrationNaming = false skips bad names with a warning naming each', () => {
   const set = read(
     { 'migrations/V1__ok.sql': '', 'migrations/notes.sql': '', 'migrations/sub/V1_init.sql': '' },
     '[flyway]\nlocations = ["filesystem:migrations"]\nvalidateMigrationNaming = false\n',
@@ -219,11 +212,14 @@ test('readMigrations: validateMigrationNaming = false skips bad names into skipp
     set.versioned.map((m) => m.versionText),
     ['1'],
   );
-  assert.equal([...set.skipped].sort(), ['migrations/notes.sql', 'migrations/sub/V1_init.sql']);
+  assert.equal([...set.warnings].sort(), [
+    'skipping migrations/notes.sql: not a migration file name (validateMigrationNaming = false)',
+    'skipping migrations/sub/V1_init.sql: not a migration file name (validateMigrationNaming = false)',
+  ]);
 });
 
 test('readMigrations: V1.1 and V1_1 are duplicate versions; the error names both files', () => {
-  const error = catchError(() => read({ 'migrations/V1.1__a.sql': '', 'migrations/V1_1__b.sql': '' }));
+  const error = catchParityError(() => read({ 'migrations/V1.1__a.sql': '', 'migrations/V1_1__b.sql': '' }));
   assert.is(error.code, 'INVALID_ARGUMENT');
   assert.match(error.message, '1.1');
   assert.match(error.message, 'migrations/V1.1__a.sql');
@@ -232,14 +228,14 @@ test('readMigrations: V1.1 and V1_1 are duplicate versions; the error names both
 });
 
 test('readMigrations: duplicate versions in different locations are an error too', () => {
-  const error = catchError(() => read({ 'a/V3__x.sql': '', 'b/deep/V003__y.sql': '' }, '[flyway]\nlocations = ["a", "b"]\n'));
+  const error = catchParityError(() => read({ 'a/V3__x.sql': '', 'b/deep/V003__y.sql': '' }, '[flyway]\nlocations = ["a", "b"]\n'));
   assert.is(error.code, 'INVALID_ARGUMENT');
   assert.match(error.message, 'a/V3__x.sql');
   assert.match(error.message, 'b/deep/V003__y.sql');
 });
 
 test('readMigrations: duplicate undo versions are an error', () => {
-  const error = catchError(() => read({ 'migrations/U2__a.sql': '', 'migrations/U2.0__b.sql': '' }));
+  const error = catchParityError(() => read({ 'migrations/U2__a.sql': '', 'migrations/U2.0__b.sql': '' }));
   assert.is(error.code, 'INVALID_ARGUMENT');
   assert.match(error.message, 'migrations/U2__a.sql');
   assert.match(error.message, 'migrations/U2.0__b.sql');
@@ -252,7 +248,7 @@ test('readMigrations: a V and a U file with the same version are not duplicates'
 });
 
 test('readMigrations: two repeatables with the same description are an error naming both', () => {
-  const error = catchError(() => read({ 'migrations/R__views.sql': '', 'migrations/sub/R__views.sql': '' }));
+  const error = catchParityError(() => read({ 'migrations/R__views.sql': '', 'migrations/sub/R__views.sql': '' }));
   assert.is(error.code, 'INVALID_ARGUMENT');
   assert.match(error.message, 'views');
   assert.match(error.message, 'migrations/R__views.sql');
@@ -260,19 +256,19 @@ test('readMigrations: two repeatables with the same description are an error nam
 });
 
 test('readMigrations: a missing location folder is FILE_NOT_FOUND', () => {
-  const error = catchError(() => read({ 'migrations/V1__a.sql': '' }, '[flyway]\nlocations = ["filesystem:migrations", "filesystem:nope"]\n'));
+  const error = catchParityError(() => read({ 'migrations/V1__a.sql': '' }, '[flyway]\nlocations = ["filesystem:migrations", "filesystem:nope"]\n'));
   assert.is(error.code, 'FILE_NOT_FOUND');
   assert.match(error.message, 'nope');
   assert.is(error.where, 'flyway.locations');
 });
 
 test('readMigrations: a location that is a file, not a folder, is FILE_NOT_FOUND', () => {
-  const error = catchError(() => read({ 'migrations.sql': '' }, '[flyway]\nlocations = ["migrations.sql"]\n'));
+  const error = catchParityError(() => read({ 'migrations.sql': '' }, '[flyway]\nlocations = ["migrations.sql"]\n'));
   assert.is(error.code, 'FILE_NOT_FOUND');
 });
 
 test('readMigrations: a classpath: location is a CONFIG_ERROR', () => {
-  const error = catchError(() => read({ 'db/V1__a.sql': '' }, '[flyway]\nlocations = ["classpath:db"]\n'));
+  const error = catchParityError(() => read({ 'db/V1__a.sql': '' }, '[flyway]\nlocations = ["classpath:db"]\n'));
   assert.is(error.code, 'CONFIG_ERROR');
   assert.match(error.message, 'classpath:db');
   assert.is(error.where, 'flyway.locations');
@@ -317,28 +313,28 @@ test('replacePlaceholders: text without placeholders is unchanged ($x, ${}, $ {a
 });
 
 test('replacePlaceholders: an unknown placeholder is INVALID_ARGUMENT at path:line', () => {
-  const error = catchError(() => replacePlaceholders('SELECT 1;\nSELECT ${owner};\nSELECT ${missing};\n', CONTEXT, 'migrations/V1__x.sql'));
+  const error = catchParityError(() => replacePlaceholders('SELECT 1;\nSELECT ${owner};\nSELECT ${missing};\n', CONTEXT, 'migrations/V1__x.sql'));
   assert.is(error.code, 'INVALID_ARGUMENT');
   assert.is(error.where, 'migrations/V1__x.sql:3');
   assert.match(error.message, '${missing}');
 });
 
 test('replacePlaceholders: the line is right with CRLF line breaks', () => {
-  const error = catchError(() => replacePlaceholders('SELECT 1;\r\n\r\nSELECT ${missing};\r\n', CONTEXT, 'V1__x.sql'));
+  const error = catchParityError(() => replacePlaceholders('SELECT 1;\r\n\r\nSELECT ${missing};\r\n', CONTEXT, 'V1__x.sql'));
   assert.is(error.where, 'V1__x.sql:3');
 });
 
 test('replacePlaceholders: an unknown ${flyway:...} built-in is an error, not a configured value', () => {
-  const unknownBuiltIn = catchError(() => replacePlaceholders('SELECT ${flyway:nope};', CONTEXT, 'V1__x.sql'));
+  const unknownBuiltIn = catchParityError(() => replacePlaceholders('SELECT ${flyway:nope};', CONTEXT, 'V1__x.sql'));
   assert.is(unknownBuiltIn.code, 'INVALID_ARGUMENT');
   assert.is(unknownBuiltIn.where, 'V1__x.sql:1');
   const shadow: PlaceholderContext = { values: { 'flyway:user': 'mallory' }, builtIns: {} };
-  assert.is(catchError(() => replacePlaceholders('${flyway:user}', shadow, 'V1__x.sql')).code, 'INVALID_ARGUMENT');
+  assert.is(catchParityError(() => replacePlaceholders('${flyway:user}', shadow, 'V1__x.sql')).code, 'INVALID_ARGUMENT');
 });
 
 test('replacePlaceholders: Object prototype names are not values (${toString}, ${constructor})', () => {
   for (const name of ['toString', 'constructor', '__proto__', 'hasOwnProperty']) {
-    const error = catchError(() => replacePlaceholders(`SELECT \${${name}};`, CONTEXT, 'V1__x.sql'));
+    const error = catchParityError(() => replacePlaceholders(`SELECT \${${name}};`, CONTEXT, 'V1__x.sql'));
     assert.is(error.code, 'INVALID_ARGUMENT', name);
   }
 });
@@ -371,7 +367,7 @@ test('loadConfig: migration settings default as Flyway does', () => {
 test('loadConfig: outOfOrder = true is read; outOfOrder = "maybe" is a CONFIG_ERROR', () => {
   assert.is(project({}, '[flyway]\noutOfOrder = true\n').config.migrations.outOfOrder, true);
   const dir = projectDir({}, '[flyway]\noutOfOrder = "maybe"\n');
-  const error = catchError(() => loadConfig({ workingDirectory: dir, env: {} }));
+  const error = catchParityError(() => loadConfig({ workingDirectory: dir, env: {} }));
   assert.is(error.code, 'CONFIG_ERROR');
   assert.match(error.message, 'outOfOrder');
 });

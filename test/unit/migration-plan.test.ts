@@ -7,6 +7,7 @@ import type { MigrationSet, ResolvedMigration } from '../../src/migrations/migra
 import { currentVersion, migrationInfo, type MigrationInfo } from '../../src/migrations/migration-info.ts';
 import { planMigrations, type PlanOptions } from '../../src/migrations/migration-plan.ts';
 import { SCHEMA_MARKER_DESCRIPTION, type HistoryRow } from '../../src/migrations/schema-history.ts';
+import { catchParityError } from '../support/parity-error.ts';
 
 // --- builders ------------------------------------------------------------------------------------
 
@@ -37,7 +38,6 @@ function migrationSet(...migrations: ResolvedMigration[]): MigrationSet {
     versioned: migrations.filter((m) => m.category === 'Versioned').sort(byVersion),
     undo: migrations.filter((m) => m.category === 'Undo').sort(byVersion),
     repeatable: migrations.filter((m) => m.category === 'Repeatable').sort((a, b) => (a.description < b.description ? -1 : a.description > b.description ? 1 : 0)),
-    skipped: [],
   };
 }
 
@@ -84,15 +84,6 @@ function states(infos: readonly MigrationInfo[]): Array<[string, string]> {
   return infos.map((i) => [i.version ?? `${i.category === 'Schema' ? 'S' : 'R'}:${i.description}`, i.state]);
 }
 
-function catchError(fn: () => unknown): ParityError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ParityError) return error;
-    throw error;
-  }
-  throw new Error('expected a ParityError');
-}
 
 const V1 = versioned('1', 'init');
 const V1_1 = versioned('1.1', 'add table');
@@ -270,7 +261,7 @@ test('plan: nothing to do when everything is applied and unchanged', () => {
 });
 
 test('plan: a failed repeatable is not silently re-run: validation fails', () => {
-  const error = catchError(() => plan(migrationSet(V1, VIEWS), [applied(V1, 1), applied(VIEWS, 2, { success: false })]));
+  const error = catchParityError(() => plan(migrationSet(V1, VIEWS), [applied(V1, 1), applied(VIEWS, 2, { success: false })]));
   assert.is(error.code, 'MIGRATION_VALIDATION_FAILED');
   assert.match(error.message, 'views');
 });
@@ -290,7 +281,7 @@ test('plan: targetVersion latest (or absent) means every pending version', () =>
 });
 
 test('plan: a target that matches no version is INVALID_ARGUMENT naming the setting', () => {
-  const error = catchError(() => plan(migrationSet(V1, V2), [], { targetVersion: '5', targetSetting: '-buildVersion' }));
+  const error = catchParityError(() => plan(migrationSet(V1, V2), [], { targetVersion: '5', targetSetting: '-buildVersion' }));
   assert.is(error.code, 'INVALID_ARGUMENT');
   assert.is(error.where, '-buildVersion');
   assert.match(error.message, '-buildVersion');
@@ -299,7 +290,7 @@ test('plan: a target that matches no version is INVALID_ARGUMENT naming the sett
 
 test('plan: a malformed target is INVALID_ARGUMENT naming the setting', () => {
   for (const target of ['abc', '1.', 'V2', '1..2']) {
-    const error = catchError(() => plan(migrationSet(V1, V2), [], { targetVersion: target }));
+    const error = catchParityError(() => plan(migrationSet(V1, V2), [], { targetVersion: target }));
     assert.is(error.code, 'INVALID_ARGUMENT', target);
     assert.is(error.where, '-target', target);
     assert.match(error.message, target);
@@ -327,7 +318,7 @@ test('plan: cherryPick names a repeatable by description, with _ for spaces', ()
 });
 
 test('plan: a cherryPick entry matching nothing is INVALID_ARGUMENT naming the setting', () => {
-  const error = catchError(() => plan(migrationSet(V1, VIEWS), [], { cherryPick: ['1', '7'], cherryPickSetting: '-buildCherryPick' }));
+  const error = catchParityError(() => plan(migrationSet(V1, VIEWS), [], { cherryPick: ['1', '7'], cherryPickSetting: '-buildCherryPick' }));
   assert.is(error.code, 'INVALID_ARGUMENT');
   assert.is(error.where, '-buildCherryPick');
   assert.match(error.message, '"7"');
@@ -336,7 +327,7 @@ test('plan: a cherryPick entry matching nothing is INVALID_ARGUMENT naming the s
 // --- planMigrations: validation ------------------------------------------------------------------
 
 function validationError(set: MigrationSet, history: readonly HistoryRow[], options: Partial<PlanOptions> = {}): ParityError {
-  const error = catchError(() => plan(set, history, options));
+  const error = catchParityError(() => plan(set, history, options));
   assert.is(error.code, 'MIGRATION_VALIDATION_FAILED', error.message);
   return error;
 }

@@ -65,12 +65,8 @@ function sslConfig(params: Readonly<Record<string, string>>): pg.ClientConfig['s
   return options;
 }
 
-/**
- * Opens a connection, runs `fn` with it and always closes it. Driver failures (while connecting or
- * from `fn`) become ParityErrors; ParityErrors and other errors thrown by `fn` pass through.
- * No transaction is started: wrap the work in `withReadOnlyTransaction` to read a consistent state.
- */
-export async function withPostgresClient<T>(settings: ConnectionSettings, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+/** Opens a connection (the caller must `end()` it); a failure to connect is a ParityError. */
+export async function connectPostgres(settings: ConnectionSettings): Promise<pg.Client> {
   const client = new pg.Client(clientConfig(settings));
   // A connection lost while idle is reported through this event; without a listener it would crash
   // the process. The failure also surfaces as a rejected query, which is what we report.
@@ -81,6 +77,16 @@ export async function withPostgresClient<T>(settings: ConnectionSettings, fn: (c
     await client.end().catch(() => {});
     throw toParityError(error, settings, { connecting: true });
   }
+  return client;
+}
+
+/**
+ * Opens a connection, runs `fn` with it and always closes it. Driver failures (while connecting or
+ * from `fn`) become ParityErrors; ParityErrors and other errors thrown by `fn` pass through.
+ * No transaction is started: wrap the work in `withReadOnlyTransaction` to read a consistent state.
+ */
+export async function withPostgresClient<T>(settings: ConnectionSettings, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = await connectPostgres(settings);
   try {
     return await fn(client);
   } catch (error) {

@@ -10,7 +10,7 @@ import type { ConnectionSettings } from '../../config/connection.js';
 import { withEmbeddedPostgres } from '../../embedded/embedded-postgres.js';
 import { ScriptFailure, type HistoryRow, type MigrateSession, type MigrateSessionOptions, type MigrateSupport, type NewHistoryRow, type ScriptToRun } from '../../migrations/schema-history.js';
 import { cleanSchemas } from './postgres-clean.js';
-import { clientConfig, toParityError, withPostgresClient } from './postgres-connection.js';
+import { connectPostgres, toParityError, withPostgresClient } from './postgres-connection.js';
 import { qualifiedName, quoteIdent } from './postgres-quoting.js';
 import { lineAtPosition, scriptStatements, type ScriptStatement } from './postgres-script.js';
 
@@ -202,14 +202,7 @@ class PostgresMigrateSession implements MigrateSession {
 }
 
 async function openSession(settings: ConnectionSettings, options: MigrateSessionOptions): Promise<MigrateSession> {
-  const client = new pg.Client(clientConfig(settings));
-  client.on('error', () => {});
-  try {
-    await client.connect();
-  } catch (error) {
-    await client.end().catch(() => {});
-    throw toParityError(error, settings, { connecting: true });
-  }
+  const client = await connectPostgres(settings);
   try {
     const info = await client.query('SELECT current_user::text AS "user", current_schema()::text AS "schema"');
     const row = info.rows[0] as { user: string; schema: string | null };
