@@ -70,7 +70,22 @@ async function waitForServer(socket: string, child: ChildProcess, log: string): 
   }
 }
 
+/**
+ * Starts a server; a start that fails (a port taken between choosing and binding it, a slow machine)
+ * is retried twice with a new directory and port before the error is thrown.
+ */
 export async function startMariadb(): Promise<TestMariadb> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce();
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      console.error(`mariadbd start attempt ${attempt} failed, retrying: ${(error as Error).message.split('\n')[0]}`);
+    }
+  }
+}
+
+async function startOnce(): Promise<TestMariadb> {
   const binary = findMariadbd();
   if (binary === undefined) throw new Error('mariadbd is not installed');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parity-mariadb-'));
@@ -128,7 +143,19 @@ export async function startMariadb(): Promise<TestMariadb> {
 
     const server = child;
     const connect = (database: string) =>
-      mysql.createConnection({ host: '127.0.0.1', port, user: 'root', password, database, dateStrings: true, multipleStatements: false });
+      // The creation context a stored program keeps (character set, sql_mode) as the `mariadb` client
+      // with --default-character-set=utf8mb4 has it: mysql2 would otherwise add IGNORE_SPACE.
+      mysql.createConnection({
+        host: '127.0.0.1',
+        port,
+        user: 'root',
+        password,
+        database,
+        dateStrings: true,
+        multipleStatements: false,
+        charset: 'utf8mb4_general_ci',
+        flags: ['-IGNORE_SPACE'],
+      });
     const withConnection = async <R>(database: string, fn: (c: mysql.Connection) => Promise<R>): Promise<R> => {
       const connection = await connect(database);
       try {

@@ -128,15 +128,23 @@ export function alterTableSteps(from: Table, to: Table): MigrationStep[] {
   }
   for (const index of droppedIndexes) clauses.push(`DROP INDEX ${quoteIdent(index.name)}`);
   if (primaryKeyChanged && from.primaryKey !== undefined) clauses.push('DROP PRIMARY KEY');
+  // A generated column that changes its expression or storage, or turns into or from a plain
+  // column, is dropped and added back: MariaDB cannot MODIFY between those.
+  const recreated = new Set(
+    to.columns.filter((c) => {
+      const before = fromColumns.get(c.name);
+      return before !== undefined && (before.generated !== undefined || c.generated !== undefined) && (before.generated !== c.generated || before.extras?.['generatedStorage'] !== c.extras?.['generatedStorage']);
+    }).map((c) => c.name),
+  );
   for (const column of from.columns) {
-    if (toColumns.has(column.name)) continue;
+    if (toColumns.has(column.name) && !recreated.has(column.name)) continue;
     clauses.push(`DROP COLUMN ${quoteIdent(column.name)}`);
-    destructive.push(`drops column ${column.name}`);
+    if (column.generated === undefined) destructive.push(`drops column ${column.name}`);
   }
   // Columns that change, and text columns that inherit a changed table charset.
   for (const column of to.columns) {
     const before = fromColumns.get(column.name);
-    if (before === undefined) continue;
+    if (before === undefined || recreated.has(column.name)) continue;
     const inherits = charsetChanged && column.collation === undefined && TEXT_TYPES.test(column.type);
     if (equalValues(before, column) && !inherits) continue;
     clauses.push(`MODIFY COLUMN ${renderColumnDefinition(column)}`);
@@ -144,7 +152,7 @@ export function alterTableSteps(from: Table, to: Table): MigrationStep[] {
   }
   // New columns where the source has them: MySQL can place a column, so column order matches too.
   to.columns.forEach((column, position) => {
-    if (fromColumns.has(column.name)) return;
+    if (fromColumns.has(column.name) && !recreated.has(column.name)) return;
     const place = position === 0 ? 'FIRST' : `AFTER ${quoteIdent(to.columns[position - 1]!.name)}`;
     clauses.push(`ADD COLUMN ${renderColumnDefinition(column)} ${place}`);
   });

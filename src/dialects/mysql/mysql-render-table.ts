@@ -10,7 +10,7 @@ function extra(column: Column, key: string): unknown {
   return column.extras?.[key];
 }
 
-/** `name type [CHARACTER SET c COLLATE x] [GENERATED ...] [NOT NULL] [DEFAULT d] [ON UPDATE u] [AUTO_INCREMENT] [INVISIBLE] [COMMENT 'c']`. */
+/** `name type [CHARACTER SET c COLLATE x] [GENERATED ...] [NOT NULL] [DEFAULT d] [ON UPDATE u] [AUTO_INCREMENT] [INVISIBLE] [COMMENT 'c'] [CHECK (e)]`. */
 export function renderColumnDefinition(column: Column): string {
   const parts = [quoteIdent(column.name), column.type];
   const charset = extra(column, 'characterSet');
@@ -29,6 +29,9 @@ export function renderColumnDefinition(column: Column): string {
   if (extra(column, 'autoIncrement') === true) parts.push('AUTO_INCREMENT');
   if (extra(column, 'invisible') === true) parts.push('INVISIBLE');
   if (column.comment !== undefined) parts.push(`COMMENT ${quoteLiteral(column.comment)}`);
+  // A MariaDB column-level check; MODIFY COLUMN with or without it replaces or removes it.
+  const check = extra(column, 'check');
+  if (typeof check === 'string') parts.push(`CHECK (${check})`);
   return parts.join(' ');
 }
 

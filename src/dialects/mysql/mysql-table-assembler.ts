@@ -1,6 +1,6 @@
 /**
  * Tables from catalog rows: columns (json detection on MariaDB, charset/collation only where they
- * differ from the table's), the primary key and other indexes, checks, foreign keys and triggers.
+ * differ from the table's, MariaDB column-level checks in `extras.check`), the primary key and other indexes, checks, foreign keys and triggers.
  * Pure and linear in the number of rows.
  */
 import type { CheckConstraint, Column, ForeignKey, Index, PrimaryKey, Table, Trigger } from '../../model/objects.js';
@@ -30,7 +30,12 @@ function isMariadbJson(column: ColumnRow, checks: readonly CheckRow[]): boolean 
   return checks.some((c) => c.level === 'Column' && c.constraint_name === column.column_name && c.check_clause.toLowerCase() === expected);
 }
 
-function column(row: ColumnRow, table: TableRow, json: boolean, flavor: Flavor): Column {
+/** MariaDB's own check on one column (`a int CHECK (a > 0)`), named after it; not the json one. */
+function columnCheck(column: ColumnRow, checks: readonly CheckRow[]): string | undefined {
+  return checks.find((c) => c.level === 'Column' && c.constraint_name === column.column_name)?.check_clause;
+}
+
+function column(row: ColumnRow, table: TableRow, json: boolean, flavor: Flavor, check: string | undefined): Column {
   const extra = parseExtra(row.extra);
   const type = json ? 'json' : normalizeType(row.column_type);
   const generated = row.generation_expression !== null && row.generation_expression !== '' && extra.generatedStorage !== undefined;
@@ -42,6 +47,7 @@ function column(row: ColumnRow, table: TableRow, json: boolean, flavor: Flavor):
   if (extra.onUpdate !== undefined) extras['onUpdate'] = extra.onUpdate;
   if (generated && extra.generatedStorage !== undefined) extras['generatedStorage'] = extra.generatedStorage;
   if (extra.invisible) extras['invisible'] = true;
+  if (check !== undefined) extras['check'] = check;
   return {
     name: row.column_name,
     type,
@@ -141,10 +147,12 @@ export function table(row: TableRow, parts: TableParts, flavor: Flavor): Table {
   const columns = parts.columns.map((c) => {
     const json = flavor === 'mariadb' && isMariadbJson(c, parts.checks);
     if (json) jsonColumns.add(c.column_name);
-    return column(c, row, json, flavor);
+    return column(c, row, json, flavor, json ? undefined : columnCheck(c, parts.checks));
   });
+  const columnNames = new Set(parts.columns.map((c) => c.column_name));
+  // Column-level checks live on their column (extras.check), the json ones nowhere.
   const checkConstraints: CheckConstraint[] = parts.checks
-    .filter((c) => !(c.level === 'Column' && jsonColumns.has(c.constraint_name)))
+    .filter((c) => !(c.level === 'Column' && columnNames.has(c.constraint_name)))
     .map((c) => ({ name: c.constraint_name, expression: c.check_clause }))
     .sort(byName);
   const extras = tableExtras(row);
