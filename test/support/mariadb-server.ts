@@ -91,9 +91,19 @@ async function startOnce(): Promise<TestMariadb> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parity-mariadb-'));
   const cleanup = () => fs.rmSync(dir, { recursive: true, force: true });
   let child: ChildProcess | undefined;
+  const removeHandlers = () => {
+    process.removeListener('exit', killOnExit);
+    process.removeListener('SIGTERM', onSignal);
+    process.removeListener('SIGINT', onSignal);
+  };
   const killOnExit = () => {
     child?.kill('SIGKILL');
     cleanup();
+  };
+  // A test process stopped by a signal runs no 'exit' handlers: stop the server first, then exit.
+  const onSignal = (signal: NodeJS.Signals) => {
+    killOnExit();
+    process.exit(signal === 'SIGINT' ? 130 : 143);
   };
   try {
     const { stdout } = await run('id', ['-u', 'mysql']);
@@ -127,6 +137,8 @@ async function startOnce(): Promise<TestMariadb> {
     );
     fs.closeSync(logFd);
     process.once('exit', killOnExit);
+    process.once('SIGTERM', onSignal);
+    process.once('SIGINT', onSignal);
     await waitForServer(socket, child, log);
 
     const password = 'parity-test-pw';
@@ -203,13 +215,13 @@ async function startOnce(): Promise<TestMariadb> {
           await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 30_000))]);
           if (server.exitCode === null) server.kill('SIGKILL');
         }
-        process.removeListener('exit', killOnExit);
+        removeHandlers();
         cleanup();
       },
     };
   } catch (error) {
     killOnExit();
-    process.removeListener('exit', killOnExit);
+    removeHandlers();
     throw error;
   }
 }
