@@ -34,8 +34,10 @@ export interface TestMariadb {
   stop(): Promise<void>;
 }
 
-/** The mariadbd binary, or undefined when MariaDB is not installed. */
+/** The mariadbd binary (MARIADBD names one explicitly), or undefined when MariaDB is not installed. */
 export function findMariadbd(): string | undefined {
+  const explicit = process.env['MARIADBD'];
+  if (explicit !== undefined) return fs.existsSync(explicit) ? explicit : undefined;
   const dirs = [...(process.env['PATH'] ?? '').split(':'), '/usr/sbin', '/usr/local/sbin'];
   for (const dir of dirs) {
     const file = path.join(dir, 'mariadbd');
