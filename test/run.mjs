@@ -21,7 +21,8 @@ function findTests(dir) {
   return out.sort();
 }
 
-const files = findTests(path.join(root, 'test')).filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)));
+// Filters match the path below the checkout, so a checkout folder's own name matches nothing.
+const files = findTests(path.join(root, 'test')).filter((f) => filters.length === 0 || filters.some((x) => path.relative(root, f).includes(x)));
 
 function runFile(file) {
   return new Promise((resolve) => {

@@ -2,9 +2,10 @@
 import { ParityError } from '../errors.js';
 import type { DialectName } from '../model/objects.js';
 import type { Dialect } from './dialect.js';
+import { mysqlDialect } from './mysql/mysql-dialect.js';
 import { postgresDialect } from './postgres/postgres-dialect.js';
 
-export const DIALECTS: readonly Dialect[] = [postgresDialect];
+export const DIALECTS: readonly Dialect[] = [postgresDialect, mysqlDialect];
 
 export function dialectByName(name: DialectName): Dialect {
   const dialect = DIALECTS.find((d) => d.name === name);

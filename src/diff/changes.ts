@@ -1,3 +1,4 @@
+import { ParityError } from '../errors.js';
 import type { JsonValue, ObjectKind, PartKind, SchemaObject } from '../model/objects.js';
 
 export type DifferenceType = 'Add' | 'Edit' | 'Delete';
@@ -31,4 +32,17 @@ export interface Change {
   readonly target?: SchemaObject;
   /** For `Edit`: the parts and properties that differ, sorted by part kind and name. */
   readonly parts: readonly PartChange[];
+}
+
+/**
+ * The two sides of an `Edit` as the migration hooks name them (`from`: the target as it is, `to`: the
+ * source it must become), checked to be objects of `kind`.
+ */
+export function editSides<K extends ObjectKind>(change: Change, kind: K): { from: Extract<SchemaObject, { kind: K }>; to: Extract<SchemaObject, { kind: K }> } {
+  const from = change.target;
+  const to = change.source;
+  if (from?.kind !== kind || to?.kind !== kind) {
+    throw new ParityError('INVALID_ARTIFACT', `change ${change.id} (${change.objectKind} ${change.schema}.${change.name}) does not hold both sides`);
+  }
+  return { from: from as Extract<SchemaObject, { kind: K }>, to: to as Extract<SchemaObject, { kind: K }> };
 }

@@ -9,6 +9,7 @@ import type { DifferenceType, PartChange } from './changes.js';
 
 /** Properties that hold a list of named parts, per object kind, and what each part is called. */
 const NAMED_LISTS: Partial<Record<ObjectKind, Readonly<Record<string, PartKind>>>> = {
+  schema: { events: 'event' },
   table: {
     columns: 'column',
     uniqueConstraints: 'uniqueConstraint',

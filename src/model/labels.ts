@@ -26,5 +26,6 @@ export const PART_LABELS: Readonly<Record<PartKind | 'property', string>> = {
   trigger: 'Trigger',
   attribute: 'Attribute',
   value: 'Value',
+  event: 'Event',
   property: 'Property',
 };

@@ -105,6 +105,14 @@ const definitions: Record<string, unknown> = {
     default: text,
   }),
   objectRef: record(['kind', 'schema', 'name'], { kind: text, schema: text, name: text }),
+  scheduledEvent: record(['name', 'schedule', 'onCompletion', 'status', 'body'], {
+    name: text,
+    schedule: text,
+    onCompletion: { enum: ['PRESERVE', 'NOT PRESERVE'] },
+    status: { enum: ['ENABLE', 'DISABLE', 'DISABLE ON SLAVE'] },
+    body: text,
+    comment: text,
+  }),
   compositeAttribute: record(['name', 'type'], { name: text, type: text, collation: text, comment: text }),
 };
 
@@ -113,7 +121,7 @@ const listOf = (name: string) => ({ type: 'array', items: ref(name) });
 const base = { schema: text, name: text, comment: text, extras };
 
 const objectSchemas: Record<string, unknown> = {
-  schema: record(['kind', 'schema', 'name'], { kind: { const: 'schema' }, ...base }),
+  schema: record(['kind', 'schema', 'name'], { kind: { const: 'schema' }, ...base, events: listOf('scheduledEvent') }),
   table: record(
     ['kind', 'schema', 'name', 'columns', 'uniqueConstraints', 'checkConstraints', 'foreignKeys', 'indexes', 'triggers'],
     {

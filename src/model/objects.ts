@@ -53,6 +53,24 @@ interface ObjectBase {
 
 export interface SchemaDef extends ObjectBase {
   readonly kind: 'schema';
+  /**
+   * Scheduled events that live in the schema (MySQL/MariaDB `CREATE EVENT`), sorted by name; omitted
+   * where the database has none or the dialect has no events. Parts of the schema so that the
+   * object kinds every dialect handles stay the same.
+   */
+  readonly events?: readonly ScheduledEvent[];
+}
+
+/** A MySQL/MariaDB event: a statement the server runs on a schedule. */
+export interface ScheduledEvent {
+  readonly name: string;
+  /** `AT '2030-01-01 00:00:00'` or `EVERY 1 DAY [STARTS '...'] [ENDS '...']`, as the server stores it. */
+  readonly schedule: string;
+  readonly onCompletion: 'PRESERVE' | 'NOT PRESERVE';
+  readonly status: 'ENABLE' | 'DISABLE' | 'DISABLE ON SLAVE';
+  /** The statement run, as the server stores it (`DO` excluded). */
+  readonly body: string;
+  readonly comment?: string;
 }
 
 export interface Column {
@@ -278,4 +296,5 @@ export type PartKind =
   | 'index'
   | 'trigger'
   | 'attribute'
-  | 'value';
+  | 'value'
+  | 'event';

@@ -1,0 +1,17 @@
+/** The MySQL/MariaDB plug-in: glue between the Dialect interface and the mysql-* modules. */
+import type { Dialect } from '../dialect.js';
+import { introspectMysql } from './mysql-introspector.js';
+import { mysqlMigration } from './mysql-migration.js';
+import { renderCreateMysql } from './mysql-renderer.js';
+
+export const mysqlDialect: Dialect = {
+  name: 'mysql',
+  displayName: 'MySQL/MariaDB',
+  urlSchemes: ['mysql', 'mariadb'],
+  defaultPort: 3306,
+  // Empty: an environment without `schemas` reads the database its URL names (see mysql-introspector.ts).
+  defaultSchemas: [],
+  introspect: introspectMysql,
+  renderCreate: renderCreateMysql,
+  migration: mysqlMigration,
+};

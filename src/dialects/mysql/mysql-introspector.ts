@@ -1,0 +1,139 @@
+/**
+ * MySQL/MariaDB live introspection: one set-based information_schema query per object kind
+ * (./queries, each taking the schema list), whatever the number of tables, run on one connection inside
+ * one `START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY`, then assembled into a DatabaseModel.
+ *
+ * Schemas are MySQL databases. Which ones are read: `IntrospectOptions.schemas` when given; otherwise
+ * the database the URL names (the dialect's `defaultSchemas` is empty for that reason: MySQL has no
+ * fixed default like PostgreSQL's `public`). System databases are never read.
+ */
+import fs from 'node:fs';
+import type { ConnectionSettings } from '../../config/connection.js';
+import type { DatabaseModel, ObjectKind, SchemaObject } from '../../model/objects.js';
+import type { IntrospectOptions } from '../dialect.js';
+import { toParityError, withMysqlConnection, withReadOnlySnapshot, type MysqlQueryable } from './mysql-connection.js';
+import { compareCodePoints, groupBy, relationKey, sortObjects, type Flavor } from './mysql-normalizer.js';
+import { routine, schema, view } from './mysql-object-assembler.js';
+import type { CatalogRows } from './mysql-rows.js';
+import { table } from './mysql-table-assembler.js';
+
+export const SYSTEM_SCHEMAS: ReadonlySet<string> = new Set(['information_schema', 'mysql', 'performance_schema', 'sys']);
+
+/** Catalog queries in the order they run; each names a file in ./queries. */
+const QUERIES: readonly (keyof CatalogRows)[] = [
+  'schemas',
+  'tables',
+  'columns',
+  'checks',
+  'indexes',
+  'foreign_keys',
+  'views',
+  'routines',
+  'parameters',
+  'triggers',
+  'events',
+];
+
+const queryFiles = new Map<string, string>();
+
+/**
+ * The text of ./queries/NAME.sql for a server flavor. Markers `{{mariadb: A | B}}` become A on MariaDB
+ * and B on MySQL, for the columns the two information_schemas name differently.
+ */
+export function loadQuery(name: string, flavor: Flavor): string {
+  let text = queryFiles.get(name);
+  if (text === undefined) {
+    text = fs.readFileSync(new URL(`./queries/${name}.sql`, import.meta.url), 'utf8');
+    queryFiles.set(name, text);
+  }
+  return text.replace(/\{\{mariadb:([^|}]*)\|([^}]*)\}\}/g, (_match, mariadb: string, mysql: string) =>
+    (flavor === 'mariadb' ? mariadb : mysql).trim(),
+  );
+}
+
+/** The schemas to read: the requested ones, or the URL's database; never system databases. */
+export function requestedSchemas(schemas: readonly string[], database: string): string[] {
+  const list = schemas.length > 0 ? schemas : [database];
+  return [...new Set(list)].filter((s) => !SYSTEM_SCHEMAS.has(s.toLowerCase())).sort(compareCodePoints);
+}
+
+export async function introspectMysql(settings: ConnectionSettings, options: IntrospectOptions): Promise<DatabaseModel> {
+  const schemas = requestedSchemas(options.schemas, settings.database);
+  return withMysqlConnection(settings, (connection) =>
+    withReadOnlySnapshot(connection, (tx) => readMysqlModel(tx, settings, schemas, options.onProgress)),
+  );
+}
+
+/** Runs the catalog queries on a connection already inside the snapshot and assembles the model. */
+export async function readMysqlModel(
+  connection: MysqlQueryable,
+  settings: ConnectionSettings,
+  schemas: readonly string[],
+  onProgress?: (message: string) => void,
+): Promise<DatabaseModel> {
+  let flavor: Flavor;
+  try {
+    const [rows] = await connection.query('SELECT VERSION() AS version');
+    const version = String((rows as Array<{ version: unknown }>)[0]?.version ?? '');
+    flavor = /mariadb/i.test(version) ? 'mariadb' : 'mysql';
+  } catch (error) {
+    throw toParityError(error, settings, { context: 'reading the server version' });
+  }
+  const rows: Record<string, unknown[]> = {};
+  for (const name of QUERIES) {
+    onProgress?.(`reading ${name.replace('_', ' ')}`);
+    if (schemas.length === 0) {
+      rows[name] = [];
+      continue;
+    }
+    try {
+      const [result] = await connection.query(loadQuery(name, flavor), [schemas]);
+      rows[name] = result as unknown[];
+    } catch (error) {
+      throw toParityError(error, settings, { context: `querying ${name.replace('_', ' ')}` });
+    }
+  }
+  onProgress?.('assembling the model');
+  const model = assembleModel(rows as unknown as CatalogRows, schemas, flavor);
+  onProgress?.(`read ${model.objects.length} objects from ${schemas.length} schema(s)`);
+  return model;
+}
+
+/** Builds the model from every query's rows: pure, linear in the number of rows. */
+export function assembleModel(rows: CatalogRows, schemas: readonly string[], flavor: Flavor): DatabaseModel {
+  const key = (r: { table_schema: string; table_name: string }) => relationKey(r.table_schema, r.table_name);
+  const columns = groupBy(rows.columns, key);
+  const checks = groupBy(rows.checks, key);
+  const indexes = groupBy(rows.indexes, key);
+  const foreignKeys = groupBy(rows.foreign_keys, key);
+  const triggers = groupBy(rows.triggers, key);
+  const events = groupBy(rows.events, (r) => r.event_schema);
+  const parameters = groupBy(rows.parameters, (r) => `${r.routine_type}\u0000${relationKey(r.routine_schema, r.routine_name)}`);
+  const known = new Map<string, ObjectKind>();
+  for (const row of rows.tables) known.set(key(row), 'table');
+  for (const row of rows.views) known.set(key(row), 'view');
+
+  const objects: SchemaObject[] = [];
+  for (const row of rows.schemas) objects.push(schema(row, events.get(row.schema_name) ?? []));
+  for (const row of rows.tables) {
+    const k = key(row);
+    objects.push(
+      table(
+        row,
+        {
+          columns: columns.get(k) ?? [],
+          checks: checks.get(k) ?? [],
+          indexes: indexes.get(k) ?? [],
+          foreignKeys: foreignKeys.get(k) ?? [],
+          triggers: triggers.get(k) ?? [],
+        },
+        flavor,
+      ),
+    );
+  }
+  for (const row of rows.views) objects.push(view(row, known));
+  for (const row of rows.routines) {
+    objects.push(routine(row, parameters.get(`${row.routine_type}\u0000${relationKey(row.routine_schema, row.routine_name)}`) ?? []));
+  }
+  return { dialect: 'mysql', schemas: [...schemas], objects: sortObjects(objects) };
+}

@@ -1,0 +1,3 @@
+CREATE PROCEDURE `app`.`p`(IN `a` int)
+    DETERMINISTIC
+SELECT a;

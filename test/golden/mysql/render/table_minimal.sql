@@ -1,0 +1,4 @@
+CREATE TABLE `app`.`t` (
+    `id` int NOT NULL,
+    PRIMARY KEY (`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;

@@ -1,0 +1,235 @@
+/**
+ * MySQL DDL without a database: golden CREATE text per object kind (test/golden/mysql/render) and
+ * golden migration scripts with their undo (test/golden/mysql/generate); UPDATE_GOLDEN=1 rewrites
+ * them (review what it writes). The ordering rules are asserted directly as well, so a golden file
+ * rewritten by mistake cannot hide a broken rule, and every script must split back into exactly its
+ * statements.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import type { Artifact, SideInfo } from '../../src/artifact/artifact.ts';
+import { mysqlDialect } from '../../src/dialects/mysql/mysql-dialect.ts';
+import { splitMysqlStatements } from '../../src/dialects/mysql/mysql-script.ts';
+import { diffModels } from '../../src/diff/differ.ts';
+import { renderMigrationScripts, type MigrationScript } from '../../src/generate/generate.ts';
+import type { DatabaseModel, Routine, SchemaDef, SchemaObject, Table, View } from '../../src/model/objects.ts';
+
+const GOLDEN = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'golden', 'mysql');
+const UPDATE = process.env['UPDATE_GOLDEN'] === '1';
+
+const table = (name: string, parts: Partial<Table> = {}): Table => ({
+  kind: 'table',
+  schema: 'app',
+  name,
+  extras: { engine: 'InnoDB', characterSet: 'utf8mb4', collation: 'utf8mb4_general_ci' },
+  columns: [{ name: 'id', type: 'int', nullable: false }],
+  primaryKey: { name: 'PRIMARY', columns: ['id'] },
+  uniqueConstraints: [],
+  checkConstraints: [],
+  foreignKeys: [],
+  indexes: [],
+  triggers: [],
+  ...parts,
+});
+
+const orders = table('orders', {
+  comment: "customer's orders",
+  extras: { engine: 'InnoDB', characterSet: 'utf8mb4', collation: 'utf8mb4_general_ci', rowFormat: 'DYNAMIC' },
+  columns: [
+    { name: 'id', type: 'bigint unsigned', nullable: false, extras: { autoIncrement: true } },
+    { name: 'customer_id', type: 'int', nullable: false },
+    { name: 'status', type: "enum('new','paid')", nullable: false, default: "'new'" },
+    { name: 'note', type: 'varchar(200)', nullable: true, collation: 'utf8mb4_bin', extras: { characterSet: 'utf8mb4' }, comment: 'free text' },
+    { name: 'doc', type: 'json', nullable: true },
+    { name: 'total', type: 'decimal(12,2)', nullable: true, generated: '`qty` * `price`', extras: { generatedStorage: 'stored' } },
+    { name: 'qty', type: 'int', nullable: true, extras: { check: '`qty` > 0' } },
+    { name: 'price', type: 'decimal(10,2)', nullable: true },
+    { name: 'updated_at', type: 'timestamp(3)', nullable: false, default: 'current_timestamp(3)', extras: { onUpdate: 'current_timestamp(3)' } },
+  ],
+  indexes: [
+    { name: 'fk_orders_customer', unique: false, method: 'btree', keys: ['`customer_id`'] },
+    { name: 'ft_note', unique: false, method: 'fulltext', keys: ['`note`'] },
+    { name: 'ix_status', unique: false, method: 'btree', keys: ['`status`', '`updated_at` DESC'], comment: 'lists', extras: { invisible: true } },
+    { name: 'uq_note', unique: true, method: 'btree', keys: ['`note`(20)'] },
+  ],
+  checkConstraints: [{ name: 'ck_price', expression: '`price` >= 0' }],
+  foreignKeys: [
+    { name: 'fk_orders_customer', columns: ['customer_id'], referencedSchema: 'app', referencedTable: 'customers', referencedColumns: ['id'], onUpdate: 'RESTRICT', onDelete: 'CASCADE' },
+  ],
+  triggers: [{ name: 'trg_orders_bi', timing: 'BEFORE', events: ['INSERT'], level: 'ROW', definition: 'CREATE TRIGGER `app`.`trg_orders_bi` BEFORE INSERT ON `app`.`orders` FOR EACH ROW BEGIN SET NEW.qty = 1; END' }],
+});
+
+const view: View = {
+  kind: 'view',
+  schema: 'app',
+  name: 'v_orders',
+  definition: 'select `orders`.`id` AS `id` from `orders`',
+  checkOption: 'CASCADED',
+  securityInvoker: true,
+  extras: { algorithm: 'MERGE' },
+  dependsOn: [{ kind: 'table', schema: 'app', name: 'orders' }],
+};
+
+const routine = (kind: 'function' | 'procedure', name: string, body: string): Routine => ({
+  kind,
+  schema: 'app',
+  name,
+  baseName: name,
+  arguments: [{ name: 'a', mode: 'IN', type: 'int' }],
+  ...(kind === 'function' ? { returns: 'int' } : {}),
+  language: 'SQL',
+  definition: `CREATE ${kind.toUpperCase()} \`app\`.\`${name}\`(${kind === 'procedure' ? 'IN ' : ''}\`a\` int)${kind === 'function' ? ' RETURNS int' : ''}\n    DETERMINISTIC\n${body}`,
+});
+
+const schema = (events: SchemaDef['events']): SchemaDef => ({
+  kind: 'schema',
+  schema: 'app',
+  name: 'app',
+  extras: { characterSet: 'utf8mb4', collation: 'utf8mb4_general_ci' },
+  ...(events ? { events } : {}),
+});
+
+const nightly = { name: 'ev_nightly', schedule: "EVERY 1 DAY STARTS '2030-01-01 00:00:00'", onCompletion: 'PRESERVE', status: 'DISABLE', body: 'BEGIN DELETE FROM a; DELETE FROM b; END', comment: 'cleans up' } as const;
+
+const RENDER_CASES: Record<string, SchemaObject> = {
+  table_full: orders,
+  table_minimal: table('t'),
+  view_options: view,
+  function_compound: routine('function', 'f', 'BEGIN\n    DECLARE x int;\n    SET x = a * 2;\n    RETURN x;\nEND'),
+  procedure: routine('procedure', 'p', 'SELECT a'),
+  schema_with_events: schema([nightly]),
+};
+
+interface GenerateCase {
+  readonly source: readonly SchemaObject[];
+  readonly target: readonly SchemaObject[];
+}
+
+const customers = table('customers');
+const items = (keys: readonly string[], fkRule: 'RESTRICT' | 'CASCADE', extraColumn: boolean): Table =>
+  table('items', {
+    columns: [
+      { name: 'id', type: 'int', nullable: false },
+      ...(extraColumn ? [{ name: 'sku', type: 'varchar(40)', nullable: true }] : []),
+      { name: 'list_id', type: 'int', nullable: false },
+      { name: 'pos', type: 'int', nullable: false },
+    ],
+    indexes: [{ name: 'ix_list', unique: false, method: 'btree', keys }],
+    foreignKeys: [
+      { name: 'fk_items_list', columns: ['list_id'], referencedSchema: 'app', referencedTable: 'lists', referencedColumns: ['id'], onUpdate: 'RESTRICT', onDelete: fkRule },
+    ],
+  });
+
+const GENERATE_CASES: Record<string, GenerateCase> = {
+  // The index an unchanged foreign key needs changes: the key goes first and comes back last.
+  fk_before_index_change: {
+    source: [table('lists'), items(['`list_id`', '`pos`'], 'RESTRICT', true)],
+    target: [table('lists'), items(['`list_id`'], 'RESTRICT', false)],
+  },
+  table_add_drop_with_foreign_keys: {
+    source: [customers, orders, view],
+    target: [table('legacy', { foreignKeys: [{ name: 'fk_legacy', columns: ['id'], referencedSchema: 'app', referencedTable: 'customers', referencedColumns: ['id'], onUpdate: 'RESTRICT', onDelete: 'RESTRICT' }] }), customers],
+  },
+  routines_and_events: {
+    source: [schema([nightly]), routine('function', 'f', 'RETURN a + 1'), routine('procedure', 'p_new', 'SELECT a')],
+    target: [schema([{ ...nightly, status: 'ENABLE' }, { name: 'ev_old', schedule: "AT '2035-01-01 00:00:00'", onCompletion: 'PRESERVE', status: 'ENABLE', body: 'SELECT 1' }]), routine('function', 'f', 'RETURN a'), routine('procedure', 'p_old', 'SELECT 1')],
+  },
+  table_options_and_charset: {
+    source: [table('t', { comment: 'new', extras: { engine: 'InnoDB', characterSet: 'latin1', collation: 'latin1_swedish_ci', rowFormat: 'COMPRESSED' }, columns: [{ name: 'id', type: 'int', nullable: false }, { name: 'name', type: 'varchar(20)', nullable: true }] })],
+    target: [table('t', { columns: [{ name: 'id', type: 'int', nullable: false }, { name: 'name', type: 'varchar(20)', nullable: true }] })],
+  },
+};
+
+const side = (spec: string): SideInfo => ({ spec, type: 'snapshot', description: `snapshot ${spec}.json`, preparationInfo: null });
+const model = (objects: readonly SchemaObject[]): DatabaseModel => ({ dialect: 'mysql', schemas: ['app'], objects: [...objects] });
+
+function scripts(c: GenerateCase, name: string): [MigrationScript, MigrationScript] {
+  const changes = diffModels(model(c.source), model(c.target));
+  const views = (objects: readonly SchemaObject[]) => objects.filter((o) => o.kind === 'view');
+  const artifact: Artifact = {
+    format: 'parity-artifact',
+    formatVersion: 1,
+    dialect: 'mysql',
+    source: side('source'),
+    target: side('target'),
+    changes,
+    dependentObjects: { source: views(c.source), target: views(c.target) },
+  };
+  const [v, u] = renderMigrationScripts({ artifact, changes, types: ['versioned', 'undo'], version: '2', description: name });
+  return [v!, u!];
+}
+
+function checkGolden(dir: string, name: string, text: string): void {
+  const file = path.join(GOLDEN, dir, `${name}.sql`);
+  if (UPDATE) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    if (!fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== text) fs.writeFileSync(file, text);
+    return;
+  }
+  assert.ok(fs.existsSync(file), `missing golden file ${file}; run with UPDATE_GOLDEN=1 and review it`);
+  assert.fixture(text, fs.readFileSync(file, 'utf8'), `golden ${dir}/${name}.sql differs (UPDATE_GOLDEN=1 rewrites it)`);
+}
+
+for (const [name, object] of Object.entries(RENDER_CASES)) {
+  test(`render golden: ${name}`, () => checkGolden('render', name, `${mysqlDialect.renderCreate(object)}\n`));
+}
+
+for (const [name, c] of Object.entries(GENERATE_CASES)) {
+  test(`generate golden: ${name}; both scripts split back into their statements`, () => {
+    const [v, u] = scripts(c, name);
+    checkGolden('generate', name, `${v.text}\n-- ================ ${u.fileName} ================\n\n${u.text}`);
+    for (const script of [v, u]) {
+      assert.equal(splitMysqlStatements(script.text), script.steps.map((s) => s.sql), `${script.fileName} does not split into its statements`);
+      assert.match(script.text, 'DDL is not transactional on this database');
+      assert.not.match(script.text, /DELIMITER/);
+    }
+  });
+}
+
+test('no stale golden files', () => {
+  for (const [dir, cases] of [['render', RENDER_CASES], ['generate', GENERATE_CASES]] as const) {
+    const names = new Set(Object.keys(cases).map((n) => `${n}.sql`));
+    const folder = path.join(GOLDEN, dir);
+    const stale = fs.existsSync(folder) ? fs.readdirSync(folder).filter((f) => !names.has(f)) : [];
+    assert.equal(stale, [], `golden files without a case in ${dir}`);
+  }
+});
+
+const index = (script: MigrationScript, fragment: string): number => {
+  const at = script.steps.findIndex((s) => s.sql.includes(fragment));
+  assert.ok(at >= 0, `no statement with ${fragment} in ${script.fileName}`);
+  return at;
+};
+
+test('rule: a foreign key whose index changes is dropped before the ALTER and added back after it', () => {
+  for (const script of scripts(GENERATE_CASES['fk_before_index_change']!, 'fk')) {
+    const drop = index(script, 'DROP FOREIGN KEY `fk_items_list`');
+    const alter = index(script, 'DROP INDEX `ix_list`');
+    const add = index(script, 'ADD CONSTRAINT `fk_items_list`');
+    assert.ok(drop < alter && alter < add, `${script.fileName}: ${drop} < ${alter} < ${add}`);
+  }
+  const [v] = scripts(GENERATE_CASES['fk_before_index_change']!, 'fk');
+  assert.ok(v.steps.some((s) => s.sql.includes('ADD COLUMN `sku` varchar(40) NULL AFTER `id`')), 'the new column is placed after its predecessor');
+});
+
+test('rule: tables are created without foreign keys, which are added after every table exists', () => {
+  const [v, u] = scripts(GENERATE_CASES['table_add_drop_with_foreign_keys']!, 't');
+  assert.ok(index(v, 'CREATE TABLE `app`.`orders`') < index(v, 'ADD CONSTRAINT `fk_orders_customer`'));
+  assert.not.match(v.steps[index(v, 'CREATE TABLE `app`.`orders`')]!.sql, 'FOREIGN KEY');
+  assert.ok(index(v, 'DROP FOREIGN KEY `fk_legacy`') < index(v, 'DROP TABLE `app`.`legacy`'));
+  assert.ok(index(v, 'CREATE TABLE `app`.`orders`') < index(v, 'CREATE ALGORITHM=MERGE'));
+  assert.ok(index(u, 'DROP VIEW `app`.`v_orders`') < index(u, 'DROP TABLE `app`.`orders`'));
+});
+
+test('rule: a changed routine or event is dropped and created again', () => {
+  const [v] = scripts(GENERATE_CASES['routines_and_events']!, 'r');
+  assert.ok(index(v, 'DROP FUNCTION `app`.`f`') < index(v, 'CREATE FUNCTION `app`.`f`'));
+  assert.ok(index(v, 'DROP EVENT `app`.`ev_nightly`') < index(v, 'CREATE EVENT `app`.`ev_nightly`'));
+  index(v, 'DROP EVENT `app`.`ev_old`');
+  index(v, 'DROP PROCEDURE `app`.`p_old`');
+});
+
+test.run();

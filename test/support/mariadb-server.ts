@@ -1,0 +1,229 @@
+/**
+ * A real MariaDB for tests: `mariadbd` from the Debian package, started on a private data directory
+ * and a free loopback port, with a root password, reached over TCP 127.0.0.1 (the system service is
+ * never used). `stop()` ends it (SIGTERM, then the directory is removed); so does process exit.
+ *
+ * Where mariadbd is not installed, `skipWithoutMariadb()` prints the one `SKIPPED:` line the test
+ * runner counts and the file exits 0; under CI=true a missing server is a failure instead.
+ */
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import mysql from 'mysql2/promise';
+import { freeLoopbackPort } from '../../src/embedded/embedded-postgres.ts';
+
+const run = promisify(execFile);
+
+export interface TestMariadb {
+  readonly port: number;
+  readonly user: string;
+  readonly password: string;
+  /** Native URL with the password (tests only). */
+  url(database: string): string;
+  /** `CREATE DATABASE` (dropping an old one of that name first). */
+  createDatabase(name: string): Promise<void>;
+  dropDatabase(name: string): Promise<void>;
+  /** Runs one statement. */
+  exec(database: string, sql: string): Promise<void>;
+  /** Runs each statement of a list, one call each. */
+  execAll(database: string, statements: readonly string[]): Promise<void>;
+  query<T = Record<string, unknown>>(database: string, sql: string, params?: unknown[]): Promise<T[]>;
+  connect(database: string): Promise<mysql.Connection>;
+  stop(): Promise<void>;
+}
+
+/** The mariadbd binary (MARIADBD names one explicitly), or undefined when MariaDB is not installed. */
+export function findMariadbd(): string | undefined {
+  const explicit = process.env['MARIADBD'];
+  if (explicit !== undefined) return fs.existsSync(explicit) ? explicit : undefined;
+  const dirs = [...(process.env['PATH'] ?? '').split(':'), '/usr/sbin', '/usr/local/sbin'];
+  for (const dir of dirs) {
+    const file = path.join(dir, 'mariadbd');
+    if (dir && fs.existsSync(file)) return file;
+  }
+  return undefined;
+}
+
+/**
+ * True (after printing the skip line) when this test file must not run for lack of mariadbd; throws
+ * under CI=true, where a missing server is a failure.
+ */
+export function skipWithoutMariadb(): boolean {
+  if (findMariadbd() !== undefined) return false;
+  if (process.env['CI'] === 'true') throw new Error('mariadbd is not installed, and CI=true requires it (apt-get install -y mariadb-server)');
+  console.log('SKIPPED: mariadbd not installed (apt-get install -y mariadb-server)');
+  return true;
+}
+
+async function waitForServer(socket: string, child: ChildProcess, log: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`mariadbd exited with ${child.exitCode}:\n${fs.readFileSync(log, 'utf8')}`);
+    try {
+      const connection = await mysql.createConnection({ socketPath: socket, user: 'root' });
+      await connection.end();
+      return;
+    } catch {
+      if (Date.now() > deadline) throw new Error(`mariadbd did not start within 60 s:\n${fs.readFileSync(log, 'utf8')}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
+
+/**
+ * Starts a server; a start that fails (a port taken between choosing and binding it, a slow machine)
+ * is retried twice with a new directory and port before the error is thrown.
+ */
+export async function startMariadb(): Promise<TestMariadb> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce();
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      console.error(`mariadbd start attempt ${attempt} failed, retrying: ${(error as Error).message.split('\n')[0]}`);
+    }
+  }
+}
+
+async function startOnce(): Promise<TestMariadb> {
+  const binary = findMariadbd();
+  if (binary === undefined) throw new Error('mariadbd is not installed');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parity-mariadb-'));
+  const cleanup = () => fs.rmSync(dir, { recursive: true, force: true });
+  let child: ChildProcess | undefined;
+  const removeHandlers = () => {
+    process.removeListener('exit', killOnExit);
+    process.removeListener('SIGTERM', onSignal);
+    process.removeListener('SIGINT', onSignal);
+  };
+  const killOnExit = () => {
+    child?.kill('SIGKILL');
+    cleanup();
+  };
+  // A test process stopped by a signal runs no 'exit' handlers: stop the server first, then exit.
+  const onSignal = (signal: NodeJS.Signals) => {
+    killOnExit();
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  try {
+    const { stdout } = await run('id', ['-u', 'mysql']);
+    const { stdout: gid } = await run('id', ['-g', 'mysql']);
+    fs.chownSync(dir, Number(stdout.trim()), Number(gid.trim()));
+    const data = path.join(dir, 'data');
+    await run('mariadb-install-db', ['--no-defaults', '--user=mysql', `--datadir=${data}`, '--auth-root-authentication-method=normal', '--skip-test-db']);
+    const port = await freeLoopbackPort();
+    const socket = path.join(dir, 's');
+    const log = path.join(dir, 'server.log');
+    const logFd = fs.openSync(log, 'a');
+    child = spawn(
+      binary,
+      [
+        '--no-defaults',
+        '--user=mysql',
+        `--datadir=${data}`,
+        '--bind-address=127.0.0.1',
+        `--port=${port}`,
+        `--socket=${socket}`,
+        `--pid-file=${path.join(dir, 'pid')}`,
+        '--innodb-buffer-pool-size=64M',
+        // Test data need not survive a crash: skip the syncs that make DDL slow.
+        '--innodb-flush-method=nosync',
+        '--innodb-flush-log-at-trx-commit=0',
+        '--innodb-doublewrite=0',
+        '--skip-name-resolve',
+        '--event-scheduler=OFF',
+      ],
+      { stdio: ['ignore', logFd, logFd] },
+    );
+    fs.closeSync(logFd);
+    process.once('exit', killOnExit);
+    process.once('SIGTERM', onSignal);
+    process.once('SIGINT', onSignal);
+    await waitForServer(socket, child, log);
+
+    const password = 'parity-test-pw';
+    const admin = await mysql.createConnection({ socketPath: socket, user: 'root' });
+    try {
+      // Only the local accounts: one named after the machine's host name cannot be altered with
+      // --skip-name-resolve, and TCP from 127.0.0.1 uses root@127.0.0.1.
+      for (const host of ['localhost', '127.0.0.1', '::1']) {
+        await admin.query('ALTER USER IF EXISTS ?@? IDENTIFIED BY ?', ['root', host, password]);
+      }
+    } finally {
+      await admin.end();
+    }
+
+    const server = child;
+    const connect = (database: string) =>
+      // The creation context a stored program keeps (character set, sql_mode) as the `mariadb` client
+      // with --default-character-set=utf8mb4 has it: mysql2 would otherwise add IGNORE_SPACE.
+      mysql.createConnection({
+        host: '127.0.0.1',
+        port,
+        user: 'root',
+        password,
+        database,
+        dateStrings: true,
+        multipleStatements: false,
+        charset: 'utf8mb4_general_ci',
+        flags: ['-IGNORE_SPACE'],
+      });
+    const withConnection = async <R>(database: string, fn: (c: mysql.Connection) => Promise<R>): Promise<R> => {
+      const connection = await connect(database);
+      try {
+        return await fn(connection);
+      } finally {
+        await connection.end();
+      }
+    };
+    return {
+      port,
+      user: 'root',
+      password,
+      url: (database) => `mysql://root:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`,
+      async createDatabase(name) {
+        await withConnection('mysql', async (c) => {
+          await c.query(`DROP DATABASE IF EXISTS \`${name}\``);
+          await c.query(`CREATE DATABASE \`${name}\``);
+        });
+      },
+      async dropDatabase(name) {
+        await withConnection('mysql', (c) => c.query(`DROP DATABASE IF EXISTS \`${name}\``));
+      },
+      async exec(database, sql) {
+        await withConnection(database, (c) => c.query(sql));
+      },
+      async execAll(database, statements) {
+        await withConnection(database, async (c) => {
+          for (const statement of statements) {
+            try {
+              await c.query(statement);
+            } catch (error) {
+              throw new Error(`${(error as Error).message}\n  in: ${statement}`);
+            }
+          }
+        });
+      },
+      async query<T>(database: string, sql: string, params?: unknown[]) {
+        return withConnection(database, async (c) => (await c.query(sql, params))[0] as T[]);
+      },
+      connect,
+      async stop() {
+        if (server.exitCode === null) {
+          const exited = new Promise((resolve) => server.once('exit', resolve));
+          server.kill('SIGTERM');
+          await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 30_000))]);
+          if (server.exitCode === null) server.kill('SIGKILL');
+        }
+        removeHandlers();
+        cleanup();
+      },
+    };
+  } catch (error) {
+    killOnExit();
+    removeHandlers();
+    throw error;
+  }
+}
