@@ -111,6 +111,10 @@ async function startOnce(): Promise<TestMariadb> {
     const { stdout } = await run('id', ['-u', 'mysql']);
     const { stdout: gid } = await run('id', ['-g', 'mysql']);
     fs.chownSync(dir, Number(stdout.trim()), Number(gid.trim()));
+    // A private tmpdir: servers sharing /tmp have been seen to delete each other's internal temporary tables.
+    const tmp = path.join(dir, 'tmp');
+    fs.mkdirSync(tmp);
+    fs.chownSync(tmp, Number(stdout.trim()), Number(gid.trim()));
     const data = path.join(dir, 'data');
     await run('mariadb-install-db', ['--no-defaults', '--user=mysql', `--datadir=${data}`, '--auth-root-authentication-method=normal', '--skip-test-db']);
     const port = await freeLoopbackPort();
@@ -127,6 +131,7 @@ async function startOnce(): Promise<TestMariadb> {
         `--port=${port}`,
         `--socket=${socket}`,
         `--pid-file=${path.join(dir, 'pid')}`,
+        `--tmpdir=${tmp}`,
         '--innodb-buffer-pool-size=64M',
         // Test data need not survive a crash: skip the syncs that make DDL slow.
         '--innodb-flush-method=nosync',
