@@ -30,6 +30,8 @@ export interface ParityConfig {
   readonly schemaModelSchemas: readonly string[];
   /** Settings for reading and applying migrations (`[flyway]` keys of the same names). */
   readonly migrations: MigrationSettings;
+  /** Root `databaseType` (Flyway Desktop's project setting): the dialect of schema models and migrations. */
+  readonly databaseType?: { readonly value: string; readonly definedIn: string };
 }
 
 /** `[flyway]` settings that shape how migrations are read, validated and applied. */
@@ -107,6 +109,7 @@ export function loadConfig(options: LoadConfigOptions): ParityConfig {
   let locations: string[] = ['filesystem:migrations'];
   let schemaModelLocation = 'schema-models';
   let schemaModelSchemas: string[] = [];
+  let databaseType: { value: string; definedIn: string } | undefined;
   const migrations: { -readonly [K in keyof MigrationSettings]: MigrationSettings[K] } = {
     placeholders: {},
     placeholderReplacement: true,
@@ -157,7 +160,9 @@ export function loadConfig(options: LoadConfigOptions): ParityConfig {
             migrations[flywayKey] = asBoolean(raw, shown, where);
           }
         }
-      } else if (key !== 'id' && key !== 'name' && key !== 'databaseType' && key !== 'redgateCompare') {
+      } else if (key === 'databaseType') {
+        databaseType = { value: asString(value, shown, key, options.env), definedIn: shown };
+      } else if (key !== 'id' && key !== 'name' && key !== 'redgateCompare') {
         throw new ParityError('CONFIG_ERROR', `unknown section or setting "${key}"`, { where: shown });
       }
     }
@@ -189,6 +194,7 @@ export function loadConfig(options: LoadConfigOptions): ParityConfig {
     schemaModelLocation,
     schemaModelSchemas,
     migrations,
+    ...(databaseType !== undefined ? { databaseType } : {}),
   };
 }
 

@@ -8,6 +8,13 @@ export interface IntrospectOptions {
   readonly schemas: readonly string[];
   /** Called with short progress messages for long work (the CLI shows them on a terminal). */
   readonly onProgress?: (message: string) => void;
+  /**
+   * Read the one schema in `schemas` as the session's own: objects come back in schema `''` and the
+   * server's texts (view bodies, column types, defaults, references) without that schema's qualifier,
+   * so two copies of a schema under different names compare equal, and DDL rendered from the model
+   * runs in whatever schema (MySQL: database) the session is in.
+   */
+  readonly unqualified?: boolean;
 }
 
 /**

@@ -14,7 +14,6 @@ import type { PreparationInfo, SideInfo } from '../artifact/artifact.js';
 import { getEnvironment, type ParityConfig } from '../config/config.js';
 import { describeConnection } from '../config/connection.js';
 import type { Dialect } from '../dialects/dialect.js';
-import { DIALECTS } from '../dialects/registry.js';
 import { ParityError } from '../errors.js';
 import { compareVersions, parseVersion } from '../generate/versioning.js';
 import { migrateOptions, migrationTarget, withMigrateSession, type MigrationTarget } from '../migrations/environment-session.js';
@@ -23,6 +22,7 @@ import { currentVersion, migrationInfo } from '../migrations/migration-info.js';
 import type { PlanOptions } from '../migrations/migration-plan.js';
 import { migrate, type MigrateResult } from '../migrations/migrator.js';
 import { SCHEMA_MARKER_DESCRIPTION, type HistoryRow, type MigrateSession } from '../migrations/schema-history.js';
+import { projectDialect } from './project-dialect.js';
 import type { LoadedSource, SourceContext } from './source.js';
 
 export interface BuildOptions {
@@ -143,9 +143,13 @@ async function readBuilt(dialect: Dialect, target: Pick<MigrationTarget, 'connec
 }
 
 async function buildThrowaway(config: ParityConfig, build: BuildOptions, set: MigrationSet, setting: string, onProgress?: (m: string) => void) {
-  const dialect = DIALECTS.find((d) => d.migrate?.withThrowawayDatabase !== undefined);
-  if (!dialect?.migrate?.withThrowawayDatabase) {
-    throw new ParityError('CONFIG_ERROR', 'no build environment: configure one with provisioner = "clean" and pass -buildEnvironment=NAME', { where: setting });
+  const dialect = projectDialect(config);
+  if (!dialect.migrate?.withThrowawayDatabase) {
+    throw new ParityError(
+      'CONFIG_ERROR',
+      `${dialect.displayName} has no embedded server to build migrations in: add a build environment to flyway.toml ([environments.build] with url = "${dialect.urlSchemes[0]}://127.0.0.1:${dialect.defaultPort}/build_db", user, password, provisioner = "clean") and pass -buildEnvironment=build`,
+      { where: setting },
+    );
   }
   const support = dialect.migrate;
   return support.withThrowawayDatabase!(

@@ -5,9 +5,9 @@ import type { DialectName } from '../model/objects.js';
 import { loadMigrationsSource } from './build-source.js';
 import { loadEnvironmentSource } from './environment-source.js';
 import { loadSchemaModelSource } from './schema-model-source.js';
+import { projectDialect } from './project-dialect.js';
 import { emptyModel, parseSourceSpec, type LoadedSource, type SourceContext, type SourceSpec } from './source.js';
 
-const DEFAULT_DIALECT: DialectName = 'postgres';
 
 async function loadNonEmpty(spec: Exclude<SourceSpec, { type: 'empty' }>, text: string, setting: string, context: SourceContext): Promise<LoadedSource> {
   return withoutFlywayObjects(await loadRaw(spec, text, setting, context), context);
@@ -45,7 +45,7 @@ function emptySide(text: string, dialect: DialectName): LoadedSource {
 /** Loads one source on its own (for `snapshot`). */
 export async function loadSource(text: string, setting: string, context: SourceContext): Promise<LoadedSource> {
   const spec = parseSourceSpec(text, setting);
-  if (spec.type === 'empty') return emptySide(text, DEFAULT_DIALECT);
+  if (spec.type === 'empty') return emptySide(text, projectDialect(context.config).name);
   return loadNonEmpty(spec, text, setting, context);
 }
 
@@ -58,7 +58,8 @@ export async function loadSourcePair(
   const sourceSpec = parseSourceSpec(sourceText, '-source');
   const targetSpec = parseSourceSpec(targetText, '-target');
   if (sourceSpec.type === 'empty' && targetSpec.type === 'empty') {
-    return { source: emptySide(sourceText, DEFAULT_DIALECT), target: emptySide(targetText, DEFAULT_DIALECT) };
+    const dialect = projectDialect(context.config).name;
+    return { source: emptySide(sourceText, dialect), target: emptySide(targetText, dialect) };
   }
   if (sourceSpec.type === 'empty' && targetSpec.type !== 'empty') {
     const target = await loadNonEmpty(targetSpec, targetText, '-target', context);

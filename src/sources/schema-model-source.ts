@@ -4,15 +4,14 @@
  * naming it; an empty one is an empty model (and needs no server).
  */
 import type { SideInfo } from '../artifact/artifact.js';
-import { DIALECTS } from '../dialects/registry.js';
 import { ParityError } from '../errors.js';
 import { readSchemaModelFiles, schemaModelFolder } from '../schema-model/folder.js';
+import { projectDialect } from './project-dialect.js';
 import { emptyModel, type LoadedSource, type SourceContext } from './source.js';
 
 export async function loadSchemaModelSource(text: string, setting: string, context: SourceContext): Promise<LoadedSource> {
-  // A folder does not say which dialect it is written for: the first dialect with schema models reads it.
-  const dialect = DIALECTS.find((d) => d.schemaModel !== undefined);
-  if (!dialect?.schemaModel) throw new ParityError('UNSUPPORTED', 'no dialect in this version of parity reads schema models', { where: setting });
+  const dialect = projectDialect(context.config);
+  if (!dialect.schemaModel) throw new ParityError('UNSUPPORTED', `this version of parity reads no ${dialect.displayName} schema models`, { where: setting });
   const folder = schemaModelFolder(context.config);
   const files = readSchemaModelFiles(folder);
   context.onProgress?.(`reading schema model ${folder.shown} (${files.length} files)`);
