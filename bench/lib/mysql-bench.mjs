@@ -12,6 +12,8 @@ import {
 } from './mysql-schema.mjs';
 import { checkFailed, log, summarize } from './series.mjs';
 
+/** A live command slower than this gets one round at its size (see measureLive). */
+export const SLOW_SECONDS = 120;
 export const MYSQLDUMP_ARGS = ['--no-data', '--skip-comments', '--routines', '--events'];
 
 async function loadDatabase(server, database, tables) {
@@ -68,6 +70,7 @@ async function benchMysqlSize(server, tables, { cli, runs, profile, workRoot }) 
     // The schema (database), the tables, views and procedures; triggers, indexes and keys belong to their tables.
     expectedObjects: 1 + expected.tables + expected.views + expected.routines,
     strict: true,
+    slowSeconds: SLOW_SECONDS,
   });
   // A schema that did not load as generated makes every figure of this size suspect.
   for (const p of countProblems) checkFailed(measurements[0], `catalog: ${p}`);

@@ -5,7 +5,7 @@
 // when it ran the PostgreSQL series, the MySQL section when it ran the MySQL series; the other part is
 // kept from the existing file as it was. So `--sizes=none --migrations=none --mysql=...` refreshes the
 // MySQL section alone, and a PostgreSQL-only run keeps the last MySQL figures.
-import { MYSQLDUMP_ARGS } from './mysql-bench.mjs';
+import { MYSQLDUMP_ARGS, SLOW_SECONDS } from './mysql-bench.mjs';
 import { MYSQL_FEW_CHANGES, MYSQL_TABLES_PER_CHUNK } from './mysql-schema.mjs';
 import { growthSection, mbText, measurementTable, n, profileSection, sec } from './report.mjs';
 
@@ -81,7 +81,9 @@ export function renderMysqlSection({ started, finished, machine, runs, startup, 
       '(the database, its tables, views and procedures) and the number of "Add" differences against empty, snapshots byte-identical across runs, no ' +
       `differences between two snapshots of the same database, and exactly the changed objects after these ${MYSQL_FEW_CHANGES.length} changes: ` +
       MYSQL_FEW_CHANGES.map((s) => `\`${s.replace(/\s+/g, ' ')}\``).join('; ') + '. ' +
-      '"vs mysqldump" is the command\'s median time divided by mysqldump\'s at the same size.',
+      '"vs mysqldump" is the command\'s median time divided by mysqldump\'s at the same size. ' +
+      `Where a live command's first run takes over ${SLOW_SECONDS} s, that size gets one round only, the "identical" pair diffs the ` +
+      'snapshot with a copy of its own file, and the "a few changes" pair and the profile are left out (each would need more runs of the slow command).',
     MYSQL_END,
     '',
   ].filter((p, i, all) => !(p === '' && all[i - 1] === '')).join('\n');
