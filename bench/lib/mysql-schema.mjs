@@ -57,14 +57,16 @@ export function mysqlExpectedCounts(tables) {
   return { tables, views: Math.floor(tables / 10), columns: tables * 8, indexes: tables * 3, foreign_keys: tables, checks: tables, triggers: programs, routines: programs };
 }
 
-/** The catalog counts to compare with mysqlExpectedCounts (one query, information_schema). */
+/**
+ * The catalog counts to compare with mysqlExpectedCounts (one query, information_schema). No joins
+ * between information_schema tables: on MariaDB they are nested loops over unindexed materialized
+ * tables (COLUMNS JOIN TABLES took 3 minutes at 10,000 tables); table columns are those of `t_*`.
+ */
 export const MYSQL_COUNTS_SQL = `
   SELECT
     (SELECT count(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_TYPE = 'BASE TABLE') AS tables,
     (SELECT count(*) FROM information_schema.VIEWS WHERE TABLE_SCHEMA = ?) AS views,
-    (SELECT count(*) FROM information_schema.COLUMNS c JOIN information_schema.TABLES t
-      ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME AND t.TABLE_TYPE = 'BASE TABLE'
-      WHERE c.TABLE_SCHEMA = ?) AS columns,
+    (SELECT count(*) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME LIKE 't\\_%') AS columns,
     (SELECT count(DISTINCT TABLE_NAME, INDEX_NAME) FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ?) AS indexes,
     (SELECT count(*) FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = ?) AS foreign_keys,
     (SELECT count(*) FROM information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = ?) AS checks,
