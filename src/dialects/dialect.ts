@@ -31,6 +31,12 @@ export interface Dialect {
   /** Schemas read when an environment names none. */
   readonly defaultSchemas: readonly string[];
   /**
+   * The one schema a URL names, if the dialect's URLs can (MySQL: the database; PostgreSQL: the
+   * `currentSchema` parameter). An environment with such a URL and no `schemas` setting reads that
+   * schema, unqualified (sources/scope.ts).
+   */
+  schemaNamedByUrl?(connection: ConnectionSettings): string | undefined;
+  /**
    * Reads the schemas of a live database in one READ ONLY transaction, with set-based catalog
    * queries, and returns the normalized model.
    */
@@ -57,10 +63,14 @@ export interface SqlFile {
 export interface SqlFilesOptions {
   /** Schemas to read back; empty: the schemas the files create objects in. */
   readonly schemas: readonly string[];
+  /** Read the one schema back unqualified (see IntrospectOptions.unqualified). */
+  readonly unqualified?: boolean;
   readonly onProgress?: (message: string) => void;
 }
 
 export interface SchemaModelSupport {
+  /** The dialect's folders hold one schema, always read unqualified (IntrospectOptions.unqualified). */
+  readonly unqualified?: boolean;
   /**
    * The model of a database holding what the files create, however the files are named or ordered.
    * A file the server rejects is a `SCHEMA_MODEL_ERROR` whose `where` is `path:line`.

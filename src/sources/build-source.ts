@@ -88,7 +88,8 @@ function unreachable(history: readonly HistoryRow[], build: BuildOptions): strin
   return undefined;
 }
 
-async function buildInEnvironment(config: ParityConfig, build: BuildOptions, set: MigrationSet, setting: string, onProgress?: (m: string) => void) {
+async function buildInEnvironment(context: SourceContext, build: BuildOptions, set: MigrationSet, setting: string) {
+  const { config, onProgress } = context;
   const name = build.buildEnvironment!;
   const environment = getEnvironment(config, name, '-buildEnvironment');
   const target = migrationTarget(config, environment, '-buildEnvironment');
@@ -120,7 +121,7 @@ async function buildInEnvironment(config: ParityConfig, build: BuildOptions, set
       throw error instanceof ParityError && error.code === 'MIGRATION_VALIDATION_FAILED' ? rebuildHint(error, name, provisioner) : error;
     }
   });
-  const model = await readBuilt(target.dialect, target, target.schemas, onProgress);
+  const model = await readBuilt(target.dialect, target, target.schemas, context);
   const side: SideInfo = {
     spec: 'migrations',
     type: 'migrations',
@@ -138,11 +139,16 @@ function rebuildHint(error: ParityError, name: string, provisioner: string | nul
   return new ParityError(error.code, `${error.message}${hint}`, { ...(error.where !== undefined ? { where: error.where } : {}), cause: error });
 }
 
-async function readBuilt(dialect: Dialect, target: Pick<MigrationTarget, 'connection'>, schemas: readonly string[], onProgress?: (m: string) => void) {
-  return dialect.introspect(target.connection, { schemas, ...(onProgress ? { onProgress } : {}) });
+async function readBuilt(dialect: Dialect, target: Pick<MigrationTarget, 'connection'>, schemas: readonly string[], context: Pick<SourceContext, 'onProgress' | 'unqualified'>) {
+  return dialect.introspect(target.connection, {
+    schemas,
+    ...(context.onProgress ? { onProgress: context.onProgress } : {}),
+    ...(context.unqualified ? { unqualified: true } : {}),
+  });
 }
 
-async function buildThrowaway(config: ParityConfig, build: BuildOptions, set: MigrationSet, setting: string, onProgress?: (m: string) => void) {
+async function buildThrowaway(context: SourceContext, build: BuildOptions, set: MigrationSet, setting: string) {
+  const { config, onProgress } = context;
   const dialect = projectDialect(config);
   if (!dialect.migrate?.withThrowawayDatabase) {
     throw new ParityError(
@@ -160,7 +166,7 @@ async function buildThrowaway(config: ParityConfig, build: BuildOptions, set: Mi
         const migrated = await migrate(session, set, migrateOptions(config, target, planOptions(config, build), onProgress));
         return { result: migrated, schemas: config.migrations.schemas.length > 0 ? config.migrations.schemas : await session.schemasInUse() };
       });
-      const model = await readBuilt(dialect, target, schemas, onProgress);
+      const model = await readBuilt(dialect, target, schemas, context);
       const side: SideInfo = {
         spec: 'migrations',
         type: 'migrations',
@@ -181,7 +187,7 @@ export async function loadMigrationsSource(text: string, setting: string, contex
   const set = readMigrations(context.config, context.onWarning);
   const loaded =
     build.buildEnvironment !== undefined
-      ? await buildInEnvironment(context.config, build, set, setting, context.onProgress)
-      : await buildThrowaway(context.config, build, set, setting, context.onProgress);
+      ? await buildInEnvironment(context, build, set, setting)
+      : await buildThrowaway(context, build, set, setting);
   return { model: loaded.model, side: { ...loaded.side, spec: text } };
 }

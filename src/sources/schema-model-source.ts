@@ -20,6 +20,7 @@ export async function loadSchemaModelSource(text: string, setting: string, conte
       ? emptyModel(dialect.name)
       : await dialect.schemaModel.readSqlFiles(files, {
           schemas: context.config.schemaModelSchemas,
+          ...(context.unqualified ? { unqualified: true } : {}),
           ...(context.onProgress ? { onProgress: context.onProgress } : {}),
         });
   const side: SideInfo = { spec: text, type: 'schemaModel', description: `schema model ${folder.shown}`, preparationInfo: null };

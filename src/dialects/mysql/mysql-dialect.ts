@@ -11,6 +11,7 @@ export const mysqlDialect: Dialect = {
   defaultPort: 3306,
   // Empty: an environment without `schemas` reads the database its URL names (see mysql-introspector.ts).
   defaultSchemas: [],
+  schemaNamedByUrl: (connection) => connection.database,
   introspect: introspectMysql,
   renderCreate: renderCreateMysql,
   migration: mysqlMigration,
