@@ -58,9 +58,21 @@ export interface SqlFilesOptions {
   /** Schemas to read back; empty: the schemas the files create objects in. */
   readonly schemas: readonly string[];
   readonly onProgress?: (message: string) => void;
+  /**
+   * The server of the build environment (`-buildEnvironment=NAME`), when one is named: a dialect that
+   * `needsBuildEnvironment` applies the files to a scratch database it creates there (and drops);
+   * the others ignore it. Only its host, port, user, password and parameters matter.
+   */
+  readonly buildConnection?: ConnectionSettings;
 }
 
 export interface SchemaModelSupport {
+  /**
+   * True: the dialect has no server of its own to read a folder with (no embedded server), so
+   * reading a non-empty folder needs `SqlFilesOptions.buildConnection`; without one, the
+   * `schemaModel` source fails with a CONFIG_ERROR saying what to configure. Default: false.
+   */
+  readonly needsBuildEnvironment?: boolean;
   /**
    * The model of a database holding what the files create, however the files are named or ordered.
    * A file the server rejects is a `SCHEMA_MODEL_ERROR` whose `where` is `path:line`.
