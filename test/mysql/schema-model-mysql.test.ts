@@ -9,6 +9,7 @@
  * environments naming one database being read unqualified): objects in schema '' and file names
  * without a database prefix.
  */
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,7 +23,7 @@ import { analyzeMysqlFiles } from '../../src/dialects/mysql/mysql-sql-statements
 import { diffModels } from '../../src/diff/differ.ts';
 import { ParityError } from '../../src/errors.ts';
 import type { DatabaseModel } from '../../src/model/objects.ts';
-import { runCli } from '../support/cli.ts';
+import { CLI, runCli } from '../support/cli.ts';
 import { skipWithoutMariadb, startMariadb, type TestMariadb } from '../support/mariadb-server.ts';
 
 if (skipWithoutMariadb()) process.exit(0);
@@ -285,6 +286,28 @@ test('a statement waiting for an object no file creates fails with the server me
   assert.is(error.where, 'm/v.sql:2');
   assert.match(error.message, /Table 'nowhere' doesn't exist/);
   assert.not.match(error.message, new RegExp(SCRATCH_PREFIX));
+  assert.equal(await scratchDatabases(), []);
+});
+
+test('Ctrl-C while the files are applied drops the scratch database (exit 130)', async () => {
+  const slow = path.join(work, 'slow');
+  fs.mkdirSync(path.join(slow, 'Tables'), { recursive: true });
+  for (let i = 0; i < 400; i++) fs.writeFileSync(path.join(slow, 'Tables', `t${i}.sql`), `CREATE TABLE t${i} (id int PRIMARY KEY, v varchar(20));\n`);
+  fs.writeFileSync(path.join(work, 'slow.toml'), fs.readFileSync(path.join(work, 'flyway.toml'), 'utf8') + '\n[flyway]\nschemaModelLocation = "slow"\n');
+  const child = spawn(process.execPath, [CLI, 'diff', '-source=schemaModel', '-target=empty', '-configFiles=slow.toml', '-buildEnvironment=build'], {
+    cwd: work,
+    env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '/tmp' },
+    stdio: 'ignore',
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  let seen: string[] = [];
+  for (let i = 0; i < 1200 && seen.length === 0; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 25));
+    seen = await scratchDatabases();
+  }
+  assert.is(seen.length, 1, 'the scratch database never appeared');
+  child.kill('SIGINT');
+  assert.is(await exited, 130);
   assert.equal(await scratchDatabases(), []);
 });
 

@@ -66,12 +66,19 @@ function checkStatements(statements: readonly MysqlStatement[]): void {
 }
 
 /** Applies the statements in file order, retrying those that wait for a missing object. */
-async function applyStatements(connection: MysqlQueryable, statements: readonly MysqlStatement[], scratch: string, onProgress?: (m: string) => void): Promise<void> {
+async function applyStatements(
+  connection: MysqlQueryable,
+  statements: readonly MysqlStatement[],
+  scratch: string,
+  interrupted: AbortSignal,
+  onProgress?: (m: string) => void,
+): Promise<void> {
   let pending = statements;
   for (let round = 1; pending.length > 0; round++) {
     onProgress?.(round === 1 ? `applying ${pending.length} statements` : `applying ${pending.length} statements again (round ${round})`);
     const waiting: Array<{ statement: MysqlStatement; error: unknown }> = [];
     for (const statement of pending) {
+      interrupted.throwIfAborted();
       try {
         await connection.query(statement.text);
       } catch (error) {
@@ -92,6 +99,31 @@ function buildConnectionOf(options: SqlFilesOptions): ConnectionSettings {
   return options.buildConnection;
 }
 
+const dropScratch = (server: ConnectionSettings, scratch: string) =>
+  withMysqlConnection(server, (connection) => connection.query(`DROP DATABASE IF EXISTS ${quoteIdent(scratch)}`));
+
+/**
+ * While the scratch database exists, Ctrl-C (SIGINT) or SIGTERM stops applying, drops it and ends the
+ * process as an interrupted one would (exit 130 or 143). Returns the signal and the function that
+ * removes the handlers.
+ */
+function dropOnSignal(server: ConnectionSettings, scratch: string): { interrupted: AbortSignal; release: () => void } {
+  const controller = new AbortController();
+  const handler = (signal: NodeJS.Signals) => {
+    controller.abort();
+    void dropScratch(server, scratch)
+      .catch(() => undefined)
+      .finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  };
+  process.once('SIGINT', handler);
+  process.once('SIGTERM', handler);
+  const release = () => {
+    process.removeListener('SIGINT', handler);
+    process.removeListener('SIGTERM', handler);
+  };
+  return { interrupted: controller.signal, release };
+}
+
 /** Reads the files into a model by applying them to a scratch database and introspecting it. */
 export async function readMysqlSqlFiles(files: readonly SqlFile[], options: SqlFilesOptions): Promise<DatabaseModel> {
   const statements = analyzeMysqlFiles(files);
@@ -103,21 +135,28 @@ export async function readMysqlSqlFiles(files: readonly SqlFile[], options: SqlF
   const onServer: ConnectionSettings = { ...server, database: '' };
   const inScratch: ConnectionSettings = { ...server, database: scratch };
   options.onProgress?.(`creating scratch database ${scratch} on ${server.host}:${server.port}`);
-  await withMysqlConnection(onServer, (connection) => connection.query(`CREATE DATABASE ${quoteIdent(scratch)}`));
+  const { interrupted, release } = dropOnSignal(onServer, scratch);
   let failed = false;
   try {
+    await withMysqlConnection(onServer, (connection) => connection.query(`CREATE DATABASE ${quoteIdent(scratch)}`));
     await withMysqlConnection(inScratch, async (connection) => {
       await connection.query('SET SESSION FOREIGN_KEY_CHECKS = 0');
-      await applyStatements(connection, applied, scratch, options.onProgress);
+      await applyStatements(connection, applied, scratch, interrupted, options.onProgress);
     });
     return await introspectMysql(inScratch, { schemas: [scratch], unqualified: true, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
   } catch (error) {
     failed = true;
     throw error;
   } finally {
-    const drop = withMysqlConnection(onServer, (connection) => connection.query(`DROP DATABASE IF EXISTS ${quoteIdent(scratch)}`));
-    // After a failure, the failure is what the user needs to see.
-    await (failed ? drop.catch(() => undefined) : drop);
+    // Interrupted: the signal handler drops the database and ends the process; wait for it here, so
+    // that no error about the interruption is reported in between.
+    if (interrupted.aborted) await new Promise(() => {});
+    else {
+      release();
+      const drop = dropScratch(onServer, scratch);
+      // After a failure, the failure is what the user needs to see.
+      await (failed ? drop.catch(() => undefined) : drop);
+    }
   }
 }
 
