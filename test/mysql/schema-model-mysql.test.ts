@@ -15,7 +15,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { ConnectionSettings } from '../../src/config/connection.ts';
 import type { SqlFile } from '../../src/dialects/dialect.ts';
 import { introspectMysql } from '../../src/dialects/mysql/mysql-introspector.ts';
 import { readMysqlSqlFiles, SCRATCH_PREFIX } from '../../src/dialects/mysql/mysql-schema-model.ts';
@@ -57,16 +56,6 @@ interface DiffJson {
   differences: Array<{ id: string; differenceType: string; objectType: string; from: { schema: string; name: string } | null; to: { schema: string; name: string } | null }>;
 }
 
-const settings = (database: string): ConnectionSettings => ({
-  dialect: 'mysql',
-  host: '127.0.0.1',
-  port: server.port,
-  database,
-  user: server.user,
-  password: server.password,
-  params: {},
-});
-
 /** Every file of a folder (relative path → text). */
 function filesOf(folder: string): Map<string, string> {
   const out = new Map<string, string>();
@@ -98,7 +87,7 @@ function summary(json: DiffJson): string[] {
     .sort();
 }
 
-const read = (files: SqlFile[]) => readMysqlSqlFiles(files, { schemas: [], buildConnection: settings('') });
+const read = (files: SqlFile[]) => readMysqlSqlFiles(files, { schemas: [], buildConnection: server.settings('') });
 
 async function readError(files: SqlFile[]): Promise<ParityError> {
   try {
@@ -251,7 +240,7 @@ test('hand-written files in any order: views before their tables, triggers in th
   // The same DDL run in order in a database of its own reads back equal (UNQUALIFIED: both sides in schema '').
   await server.createDatabase('ref');
   await server.execAll('ref', ['SET FOREIGN_KEY_CHECKS = 0', ...[files[4]!, files[2]!, files[1]!, files[0]!, files[3]!].flatMap((f) => statementsOf(f.text)).filter((s) => !s.startsWith('SET'))]);
-  const reference = await introspectMysql(settings('ref'), { schemas: ['ref'], unqualified: true });
+  const reference = await introspectMysql(server.settings('ref'), { schemas: ['ref'], unqualified: true });
   assert.equal(changes(reference, model), []);
   assert.equal(await scratchDatabases(), []);
 });
