@@ -278,6 +278,20 @@ test('a statement waiting for an object no file creates fails with the server me
   assert.equal(await scratchDatabases(), []);
 });
 
+test('a build environment user who may not create databases: a DATABASE_ERROR saying so, nothing created', async () => {
+  await server.exec('mysql', "CREATE USER IF NOT EXISTS 'reader'@'127.0.0.1' IDENTIFIED BY 'pw'");
+  await server.exec('mysql', "GRANT SELECT ON app.* TO 'reader'@'127.0.0.1'");
+  try {
+    await readMysqlSqlFiles([{ path: 't.sql', text: 'CREATE TABLE t (id int);' }], { schemas: [], buildConnection: { ...server.settings(''), user: 'reader', password: 'pw' } });
+    assert.unreachable('the read should fail');
+  } catch (error) {
+    assert.instance(error, ParityError);
+    assert.is((error as ParityError).code, 'DATABASE_ERROR');
+    assert.match((error as ParityError).message, /^cannot create a scratch database for the schema model \(the build environment's user needs CREATE and DROP\): Access denied/);
+  }
+  assert.equal(await scratchDatabases(), []);
+});
+
 test('Ctrl-C while the files are applied drops the scratch database (exit 130)', async () => {
   const slow = path.join(work, 'slow');
   fs.mkdirSync(path.join(slow, 'Tables'), { recursive: true });

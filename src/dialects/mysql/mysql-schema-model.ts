@@ -138,7 +138,15 @@ export async function readMysqlSqlFiles(files: readonly SqlFile[], options: SqlF
   const { interrupted, release } = dropOnSignal(onServer, scratch);
   let failed = false;
   try {
-    await withMysqlConnection(onServer, (connection) => connection.query(`CREATE DATABASE ${quoteIdent(scratch)}`));
+    await withMysqlConnection(onServer, (connection) =>
+      connection.query(`CREATE DATABASE ${quoteIdent(scratch)}`).catch((error: unknown) => {
+        if (!isServerError(error)) throw error;
+        throw new ParityError('DATABASE_ERROR', `cannot create a scratch database for the schema model (the build environment's user needs CREATE and DROP): ${driverErrorMessage(error)}`, {
+          where: `${server.host}:${server.port}`,
+          cause: error,
+        });
+      }),
+    );
     await withMysqlConnection(inScratch, async (connection) => {
       await connection.query('SET SESSION FOREIGN_KEY_CHECKS = 0');
       await applyStatements(connection, applied, scratch, interrupted, options.onProgress);
