@@ -58,7 +58,7 @@ export const NODE_FILE_OPS: FileOps = {
 };
 
 function describe(object: SchemaObject): string {
-  return `${OBJECT_TYPE_LABELS[object.kind]} ${object.kind === 'schema' ? object.name : `${object.schema}.${object.name}`}`;
+  return `${OBJECT_TYPE_LABELS[object.kind]} ${object.kind === 'schema' || object.schema === '' ? object.name : `${object.schema}.${object.name}`}`;
 }
 
 /** Which files define which objects: by canonical name, and by content for files named otherwise. */

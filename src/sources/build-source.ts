@@ -147,15 +147,17 @@ async function readBuilt(dialect: Dialect, target: Pick<MigrationTarget, 'connec
   });
 }
 
+/** What to configure for a dialect without a server of its own: `add a build environment ... and pass -buildEnvironment=build`. */
+export function buildEnvironmentHint(dialect: Dialect, extraSettings = ''): string {
+  const url = `${dialect.urlSchemes[0]}://127.0.0.1:${dialect.defaultPort}/build_db`;
+  return `add a build environment to flyway.toml ([environments.build] with url = "${url}", user, password${extraSettings}) and pass -buildEnvironment=build`;
+}
+
 async function buildThrowaway(context: SourceContext, build: BuildOptions, set: MigrationSet, setting: string) {
   const { config, onProgress } = context;
   const dialect = projectDialect(config);
   if (!dialect.migrate?.withThrowawayDatabase) {
-    throw new ParityError(
-      'CONFIG_ERROR',
-      `${dialect.displayName} has no embedded server to build migrations in: add a build environment to flyway.toml ([environments.build] with url = "${dialect.urlSchemes[0]}://127.0.0.1:${dialect.defaultPort}/build_db", user, password, provisioner = "clean") and pass -buildEnvironment=build`,
-      { where: setting },
-    );
+    throw new ParityError('CONFIG_ERROR', `${dialect.displayName} has no embedded server to build migrations in: ${buildEnvironmentHint(dialect, ', provisioner = "clean"')}`, { where: setting });
   }
   const support = dialect.migrate;
   return support.withThrowawayDatabase!(

@@ -168,6 +168,10 @@ async function runCase(c: Case): Promise<void> {
     const versioned = fs.readFileSync(path.join(location, 'V1__case.sql'), 'utf8');
     const undo = fs.readFileSync(path.join(location, 'U1__case.sql'), 'utf8');
     assert.match(versioned, /DDL is not transactional/, 'the V script does not say that MySQL DDL is not transactional');
+    if (!qualified(c)) {
+      const statements = (script: string) => script.split('\n').filter((line) => !line.startsWith('--')).join('\n');
+      assert.not.match(statements(versioned + undo), `\`${db}\`.`, 'an unqualified comparison wrote a script that names the database');
+    }
 
     await applyScript(db, versioned, 'V script');
     await assertNoDifferences(s, t, path.join(dir, 'after-v.artifact'), 'after V');

@@ -3,6 +3,7 @@ import type { Dialect } from '../dialect.js';
 import { introspectMysql } from './mysql-introspector.js';
 import { mysqlMigration } from './mysql-migration.js';
 import { renderCreateMysql } from './mysql-renderer.js';
+import { mysqlSchemaModel } from './mysql-schema-model.js';
 
 export const mysqlDialect: Dialect = {
   name: 'mysql',
@@ -15,4 +16,5 @@ export const mysqlDialect: Dialect = {
   introspect: introspectMysql,
   renderCreate: renderCreateMysql,
   migration: mysqlMigration,
+  schemaModel: mysqlSchemaModel,
 };
