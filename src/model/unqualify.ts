@@ -34,3 +34,8 @@ export function unqualifyModel(model: DatabaseModel, schema: string, dropSchemaO
   }
   return { ...model, schemas: [''], objects };
 }
+
+/** `schema.name` for messages and headers; just `name` in schema `''` (a model read unqualified). */
+export function shownName(schema: string, name: string): string {
+  return schema === '' ? name : `${schema}.${name}`;
+}
