@@ -87,6 +87,15 @@ export interface MigrateSession {
   close(): Promise<void>;
 }
 
+/**
+ * The schemas a session manages: the configured ones, else (as in Flyway) just the one holding the
+ * history table, which is where a dialect without a fixed default schema (MySQL: the URL's database)
+ * keeps everything.
+ */
+export function managedSchemas(session: Pick<MigrateSession, 'historySchema'>, schemas: readonly string[]): readonly string[] {
+  return schemas.length > 0 ? schemas : [session.historySchema];
+}
+
 export interface MigrateSessionOptions {
   /** The schemas the migrator manages; the first holds the history table unless `defaultSchema` is set. */
   readonly schemas: readonly string[];

@@ -1,6 +1,7 @@
 /** The MySQL/MariaDB plug-in: glue between the Dialect interface and the mysql-* modules. */
 import type { Dialect } from '../dialect.js';
 import { introspectMysql } from './mysql-introspector.js';
+import { mysqlMigrate } from './mysql-migrate.js';
 import { mysqlMigration } from './mysql-migration.js';
 import { renderCreateMysql } from './mysql-renderer.js';
 
@@ -14,4 +15,6 @@ export const mysqlDialect: Dialect = {
   introspect: introspectMysql,
   renderCreate: renderCreateMysql,
   migration: mysqlMigration,
+  // No embedded server: a migrations build needs a configured build environment.
+  migrate: mysqlMigrate,
 };

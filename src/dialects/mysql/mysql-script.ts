@@ -15,17 +15,34 @@ const STATEMENT_START = new Set(['BEGIN', 'THEN', 'ELSE', 'DO', 'LOOP', 'REPEAT'
 /** Block openers that are also function names or DDL words when not at a statement's start. */
 const BLOCK_WORDS = new Set(['IF', 'LOOP', 'WHILE', 'REPEAT']);
 
+/** One statement of a script and the 1-based line of the script it starts on. */
+export interface MysqlStatement {
+  readonly text: string;
+  readonly startLine: number;
+}
+
 /** The statements of `script`, trimmed, without their terminating `;`; comments between them dropped. */
 export function splitMysqlStatements(script: string): string[] {
+  return splitMysqlScript(script).map((s) => s.text);
+}
+
+/** As `splitMysqlStatements`, with the line each statement starts on (for `file:line` in messages). */
+export function splitMysqlScript(script: string): MysqlStatement[] {
   const tokens = tokenize(script);
-  const statements: string[] = [];
+  const statements: MysqlStatement[] = [];
+  let line = 1;
+  let counted = 0; // characters of `script` whose line breaks are in `line`
+  const lineAt = (offset: number) => {
+    for (; counted < offset; counted++) if (script.charCodeAt(counted) === 10) line++;
+    return line;
+  };
   let depth = 0;
   let start: number | undefined;
   let previous: Token | undefined; // last significant token
   const flush = (end: number) => {
     if (start !== undefined) {
       const text = script.slice(start, end).trim();
-      if (text !== '') statements.push(text);
+      if (text !== '') statements.push({ text, startLine: lineAt(start) });
     }
     start = undefined;
     previous = undefined;
