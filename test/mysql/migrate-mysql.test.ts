@@ -10,7 +10,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { runCli, type CliResult } from '../support/cli.ts';
 import { skipWithoutMariadb, startMariadb, type TestMariadb } from '../support/mariadb-server.ts';
-import { expectedFlywayChecksum, mysqlMigrationProject, type MigrationProject, type ProjectEnvironment } from '../support/migration-project.ts';
+import { expectedFlywayChecksum, info, mysqlMigrationProject, states, type MigrationProject, type ProjectEnvironment } from '../support/migration-project.ts';
 
 let server: TestMariadb;
 const projects: MigrationProject[] = [];
@@ -48,19 +48,6 @@ const tableExists = async (database: string, name: string) =>
 
 const databaseExists = async (name: string) => (await server.query('information_schema', 'SELECT 1 FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?', [name])).length > 0;
 
-interface InfoJson {
-  schemaVersion: string | null;
-  schemaName: string;
-  migrations: Array<{ version: string | null; description: string; state: string; category: string; checksum: number | null }>;
-}
-
-async function info(p: MigrationProject): Promise<InfoJson> {
-  const result = await p.run('info', '-environment=dev', '-outputType=json');
-  assert.is(result.code, 0, result.stderr);
-  return JSON.parse(result.stdout) as InfoJson;
-}
-
-const states = (json: InfoJson) => json.migrations.map((m) => `${m.version ?? m.description}:${m.state}`);
 
 if (!skipWithoutMariadb()) {
   test.before(async () => {

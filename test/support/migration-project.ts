@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import * as assert from 'uvu/assert';
 import { runCli, type CliResult } from './cli.ts';
 import type { TestMariadb } from './mariadb-server.ts';
 import type { TestPostgres } from './pg-server.ts';
@@ -87,3 +88,20 @@ export function expectedFlywayChecksum(text: string): number {
   const gz = zlib.gzipSync(body);
   return gz.readInt32LE(gz.length - 8);
 }
+
+/** What `parity info -outputType=json` prints (the parts the tests read). */
+export interface InfoJson {
+  schemaVersion: string | null;
+  schemaName: string;
+  migrations: Array<{ version: string | null; description: string; state: string; category: string; checksum: number | null }>;
+}
+
+/** `parity info -environment=dev -outputType=json`, which must succeed. */
+export async function info(p: MigrationProject): Promise<InfoJson> {
+  const result = await p.run('info', '-environment=dev', '-outputType=json');
+  assert.is(result.code, 0, result.stderr);
+  return JSON.parse(result.stdout) as InfoJson;
+}
+
+/** Each migration as `version:State` (description for repeatables and the marker row). */
+export const states = (json: InfoJson) => json.migrations.map((m) => `${m.version ?? m.description}:${m.state}`);

@@ -17,7 +17,7 @@ import crypto from 'node:crypto';
 import mysql from 'mysql2/promise';
 import type { ConnectionSettings } from '../../config/connection.js';
 import { ParityError, isParityError } from '../../errors.js';
-import { ScriptFailure, type HistoryRow, type MigrateSession, type MigrateSessionOptions, type MigrateSupport, type NewHistoryRow, type ScriptToRun } from '../../migrations/schema-history.js';
+import { HISTORY_INSERT_COLUMNS, ScriptFailure, historyInsertValues, historyRowFrom, type HistoryRow, type MigrateSession, type MigrateSessionOptions, type MigrateSupport, type NewHistoryRow, type ScriptToRun } from '../../migrations/schema-history.js';
 import { scrubPassword } from '../driver-errors.js';
 import { cleanDatabases } from './mysql-clean.js';
 import { connectionOptions, toParityError } from './mysql-connection.js';
@@ -155,25 +155,14 @@ class MysqlMigrateSession implements MigrateSession {
               UNIX_TIMESTAMP(installed_on) AS installed_epoch, execution_time, success
        FROM ${this.#history} ORDER BY installed_rank`,
     );
-    return rows.map((r) => ({
-      installedRank: Number(r['installed_rank']),
-      version: (r['version'] as string | null) ?? null,
-      description: String(r['description']),
-      type: String(r['type']),
-      script: String(r['script']),
-      checksum: r['checksum'] === null ? null : Number(r['checksum']),
-      installedBy: String(r['installed_by']),
-      installedOn: new Date(Number(r['installed_epoch']) * 1000).toISOString().slice(0, 23),
-      executionTime: Number(r['execution_time']),
-      success: Number(r['success']) !== 0,
-    }));
+    // installed_on as UTC, whatever the session's time zone.
+    return rows.map((r) => historyRowFrom(r, new Date(Number(r['installed_epoch']) * 1000).toISOString().slice(0, 23)));
   }
 
   async insertHistory(row: NewHistoryRow): Promise<void> {
     await this.#query(
-      `INSERT INTO ${this.#history} (installed_rank, version, description, type, script, checksum, installed_by, execution_time, success)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [row.installedRank, row.version, row.description.slice(0, 200), row.type, row.script.slice(0, 1000), row.checksum, row.installedBy.slice(0, 100), row.executionTime, row.success ? 1 : 0],
+      `INSERT INTO ${this.#history} (${HISTORY_INSERT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      historyInsertValues(row),
     );
   }
 
