@@ -21,7 +21,7 @@ import { readMigrations, type MigrationSet } from '../migrations/migration-files
 import { currentVersion, migrationInfo } from '../migrations/migration-info.js';
 import type { PlanOptions } from '../migrations/migration-plan.js';
 import { migrate, type MigrateResult } from '../migrations/migrator.js';
-import { SCHEMA_MARKER_DESCRIPTION, type HistoryRow, type MigrateSession } from '../migrations/schema-history.js';
+import { SCHEMA_MARKER_DESCRIPTION, managedSchemas, type HistoryRow, type MigrateSession } from '../migrations/schema-history.js';
 import { projectDialect } from './project-dialect.js';
 import type { LoadedSource, SourceContext } from './source.js';
 
@@ -109,8 +109,9 @@ async function buildInEnvironment(context: SourceContext, build: BuildOptions, s
     await session.lock();
     if (build.rebuild) {
       const history = (await session.historyExists()) ? await session.readHistory() : [];
-      onProgress?.(`cleaning ${target.schemas.join(', ')} in ${name}`);
-      await session.clean(target.schemas, markedSchemas(history));
+      const schemas = managedSchemas(session, target.schemas);
+      onProgress?.(`cleaning ${schemas.join(', ')} in ${name}`);
+      await session.clean(schemas, markedSchemas(history));
     } else if (await session.historyExists()) {
       const reason = unreachable(await session.readHistory(), build);
       if (reason) throw rebuildHint(new ParityError('MIGRATION_VALIDATION_FAILED', `build environment "${name}" cannot be built as asked: ${reason}`, { where: setting }), name, provisioner);

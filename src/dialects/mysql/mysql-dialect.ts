@@ -1,6 +1,7 @@
 /** The MySQL/MariaDB plug-in: glue between the Dialect interface and the mysql-* modules. */
 import type { Dialect } from '../dialect.js';
 import { introspectMysql } from './mysql-introspector.js';
+import { mysqlMigrate } from './mysql-migrate.js';
 import { mysqlMigration } from './mysql-migration.js';
 import { renderCreateMysql } from './mysql-renderer.js';
 import { mysqlSchemaModel } from './mysql-schema-model.js';
@@ -17,4 +18,6 @@ export const mysqlDialect: Dialect = {
   renderCreate: renderCreateMysql,
   migration: mysqlMigration,
   schemaModel: mysqlSchemaModel,
+  // No embedded server: a migrations build needs a configured build environment.
+  migrate: mysqlMigrate,
 };
