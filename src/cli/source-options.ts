@@ -1,13 +1,17 @@
 /**
  * The parameters that shape how comparison sources are loaded (shared by diff and snapshot):
- * the build-environment settings of a `migrations` source and `-includeFlywayObjects`.
+ * the build-environment settings of a `migrations` source (and of a `schemaModel` source whose dialect
+ * has no server of its own) and `-includeFlywayObjects`.
  */
 import { writeWarning } from '../output/streams.js';
 import type { SourceContext } from '../sources/source.js';
 import { listArg, stringArg, type CommandContext, type OptionSpec } from './command.js';
 
 export const SOURCE_OPTIONS: Readonly<Record<string, OptionSpec>> = {
-  buildEnvironment: { type: 'string', describe: 'For a migrations source: the environment to build in (default: an embedded PostgreSQL)' },
+  buildEnvironment: {
+    type: 'string',
+    describe: 'For a migrations source: the environment to build in (default: an embedded PostgreSQL); for a MySQL schemaModel source: the server its scratch database is created on',
+  },
   buildVersion: { type: 'string', describe: 'For a migrations source: migrate the build environment up to this version' },
   buildCherryPick: { type: 'string', describe: 'For a migrations source: comma-separated versions to apply, and only those' },
   rebuild: { type: 'boolean', describe: 'For a migrations source: clean the build environment (provisioner = "clean") and re-apply' },

@@ -31,6 +31,12 @@ export interface Dialect {
   /** Schemas read when an environment names none. */
   readonly defaultSchemas: readonly string[];
   /**
+   * The one schema a URL names, if the dialect's URLs can (MySQL: the database; PostgreSQL: the
+   * `currentSchema` parameter). An environment with such a URL and no `schemas` setting reads that
+   * schema, unqualified (sources/scope.ts).
+   */
+  schemaNamedByUrl?(connection: ConnectionSettings): string | undefined;
+  /**
    * Reads the schemas of a live database in one READ ONLY transaction, with set-based catalog
    * queries, and returns the normalized model.
    */
@@ -57,10 +63,26 @@ export interface SqlFile {
 export interface SqlFilesOptions {
   /** Schemas to read back; empty: the schemas the files create objects in. */
   readonly schemas: readonly string[];
+  /** Read the one schema back unqualified (see IntrospectOptions.unqualified). */
+  readonly unqualified?: boolean;
   readonly onProgress?: (message: string) => void;
+  /**
+   * The server of the build environment (`-buildEnvironment=NAME`), when one is named: a dialect that
+   * `needsBuildEnvironment` applies the files to a scratch database it creates there (and drops);
+   * the others ignore it. Only its host, port, user, password and parameters matter.
+   */
+  readonly buildConnection?: ConnectionSettings;
 }
 
 export interface SchemaModelSupport {
+  /** The dialect's folders hold one schema, always read unqualified (IntrospectOptions.unqualified). */
+  readonly unqualified?: boolean;
+  /**
+   * True: the dialect has no server of its own to read a folder with (no embedded server), so
+   * reading a non-empty folder needs `SqlFilesOptions.buildConnection`; without one, the
+   * `schemaModel` source fails with a CONFIG_ERROR saying what to configure. Default: false.
+   */
+  readonly needsBuildEnvironment?: boolean;
   /**
    * The model of a database holding what the files create, however the files are named or ordered.
    * A file the server rejects is a `SCHEMA_MODEL_ERROR` whose `where` is `path:line`.

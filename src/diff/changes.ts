@@ -1,5 +1,6 @@
 import { ParityError } from '../errors.js';
 import type { JsonValue, ObjectKind, PartKind, SchemaObject } from '../model/objects.js';
+import { shownName } from '../model/unqualify.js';
 
 export type DifferenceType = 'Add' | 'Edit' | 'Delete';
 
@@ -42,7 +43,7 @@ export function editSides<K extends ObjectKind>(change: Change, kind: K): { from
   const from = change.target;
   const to = change.source;
   if (from?.kind !== kind || to?.kind !== kind) {
-    throw new ParityError('INVALID_ARTIFACT', `change ${change.id} (${change.objectKind} ${change.schema}.${change.name}) does not hold both sides`);
+    throw new ParityError('INVALID_ARTIFACT', `change ${change.id} (${change.objectKind} ${shownName(change.schema, change.name)}) does not hold both sides`);
   }
   return { from: from as Extract<SchemaObject, { kind: K }>, to: to as Extract<SchemaObject, { kind: K }> };
 }

@@ -37,7 +37,7 @@ export function migrationTarget(config: ParityConfig, environment: EnvironmentCo
     connection,
     dialect,
     migrateSupport: migrateSupportOf(dialect, where),
-    schemas: environmentSchemas(config, environment, dialect),
+    schemas: environmentSchemas(config, environment, connection),
   };
 }
 

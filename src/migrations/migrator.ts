@@ -12,7 +12,7 @@ import type { MigrationSet, ResolvedMigration } from './migration-files.js';
 import { currentVersion } from './migration-info.js';
 import { planMigrations, type PlanOptions } from './migration-plan.js';
 import { replacePlaceholders } from './placeholders.js';
-import { SCHEMA_MARKER_DESCRIPTION, ScriptFailure, type HistoryRow, type MigrateSession, type NewHistoryRow } from './schema-history.js';
+import { SCHEMA_MARKER_DESCRIPTION, ScriptFailure, managedSchemas, type HistoryRow, type MigrateSession, type NewHistoryRow } from './schema-history.js';
 
 export interface MigrateOptions extends PlanOptions {
   /** The schemas the history belongs to (created when missing). */
@@ -52,8 +52,9 @@ function quoteList(names: readonly string[]): string {
 /** Creates missing schemas and the history table; refuses a non-empty database that has no history. */
 async function prepareHistory(session: MigrateSession, options: MigrateOptions): Promise<string[]> {
   if (await session.historyExists()) return [];
-  const existing = new Set(await session.existingSchemas(options.schemas));
-  const missing = options.schemas.filter((s) => !existing.has(s));
+  const schemas = managedSchemas(session, options.schemas);
+  const existing = new Set(await session.existingSchemas(schemas));
+  const missing = schemas.filter((s) => !existing.has(s));
   if (existing.size > 0 && (await session.hasObjects([...existing]))) {
     throw new ParityError(
       'MIGRATION_VALIDATION_FAILED',

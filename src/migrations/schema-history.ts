@@ -27,6 +27,33 @@ export interface HistoryRow {
 /** A row to insert: the database fills `installed_on`. */
 export type NewHistoryRow = Omit<HistoryRow, 'installedOn'>;
 
+/** The columns a new row sets, in the order of `historyInsertValues` (the database fills `installed_on`). */
+export const HISTORY_INSERT_COLUMNS = 'installed_rank, version, description, type, script, checksum, installed_by, execution_time, success';
+
+/** The values of `HISTORY_INSERT_COLUMNS` for `row`, texts cut to Flyway's column widths. */
+export function historyInsertValues(row: NewHistoryRow): unknown[] {
+  return [row.installedRank, row.version, row.description.slice(0, 200), row.type, row.script.slice(0, 1000), row.checksum, row.installedBy.slice(0, 100), row.executionTime, row.success];
+}
+
+/**
+ * A history row from a driver's row of the table's columns (by their Flyway names); `installedOn` is
+ * what the dialect made of `installed_on`. `success` may be a boolean or a number (MySQL's BOOL).
+ */
+export function historyRowFrom(r: Readonly<Record<string, unknown>>, installedOn: string): HistoryRow {
+  return {
+    installedRank: Number(r['installed_rank']),
+    version: (r['version'] as string | null) ?? null,
+    description: String(r['description']),
+    type: String(r['type']),
+    script: String(r['script']),
+    checksum: r['checksum'] === null ? null : Number(r['checksum']),
+    installedBy: String(r['installed_by']),
+    installedOn,
+    executionTime: Number(r['execution_time']),
+    success: Number(r['success']) === 1,
+  };
+}
+
 /** Flyway's description of the schema-creation marker row. */
 export const SCHEMA_MARKER_DESCRIPTION = '<< Flyway Schema Creation >>';
 
@@ -85,6 +112,15 @@ export interface MigrateSession {
   /** Schemas outside the system ones that hold something besides the history table, or that are not `public`-like defaults. */
   schemasInUse(): Promise<string[]>;
   close(): Promise<void>;
+}
+
+/**
+ * The schemas a session manages: the configured ones, else (as in Flyway) just the one holding the
+ * history table, which is where a dialect without a fixed default schema (MySQL: the URL's database)
+ * keeps everything.
+ */
+export function managedSchemas(session: Pick<MigrateSession, 'historySchema'>, schemas: readonly string[]): readonly string[] {
+  return schemas.length > 0 ? schemas : [session.historySchema];
 }
 
 export interface MigrateSessionOptions {

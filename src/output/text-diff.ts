@@ -6,6 +6,7 @@ import { createTwoFilesPatch } from 'diff';
 import { styleText } from 'node:util';
 import type { ArtifactChange } from '../artifact/artifact.js';
 import { OBJECT_TYPE_LABELS } from '../model/labels.js';
+import { shownName } from '../model/unqualify.js';
 
 export interface ChangeTextDiff {
   readonly id: string;
@@ -19,7 +20,7 @@ export interface ChangeTextDiff {
 
 export function changeTextDiff(change: ArtifactChange, labels: { source: string; target: string }): ChangeTextDiff {
   const objectType = OBJECT_TYPE_LABELS[change.objectKind];
-  const title = `${objectType} ${change.schema}.${change.name}`;
+  const title = `${objectType} ${shownName(change.schema, change.name)}`;
   const patch = createTwoFilesPatch(
     `${labels.target}: ${title}`,
     `${labels.source}: ${title}`,
@@ -42,7 +43,7 @@ export function renderTextDiffs(diffs: readonly ChangeTextDiff[], colour: boolea
   if (diffs.length === 0) return 'No differences found.';
   const paint = (format: Parameters<typeof styleText>[0], text: string) => (colour ? styleText(format, text) : text);
   const blocks = diffs.map((d) => {
-    const header = paint('bold', `${d.id} ${d.differenceType} ${d.objectType} ${d.schema}.${d.name}`);
+    const header = paint('bold', `${d.id} ${d.differenceType} ${d.objectType} ${shownName(d.schema, d.name)}`);
     const body = d.diff
       .split('\n')
       .map((line) => {

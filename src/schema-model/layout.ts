@@ -9,7 +9,9 @@
  *   Domains/sales.email.sql                 Functions/sales.order_total(integer).sql
  *   Sequences/sales.invoice_no.sql          Procedures/..., Aggregates/...
  *
- * File names are `schema.name.sql` (`name.sql` for schemas); routines carry their argument types, as
+ * File names are `schema.name.sql` (`name.sql` for schemas, and for objects of an unqualified model,
+ * whose schema is `''`: a MySQL schema model is one database, `Tables/orders.sql`; that database's own
+ * options and events are `Schemas/database.sql`); routines carry their argument types, as
  * overloads are separate objects. Characters that are unsafe in file names on some system
  * (`/ \ : * ? " < > |`, `%`, control characters) are written as `%XX` (UTF-8 bytes), and so is `.` in
  * the schema part, so `schema.name` splits at the first dot. Names longer than the file system allows
@@ -51,7 +53,14 @@ function encode(text: string, extra: RegExp | undefined): string {
 
 /** The file name of an object (without folder): `sales.orders.sql`, `sales.total(integer).sql`. */
 export function objectFileName(object: SchemaObject): string {
-  const base = object.kind === 'schema' ? encode(object.name, /\./) : `${encode(object.schema, /\./)}.${encode(object.name, undefined)}`;
+  const base =
+    object.kind === 'schema'
+      ? object.name === ''
+        ? 'database'
+        : encode(object.name, /\./)
+      : object.schema === ''
+        ? encode(object.name, undefined)
+        : `${encode(object.schema, /\./)}.${encode(object.name, undefined)}`;
   const name = `${base}.sql`;
   if (Buffer.byteLength(name, 'utf8') <= MAX_NAME_BYTES) return name;
   const hash = createHash('sha1').update(`${object.schema}\u0000${object.name}`, 'utf8').digest('hex').slice(0, 12);

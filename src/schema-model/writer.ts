@@ -19,6 +19,7 @@ import { OBJECT_TYPE_LABELS } from '../model/labels.js';
 import type { ObjectKind, SchemaObject } from '../model/objects.js';
 import { folderExists, listSqlFiles, readOne, type SchemaModelFolder } from './folder.js';
 import { fileText, objectFilePath, resolveLayoutPath } from './layout.js';
+import { shownName } from '../model/unqualify.js';
 
 export type FileAction = 'added' | 'updated' | 'deleted' | 'unchanged';
 
@@ -58,7 +59,7 @@ export const NODE_FILE_OPS: FileOps = {
 };
 
 function describe(object: SchemaObject): string {
-  return `${OBJECT_TYPE_LABELS[object.kind]} ${object.kind === 'schema' ? object.name : `${object.schema}.${object.name}`}`;
+  return `${OBJECT_TYPE_LABELS[object.kind]} ${object.kind === 'schema' ? object.name : shownName(object.schema, object.name)}`;
 }
 
 /** Which files define which objects: by canonical name, and by content for files named otherwise. */

@@ -21,7 +21,7 @@ import { readMigrations, type MigrationSet } from '../migrations/migration-files
 import { currentVersion, migrationInfo } from '../migrations/migration-info.js';
 import type { PlanOptions } from '../migrations/migration-plan.js';
 import { migrate, type MigrateResult } from '../migrations/migrator.js';
-import { SCHEMA_MARKER_DESCRIPTION, type HistoryRow, type MigrateSession } from '../migrations/schema-history.js';
+import { SCHEMA_MARKER_DESCRIPTION, managedSchemas, type HistoryRow, type MigrateSession } from '../migrations/schema-history.js';
 import { projectDialect } from './project-dialect.js';
 import type { LoadedSource, SourceContext } from './source.js';
 
@@ -88,7 +88,8 @@ function unreachable(history: readonly HistoryRow[], build: BuildOptions): strin
   return undefined;
 }
 
-async function buildInEnvironment(config: ParityConfig, build: BuildOptions, set: MigrationSet, setting: string, onProgress?: (m: string) => void) {
+async function buildInEnvironment(context: SourceContext, build: BuildOptions, set: MigrationSet, setting: string) {
+  const { config, onProgress } = context;
   const name = build.buildEnvironment!;
   const environment = getEnvironment(config, name, '-buildEnvironment');
   const target = migrationTarget(config, environment, '-buildEnvironment');
@@ -108,8 +109,9 @@ async function buildInEnvironment(config: ParityConfig, build: BuildOptions, set
     await session.lock();
     if (build.rebuild) {
       const history = (await session.historyExists()) ? await session.readHistory() : [];
-      onProgress?.(`cleaning ${target.schemas.join(', ')} in ${name}`);
-      await session.clean(target.schemas, markedSchemas(history));
+      const schemas = managedSchemas(session, target.schemas);
+      onProgress?.(`cleaning ${schemas.join(', ')} in ${name}`);
+      await session.clean(schemas, markedSchemas(history));
     } else if (await session.historyExists()) {
       const reason = unreachable(await session.readHistory(), build);
       if (reason) throw rebuildHint(new ParityError('MIGRATION_VALIDATION_FAILED', `build environment "${name}" cannot be built as asked: ${reason}`, { where: setting }), name, provisioner);
@@ -120,7 +122,7 @@ async function buildInEnvironment(config: ParityConfig, build: BuildOptions, set
       throw error instanceof ParityError && error.code === 'MIGRATION_VALIDATION_FAILED' ? rebuildHint(error, name, provisioner) : error;
     }
   });
-  const model = await readBuilt(target.dialect, target, target.schemas, onProgress);
+  const model = await readBuilt(target.dialect, target, target.schemas, context);
   const side: SideInfo = {
     spec: 'migrations',
     type: 'migrations',
@@ -138,18 +140,25 @@ function rebuildHint(error: ParityError, name: string, provisioner: string | nul
   return new ParityError(error.code, `${error.message}${hint}`, { ...(error.where !== undefined ? { where: error.where } : {}), cause: error });
 }
 
-async function readBuilt(dialect: Dialect, target: Pick<MigrationTarget, 'connection'>, schemas: readonly string[], onProgress?: (m: string) => void) {
-  return dialect.introspect(target.connection, { schemas, ...(onProgress ? { onProgress } : {}) });
+async function readBuilt(dialect: Dialect, target: Pick<MigrationTarget, 'connection'>, schemas: readonly string[], context: Pick<SourceContext, 'onProgress' | 'unqualified'>) {
+  return dialect.introspect(target.connection, {
+    schemas,
+    ...(context.onProgress ? { onProgress: context.onProgress } : {}),
+    ...(context.unqualified ? { unqualified: true } : {}),
+  });
 }
 
-async function buildThrowaway(config: ParityConfig, build: BuildOptions, set: MigrationSet, setting: string, onProgress?: (m: string) => void) {
+/** What to configure for a dialect without a server of its own: `add a build environment ... and pass -buildEnvironment=build`. */
+export function buildEnvironmentHint(dialect: Dialect, extraSettings = ''): string {
+  const url = `${dialect.urlSchemes[0]}://127.0.0.1:${dialect.defaultPort}/build_db`;
+  return `add a build environment to flyway.toml ([environments.build] with url = "${url}", user, password${extraSettings}) and pass -buildEnvironment=build`;
+}
+
+async function buildThrowaway(context: SourceContext, build: BuildOptions, set: MigrationSet, setting: string) {
+  const { config, onProgress } = context;
   const dialect = projectDialect(config);
   if (!dialect.migrate?.withThrowawayDatabase) {
-    throw new ParityError(
-      'CONFIG_ERROR',
-      `${dialect.displayName} has no embedded server to build migrations in: add a build environment to flyway.toml ([environments.build] with url = "${dialect.urlSchemes[0]}://127.0.0.1:${dialect.defaultPort}/build_db", user, password, provisioner = "clean") and pass -buildEnvironment=build`,
-      { where: setting },
-    );
+    throw new ParityError('CONFIG_ERROR', `${dialect.displayName} has no embedded server to build migrations in: ${buildEnvironmentHint(dialect, ', provisioner = "clean"')}`, { where: setting });
   }
   const support = dialect.migrate;
   return support.withThrowawayDatabase!(
@@ -160,7 +169,7 @@ async function buildThrowaway(config: ParityConfig, build: BuildOptions, set: Mi
         const migrated = await migrate(session, set, migrateOptions(config, target, planOptions(config, build), onProgress));
         return { result: migrated, schemas: config.migrations.schemas.length > 0 ? config.migrations.schemas : await session.schemasInUse() };
       });
-      const model = await readBuilt(dialect, target, schemas, onProgress);
+      const model = await readBuilt(dialect, target, schemas, context);
       const side: SideInfo = {
         spec: 'migrations',
         type: 'migrations',
@@ -181,7 +190,7 @@ export async function loadMigrationsSource(text: string, setting: string, contex
   const set = readMigrations(context.config, context.onWarning);
   const loaded =
     build.buildEnvironment !== undefined
-      ? await buildInEnvironment(context.config, build, set, setting, context.onProgress)
-      : await buildThrowaway(context.config, build, set, setting, context.onProgress);
+      ? await buildInEnvironment(context, build, set, setting)
+      : await buildThrowaway(context, build, set, setting);
   return { model: loaded.model, side: { ...loaded.side, spec: text } };
 }

@@ -18,22 +18,33 @@ export function environmentConnection(config: ParityConfig, environment: Environ
   };
 }
 
-/** The schemas of an environment: its own, else `[flyway] schemas`, else the dialect's default. */
-export function environmentSchemas(config: ParityConfig, environment: EnvironmentConfig, dialect: Dialect): readonly string[] {
+/** The one schema a URL names (MySQL: its database; PostgreSQL: `currentSchema`), if any. */
+export function schemaNamedByUrl(dialect: Dialect, connection: ConnectionSettings): string | undefined {
+  return dialect.schemaNamedByUrl?.(connection);
+}
+
+/**
+ * The schemas of an environment: its own, else `[flyway] schemas`, else the one its URL names, else
+ * the dialect's default.
+ */
+export function environmentSchemas(config: ParityConfig, environment: EnvironmentConfig, connection: ConnectionSettings): readonly string[] {
   if (environment.schemas.length > 0) return environment.schemas;
   if (config.migrations.schemas.length > 0) return config.migrations.schemas;
-  return dialect.defaultSchemas;
+  const dialect = dialectByName(connection.dialect);
+  const named = schemaNamedByUrl(dialect, connection);
+  return named !== undefined ? [named] : dialect.defaultSchemas;
 }
 
 export async function loadEnvironmentSource(name: string, setting: string, context: SourceContext): Promise<LoadedSource> {
   const environment = getEnvironment(context.config, name, setting);
   const connection = environmentConnection(context.config, environment);
   const dialect = dialectByName(connection.dialect);
-  const schemas = environmentSchemas(context.config, environment, dialect);
+  const schemas = environmentSchemas(context.config, environment, connection);
   context.onProgress?.(`reading ${name} (${describeConnection(connection)})`);
   const model = await dialect.introspect(connection, {
     schemas,
     ...(context.onProgress ? { onProgress: context.onProgress } : {}),
+    ...(context.unqualified ? { unqualified: true } : {}),
   });
   const side: SideInfo = {
     spec: name,

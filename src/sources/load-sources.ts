@@ -6,6 +6,7 @@ import { loadMigrationsSource } from './build-source.js';
 import { loadEnvironmentSource } from './environment-source.js';
 import { loadSchemaModelSource } from './schema-model-source.js';
 import { projectDialect } from './project-dialect.js';
+import { comparesUnqualified, planSide, type SidePlan } from './scope.js';
 import { emptyModel, parseSourceSpec, type LoadedSource, type SourceContext, type SourceSpec } from './source.js';
 
 
@@ -42,14 +43,23 @@ function emptySide(text: string, dialect: DialectName): LoadedSource {
   return { model: emptyModel(dialect), side: { spec: text, type: 'empty', description: 'empty', preparationInfo: null } };
 }
 
-/** Loads one source on its own (for `snapshot`). */
+/** Loads one source on its own (for `snapshot`), unqualified when it reads so on its own. */
 export async function loadSource(text: string, setting: string, context: SourceContext): Promise<LoadedSource> {
   const spec = parseSourceSpec(text, setting);
   if (spec.type === 'empty') return emptySide(text, projectDialect(context.config).name);
-  return loadNonEmpty(spec, text, setting, context);
+  const plan = planSide(spec, text, setting, context);
+  return loadPlanned(spec, text, setting, plan, { ...context, unqualified: plan.unqualified });
 }
 
-/** Loads the two sides of a comparison; a parse error in either is reported before any connection. */
+async function loadPlanned(spec: SourceSpec, text: string, setting: string, plan: SidePlan, context: SourceContext): Promise<LoadedSource> {
+  if (spec.type === 'empty') throw new Error('an empty side is not loaded');
+  return plan.preloaded ? withoutFlywayObjects(plan.preloaded, context) : loadNonEmpty(spec, text, setting, context);
+}
+
+/**
+ * Loads the two sides of a comparison; a parse error in either is reported before any connection.
+ * Whether they are compared without schema qualifiers is decided first, from their settings.
+ */
 export async function loadSourcePair(
   sourceText: string,
   targetText: string,
@@ -61,18 +71,21 @@ export async function loadSourcePair(
     const dialect = projectDialect(context.config).name;
     return { source: emptySide(sourceText, dialect), target: emptySide(targetText, dialect) };
   }
-  if (sourceSpec.type === 'empty' && targetSpec.type !== 'empty') {
-    const target = await loadNonEmpty(targetSpec, targetText, '-target', context);
+  const sourcePlan = planSide(sourceSpec, sourceText, '-source', context);
+  const targetPlan = planSide(targetSpec, targetText, '-target', context);
+  const sideContext: SourceContext = { ...context, unqualified: comparesUnqualified(sourcePlan, targetPlan) };
+  if (sourceSpec.type === 'empty') {
+    const target = await loadPlanned(targetSpec, targetText, '-target', targetPlan, sideContext);
     return { source: emptySide(sourceText, target.model.dialect), target };
   }
-  if (sourceSpec.type !== 'empty' && targetSpec.type === 'empty') {
-    const source = await loadNonEmpty(sourceSpec, sourceText, '-source', context);
+  if (targetSpec.type === 'empty') {
+    const source = await loadPlanned(sourceSpec, sourceText, '-source', sourcePlan, sideContext);
     return { source, target: emptySide(targetText, source.model.dialect) };
   }
   // Both sides are read at the same time: two databases, two connections.
   const [source, target] = await Promise.all([
-    loadNonEmpty(sourceSpec as Exclude<SourceSpec, { type: 'empty' }>, sourceText, '-source', context),
-    loadNonEmpty(targetSpec as Exclude<SourceSpec, { type: 'empty' }>, targetText, '-target', context),
+    loadPlanned(sourceSpec, sourceText, '-source', sourcePlan, sideContext),
+    loadPlanned(targetSpec, targetText, '-target', targetPlan, sideContext),
   ]);
   return { source, target };
 }

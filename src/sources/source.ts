@@ -29,6 +29,8 @@ export interface SourceContext {
   readonly build?: BuildOptions;
   /** Keep the schema history table in the models (`-includeFlywayObjects=true`). */
   readonly includeFlywayObjects?: boolean;
+  /** Read the side without schema qualifiers (decided for both sides by sources/scope.ts). */
+  readonly unqualified?: boolean;
 }
 
 const KNOWN_PREFIXES = ['snapshot'];

@@ -6,7 +6,7 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { expectedFlywayChecksum, migrationProject, type MigrationProject } from '../support/migration-project.ts';
+import { expectedFlywayChecksum, info, migrationProject, states, type MigrationProject } from '../support/migration-project.ts';
 import { startPostgres, type TestPostgres } from '../support/pg-server.ts';
 
 let pg: TestPostgres;
@@ -36,18 +36,6 @@ const history = (database: string, schema = 'app') =>
 const relationExists = async (database: string, name: string) =>
   (await pg.query<{ present: boolean }>(database, 'SELECT to_regclass($1) IS NOT NULL AS present', [name]))[0]!.present;
 
-interface InfoJson {
-  schemaVersion: string | null;
-  migrations: Array<{ version: string | null; description: string; state: string; category: string; checksum: number | null }>;
-}
-
-async function info(p: MigrationProject): Promise<InfoJson> {
-  const result = await p.run('info', '-environment=dev', '-outputType=json');
-  assert.is(result.code, 0, result.stderr);
-  return JSON.parse(result.stdout) as InfoJson;
-}
-
-const states = (json: InfoJson) => json.migrations.map((m) => `${m.version ?? m.description}:${m.state}`);
 
 test.before(async () => {
   pg = await startPostgres();

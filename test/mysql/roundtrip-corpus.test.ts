@@ -66,11 +66,16 @@ let work: string;
 const run = (...args: string[]): Promise<CliResult> =>
   runCli(args, { cwd: work, env: { SRC_PW: source.password, TGT_PW: target.password } });
 
+const qualified = (c: Case) => c.n % 2 === 0;
+
 function flywayToml(): string {
   const lines: string[] = [];
   for (const c of cases) {
     for (const [env, server, pw] of [[`s_${c.n}`, source, 'SRC_PW'], [`t_${c.n}`, target, 'TGT_PW']] as const) {
-      lines.push(`[environments.${env}]`, `url = "jdbc:mariadb://127.0.0.1:${server.port}/c${c.n}"`, 'user = "root"', `password = "\${env.${pw}}"`, '');
+      lines.push(`[environments.${env}]`, `url = "jdbc:mariadb://127.0.0.1:${server.port}/c${c.n}"`, 'user = "root"', `password = "\${env.${pw}}"`);
+      // Even cases name their database in `schemas` (compared qualified, scripts name it); odd ones
+      // leave it to the URL (compared unqualified, scripts run in the session's database).
+      lines.push(...(qualified(c) ? [`schemas = ["c${c.n}"]`] : []), '');
     }
   }
   return lines.join('\n');
@@ -104,7 +109,7 @@ async function applyScript(database: string, script: string, label: string): Pro
 }
 
 function summarize(json: DiffJson, database: string): string[] {
-  const plain = (name: string | undefined) => (name === database ? 'app' : name);
+  const plain = (name: string | undefined) => (name === database || name === '' ? 'app' : name);
   return json.differences
     .map((d) => {
       const side = d.from ?? d.to;
@@ -152,7 +157,10 @@ async function runCase(c: Case): Promise<void> {
     assert.is(saved.code, 0, `snapshot exited ${saved.code}: ${saved.stderr}`);
 
     const artifact = path.join(dir, 'diff.artifact');
-    assert.equal(summarize(await diffJson(s, t, artifact), db), c.expect, 'the first diff does not report the expected differences');
+    const first = await diffJson(s, t, artifact);
+    assert.equal(summarize(first, db), c.expect, 'the first diff does not report the expected differences');
+    const schemas = new Set(first.differences.map((d) => (d.from ?? d.to)?.schema));
+    assert.equal([...schemas], [qualified(c) ? db : ''], 'objects are qualified with the database exactly when `schemas` names it');
 
     const location = path.join(dir, 'scripts');
     const generated = await run('generate', `-artifactFilename=${artifact}`, `-generate.location=${location}`, '-generate.description=case', '-generate.types=versioned,undo', '-generate.version=1');
@@ -160,6 +168,10 @@ async function runCase(c: Case): Promise<void> {
     const versioned = fs.readFileSync(path.join(location, 'V1__case.sql'), 'utf8');
     const undo = fs.readFileSync(path.join(location, 'U1__case.sql'), 'utf8');
     assert.match(versioned, /DDL is not transactional/, 'the V script does not say that MySQL DDL is not transactional');
+    if (!qualified(c)) {
+      const statements = (script: string) => script.split('\n').filter((line) => !line.startsWith('--')).join('\n');
+      assert.not.match(statements(versioned + undo), `\`${db}\`.`, 'an unqualified comparison wrote a script that names the database');
+    }
 
     await applyScript(db, versioned, 'V script');
     await assertNoDifferences(s, t, path.join(dir, 'after-v.artifact'), 'after V');

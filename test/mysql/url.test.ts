@@ -36,12 +36,12 @@ test('a MySQL URL without a database is INVALID_URL and hides the password', () 
   }
 });
 
-test('the registry knows the dialect: no schema model yet, non-transactional DDL, URL database as default schema', () => {
+test('the registry knows the dialect: schema models on a build environment, non-transactional DDL, URL database as default schema', () => {
   const dialect = dialectByName('mysql');
   assert.is(dialect.defaultPort, 3306);
   assert.equal(dialect.urlSchemes, ['mysql', 'mariadb']);
   assert.equal(dialect.defaultSchemas, []);
-  assert.is(dialect.schemaModel, undefined);
+  assert.is(dialect.schemaModel?.needsBuildEnvironment, true);
   assert.is(dialect.migration.transactionalDdl, false);
   assert.is(dialect.migration.statementTerminator, ';');
 });

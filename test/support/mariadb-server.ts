@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import mysql from 'mysql2/promise';
+import type { ConnectionSettings } from '../../src/config/connection.ts';
 import { freeLoopbackPort } from '../../src/embedded/embedded-postgres.ts';
 
 const run = promisify(execFile);
@@ -22,6 +23,8 @@ export interface TestMariadb {
   readonly password: string;
   /** Native URL with the password (tests only). */
   url(database: string): string;
+  /** parity's connection settings for a database of this server (`''`: none, the server itself). */
+  settings(database: string): ConnectionSettings;
   /** `CREATE DATABASE` (dropping an old one of that name first). */
   createDatabase(name: string): Promise<void>;
   dropDatabase(name: string): Promise<void>;
@@ -188,6 +191,7 @@ async function startOnce(): Promise<TestMariadb> {
       user: 'root',
       password,
       url: (database) => `mysql://root:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`,
+      settings: (database) => ({ dialect: 'mysql', host: '127.0.0.1', port, database, user: 'root', password, params: {} }),
       async createDatabase(name) {
         await withConnection('mysql', async (c) => {
           await c.query(`DROP DATABASE IF EXISTS \`${name}\``);

@@ -1,18 +1,23 @@
 /**
  * A throwaway parity project for migration tests: a folder with flyway.toml (environments pointing
- * at databases of a test server) and a migrations folder the test writes scripts into.
+ * at databases of a test server, PostgreSQL or MariaDB) and a migrations folder the test writes
+ * scripts into. The password reaches flyway.toml through `${env.VAR}`, never written in the file.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import * as assert from 'uvu/assert';
 import { runCli, type CliResult } from './cli.ts';
+import type { TestMariadb } from './mariadb-server.ts';
 import type { TestPostgres } from './pg-server.ts';
 
 export interface ProjectEnvironment {
   readonly database: string;
   readonly schemas?: readonly string[];
   readonly provisioner?: string;
+  /** The whole JDBC or native URL, when the default one for `database` will not do. */
+  readonly url?: string;
 }
 
 export interface MigrationProject {
@@ -23,14 +28,33 @@ export interface MigrationProject {
   dispose(): void;
 }
 
+/** How a project reaches its server: the URL of a database, the user, and the password's variable. */
+interface ProjectServer {
+  readonly url: (database: string) => string;
+  readonly user: string;
+  readonly passwordVariable: string;
+  readonly password: string;
+}
+
 export function migrationProject(pg: TestPostgres, environments: Readonly<Record<string, ProjectEnvironment>>, extraToml = ''): MigrationProject {
+  const server = { url: (db: string) => `jdbc:postgresql://127.0.0.1:${pg.port}/${db}`, user: pg.user, passwordVariable: 'PGPASSWORD', password: pg.password };
+  return projectOn(server, environments, extraToml);
+}
+
+/** The same on a MariaDB test server, with `jdbc:mysql://` URLs unless an environment gives its own. */
+export function mysqlMigrationProject(server: TestMariadb, environments: Readonly<Record<string, ProjectEnvironment>>, extraToml = ''): MigrationProject {
+  const url = (db: string) => `jdbc:mysql://127.0.0.1:${server.port}/${db}`;
+  return projectOn({ url, user: server.user, passwordVariable: 'MYSQL_TEST_PASSWORD', password: server.password }, environments, extraToml);
+}
+
+function projectOn(server: ProjectServer, environments: Readonly<Record<string, ProjectEnvironment>>, extraToml: string): MigrationProject {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parity-migrations-'));
   const sections = Object.entries(environments).map(([name, e]) =>
     [
       `[environments.${name}]`,
-      `url = "jdbc:postgresql://127.0.0.1:${pg.port}/${e.database}"`,
-      `user = "${pg.user}"`,
-      `password = "\${env.PGPASSWORD}"`,
+      `url = "${e.url ?? server.url(e.database)}"`,
+      `user = "${server.user}"`,
+      `password = "\${env.${server.passwordVariable}}"`,
       ...(e.schemas ? [`schemas = [${e.schemas.map((s) => `"${s}"`).join(', ')}]`] : []),
       ...(e.provisioner ? [`provisioner = "${e.provisioner}"`] : []),
       '',
@@ -48,7 +72,7 @@ export function migrationProject(pg: TestPostgres, environments: Readonly<Record
     remove(file) {
       fs.rmSync(path.join(dir, 'migrations', file));
     },
-    run: (...args) => runCli(args, { cwd: dir, env: { PGPASSWORD: pg.password } }),
+    run: (...args) => runCli(args, { cwd: dir, env: { [server.passwordVariable]: server.password } }),
     dispose: () => fs.rmSync(dir, { recursive: true, force: true }),
   };
 }
@@ -64,3 +88,20 @@ export function expectedFlywayChecksum(text: string): number {
   const gz = zlib.gzipSync(body);
   return gz.readInt32LE(gz.length - 8);
 }
+
+/** What `parity info -outputType=json` prints (the parts the tests read). */
+export interface InfoJson {
+  schemaVersion: string | null;
+  schemaName: string;
+  migrations: Array<{ version: string | null; description: string; state: string; category: string; checksum: number | null }>;
+}
+
+/** `parity info -environment=dev -outputType=json`, which must succeed. */
+export async function info(p: MigrationProject): Promise<InfoJson> {
+  const result = await p.run('info', '-environment=dev', '-outputType=json');
+  assert.is(result.code, 0, result.stderr);
+  return JSON.parse(result.stdout) as InfoJson;
+}
+
+/** Each migration as `version:State` (description for repeatables and the marker row). */
+export const states = (json: InfoJson) => json.migrations.map((m) => `${m.version ?? m.description}:${m.state}`);

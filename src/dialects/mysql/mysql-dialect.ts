@@ -1,8 +1,10 @@
 /** The MySQL/MariaDB plug-in: glue between the Dialect interface and the mysql-* modules. */
 import type { Dialect } from '../dialect.js';
 import { introspectMysql } from './mysql-introspector.js';
+import { mysqlMigrate } from './mysql-migrate.js';
 import { mysqlMigration } from './mysql-migration.js';
 import { renderCreateMysql } from './mysql-renderer.js';
+import { mysqlSchemaModel } from './mysql-schema-model.js';
 
 export const mysqlDialect: Dialect = {
   name: 'mysql',
@@ -11,7 +13,11 @@ export const mysqlDialect: Dialect = {
   defaultPort: 3306,
   // Empty: an environment without `schemas` reads the database its URL names (see mysql-introspector.ts).
   defaultSchemas: [],
+  schemaNamedByUrl: (connection) => connection.database,
   introspect: introspectMysql,
   renderCreate: renderCreateMysql,
   migration: mysqlMigration,
+  schemaModel: mysqlSchemaModel,
+  // No embedded server: a migrations build needs a configured build environment.
+  migrate: mysqlMigrate,
 };

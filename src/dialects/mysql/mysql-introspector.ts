@@ -10,6 +10,8 @@
 import fs from 'node:fs';
 import type { ConnectionSettings } from '../../config/connection.js';
 import type { DatabaseModel, ObjectKind, SchemaObject } from '../../model/objects.js';
+import { ParityError } from '../../errors.js';
+import { unqualifyModel } from '../../model/unqualify.js';
 import type { IntrospectOptions } from '../dialect.js';
 import { toParityError, withMysqlConnection, withReadOnlySnapshot, type MysqlQueryable } from './mysql-connection.js';
 import { compareCodePoints, groupBy, relationKey, sortObjects, type Flavor } from './mysql-normalizer.js';
@@ -60,8 +62,22 @@ export function requestedSchemas(schemas: readonly string[], database: string): 
 export async function introspectMysql(settings: ConnectionSettings, options: IntrospectOptions): Promise<DatabaseModel> {
   const schemas = requestedSchemas(options.schemas, settings.database);
   return withMysqlConnection(settings, (connection) =>
-    withReadOnlySnapshot(connection, (tx) => readMysqlModel(tx, settings, schemas, options.onProgress)),
+    withReadOnlySnapshot(connection, (tx) => readMysqlModel(tx, settings, schemas, options.onProgress, options.unqualified === true)),
   );
+}
+
+/**
+ * Rows as if the database were `''`, for the definitions the assembler writes (routine and trigger
+ * headers); view texts already lack their own database's qualifier (see normalizeViewDefinition), and
+ * unqualifyModel renames the rest.
+ */
+function unqualifiedRows(rows: CatalogRows): CatalogRows {
+  return {
+    ...rows,
+    routines: rows.routines.map((r) => ({ ...r, routine_schema: '' })),
+    parameters: rows.parameters.map((r) => ({ ...r, routine_schema: '' })),
+    triggers: rows.triggers.map((r) => ({ ...r, trigger_schema: '' })),
+  };
 }
 
 /** Runs the catalog queries on a connection already inside the snapshot and assembles the model. */
@@ -70,7 +86,11 @@ export async function readMysqlModel(
   settings: ConnectionSettings,
   schemas: readonly string[],
   onProgress?: (message: string) => void,
+  unqualified = false,
 ): Promise<DatabaseModel> {
+  if (unqualified && schemas.length !== 1) {
+    throw new ParityError('INVALID_ARGUMENT', `a comparison without database qualifiers reads exactly one database, not ${schemas.length} (${schemas.join(', ')})`);
+  }
   let flavor: Flavor;
   try {
     const [rows] = await connection.query('SELECT VERSION() AS version');
@@ -94,7 +114,8 @@ export async function readMysqlModel(
     }
   }
   onProgress?.('assembling the model');
-  const model = assembleModel(rows as unknown as CatalogRows, schemas, flavor);
+  const catalog = rows as unknown as CatalogRows;
+  const model = unqualified ? unqualifyModel(assembleModel(unqualifiedRows(catalog), schemas, flavor), schemas[0]!, false) : assembleModel(catalog, schemas, flavor);
   onProgress?.(`read ${model.objects.length} objects from ${schemas.length} schema(s)`);
   return model;
 }

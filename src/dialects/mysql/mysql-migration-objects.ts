@@ -8,17 +8,24 @@ import type { MigrationStep } from '../../generate/migration-hooks.js';
 import { equalValues } from '../../diff/object-comparer.js';
 import type { Routine, SchemaDef, View } from '../../model/objects.js';
 import { qualifiedName, quoteIdent } from './mysql-quoting.js';
-import { dropEvent, renderEvent, schemaOptions } from './mysql-render-objects.js';
+import { alterDatabase, dropEvent, renderEvent, schemaOptions } from './mysql-render-objects.js';
 import { renderView } from './mysql-render-objects.js';
 
+/** The session's own database (`''`) exists already: "creating" it sets its options. */
 export function createSchemaSteps(schema: SchemaDef): MigrationStep[] {
-  return [
-    { phase: 'createSchemas', sql: `CREATE DATABASE ${quoteIdent(schema.name)}${schemaOptions(schema)}` },
-    ...(schema.events ?? []).map((event): MigrationStep => ({ phase: 'createTriggers', sql: renderEvent(schema.name, event) })),
-  ];
+  const options = schemaOptions(schema);
+  const create: MigrationStep[] =
+    schema.name !== ''
+      ? [{ phase: 'createSchemas', sql: `CREATE DATABASE ${quoteIdent(schema.name)}${options}` }]
+      : options === ''
+        ? []
+        : [{ phase: 'createSchemas', sql: alterDatabase('', options) }];
+  return [...create, ...(schema.events ?? []).map((event): MigrationStep => ({ phase: 'createTriggers', sql: renderEvent(schema.name, event) }))];
 }
 
+/** The session's own database (`''`) is never dropped: its objects are, each by its own change. */
 export function dropSchemaSteps(schema: SchemaDef): MigrationStep[] {
+  if (schema.name === '') return (schema.events ?? []).map((event): MigrationStep => ({ phase: 'dropTriggers', sql: dropEvent('', event.name) }));
   return [{ phase: 'dropSchemas', sql: `DROP DATABASE ${quoteIdent(schema.name)}`, destructive: `drops database ${schema.name} and everything in it` }];
 }
 
@@ -27,7 +34,7 @@ export function alterSchemaSteps(from: SchemaDef, to: SchemaDef): MigrationStep[
   if (!equalValues(from.extras, to.extras) || from.comment !== to.comment) {
     // ALTER DATABASE takes no empty comment away otherwise: COMMENT '' clears it.
     const options = schemaOptions(to) + (to.comment === undefined && from.comment !== undefined ? " COMMENT ''" : '');
-    steps.push({ phase: 'createSchemas', sql: `ALTER DATABASE ${quoteIdent(to.name)}${options}` });
+    steps.push({ phase: 'createSchemas', sql: alterDatabase(to.name, options) });
   }
   const before = new Map((from.events ?? []).map((e) => [e.name, e]));
   const after = new Map((to.events ?? []).map((e) => [e.name, e]));

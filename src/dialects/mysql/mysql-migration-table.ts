@@ -16,6 +16,7 @@ import { equalValues } from '../../diff/object-comparer.js';
 import type { Column, ForeignKey, Index, Table } from '../../model/objects.js';
 import { qualifiedName, quoteIdent } from './mysql-quoting.js';
 import { renderCheck, renderColumnDefinition, renderCreateTable, renderForeignKey, renderIndex, renderPrimaryKey, renderTableOptions } from './mysql-render-table.js';
+import { shownName } from '../../model/unqualify.js';
 
 const TEXT_TYPES = /^(char|varchar|tinytext|text|mediumtext|longtext|enum|set)\b/;
 
@@ -47,7 +48,7 @@ export function createTableSteps(table: Table): MigrationStep[] {
 export function dropTableSteps(table: Table): MigrationStep[] {
   return [
     ...table.foreignKeys.map((fk) => dropForeignKey(table, fk)),
-    { phase: 'dropTables', sql: `DROP TABLE ${qualifiedName(table.schema, table.name)}`, destructive: `drops table ${table.schema}.${table.name} and its data` },
+    { phase: 'dropTables', sql: `DROP TABLE ${qualifiedName(table.schema, table.name)}`, destructive: `drops table ${shownName(table.schema, table.name)} and its data` },
   ];
 }
 
@@ -164,7 +165,7 @@ export function alterTableSteps(from: Table, to: Table): MigrationStep[] {
     steps.push({
       phase: 'alterTables',
       sql: `ALTER TABLE ${table}\n    ${clauses.join(',\n    ')}`,
-      ...(destructive.length > 0 ? { destructive: `${to.schema}.${to.name}: ${destructive.join('; ')}` } : {}),
+      ...(destructive.length > 0 ? { destructive: `${shownName(to.schema, to.name)}: ${destructive.join('; ')}` } : {}),
     });
   }
   return steps;

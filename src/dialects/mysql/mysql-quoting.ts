@@ -5,9 +5,9 @@ export function quoteIdent(name: string): string {
   return `\`${name.replace(/`/g, '``')}\``;
 }
 
-/** `schema`.`name`. */
+/** `schema`.`name`; just `name` for schema `''` (a model read unqualified: the session's database). */
 export function qualifiedName(schema: string, name: string): string {
-  return `${quoteIdent(schema)}.${quoteIdent(name)}`;
+  return schema === '' ? quoteIdent(name) : `${quoteIdent(schema)}.${quoteIdent(name)}`;
 }
 
 /**

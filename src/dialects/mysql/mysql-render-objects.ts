@@ -78,7 +78,18 @@ export function schemaOptions(schema: SchemaDef): string {
   ].join('');
 }
 
-/** `CREATE DATABASE s ...` and its events. */
+/**
+ * `CREATE DATABASE s ...` and its events. The database `''` (a model read unqualified) is the one the
+ * session is in: it exists, so only its options are set, with `ALTER DATABASE` naming no database.
+ */
 export function renderSchemaStatements(schema: SchemaDef): string[] {
-  return [`CREATE DATABASE ${quoteIdent(schema.name)}${schemaOptions(schema)}`, ...(schema.events ?? []).map((e) => renderEvent(schema.name, e))];
+  const events = (schema.events ?? []).map((e) => renderEvent(schema.name, e));
+  if (schema.name !== '') return [`CREATE DATABASE ${quoteIdent(schema.name)}${schemaOptions(schema)}`, ...events];
+  const options = schemaOptions(schema);
+  return [...(options === '' ? [] : [alterDatabase('', options)]), ...events];
+}
+
+/** `ALTER DATABASE [s] options`; without a name for `''`, the session's database. */
+export function alterDatabase(name: string, options: string): string {
+  return `ALTER DATABASE${name === '' ? '' : ` ${quoteIdent(name)}`}${options}`;
 }

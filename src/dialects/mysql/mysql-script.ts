@@ -15,17 +15,36 @@ const STATEMENT_START = new Set(['BEGIN', 'THEN', 'ELSE', 'DO', 'LOOP', 'REPEAT'
 /** Block openers that are also function names or DDL words when not at a statement's start. */
 const BLOCK_WORDS = new Set(['IF', 'LOOP', 'WHILE', 'REPEAT']);
 
+/** One statement of a script: its text, where it starts in the script, and on which (1-based) line. */
+export interface ScriptStatement {
+  readonly text: string;
+  /** Offset of the statement's first character in the script. */
+  readonly start: number;
+  readonly startLine: number;
+}
+
 /** The statements of `script`, trimmed, without their terminating `;`; comments between them dropped. */
 export function splitMysqlStatements(script: string): string[] {
+  return splitMysqlScript(script).map((statement) => statement.text);
+}
+
+/** `splitMysqlStatements` with each statement's offset and line in the script (for `file:line` messages). */
+export function splitMysqlScript(script: string): ScriptStatement[] {
   const tokens = tokenize(script);
-  const statements: string[] = [];
+  const statements: ScriptStatement[] = [];
+  let line = 1;
+  let counted = 0; // characters of `script` whose line breaks are in `line`
+  const lineAt = (offset: number) => {
+    for (; counted < offset; counted++) if (script.charCodeAt(counted) === 10) line++;
+    return line;
+  };
   let depth = 0;
   let start: number | undefined;
   let previous: Token | undefined; // last significant token
   const flush = (end: number) => {
     if (start !== undefined) {
       const text = script.slice(start, end).trim();
-      if (text !== '') statements.push(text);
+      if (text !== '') statements.push({ text, start, startLine: lineAt(start) });
     }
     start = undefined;
     previous = undefined;

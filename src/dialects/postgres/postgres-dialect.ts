@@ -12,6 +12,8 @@ export const postgresDialect: Dialect = {
   urlSchemes: ['postgresql', 'postgres'],
   defaultPort: 5432,
   defaultSchemas: ['public'],
+  // pgJDBC's `currentSchema` URL parameter (the connection's search_path) names one schema.
+  schemaNamedByUrl: (connection) => connection.params['currentSchema'] || undefined,
   introspect: introspectPostgres,
   renderCreate: renderCreatePostgres,
   migration: postgresMigration,

@@ -7,6 +7,9 @@
 import fs from 'node:fs';
 import type { ConnectionSettings } from '../../config/connection.js';
 import type { DatabaseModel, SchemaObject } from '../../model/objects.js';
+import { unqualifyModel } from '../../model/unqualify.js';
+import { quoteIdent } from './postgres-quoting.js';
+import { ParityError } from '../../errors.js';
 import type { IntrospectOptions } from '../dialect.js';
 import {
   toParityError,
@@ -86,8 +89,19 @@ export function requestedSchemas(schemas: readonly string[]): string[] {
 export async function introspectPostgres(settings: ConnectionSettings, options: IntrospectOptions): Promise<DatabaseModel> {
   const schemas = requestedSchemas(options.schemas);
   return withPostgresClient(settings, (client) =>
-    withReadOnlyTransaction(client, (tx) => readPostgresModel(tx, settings, schemas, options.onProgress)),
+    withReadOnlyTransaction(client, (tx) => readPostgresModel(tx, settings, schemas, options.onProgress, options.unqualified === true)),
   );
+}
+
+/**
+ * With `unqualified`, the one schema read is put on the search_path, so the server prints names in it
+ * without a qualifier (and everything else qualified, as always); the model then names it `''`. The
+ * schema's own object (its comment) is left out: there is no DDL for "the current schema".
+ */
+function unqualifiedSchema(schemas: readonly string[], unqualified: boolean): string | undefined {
+  if (!unqualified) return undefined;
+  if (schemas.length !== 1) throw new ParityError('INVALID_ARGUMENT', `a comparison without schema qualifiers reads exactly one schema, not ${schemas.length} (${schemas.join(', ')})`);
+  return schemas[0];
 }
 
 /**
@@ -99,10 +113,13 @@ export async function readPostgresModel(
   settings: ConnectionSettings,
   schemas: readonly string[],
   onProgress?: (message: string) => void,
+  unqualified = false,
 ): Promise<DatabaseModel> {
+  const currentSchema = unqualifiedSchema(schemas, unqualified);
   let serverMajor: number;
   try {
     await client.query(SESSION_SETTINGS);
+    if (currentSchema !== undefined) await client.query("SELECT pg_catalog.set_config('search_path', pg_catalog.quote_ident($1), true)", [currentSchema]);
     const version = await client.query("SELECT pg_catalog.current_setting('server_version_num')::integer AS version");
     serverMajor = Math.floor(((version.rows[0] as { version: number } | undefined)?.version ?? 0) / 10000);
   } catch (error) {
@@ -118,9 +135,26 @@ export async function readPostgresModel(
     }
   }
   onProgress?.('assembling the model');
-  const model = assembleModel(rows as unknown as CatalogRows, schemas);
+  const assembled = assembleModel(rows as unknown as CatalogRows, schemas);
+  const model = currentSchema === undefined ? assembled : unqualifiedRoutineHeaders(unqualifyModel(assembled, currentSchema, true), currentSchema);
   onProgress?.(`read ${model.objects.length} objects from ${schemas.length} schema(s)`);
   return model;
+}
+
+/**
+ * pg_get_functiondef names the routine schema-qualified whatever the search_path (and the aggregate
+ * definitions built here do too): the header loses the qualifier of the schema read unqualified.
+ */
+function unqualifiedRoutineHeaders(model: DatabaseModel, schema: string): DatabaseModel {
+  const header = new RegExp(`^(CREATE (?:OR REPLACE )?(?:FUNCTION|PROCEDURE|AGGREGATE) )${escapeRegExp(quoteIdent(schema))}\\.`);
+  const objects = model.objects.map((object) =>
+    object.kind === 'function' || object.kind === 'procedure' || object.kind === 'aggregate' ? { ...object, definition: object.definition.replace(header, '$1') } : object,
+  );
+  return { ...model, objects };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Builds the model from every query's rows: pure, linear in the number of rows. */

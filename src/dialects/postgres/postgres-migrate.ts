@@ -8,7 +8,7 @@
 import pg from 'pg';
 import type { ConnectionSettings } from '../../config/connection.js';
 import { withEmbeddedPostgres } from '../../embedded/embedded-postgres.js';
-import { ScriptFailure, type HistoryRow, type MigrateSession, type MigrateSessionOptions, type MigrateSupport, type NewHistoryRow, type ScriptToRun } from '../../migrations/schema-history.js';
+import { HISTORY_INSERT_COLUMNS, ScriptFailure, historyInsertValues, historyRowFrom, type HistoryRow, type MigrateSession, type MigrateSessionOptions, type MigrateSupport, type NewHistoryRow, type ScriptToRun } from '../../migrations/schema-history.js';
 import { cleanSchemas } from './postgres-clean.js';
 import { connectPostgres, toParityError, withPostgresClient } from './postgres-connection.js';
 import { qualifiedName, quoteIdent } from './postgres-quoting.js';
@@ -122,25 +122,13 @@ class PostgresMigrateSession implements MigrateSession {
               to_char(installed_on, 'YYYY-MM-DD"T"HH24:MI:SS.MS') AS installed_on, execution_time, success
        FROM ${this.#history} ORDER BY installed_rank`,
     );
-    return (result.rows as Array<Record<string, unknown>>).map((r) => ({
-      installedRank: Number(r['installed_rank']),
-      version: (r['version'] as string | null) ?? null,
-      description: String(r['description']),
-      type: String(r['type']),
-      script: String(r['script']),
-      checksum: r['checksum'] === null ? null : Number(r['checksum']),
-      installedBy: String(r['installed_by']),
-      installedOn: String(r['installed_on']),
-      executionTime: Number(r['execution_time']),
-      success: r['success'] === true,
-    }));
+    return (result.rows as Array<Record<string, unknown>>).map((r) => historyRowFrom(r, String(r['installed_on'])));
   }
 
   async insertHistory(row: NewHistoryRow): Promise<void> {
     await this.#query(
-      `INSERT INTO ${this.#history} (installed_rank, version, description, type, script, checksum, installed_by, execution_time, success)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [row.installedRank, row.version, row.description.slice(0, 200), row.type, row.script.slice(0, 1000), row.checksum, row.installedBy.slice(0, 100), row.executionTime, row.success],
+      `INSERT INTO ${this.#history} (${HISTORY_INSERT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      historyInsertValues(row),
     );
   }
 

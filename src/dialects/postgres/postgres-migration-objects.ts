@@ -7,7 +7,7 @@ import type { Extension, SchemaDef, Sequence } from '../../model/objects.js';
 import { changeComment, createComment, step } from './postgres-migration-common.js';
 import { sequenceOptionChanges, sequenceRangeGuard } from './postgres-migration-sequence-options.js';
 import { commentTarget, renderSequenceOptions, renderSequenceOwnedBy } from './postgres-renderer.js';
-import { qualifiedName, quoteIdent, quoteLiteral } from './postgres-quoting.js';
+import { qualifiedName, quoteIdent, quoteLiteral, withSchemaClause } from './postgres-quoting.js';
 
 // ---------------------------------------------------------------------------------------------
 // Schemas
@@ -50,7 +50,7 @@ export function createExtensionSteps(extension: Extension, context: MigrationCon
         step('createExtensions', `ALTER EXTENSION ${name} SET SCHEMA ${quoteIdent(extension.schema)}`),
         ...(extension.version === undefined ? [] : [step('createExtensions', `ALTER EXTENSION ${name} UPDATE TO ${quoteLiteral(extension.version)}`)]),
       ]
-    : [step('createExtensions', `CREATE EXTENSION ${name} WITH SCHEMA ${quoteIdent(extension.schema)}${version}`)];
+    : [step('createExtensions', `CREATE EXTENSION ${name}${withSchemaClause(extension.schema)}${version}`)];
   return [...create, ...createComment(commentTarget.extension(extension.name), extension.comment)];
 }
 

@@ -46,6 +46,7 @@ import {
   viewReplaceableInPlace,
 } from './postgres-migration-views.js';
 import { qualifiedName } from './postgres-quoting.js';
+import { shownName } from '../../model/unqualify.js';
 
 function create(object: SchemaObject, context: MigrationContext): MigrationStep[] {
   switch (object.kind) {
@@ -102,7 +103,7 @@ function sides<K extends SchemaObject['kind']>(change: Change, kind: K): { from:
   const from = change.target;
   const to = change.source;
   if (from?.kind !== kind || to?.kind !== kind) {
-    throw new ParityError('INVALID_ARTIFACT', `change ${change.id} (${change.objectKind} ${change.schema}.${change.name}) does not hold both sides`);
+    throw new ParityError('INVALID_ARTIFACT', `change ${change.id} (${change.objectKind} ${shownName(change.schema, change.name)}) does not hold both sides`);
   }
   return { from: from as Extract<SchemaObject, { kind: K }>, to: to as Extract<SchemaObject, { kind: K }> };
 }

@@ -20,9 +20,17 @@ export function quoteIdent(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
 }
 
-/** `schema.name`, each part quoted as needed. */
+/**
+ * `schema.name`, each part quoted as needed; just `name` for schema `''` (a model read unqualified:
+ * the statement then acts in the first schema of the session's search_path).
+ */
 export function qualifiedName(schema: string, name: string): string {
-  return `${quoteIdent(schema)}.${quoteIdent(name)}`;
+  return schema === '' ? quoteIdent(name) : `${quoteIdent(schema)}.${quoteIdent(name)}`;
+}
+
+/** ` WITH SCHEMA s` for CREATE EXTENSION; nothing for schema `''` (the current schema). */
+export function withSchemaClause(schema: string): string {
+  return schema === '' ? '' : ` WITH SCHEMA ${quoteIdent(schema)}`;
 }
 
 /** A standard-conforming string literal: `'it''s'`. */

@@ -29,7 +29,7 @@ import { renderSequenceStatements } from './postgres-render-sequence.js';
 import { renderTableStatements } from './postgres-render-table.js';
 import { renderCompositeTypeStatements, renderDomainStatements, renderEnumStatements } from './postgres-render-types.js';
 import { renderMaterializedViewStatements, renderViewStatements } from './postgres-render-views.js';
-import { quoteIdent, quoteLiteral } from './postgres-quoting.js';
+import { quoteIdent, quoteLiteral, withSchemaClause } from './postgres-quoting.js';
 
 export {
   columnList,
@@ -96,7 +96,7 @@ function renderSchemaStatements(schema: SchemaDef): string[] {
 function renderExtensionStatements(extension: Extension): string[] {
   const version = extension.version === undefined ? '' : ` VERSION ${quoteLiteral(extension.version)}`;
   return [
-    `CREATE EXTENSION IF NOT EXISTS ${quoteIdent(extension.name)} WITH SCHEMA ${quoteIdent(extension.schema)}${version}`,
+    `CREATE EXTENSION IF NOT EXISTS ${quoteIdent(extension.name)}${withSchemaClause(extension.schema)}${version}`,
     ...commentIfPresent(commentTarget.extension(extension.name), extension.comment),
   ];
 }

@@ -197,7 +197,7 @@ export async function readPostgresSqlFiles(files: readonly SqlFile[], options: S
         for (const { name } of existing.rows as Array<{ name: string }>) await client.query(`DROP SCHEMA "${name.replaceAll('"', '""')}" CASCADE`);
         await applyStatements(client, prepared, options.onProgress);
         const schemas = requested.length > 0 ? requested : await schemasInUse(client, named);
-        return withReadOnlyTransaction(client, (tx) => readPostgresModel(tx, settings, schemas, options.onProgress));
+        return withReadOnlyTransaction(client, (tx) => readPostgresModel(tx, settings, schemas, options.onProgress, options.unqualified === true));
       });
     },
     options.onProgress ? { onProgress: options.onProgress } : {},

@@ -1,0 +1,95 @@
+/**
+ * Whether a comparison names schemas at all. Two copies of one schema under different names (`app`
+ * on dev, `app_copy` beside it) are the same schema to the people comparing them, so parity reads
+ * both sides "unqualified" (IntrospectOptions.unqualified: schema `''`, texts without the qualifier)
+ * and renders DDL that runs in whatever schema the script is run in. That happens when:
+ * - either side reads one schema named by its URL and has no `schemas` setting (a MySQL URL's
+ *   database; a PostgreSQL URL's `currentSchema`), or is a schema model its dialect always reads
+ *   unqualified (MySQL), or is a snapshot taken unqualified; or
+ * - both sides read exactly one schema each, known from their settings, under different names.
+ * A side that cannot be read that way (several schemas, a snapshot taken with qualifiers) is an error
+ * naming it, rather than a comparison in which every object differs.
+ */
+import path from 'node:path';
+import { readSnapshot } from '../artifact/snapshot.js';
+import { getEnvironment, type ParityConfig } from '../config/config.js';
+import { DIALECTS } from '../dialects/registry.js';
+import { ParityError } from '../errors.js';
+import { environmentConnection, environmentSchemas, schemaNamedByUrl } from './environment-source.js';
+import { projectDialect } from './project-dialect.js';
+import type { LoadedSource, SourceContext, SourceSpec } from './source.js';
+
+export interface SidePlan {
+  readonly setting: string;
+  /** How the side is named in messages: `environment "dev"`. */
+  readonly what: string;
+  /** The side reads unqualified on its own (see the module comment). */
+  readonly unqualified: boolean;
+  /** The schemas it reads, when its settings say so before anything is read. */
+  readonly schemas?: readonly string[];
+  /** A snapshot is read while planning (it says how it was taken); the loader reuses it. */
+  readonly preloaded?: LoadedSource;
+}
+
+function environmentPlan(config: ParityConfig, name: string, setting: string, what: string): Omit<SidePlan, 'setting'> {
+  const environment = getEnvironment(config, name, setting);
+  const connection = environmentConnection(config, environment);
+  const dialect = DIALECTS.find((d) => d.name === connection.dialect)!;
+  const schemas = environmentSchemas(config, environment, connection);
+  const explicit = environment.schemas.length > 0 || config.migrations.schemas.length > 0;
+  return { what, unqualified: !explicit && schemaNamedByUrl(dialect, connection) !== undefined, schemas };
+}
+
+export function planSide(spec: SourceSpec, text: string, setting: string, context: SourceContext): SidePlan {
+  const config = context.config;
+  switch (spec.type) {
+    case 'empty':
+      return { setting, what: 'empty', unqualified: false, schemas: [] };
+    case 'environment':
+      return { setting, ...environmentPlan(config, spec.name, setting, `environment "${spec.name}"`) };
+    case 'migrations': {
+      const build = context.build?.buildEnvironment;
+      if (build === undefined) {
+        const schemas = config.migrations.schemas;
+        return { setting, what: 'migrations', unqualified: false, ...(schemas.length > 0 ? { schemas } : {}) };
+      }
+      return { setting, ...environmentPlan(config, build, '-buildEnvironment', `migrations (build environment "${build}")`) };
+    }
+    case 'schemaModel': {
+      const always = projectDialect(config).schemaModel?.unqualified === true;
+      const schemas = config.schemaModelSchemas;
+      return { setting, what: 'schemaModel', unqualified: always, ...(schemas.length > 0 ? { schemas } : {}) };
+    }
+    case 'snapshot': {
+      context.onProgress?.(`reading snapshot ${spec.path}`);
+      const model = readSnapshot(path.resolve(config.workingDirectory, spec.path));
+      const preloaded: LoadedSource = { model, side: { spec: text, type: 'snapshot', description: `snapshot ${spec.path}`, preparationInfo: null } };
+      const unqualified = model.schemas.length === 1 && model.schemas[0] === '';
+      return { setting, what: `snapshot ${spec.path}`, unqualified, schemas: model.schemas, preloaded };
+    }
+  }
+}
+
+/** Whether the two sides are compared without schema qualifiers; an error when one side cannot be. */
+export function comparesUnqualified(source: SidePlan, target: SidePlan): boolean {
+  const reason = [source, target].find((p) => p.unqualified);
+  const single = (p: SidePlan) => p.schemas !== undefined && p.schemas.length === 1;
+  const renamed = single(source) && single(target) && source.schemas![0] !== target.schemas![0];
+  if (reason === undefined && !renamed) return false;
+  for (const plan of [source, target]) {
+    if (plan.unqualified || plan.schemas === undefined || plan.schemas.length <= 1) continue;
+    const why = reason ? `${reason.what} is compared without schema qualifiers` : 'the other side is compared without schema qualifiers';
+    const fix = plan.preloaded ? 'take a snapshot of one schema' : 'give it one schema';
+    throw new ParityError('INVALID_ARGUMENT', `${plan.what} holds ${plan.schemas.length} schemas (${plan.schemas.join(', ')}) but ${why}: ${fix}`, { where: plan.setting });
+  }
+  for (const plan of [source, target]) {
+    if (plan.preloaded && !plan.unqualified && plan.schemas!.length === 1) {
+      throw new ParityError(
+        'INVALID_ARGUMENT',
+        `${plan.what} was taken with schema qualifiers (schema "${plan.schemas![0]}") but ${(reason ?? (plan === source ? target : source)).what} is compared without them: take the snapshot again from a single-schema environment`,
+        { where: plan.setting },
+      );
+    }
+  }
+  return true;
+}
