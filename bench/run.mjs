@@ -5,25 +5,32 @@
 // Flyway migrations projects of 100, 500 and 1,000 migrations: `parity diff -source=migrations
 // -target=empty` (built on the embedded PostgreSQL), the embedded server alone (a V1-only project),
 // `parity migrate` into a fresh database of the private server, and `psql -f` of the same files.
-// Writes bench/RESULTS.md. Progress goes to stderr.
+// Then the same live series on a private MariaDB server (10, 1,000 and 10,000 tables) next to
+// `mysqldump --no-data`. Writes bench/RESULTS.md (see mysql-report.mjs for how a run that skips the
+// PostgreSQL or the MySQL series keeps that part of the file). Progress goes to stderr.
 //
-// Usage: node bench/run.mjs [--sizes=10,1000,10000|none] [--migrations=100,500,1000|none] [--runs=3] [--no-build] [--no-profile] [--out=bench/RESULTS.md]
-//   --sizes       table counts of the snapshot/diff benchmark (none: skip it)
+// Usage: node bench/run.mjs [--sizes=10,1000,10000|none] [--migrations=100,500,1000|none] [--mysql=10,1000,10000|none] [--runs=3] [--no-build] [--no-profile] [--out=bench/RESULTS.md]
+//   --sizes       table counts of the PostgreSQL snapshot/diff benchmark (none: skip it)
 //   --migrations  migration counts of the migrations benchmark (none: skip it)
+//   --mysql       table counts of the MySQL/MariaDB snapshot/diff benchmark (none: skip it)
 //   --no-build    use dist/ as it is instead of running `npm run build` first
-//   --no-profile  skip the extra `node --cpu-prof` runs (each parity command at the largest size, and the
-//                 migrations build and migrate at 500 migrations)
+//   --no-profile  skip the extra `node --cpu-prof` runs (each parity command at the largest size of each
+//                 dialect, and the migrations build and migrate at 500 migrations)
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { GNU_TIME, control, killGroup, running, timePresent, timed } from './lib/measure.mjs';
-import { diffRows, fileMb, log, makeMeasurement, measureOnce, profileRun, skipped, summarize } from './lib/series.mjs';
+import { GNU_TIME, control, killGroup, running, timePresent } from './lib/measure.mjs';
+import { log, makeMeasurement, measureOnce, summarize } from './lib/series.mjs';
 import { renderResults } from './lib/report.mjs';
 import { FEW_CHANGES, FEW_CHANGES_EXPECTED, TABLES_PER_TRANSACTION, expectedCounts, schemaChunks } from './lib/schema.mjs';
 import { PG_BIN, PG_MAJOR, serverBinariesPresent, startServer } from './lib/server.mjs';
 import { HEADLINE_MIGRATIONS, benchMigrations, removePrivateTmpDirs } from './lib/migrations-bench.mjs';
+import { mariadbProblems, mysqldumpVersion, startMariadb } from './lib/mariadb-server.mjs';
+import { benchMysql } from './lib/mysql-bench.mjs';
+import { combineResults, renderMysqlSection } from './lib/mysql-report.mjs';
+import { benchProject, measureLive } from './lib/live-series.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // The CLI is run from a private copy of dist/ (see copyCli), so a rebuild by someone else during the
@@ -31,7 +38,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 let CLI = path.join(root, 'dist', 'cli', 'main.js');
 
 function parseOptions(argv) {
-  const options = { sizes: [10, 1000, 10000], migrations: [100, HEADLINE_MIGRATIONS, 1000], runs: 3, build: true, profile: true, out: path.join(root, 'bench', 'RESULTS.md') };
+  const options = { sizes: [10, 1000, 10000], migrations: [100, HEADLINE_MIGRATIONS, 1000], mysql: [10, 1000, 10000], runs: 3, build: true, profile: true, out: path.join(root, 'bench', 'RESULTS.md') };
   const counts = (text, min, what) => {
     if (text.trim() === 'none') return [];
     const list = text.split(',').map((s) => Number(s.trim().replace(/_/g, '')));
@@ -42,6 +49,7 @@ function parseOptions(argv) {
     let m;
     if ((m = /^--?sizes=(.+)$/.exec(arg))) options.sizes = counts(m[1], 1, 'sizes');
     else if ((m = /^--?migrations=(.+)$/.exec(arg))) options.migrations = counts(m[1], 10, 'migrations');
+    else if ((m = /^--?mysql=(.+)$/.exec(arg))) options.mysql = counts(m[1], 10, 'mysql');
     else if ((m = /^--?runs=(\d+)$/.exec(arg))) {
       options.runs = Number(m[1]);
       if (options.runs < 1) usage('--runs must be at least 1');
@@ -53,19 +61,21 @@ function parseOptions(argv) {
   }
   options.sizes = [...new Set(options.sizes)].sort((a, b) => a - b);
   options.migrations = [...new Set(options.migrations)].sort((a, b) => a - b);
-  if (options.sizes.length === 0 && options.migrations.length === 0) usage('nothing to measure (--sizes=none and --migrations=none)');
+  options.mysql = [...new Set(options.mysql)].sort((a, b) => a - b);
+  options.postgres = options.sizes.length > 0 || options.migrations.length > 0;
+  if (!options.postgres && options.mysql.length === 0) usage('nothing to measure (--sizes=none, --migrations=none and --mysql=none)');
   return options;
 }
 
 function usage(problem) {
   if (problem) process.stderr.write(`bench: ${problem}\n`);
-  process.stderr.write('usage: node bench/run.mjs [--sizes=10,1000,10000|none] [--migrations=100,500,1000|none] [--runs=3] [--no-build] [--no-profile] [--out=bench/RESULTS.md]\n');
+  process.stderr.write('usage: node bench/run.mjs [--sizes=10,1000,10000|none] [--migrations=100,500,1000|none] [--mysql=10,1000,10000|none] [--runs=3] [--no-build] [--no-profile] [--out=bench/RESULTS.md]\n');
   process.exit(problem ? 2 : 0);
 }
 
 function preflight(options) {
-  const problems = [];
-  if (!serverBinariesPresent()) {
+  const problems = options.mysql.length ? mariadbProblems() : [];
+  if (options.postgres && !serverBinariesPresent()) {
     problems.push(`PostgreSQL ${PG_MAJOR} server binaries are missing (${PG_BIN}/initdb, pg_ctl, postgres, pg_dump).\n` +
       `  The benchmark needs Debian's PostgreSQL ${PG_MAJOR} (pg_dump must match the server): apt-get install -y postgresql`);
   }
@@ -73,7 +83,7 @@ function preflight(options) {
     problems.push(`${PG_BIN}/psql is missing (the migrations baseline runs the files with psql): apt-get install -y postgresql-client-${PG_MAJOR}`);
   }
   if (!timePresent()) problems.push(`${GNU_TIME} is missing (GNU time measures elapsed time and max RSS): apt-get install -y time`);
-  if (typeof process.getuid === 'function' && process.getuid() === 0 && spawnSync('id', ['postgres']).status !== 0) {
+  if (options.postgres && typeof process.getuid === 'function' && process.getuid() === 0 && spawnSync('id', ['postgres']).status !== 0) {
     problems.push('running as root but there is no `postgres` user to run the server as: apt-get install -y postgresql');
   }
   if (problems.length) {
@@ -129,14 +139,6 @@ function gitDescription() {
   return `${head.stdout.trim()}${dirty.stdout.trim() ? ' (with uncommitted changes under src/)' : ''}`;
 }
 
-/** A snapshot outside the measurements (for the snapshot pairs): snapshot-NAME.json in the work dir. */
-function untimedSnapshot(ctx, name) {
-  const base = path.join(ctx.workDir, `snapshot-${name}`);
-  return timed(process.execPath, [CLI, 'snapshot', '-source=bench', `-filename=snapshot-${name}.json`], {
-    cwd: ctx.workDir, env: ctx.env, outFile: `${base}.stdout`, errFile: `${base}.stderr`, timeFile: `${base}.time`,
-  });
-}
-
 async function benchSize(server, tables, options) {
   const database = `bench_${tables}`;
   log(`size ${tables}: creating database ${database}`);
@@ -174,109 +176,33 @@ async function benchSize(server, tables, options) {
   }
 
   const workDir = path.join(server.dir, 'work', String(tables));
-  fs.mkdirSync(workDir, { recursive: true });
-  fs.writeFileSync(path.join(workDir, 'flyway.toml'), [
-    '[environments.bench]',
-    `url = "jdbc:postgresql://127.0.0.1:${server.port}/${database}"`,
-    `user = "${server.user}"`,
-    'password = "${env.BENCH_PASSWORD}"',
-    'schemas = ["public"]',
-    '',
-  ].join('\n'));
-  const ctx = {
-    workDir,
-    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp', LANG: 'C', BENCH_PASSWORD: server.password, PGPASSWORD: server.password },
-  };
-  const parity = (...args) => [CLI, ...args];
-  const node = process.execPath;
-
-  const snapshot = makeMeasurement('snapshot', '`parity snapshot -source=bench`');
-  const pgDump = makeMeasurement('pg_dump', '`pg_dump --schema-only`', { baseline: true });
-  const diffEmpty = makeMeasurement('diff-empty', '`parity diff -source=bench -target=empty`');
-  const diffSame = makeMeasurement('diff-snap-same', '`parity diff snapshot:A snapshot:B` (identical)');
-  const diffFew = makeMeasurement('diff-snap-few', '`parity diff snapshot:A snapshot:C` (a few changes)');
-
-  // Live measurements, interleaved round by round so machine noise hits them alike.
-  for (let round = 1; round <= options.runs; round++) {
-    log(`size ${tables}: round ${round}/${options.runs}`);
-    await measureOnce(snapshot, node, parity('snapshot', '-source=bench', `-filename=snapshot-${round}.json`), ctx, round);
-    await measureOnce(pgDump, path.join(PG_BIN, 'pg_dump'), ['--schema-only', '-h', '127.0.0.1', '-p', String(server.port), '-U', server.user, '-d', database, '-f', `dump-${round}.sql`], ctx, round);
-    await measureOnce(diffEmpty, node, parity('diff', '-source=bench', '-target=empty', `-artifactFilename=diff-empty-${round}.artifact`), ctx, round);
-  }
-
-  // Checks of what the commands produced.
-  const snapshotObjects = snapshot.runs.find((r) => r.ok)?.stdout.match(/\((\d+) objects/)?.[1];
-  if (snapshotObjects) snapshot.notes.push(`${snapshotObjects} objects`);
-  const snapshotFile = (n) => path.join(workDir, `snapshot-${n}.json`);
-  if (fs.existsSync(snapshotFile(1))) snapshot.notes.push(`file ${fileMb(snapshotFile(1)).toFixed(1)} MB`);
-  const okSnapshots = snapshot.runs.map((r, i) => i + 1).filter((n) => snapshot.runs[n - 1].ok && fs.existsSync(snapshotFile(n)));
-  if (okSnapshots.length >= 2) {
-    const same = okSnapshots.every((n) => fs.readFileSync(snapshotFile(n)).equals(fs.readFileSync(snapshotFile(okSnapshots[0]))));
-    snapshot.notes.push(same ? 'runs byte-identical' : 'runs NOT byte-identical');
-    snapshot.identical = same;
-  }
-  if (fs.existsSync(path.join(workDir, 'dump-1.sql'))) pgDump.notes.push(`file ${fileMb(path.join(workDir, 'dump-1.sql')).toFixed(1)} MB`);
-  const emptyRun = diffEmpty.runs.find((r) => r.ok);
-  if (emptyRun) {
-    const rows = diffRows(emptyRun.stdout);
-    diffEmpty.notes.push(`${rows.length} differences`);
-    const artifact = path.join(workDir, 'diff-empty-1.artifact');
-    if (fs.existsSync(artifact)) diffEmpty.notes.push(`artifact ${fileMb(artifact).toFixed(1)} MB`);
-    const expectedTopLevel = tables + Math.floor(tables / 10) + 0; // tables + views (+ schema, if modelled)
-    if (rows.length < expectedTopLevel) diffEmpty.notes.push(`expected at least ${expectedTopLevel}`);
-  }
-
-  // Snapshot vs snapshot: two snapshots of the same database (zero differences).
-  if (okSnapshots.length === 1) {
-    // --runs=1: take a second (untimed) snapshot for the pair.
-    const extra = await untimedSnapshot(ctx, 'extra');
-    if (extra.ok) okSnapshots.push('extra');
-  }
-  if (okSnapshots.length >= 2) {
-    const [a, b] = okSnapshots;
-    for (let round = 1; round <= options.runs; round++) {
-      await measureOnce(diffSame, node, parity('diff', `-source=snapshot:snapshot-${a}.json`, `-target=snapshot:snapshot-${b}.json`, `-artifactFilename=diff-same-${round}.artifact`), ctx, round);
-    }
-    const run = diffSame.runs.find((r) => r.ok);
-    if (run) {
-      const rows = diffRows(run.stdout);
-      diffSame.differences = rows.length;
-      diffSame.notes.push(/No differences found/.test(run.stdout) ? 'No differences found' : `${rows.length} differences (expected none)`);
-    }
-  } else if (okSnapshots.length === 1 || snapshot.runs.some((r) => r.ok)) {
-    skipped(diffSame, 'needs two successful snapshots');
-  } else {
-    skipped(diffSame, '`parity snapshot` failed');
-  }
-
-  // Snapshot vs snapshot with a few differences: change the database, snapshot it again (untimed).
-  if (okSnapshots.length >= 1) {
-    log(`size ${tables}: applying ${FEW_CHANGES.length} changes for the "few differences" pair`);
-    await server.withClient(database, async (c) => {
-      await c.query('BEGIN');
-      for (const sql of FEW_CHANGES) await c.query(sql);
-      await c.query('COMMIT');
-    });
-    const changed = await untimedSnapshot(ctx, 'changed');
-    if (!changed.ok) {
-      diffFew.errors.push(`snapshot of the changed database failed: ${changed.error}`);
-      log(`  snapshot of the changed database failed: ${changed.error}`);
-    } else {
-      for (let round = 1; round <= options.runs; round++) {
-        await measureOnce(diffFew, node, parity('diff', `-source=snapshot:snapshot-${okSnapshots[0]}.json`, '-target=snapshot:snapshot-changed.json', `-artifactFilename=diff-few-${round}.artifact`), ctx, round);
-      }
-      const run = diffFew.runs.find((r) => r.ok);
-      if (run) {
-        const rows = diffRows(run.stdout);
-        diffFew.rows = rows;
-        diffFew.notes.push(`${rows.length} differences (${FEW_CHANGES_EXPECTED} objects changed)`);
-      }
-    }
-  } else {
-    skipped(diffFew, '`parity snapshot` failed');
-  }
-
-  const profiles = options.profile && tables === options.sizes[options.sizes.length - 1] ? await profileCommands(ctx, okSnapshots) : undefined;
+  const ctx = benchProject({
+    workDir, url: `jdbc:postgresql://127.0.0.1:${server.port}/${database}`, user: server.user, password: server.password, passwordVariable: 'PGPASSWORD', schemas: ['public'],
+  });
+  const { measurements, profiles } = await measureLive({
+    cli: CLI,
+    ctx,
+    runs: options.runs,
+    label: `size ${tables}`,
+    profile: options.profile && tables === options.sizes[options.sizes.length - 1],
+    baseline: {
+      key: 'pg_dump',
+      label: '`pg_dump --schema-only`',
+      command: path.join(PG_BIN, 'pg_dump'),
+      args: (round) => ['--schema-only', '-h', '127.0.0.1', '-p', String(server.port), '-U', server.user, '-d', database, '-f', `dump-${round}.sql`],
+      file: (round) => `dump-${round}.sql`,
+    },
+    applyChanges: async () => {
+      log(`size ${tables}: applying ${FEW_CHANGES.length} changes for the "few differences" pair`);
+      await server.withClient(database, async (c) => {
+        await c.query('BEGIN');
+        for (const sql of FEW_CHANGES) await c.query(sql);
+        await c.query('COMMIT');
+      });
+    },
+    changesExpected: FEW_CHANGES_EXPECTED,
+    expectedTopLevel: tables + Math.floor(tables / 10) + 0, // tables + views (+ schema, if modelled)
+  });
 
   await server.withClient('postgres', (c) => c.query(`DROP DATABASE ${database}`));
   if (!options.keep) fs.rmSync(workDir, { recursive: true, force: true });
@@ -284,21 +210,9 @@ async function benchSize(server, tables, options) {
     tables,
     counts,
     loadSeconds,
-    measurements: [snapshot, pgDump, diffEmpty, diffSame, diffFew].map(summarize),
+    measurements,
     profiles,
   };
-}
-
-/** One extra, untimed run of each parity command under `node --cpu-prof`, summarized. */
-async function profileCommands(ctx, okSnapshots) {
-  const commands = [['`parity snapshot -source=bench`', ['snapshot', '-source=bench', '-filename=snapshot-profile.json']],
-    ['`parity diff -source=bench -target=empty`', ['diff', '-source=bench', '-target=empty', '-artifactFilename=diff-empty-profile.artifact']]];
-  if (okSnapshots.length >= 2) {
-    commands.push(['`parity diff snapshot:A snapshot:B` (identical)', ['diff', `-source=snapshot:snapshot-${okSnapshots[0]}.json`, `-target=snapshot:snapshot-${okSnapshots[1]}.json`, '-artifactFilename=diff-same-profile.artifact']]);
-  }
-  const out = [];
-  for (const [label, args] of commands) out.push(await profileRun(CLI, ctx, label, args, `profile-${out.length}`));
-  return out;
 }
 
 async function cliStartup(options) {
@@ -322,11 +236,18 @@ async function main() {
   }
   const cliCopy = copyCli();
   const commit = gitDescription(); // the code that was built and copied
-  const pgDumpVersion = spawnSync(path.join(PG_BIN, 'pg_dump'), ['--version'], { encoding: 'utf8' }).stdout.trim();
-  const started = new Date();
-  const loadAverage = os.loadavg();
+  const pgDumpVersion = options.postgres ? spawnSync(path.join(PG_BIN, 'pg_dump'), ['--version'], { encoding: 'utf8' }).stdout.trim() : '';
+  const machine = {
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    cores: os.cpus().length,
+    memoryGb: os.totalmem() / 1024 ** 3,
+    node: process.version,
+    platform: `${os.type()} ${os.release()}`,
+    commit,
+  };
 
   let server;
+  let mariadb;
   let interrupted = false;
   const onSignal = (signal) => {
     if (interrupted) return;
@@ -334,8 +255,7 @@ async function main() {
     control.aborted = true;
     log(`${signal}: stopping`);
     for (const child of running) killGroup(child);
-    Promise.resolve(server?.stop())
-      .catch(() => {})
+    Promise.allSettled([server?.stop(), mariadb?.stop()])
       .finally(() => removePrivateTmpDirs())
       .finally(() => removeCliCopy(cliCopy))
       .finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
@@ -347,48 +267,68 @@ async function main() {
   const sizes = [];
   let startup;
   let migrations;
+  let pgRun; // { started, finished, loadAverage, loadAverageEnd } of the PostgreSQL series
+  let mysql;
+  let mysqlRun;
   try {
-    server = await startServer({ log });
-    log(`PostgreSQL ${server.version} on 127.0.0.1:${server.port}, data in ${server.dir}`);
     startup = await cliStartup(options);
-    for (const tables of options.sizes) sizes.push(await benchSize(server, tables, options));
-    if (options.migrations.length) {
-      migrations = await benchMigrations(server, { cli: CLI, root, counts: options.migrations, runs: options.runs, profile: options.profile, workRoot: cliCopy });
+    if (options.postgres) {
+      pgRun = { started: new Date(), loadAverage: os.loadavg() };
+      server = await startServer({ log });
+      log(`PostgreSQL ${server.version} on 127.0.0.1:${server.port}, data in ${server.dir}`);
+      for (const tables of options.sizes) sizes.push(await benchSize(server, tables, options));
+      if (options.migrations.length) {
+        migrations = await benchMigrations(server, { cli: CLI, root, counts: options.migrations, runs: options.runs, profile: options.profile, workRoot: cliCopy });
+      }
+      log('stopping PostgreSQL and removing its data directory');
+      await server.stop();
+      Object.assign(pgRun, { finished: new Date(), loadAverageEnd: os.loadavg() });
+    }
+    if (options.mysql.length) {
+      mysqlRun = { started: new Date(), loadAverage: os.loadavg() };
+      mariadb = await startMariadb({ log });
+      log(`MariaDB ${mariadb.version} on 127.0.0.1:${mariadb.port}, data in ${mariadb.dir}`);
+      mysql = await benchMysql(mariadb, { cli: CLI, sizes: options.mysql, runs: options.runs, profile: options.profile, workRoot: cliCopy });
+      Object.assign(mysql, { version: mariadb.version, dumpVersion: mysqldumpVersion() });
+      log('stopping MariaDB and removing its data directory');
+      await mariadb.stop();
+      Object.assign(mysqlRun, { finished: new Date(), loadAverageEnd: os.loadavg() });
     }
   } finally {
     if (!interrupted) {
-      log('stopping PostgreSQL and removing its data directory');
-      await server?.stop();
+      await Promise.allSettled([server?.stop(), mariadb?.stop()]);
       removePrivateTmpDirs();
       removeCliCopy(cliCopy);
     }
   }
   if (interrupted) return;
 
-  const markdown = renderResults({
-    started,
-    finished: new Date(),
-    machine: {
-      cpu: os.cpus()[0]?.model ?? 'unknown',
-      cores: os.cpus().length,
-      memoryGb: os.totalmem() / 1024 ** 3,
-      node: process.version,
-      platform: `${os.type()} ${os.release()}`,
-      server: server.version,
-      pgDump: pgDumpVersion,
-      loadAverage,
-      loadAverageEnd: os.loadavg(),
-      commit,
-      dataDir: server.dir,
-    },
+  const pgMarkdown = pgRun && renderResults({
+    started: pgRun.started,
+    finished: pgRun.finished,
+    machine: { ...machine, server: server.version, pgDump: pgDumpVersion, loadAverage: pgRun.loadAverage, loadAverageEnd: pgRun.loadAverageEnd, dataDir: server.dir },
     runs: options.runs,
     sizes,
     startup,
     migrations,
   });
-  fs.writeFileSync(options.out, markdown);
+  const mysqlMarkdown = mysqlRun && renderMysqlSection({
+    started: mysqlRun.started,
+    finished: mysqlRun.finished,
+    machine: { ...machine, loadAverage: mysqlRun.loadAverage, loadAverageEnd: mysqlRun.loadAverageEnd },
+    runs: options.runs,
+    startup,
+    mysql,
+  });
+  const existing = fs.existsSync(options.out) ? fs.readFileSync(options.out, 'utf8') : undefined;
+  fs.writeFileSync(options.out, combineResults(existing, { pg: pgMarkdown, mysql: mysqlMarkdown }));
   log(`wrote ${path.relative(process.cwd(), options.out) || options.out}`);
-  const failed = [startup, ...sizes.flatMap((s) => s.measurements), ...(migrations?.counts.flatMap((c) => c.measurements) ?? [])].filter((m) => m.errors.length > 0);
+  const failed = [
+    startup,
+    ...sizes.flatMap((s) => s.measurements),
+    ...(migrations?.counts.flatMap((c) => c.measurements) ?? []),
+    ...(mysql?.sizes.flatMap((s) => s.measurements) ?? []),
+  ].filter((m) => m.errors.length > 0);
   if (failed.length) {
     log(`${failed.length} measurement(s) had errors; see ${options.out}`);
     process.exitCode = 1;

@@ -6,9 +6,9 @@ const TARGET_SIZE = 10000;
 const DIFF_LIMIT_SECONDS = 2;
 const RSS_LIMIT_MB = 500;
 
-const n = (x) => x.toLocaleString('en-US');
-const sec = (x) => (Number.isFinite(x) ? x.toFixed(2) : '–');
-const mbText = (x) => (Number.isFinite(x) ? x.toFixed(0) : '–');
+export const n = (x) => x.toLocaleString('en-US');
+export const sec = (x) => (Number.isFinite(x) ? x.toFixed(2) : '–');
+export const mbText = (x) => (Number.isFinite(x) ? x.toFixed(0) : '–');
 const escape = (s) => String(s).replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 function ratio(m, baseline) {
@@ -28,34 +28,41 @@ function runsText(m) {
 }
 
 function sizeSection(size) {
-  const baseline = size.measurements.find((m) => m.baseline);
   const c = size.counts;
-  const lines = [
+  return [
     `### ${n(size.tables)} tables`,
     '',
     `Schema: ${n(c.tables)} tables, ${n(c.columns)} columns, ${n(c.indexes)} indexes (primary keys + one secondary index each), ` +
       `${n(c.foreign_keys)} foreign keys, ${n(c.sequences)} identity sequences, ${n(c.views)} views; loaded in ${size.loadSeconds.toFixed(1)} s.`,
     '',
-    '| command | median seconds | peak RSS MB | vs pg_dump | runs (seconds / RSS) | notes |',
+    ...measurementTable(size.measurements, 'pg_dump'),
+  ].join('\n');
+}
+
+/** The table of one size's measurements ("vs BASELINE" = median / the baseline's median), then the "few changes" rows. */
+export function measurementTable(measurements, baselineName) {
+  const baseline = measurements.find((m) => m.baseline);
+  const lines = [
+    `| command | median seconds | peak RSS MB | vs ${baselineName} | runs (seconds / RSS) | notes |`,
     '|---|---:|---:|---:|---|---|',
   ];
-  for (const m of size.measurements) {
+  for (const m of measurements) {
     lines.push(`| ${m.label} | ${sec(m.medianSeconds)} | ${mbText(m.medianRssMb)} | ${ratio(m, baseline)} | ${runsText(m)} | ${status(m)} |`);
   }
-  const few = size.measurements.find((m) => m.key === 'diff-snap-few');
+  const few = measurements.find((m) => m.key === 'diff-snap-few');
   if (few?.rows?.length) {
     lines.push('', `Differences reported for the "a few changes" pair (source = before, target = after the changes):`, '');
     lines.push('| change | object type | schema | name |', '|---|---|---|---|');
     for (const r of few.rows) lines.push(`| ${r.map(escape).join(' | ')} |`);
   }
-  return lines.join('\n');
+  return lines;
 }
 
-function growthSection(sizes) {
+export function growthSection(sizes, heading = '## Growth') {
   if (sizes.length < 2) return '';
   const keys = sizes[0].measurements.map((m) => [m.key, m.label]);
   const lines = [
-    '## Growth',
+    heading,
     '',
     'Median seconds (peak RSS MB) per size.',
     '',
@@ -98,16 +105,16 @@ const PROFILE_NOTE =
   'includes what it calls (parity\'s own functions only; work done in callbacks, such as the pg client parsing ' +
   'result rows as they arrive, is not under the function that awaits it).';
 
-function profileSection(sizes) {
+export function profileSection(sizes, heading = '##') {
   const size = [...sizes].reverse().find((s) => s.profiles?.length);
   if (!size) return '';
   const lines = [
-    `## Where the time goes (${n(size.tables)} tables)`,
+    `${heading} Where the time goes (${n(size.tables)} tables)`,
     '',
     PROFILE_NOTE,
     '',
   ];
-  lines.push(...profileTables(size.profiles));
+  lines.push(...profileTables(size.profiles, `${heading}#`));
   return lines.join('\n');
 }
 

@@ -41,17 +41,17 @@ function createView(k) {
  */
 export const TABLES_PER_TRANSACTION = 100;
 export function schemaChunks(tables, tablesPerChunk = TABLES_PER_TRANSACTION) {
+  return chunked(tables, tablesPerChunk, (i) => createTable(i) + (i % 10 === 0 ? createView(i / 10) : ''));
+}
+
+/** The SQL `forTable(i)` of tables 1..N (each table with what goes with it), `tablesPerChunk` tables a string. */
+export function chunked(tables, tablesPerChunk, forTable) {
   const chunks = [];
-  let current = '';
-  for (let i = 1; i <= tables; i++) {
-    current += createTable(i);
-    if (i % 10 === 0) current += createView(i / 10);
-    if (i % tablesPerChunk === 0) {
-      chunks.push(current);
-      current = '';
-    }
+  for (let first = 1; first <= tables; first += tablesPerChunk) {
+    let current = '';
+    for (let i = first; i <= Math.min(tables, first + tablesPerChunk - 1); i++) current += forTable(i);
+    chunks.push(current);
   }
-  if (current) chunks.push(current);
   return chunks;
 }
 

@@ -29,6 +29,7 @@ const QUERIES: readonly (keyof CatalogRows)[] = [
   'checks',
   'indexes',
   'foreign_keys',
+  'foreign_key_rules',
   'views',
   'routines',
   'parameters',
@@ -127,6 +128,7 @@ export function assembleModel(rows: CatalogRows, schemas: readonly string[], fla
   const checks = groupBy(rows.checks, key);
   const indexes = groupBy(rows.indexes, key);
   const foreignKeys = groupBy(rows.foreign_keys, key);
+  const foreignKeyRules = groupBy(rows.foreign_key_rules, key);
   const triggers = groupBy(rows.triggers, key);
   const events = groupBy(rows.events, (r) => r.event_schema);
   const parameters = groupBy(rows.parameters, (r) => `${r.routine_type}\u0000${relationKey(r.routine_schema, r.routine_name)}`);
@@ -146,6 +148,7 @@ export function assembleModel(rows: CatalogRows, schemas: readonly string[], fla
           checks: checks.get(k) ?? [],
           indexes: indexes.get(k) ?? [],
           foreignKeys: foreignKeys.get(k) ?? [],
+          foreignKeyRules: foreignKeyRules.get(k) ?? [],
           triggers: triggers.get(k) ?? [],
         },
         flavor,

@@ -65,6 +65,13 @@ export interface ForeignKeyRow {
   readonly referenced_schema: string;
   readonly referenced_table: string;
   readonly referenced_column: string;
+}
+
+/** A foreign key's actions (REFERENTIAL_CONSTRAINTS), matched to its ForeignKeyRow parts by name. */
+export interface ForeignKeyRuleRow {
+  readonly table_schema: string;
+  readonly table_name: string;
+  readonly constraint_name: string;
   readonly update_rule: string;
   readonly delete_rule: string;
 }
@@ -134,6 +141,7 @@ export interface CatalogRows {
   readonly checks: readonly CheckRow[];
   readonly indexes: readonly IndexRow[];
   readonly foreign_keys: readonly ForeignKeyRow[];
+  readonly foreign_key_rules: readonly ForeignKeyRuleRow[];
   readonly views: readonly ViewRow[];
   readonly routines: readonly RoutineRow[];
   readonly parameters: readonly ParameterRow[];

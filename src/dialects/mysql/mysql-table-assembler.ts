@@ -7,7 +7,7 @@ import type { CheckConstraint, Column, ForeignKey, Index, PrimaryKey, Table, Tri
 import { compareCodePoints, normalizeAction, normalizeDefault, normalizeType, parseExtra, type Flavor } from './mysql-normalizer.js';
 import { quoteIdent } from './mysql-quoting.js';
 import { triggerDefinition } from './mysql-render-objects.js';
-import type { CheckRow, ColumnRow, ForeignKeyRow, IndexRow, TableRow, TriggerRow } from './mysql-rows.js';
+import type { CheckRow, ColumnRow, ForeignKeyRow, ForeignKeyRuleRow, IndexRow, TableRow, TriggerRow } from './mysql-rows.js';
 
 /** A table's rows from every per-kind query, grouped by (schema, table). */
 export interface TableParts {
@@ -15,6 +15,7 @@ export interface TableParts {
   readonly checks: readonly CheckRow[];
   readonly indexes: readonly IndexRow[];
   readonly foreignKeys: readonly ForeignKeyRow[];
+  readonly foreignKeyRules: readonly ForeignKeyRuleRow[];
   readonly triggers: readonly TriggerRow[];
 }
 
@@ -96,7 +97,8 @@ function indexes(rows: readonly IndexRow[]): { primaryKey?: PrimaryKey; indexes:
   return { ...(primaryKey ? { primaryKey } : {}), indexes: out.sort(byName) };
 }
 
-function foreignKeys(rows: readonly ForeignKeyRow[]): ForeignKey[] {
+function foreignKeys(rows: readonly ForeignKeyRow[], rules: readonly ForeignKeyRuleRow[]): ForeignKey[] {
+  const ruleOf = new Map(rules.map((r) => [r.constraint_name, r]));
   const groups = new Map<string, ForeignKeyRow[]>();
   for (const row of rows) {
     const list = groups.get(row.constraint_name);
@@ -106,14 +108,16 @@ function foreignKeys(rows: readonly ForeignKeyRow[]): ForeignKey[] {
   return [...groups.values()]
     .map((parts) => {
       const first = parts[0]!;
+      // Every key has its REFERENTIAL_CONSTRAINTS row; RESTRICT is what MySQL assumes without one.
+      const rule = ruleOf.get(first.constraint_name);
       return {
         name: first.constraint_name,
         columns: parts.map((p) => p.column_name),
         referencedSchema: first.referenced_schema,
         referencedTable: first.referenced_table,
         referencedColumns: parts.map((p) => p.referenced_column),
-        onUpdate: normalizeAction(first.update_rule),
-        onDelete: normalizeAction(first.delete_rule),
+        onUpdate: normalizeAction(rule?.update_rule ?? 'RESTRICT'),
+        onDelete: normalizeAction(rule?.delete_rule ?? 'RESTRICT'),
       };
     })
     .sort(byName);
@@ -166,7 +170,7 @@ export function table(row: TableRow, parts: TableParts, flavor: Flavor): Table {
     ...indexes(parts.indexes),
     uniqueConstraints: [],
     checkConstraints,
-    foreignKeys: foreignKeys(parts.foreignKeys),
+    foreignKeys: foreignKeys(parts.foreignKeys, parts.foreignKeyRules),
     triggers: parts.triggers.map(trigger).sort(byName),
   };
 }

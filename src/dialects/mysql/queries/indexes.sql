@@ -1,4 +1,5 @@
--- Index key parts (PRIMARY included), one row per part in key order. SUB_PART is a prefix length;
+-- Index key parts (PRIMARY included), one row per part in key order (only tables have any; no join
+-- to TABLES, which MariaDB evaluates per row). SUB_PART is a prefix length;
 -- COLLATION 'D' a descending part; MariaDB says IGNORED, MySQL 8 IS_VISIBLE.
 SELECT s.TABLE_SCHEMA AS table_schema,
        s.TABLE_NAME AS table_name,
@@ -13,6 +14,5 @@ SELECT s.TABLE_SCHEMA AS table_schema,
        {{mariadb: s.IGNORED = 'YES' | s.IS_VISIBLE = 'NO'}} AS invisible,
        s.INDEX_COMMENT AS comment
 FROM information_schema.STATISTICS s
-JOIN information_schema.TABLES t ON t.TABLE_SCHEMA = s.TABLE_SCHEMA AND t.TABLE_NAME = s.TABLE_NAME
-WHERE s.TABLE_SCHEMA IN (?) AND t.TABLE_TYPE = 'BASE TABLE'
+WHERE s.TABLE_SCHEMA IN (?)
 ORDER BY s.TABLE_SCHEMA, s.TABLE_NAME, s.INDEX_NAME, s.SEQ_IN_INDEX
