@@ -221,6 +221,13 @@ test('the normalized text of each type', async () => {
   ]);
 });
 
+test('negative values rounding to zero render without a sign on both servers', async () => {
+  const [p] = await pgConnection.query(`SELECT round((-0.001)::numeric, 2)::text AS d, round((-0.0000001)::float8::numeric, 6)::text AS f`);
+  const [m] = await myConnection.query(`SELECT CAST(CAST(-0.001 AS DECIMAL(65, 2)) AS CHAR) AS d, CAST(CAST(-1e-7 AS DECIMAL(65, 6)) AS CHAR) AS f`);
+  assert.equal(p, { d: '0.00', f: '0.000000' });
+  assert.equal(m, p);
+});
+
 test('JSON is canonical on PostgreSQL (json vs jsonb); MariaDB JSON compares as stored text; refusals', async () => {
   await pg.exec('dd', `CREATE TABLE js (id int PRIMARY KEY, a json, b jsonb);
     INSERT INTO js VALUES (1, '{"b": 1,  "a": [1, 2], "a": "dup", "cc": null}', '{"cc":null,"b":1,"a":"dup"}')`);
