@@ -1,0 +1,144 @@
+/**
+ * The dialect-neutral side of data diff's SQL: what a table looks like to data diff, how each value
+ * is compared (a ColumnPlan), and the hooks a dialect implements so that equal data produces equal
+ * normalized text, equal row hashes and equal per-range checksums on every server.
+ *
+ * Canonical text per kind (identical on every dialect for equal data):
+ *   integer    decimal digits, `-` sign                              `-42`
+ *   decimal    rounded half away from zero to `scale` digits, no exponent   `12.30`
+ *   float      rounded to `floatDigits` fractional digits, no exponent      `0.333333`
+ *   boolean    `0` / `1`
+ *   timestamp  UTC, `YYYY-MM-DD HH:MM:SS[.f]` with exactly `timestampDigits` digits, truncated
+ *   date       `YYYY-MM-DD`
+ *   uuid       lower-case hyphenated
+ *   char       trailing spaces removed
+ *   text       as stored
+ *   json       the server's canonical JSON text (see each dialect)
+ *   binary     lower-case hex
+ * NULL is SQL NULL in row values, and a marker in row hashes that no value can produce.
+ */
+import type { ConnectionSettings } from '../../config/connection.js';
+
+export type DataDialectName = 'postgres' | 'mysql';
+
+/** How a value is compared. */
+export type ValueKind = 'integer' | 'decimal' | 'float' | 'boolean' | 'timestamp' | 'date' | 'uuid' | 'char' | 'text' | 'json' | 'binary';
+
+/** A table: schema `''` means the connection's current schema (PostgreSQL) or database (MySQL). */
+export interface TableRef {
+  readonly schema: string;
+  readonly name: string;
+}
+
+/** One column as the server describes it. */
+export interface DataColumn {
+  readonly name: string;
+  /** The server's type name, lower-case: `numeric`, `timestamp with time zone`, `tinyint`, `datetime`. */
+  readonly dataType: string;
+  /** The full declared type: `numeric(12,4)`, `tinyint(1)`, `char(36)`, `bigint unsigned`. */
+  readonly columnType: string;
+  readonly precision: number | null;
+  readonly scale: number | null;
+  readonly datetimePrecision: number | null;
+  readonly length: number | null;
+  readonly nullable: boolean;
+  /** The column's collation (MySQL), or null. */
+  readonly collation: string | null;
+}
+
+export interface TableDescription {
+  readonly table: TableRef;
+  readonly columns: readonly DataColumn[];
+  /** True when a primary key or a unique index (no expressions, no predicate) covers exactly the key columns. */
+  readonly keyUnique: boolean;
+}
+
+/** The kind a column can be compared as, or why it cannot be compared safely. */
+export type Classification = { readonly kind: ValueKind } | { readonly refused: string };
+
+/** How one column is compared; both sides of a pair get the same plan (see column-plan.ts). */
+export interface ColumnPlan {
+  readonly kind: ValueKind;
+  /** decimal: digits after the point (the lower scale of the two sides); undefined keeps the value's own scale, trailing zeros removed. */
+  readonly scale?: number;
+  /** float: fractional digits kept (the declared tolerance). */
+  readonly floatDigits?: number;
+  /** timestamp: fractional second digits kept, truncated (the lower precision of the two sides). */
+  readonly timestampDigits?: number;
+  /** NULL and the empty string compare equal (text, char, json, binary). */
+  readonly nullEqualsEmpty?: boolean;
+}
+
+/** An SQL expression producing the canonical text, or why there is none. */
+export type Normalized = { readonly sql: string } | { readonly refused: string };
+
+/** A column with the plan it is compared by. */
+export interface PlannedColumn {
+  readonly column: DataColumn;
+  readonly plan: ColumnPlan;
+}
+
+/**
+ * [from, to) on the key tuple, as canonical key texts (what `rowsQuery` and `boundariesQuery` return
+ * for the key columns); an end left out is open.
+ */
+export interface KeyRange {
+  readonly from?: readonly string[];
+  readonly to?: readonly string[];
+}
+
+/** What a segment query reads: the table, its key and compared columns, a range and a raw filter. */
+export interface SegmentSpec {
+  readonly table: TableRef;
+  readonly keys: readonly PlannedColumn[];
+  readonly columns: readonly PlannedColumn[];
+  readonly range: KeyRange;
+  /** Raw SQL for this side, ANDed in (the user's `-where`). */
+  readonly where?: string;
+}
+
+/** SQL text and its bind parameters (placeholders in the dialect's own syntax). */
+export interface BuiltQuery {
+  readonly sql: string;
+  readonly params: readonly string[];
+}
+
+/** A connection data diff queries through; rows come back as plain objects. */
+export interface DataConnection {
+  query(sql: string, params?: readonly string[]): Promise<Record<string, unknown>[]>;
+  close(): Promise<void>;
+}
+
+/**
+ * What a dialect supplies. The query shapes are shared (data-sql.ts); the dialect supplies the
+ * expressions: normalization, encoding for the hash, the hash itself, key order, placeholders.
+ */
+export interface DataDialect {
+  readonly name: DataDialectName;
+  /** Statements every connection runs before any data diff query (time zone UTC, date style). */
+  readonly sessionSetup: readonly string[];
+  quoteIdent(name: string): string;
+  qualifiedName(table: TableRef): string;
+  /** The placeholder for the n-th parameter (1-based): `$1` or `?`. */
+  placeholder(n: number): string;
+  /** The kind this column is compared as when both sides agree, or why it has none. */
+  classify(column: DataColumn): Classification;
+  /** The canonical-text expression of a column under a plan, or why there is none. */
+  normalize(column: DataColumn, plan: ColumnPlan): Normalized;
+  /** `len:value` of a normalized text expression, or the NULL marker `N` (`0:` when nullEqualsEmpty). */
+  encodeField(normalized: string, nullEqualsEmpty: boolean): string;
+  /** Concatenation of text expressions. */
+  concat(parts: readonly string[]): string;
+  /** The row hash: the first 15 hex digits of MD5 of `text` (as UTF-8) as an integer in [0, 2^60). */
+  rowHash(text: string): string;
+  /** `count` and `checksum` select-list items, both as exact decimal text. */
+  countAndSum(hash: string): string;
+  /** The expression a key column is compared and ordered by: byte order for text, the same on every dialect. */
+  keyOrder(column: DataColumn, plan: ColumnPlan): string;
+  /** A parameter compared with `keyOrder` (a cast where the server would otherwise compare as a double). */
+  keyParam(column: DataColumn, plan: ColumnPlan, placeholder: string): string;
+  /** Reads the table's columns and whether the key columns are unique; a missing table is a ParityError. */
+  describeTable(connection: DataConnection, table: TableRef, keyColumns: readonly string[]): Promise<TableDescription>;
+  /** Opens a connection and runs `sessionSetup` on it. */
+  connect(settings: ConnectionSettings): Promise<DataConnection>;
+}

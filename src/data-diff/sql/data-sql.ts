@@ -1,0 +1,139 @@
+/**
+ * The data diff queries, written once over a dialect's hooks, and small runners for them:
+ *   checksumQuery    COUNT(*) and the exact SUM of 60-bit row hashes over a key range
+ *   boundariesQuery  the keys splitting a range into N parts of (nearly) equal row counts
+ *   rowsQuery        key + normalized values of a (small) range, in key order
+ * Every query filters by the same range condition (row-value comparison on the key order
+ * expressions) and the side's raw `where`, so both sides see the same rows in the same order.
+ */
+import { ParityError } from '../../errors.js';
+import type { BuiltQuery, DataConnection, DataDialect, KeyRange, PlannedColumn, SegmentSpec } from './data-dialect.js';
+
+/** The normalized expression of a planned column; a refused column here is a caller error. */
+export function normalizedSql(dialect: DataDialect, planned: PlannedColumn): string {
+  const normalized = dialect.normalize(planned.column, planned.plan);
+  if ('refused' in normalized) {
+    throw new ParityError('UNSUPPORTED', `column ${planned.column.name} cannot be compared: ${normalized.refused}`);
+  }
+  return normalized.sql;
+}
+
+/** The text a row is hashed from: key columns then compared columns, each `len:value` or the NULL marker. */
+export function rowText(dialect: DataDialect, spec: Pick<SegmentSpec, 'keys' | 'columns'>): string {
+  const fields = [...spec.keys, ...spec.columns].map((p) => dialect.encodeField(normalizedSql(dialect, p), p.plan.nullEqualsEmpty === true));
+  return dialect.concat(fields);
+}
+
+/** `(k1, k2) >= (p1, p2)`, or `k >= p` for one key column. */
+function tupleCompare(left: readonly string[], op: '>=' | '<', right: readonly string[]): string {
+  return left.length === 1 ? `${left[0]} ${op} ${right[0]}` : `(${left.join(', ')}) ${op} (${right.join(', ')})`;
+}
+
+/** The WHERE conditions (range and raw filter) with their parameters. */
+export function rangeCondition(dialect: DataDialect, keys: readonly PlannedColumn[], range: KeyRange, where?: string): BuiltQuery {
+  const order = keys.map((k) => dialect.keyOrder(k.column, k.plan));
+  const params: string[] = [];
+  const conditions: string[] = [];
+  const bound = (values: readonly string[] | undefined, op: '>=' | '<') => {
+    if (values === undefined) return;
+    if (values.length !== keys.length) {
+      throw new ParityError('INTERNAL_ERROR', `a key range bound has ${values.length} values for ${keys.length} key columns`);
+    }
+    const placeholders = keys.map((k, i) => {
+      params.push(values[i]!);
+      return dialect.keyParam(k.column, k.plan, dialect.placeholder(params.length));
+    });
+    conditions.push(tupleCompare(order, op, placeholders));
+  };
+  bound(range.from, '>=');
+  bound(range.to, '<');
+  if (where !== undefined && where.trim() !== '') conditions.push(`(${where})`);
+  return { sql: conditions.length === 0 ? '' : ` WHERE ${conditions.join(' AND ')}`, params };
+}
+
+function orderBy(dialect: DataDialect, keys: readonly PlannedColumn[]): string {
+  return keys.map((k) => dialect.keyOrder(k.column, k.plan)).join(', ');
+}
+
+/** One row: `n` (the row count) and `checksum` (the exact sum of row hashes, 0 for no rows), both decimal text. */
+export function checksumQuery(dialect: DataDialect, spec: SegmentSpec): BuiltQuery {
+  const condition = rangeCondition(dialect, spec.keys, spec.range, spec.where);
+  const hash = dialect.rowHash(rowText(dialect, spec));
+  return { sql: `SELECT ${dialect.countAndSum(hash)} FROM ${dialect.qualifiedName(spec.table)}${condition.sql}`, params: condition.params };
+}
+
+/**
+ * The keys (`k0`, `k1`, ...) starting parts 2..N when the `rowCount` rows of the range, in key order,
+ * are cut into `parts` parts of equal size (± 1): row j (0-based) starts a part when
+ * (j * parts) mod rowCount < parts. One ordered pass with ROW_NUMBER(); the count comes from the
+ * checksum query so no window needs the whole range buffered. Fewer keys come back when the range
+ * holds fewer rows than parts, or rows changed since it was counted.
+ */
+export function boundariesQuery(dialect: DataDialect, spec: Omit<SegmentSpec, 'columns'>, parts: number, rowCount: number): BuiltQuery {
+  for (const [name, value] of [['parts', parts], ['rowCount', rowCount]] as const) {
+    if (!Number.isSafeInteger(value) || value < 1) throw new ParityError('INTERNAL_ERROR', `boundaries: ${name} must be a positive integer, got ${value}`);
+  }
+  const condition = rangeCondition(dialect, spec.keys, spec.range, spec.where);
+  const keys = spec.keys.map((k, i) => `${normalizedSql(dialect, k)} AS k${i}`).join(', ');
+  const names = spec.keys.map((_, i) => `k${i}`).join(', ');
+  const sql =
+    `SELECT ${names} FROM (SELECT ${keys}, ROW_NUMBER() OVER (ORDER BY ${orderBy(dialect, spec.keys)}) AS rn` +
+    ` FROM ${dialect.qualifiedName(spec.table)}${condition.sql}) numbered` +
+    ` WHERE rn > 1 AND ((rn - 1) * ${parts}) % ${rowCount} < ${parts} ORDER BY rn`;
+  return { sql, params: condition.params };
+}
+
+/** Key columns as `k0..`, compared columns as `v0..` (NULL, or '' when nullEqualsEmpty), in key order. */
+export function rowsQuery(dialect: DataDialect, spec: SegmentSpec): BuiltQuery {
+  const condition = rangeCondition(dialect, spec.keys, spec.range, spec.where);
+  const keys = spec.keys.map((k, i) => `${normalizedSql(dialect, k)} AS k${i}`);
+  const values = spec.columns.map((c, i) => {
+    const sql = normalizedSql(dialect, c);
+    return `${c.plan.nullEqualsEmpty === true ? `COALESCE(${sql}, '')` : sql} AS v${i}`;
+  });
+  const sql = `SELECT ${[...keys, ...values].join(', ')} FROM ${dialect.qualifiedName(spec.table)}${condition.sql} ORDER BY ${orderBy(dialect, spec.keys)}`;
+  return { sql, params: condition.params };
+}
+
+function text(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (Buffer.isBuffer(value)) return value.toString('utf8');
+  return String(value);
+}
+
+export interface SegmentChecksum {
+  readonly count: string;
+  readonly checksum: string;
+}
+
+export async function readChecksum(connection: DataConnection, dialect: DataDialect, spec: SegmentSpec): Promise<SegmentChecksum> {
+  const query = checksumQuery(dialect, spec);
+  const [row] = await connection.query(query.sql, query.params);
+  return { count: text(row?.['n']) ?? '0', checksum: text(row?.['checksum']) ?? '0' };
+}
+
+export async function readBoundaries(
+  connection: DataConnection,
+  dialect: DataDialect,
+  spec: Omit<SegmentSpec, 'columns'>,
+  parts: number,
+  rowCount: number,
+): Promise<string[][]> {
+  const query = boundariesQuery(dialect, spec, parts, rowCount);
+  const rows = await connection.query(query.sql, query.params);
+  return rows.map((row) => spec.keys.map((_, i) => text(row[`k${i}`]) ?? ''));
+}
+
+export interface NormalizedRow {
+  readonly key: readonly string[];
+  readonly values: readonly (string | null)[];
+}
+
+export async function readRows(connection: DataConnection, dialect: DataDialect, spec: SegmentSpec): Promise<NormalizedRow[]> {
+  const query = rowsQuery(dialect, spec);
+  const rows = await connection.query(query.sql, query.params);
+  return rows.map((row) => ({
+    key: spec.keys.map((_, i) => text(row[`k${i}`]) ?? ''),
+    values: spec.columns.map((_, i) => text(row[`v${i}`])),
+  }));
+}

@@ -1,0 +1,220 @@
+/**
+ * MySQL/MariaDB expressions for data diff. Every text is made utf8mb4 (`CAST(... AS CHAR CHARACTER SET
+ * utf8mb4)`), so lengths count characters and MD5 hashes the same UTF-8 bytes PostgreSQL hashes.
+ * TIMESTAMP values render in the session time zone: every connection runs `SET time_zone = '+00:00'`.
+ *
+ *   integer, tinyint(1), bit(1)   decimal text / '0' / '1'
+ *   decimal     CAST(col AS DECIMAL(65, scale)): rounds half away from zero, as PostgreSQL's round()
+ *   float       CAST(col AS DECIMAL(65, d)); beyond 10^(65-d) the server's own float text
+ *   timestamp   LEFT(DATE_FORMAT(col, '%Y-%m-%d %H:%i:%s.%f'), n): truncated; DATETIME is taken as UTC
+ *   uuid        MariaDB UUID as text (lower-case); CHAR(36) and other text LOWER()ed
+ *   char        trailing spaces removed           binary   LOWER(HEX(col))
+ *   json        MySQL's JSON type as text (canonical as jsonb's: keys by length then bytes, `": "`,
+ *               `", "`); MariaDB's JSON is LONGTEXT with a check and is compared as stored text
+ * Refused: TIME, BIT(n > 1), spatial types.
+ */
+import mysql from 'mysql2/promise';
+import type { ConnectionSettings } from '../../config/connection.js';
+import { ParityError } from '../../errors.js';
+import { connectionOptions, toParityError } from '../../dialects/mysql/mysql-connection.js';
+import { qualifiedName, quoteIdent, quoteLiteral } from '../../dialects/mysql/mysql-quoting.js';
+import { floatExactLimit, ownKind, timestampTextLength } from './column-plan.js';
+import type { Classification, ColumnPlan, DataColumn, DataConnection, DataDialect, Normalized, TableDescription, TableRef, ValueKind } from './data-dialect.js';
+import { describedTable, type ColumnRow } from './describe.js';
+
+const KINDS: Readonly<Record<string, ValueKind | undefined>> = {
+  tinyint: 'integer',
+  smallint: 'integer',
+  mediumint: 'integer',
+  int: 'integer',
+  bigint: 'integer',
+  year: 'integer',
+  decimal: 'decimal',
+  float: 'float',
+  double: 'float',
+  datetime: 'timestamp',
+  timestamp: 'timestamp',
+  date: 'date',
+  uuid: 'uuid',
+  char: 'char',
+  varchar: 'text',
+  tinytext: 'text',
+  text: 'text',
+  mediumtext: 'text',
+  longtext: 'text',
+  enum: 'text',
+  set: 'text',
+  json: 'json',
+  binary: 'binary',
+  varbinary: 'binary',
+  tinyblob: 'binary',
+  blob: 'binary',
+  mediumblob: 'binary',
+  longblob: 'binary',
+};
+
+function classify(column: DataColumn): Classification {
+  if (/^tinyint\(1\)/.test(column.columnType) || column.columnType === 'bit(1)') return { kind: 'boolean' };
+  // MariaDB's JSON is an alias of LONGTEXT (describe marks it `json` with column type `longtext`).
+  if (column.dataType === 'json' && column.columnType !== 'json') return { kind: 'text' };
+  const kind = KINDS[column.dataType];
+  if (kind !== undefined) return { kind };
+  if (column.dataType === 'time') return { refused: 'time of day is not compared yet' };
+  return { refused: `no safe mapping for type ${column.columnType}` };
+}
+
+/** Text in utf8mb4, whatever the column's or connection's character set. */
+function utf8(sql: string): string {
+  return `CAST(${sql} AS CHAR CHARACTER SET utf8mb4)`;
+}
+
+function normalize(column: DataColumn, plan: ColumnPlan): Normalized {
+  const own = ownKind(mysqlData, column, plan);
+  if ('refused' in own) return own;
+  const col = quoteIdent(column.name);
+  switch (plan.kind) {
+    case 'integer':
+    case 'boolean':
+      return { sql: utf8(column.columnType === 'bit(1)' ? `${col} + 0` : col) };
+    case 'decimal':
+      return { sql: utf8(plan.scale === undefined ? col : `CAST(${col} AS DECIMAL(65, ${plan.scale}))`) };
+    case 'float': {
+      const digits = plan.floatDigits ?? 6;
+      return { sql: `CASE WHEN ABS(${col}) >= ${floatExactLimit(digits)} THEN ${utf8(col)} ELSE ${utf8(`CAST(${col} AS DECIMAL(65, ${digits}))`)} END` };
+    }
+    case 'timestamp':
+      return { sql: utf8(`LEFT(DATE_FORMAT(${col}, '%Y-%m-%d %H:%i:%s.%f'), ${timestampTextLength(plan.timestampDigits ?? 0)})`) };
+    case 'date':
+      return { sql: utf8(`DATE_FORMAT(${col}, '%Y-%m-%d')`) };
+    case 'uuid':
+      return { sql: own.kind === 'uuid' ? utf8(col) : `LOWER(${utf8(col)})` };
+    case 'char':
+      return { sql: `TRIM(TRAILING ' ' FROM ${utf8(col)})` };
+    case 'text':
+    case 'json':
+      return { sql: utf8(col) };
+    case 'binary':
+      return { sql: utf8(`LOWER(HEX(${col}))`) };
+  }
+}
+
+/** Collations whose order is the code point (= UTF-8 byte) order with no trailing-space padding. */
+const BYTE_ORDER_COLLATION = /^(utf8mb4|utf8mb3|utf8)_(nopad_bin|0900_bin)$/;
+
+/**
+ * Integers compare as themselves. Text compares by its UTF-8 bytes (as PostgreSQL's COLLATE "C"):
+ * directly where the collation already orders so (the index is used), else through
+ * CAST(... AS BINARY), which no index serves: each range query then scans the table.
+ */
+function keyOrder(column: DataColumn, plan: ColumnPlan): string {
+  const col = quoteIdent(column.name);
+  switch (plan.kind) {
+    case 'integer':
+      return col;
+    case 'uuid':
+      return column.dataType === 'uuid' ? `CAST(${utf8(col)} AS BINARY)` : `CAST(LOWER(${utf8(col)}) AS BINARY)`;
+    case 'char':
+    case 'text':
+      return column.collation !== null && BYTE_ORDER_COLLATION.test(column.collation) ? col : `CAST(${utf8(col)} AS BINARY)`;
+    default:
+      throw new ParityError('UNSUPPORTED', `column ${column.name} (${column.columnType}) cannot be a key compared as ${plan.kind}`);
+  }
+}
+
+/** A string parameter compared with an integer would be compared as a DOUBLE: cast it. */
+function keyParam(column: DataColumn, plan: ColumnPlan, placeholder: string): string {
+  if (plan.kind === 'integer') return `CAST(${placeholder} AS ${column.columnType.includes('unsigned') ? 'UNSIGNED' : 'SIGNED'})`;
+  return keyOrder(column, plan) === quoteIdent(column.name) ? placeholder : `CAST(${placeholder} AS BINARY)`;
+}
+
+const COLUMNS_SQL = `
+SELECT COLUMN_NAME AS name, LOWER(DATA_TYPE) AS data_type, LOWER(COLUMN_TYPE) AS column_type,
+       NUMERIC_PRECISION AS \`precision\`, NUMERIC_SCALE AS scale, DATETIME_PRECISION AS datetime_precision,
+       CHARACTER_MAXIMUM_LENGTH AS length, IS_NULLABLE = 'YES' AS nullable, COLLATION_NAME AS collation
+  FROM information_schema.COLUMNS
+ WHERE TABLE_SCHEMA = COALESCE(NULLIF(?, ''), DATABASE()) AND TABLE_NAME = ?
+ ORDER BY ORDINAL_POSITION`;
+
+/** MariaDB's JSON columns: LONGTEXT with a `json_valid(col)` check (MySQL has no TABLE_NAME here: none found). */
+async function mariadbJsonColumns(connection: DataConnection, table: TableRef): Promise<Set<string>> {
+  try {
+    const rows = await connection.query(
+      `SELECT CHECK_CLAUSE AS clause FROM information_schema.CHECK_CONSTRAINTS
+        WHERE CONSTRAINT_SCHEMA = COALESCE(NULLIF(?, ''), DATABASE()) AND TABLE_NAME = ?`,
+      [table.schema, table.name],
+    );
+    const names = rows.map((row) => /^json_valid\(`((?:[^`]|``)+)`\)$/i.exec(String(row['clause']))?.[1]?.replace(/``/g, '`'));
+    return new Set(names.filter((n): n is string => n !== undefined));
+  } catch {
+    return new Set();
+  }
+}
+
+async function describeTable(connection: DataConnection, table: TableRef, keyColumns: readonly string[]): Promise<TableDescription> {
+  const rows = (await connection.query(COLUMNS_SQL, [table.schema, table.name])) as unknown as ColumnRow[];
+  if (rows.some((row) => row.data_type === 'longtext')) {
+    const json = await mariadbJsonColumns(connection, table);
+    for (const row of rows) if (row.data_type === 'longtext' && json.has(row.name)) row.data_type = 'json';
+  }
+  return describedTable(table, 'MySQL', rows, keyColumns, async (keyNames) => {
+    const indexes = await connection.query(
+      `SELECT INDEX_NAME AS index_name, COLUMN_NAME AS column_name, SUB_PART AS sub_part FROM information_schema.STATISTICS
+        WHERE TABLE_SCHEMA = COALESCE(NULLIF(?, ''), DATABASE()) AND TABLE_NAME = ? AND NON_UNIQUE = 0`,
+      [table.schema, table.name],
+    );
+    const byIndex = new Map<string, string[]>();
+    for (const row of indexes) {
+      // A prefix (SUB_PART) or an expression (no column) does not make the whole columns unique.
+      const column = row['sub_part'] === null && row['column_name'] !== null ? String(row['column_name']) : '\u0000';
+      byIndex.set(String(row['index_name']), [...(byIndex.get(String(row['index_name'])) ?? []), column]);
+    }
+    const wanted = [...keyNames].sort().join('\u0001');
+    return [...byIndex.values()].some((columns) => [...columns].sort().join('\u0001') === wanted);
+  });
+}
+
+async function connect(settings: ConnectionSettings): Promise<DataConnection> {
+  let raw: mysql.Connection;
+  try {
+    raw = await mysql.createConnection(connectionOptions(settings));
+  } catch (error) {
+    throw toParityError(error, settings, { connecting: true });
+  }
+  raw.on('error', () => {});
+  const connection: DataConnection = {
+    async query(sql, params = []) {
+      try {
+        return (await raw.query(sql, [...params]))[0] as Record<string, unknown>[];
+      } catch (error) {
+        throw toParityError(error, settings);
+      }
+    },
+    close: () => raw.end().catch(() => raw.destroy()),
+  };
+  try {
+    for (const statement of mysqlData.sessionSetup) await connection.query(statement);
+  } catch (error) {
+    await connection.close();
+    throw error;
+  }
+  return connection;
+}
+
+export const mysqlData: DataDialect = {
+  name: 'mysql',
+  sessionSetup: ["SET time_zone = '+00:00'"],
+  quoteIdent,
+  qualifiedName: (table) => qualifiedName(table.schema, table.name),
+  placeholder: () => '?',
+  classify,
+  normalize,
+  encodeField: (e, nullEqualsEmpty) => `COALESCE(CONCAT(CHAR_LENGTH(${e}), ':', ${e}), ${quoteLiteral(nullEqualsEmpty ? '0:' : 'N')})`,
+  concat: (parts) => `CONCAT(${parts.join(', ')})`,
+  // CAST to UNSIGNED before SUM keeps the sum an exact DECIMAL (CONV returns a string, summed as DOUBLE).
+  rowHash: (text) => `CAST(CONV(SUBSTRING(MD5(${text}), 1, 15), 16, 10) AS UNSIGNED)`,
+  countAndSum: (hash) => `CAST(COUNT(*) AS CHAR) AS n, CAST(COALESCE(SUM(${hash}), 0) AS CHAR) AS checksum`,
+  keyOrder,
+  keyParam,
+  describeTable,
+  connect,
+};

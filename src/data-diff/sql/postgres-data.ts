@@ -1,0 +1,194 @@
+/**
+ * PostgreSQL expressions for data diff. Every expression is independent of the session's settings
+ * (timestamptz goes through `AT TIME ZONE 'UTC'`, dates through to_char, bytes through encode), and the
+ * session is set to UTC and ISO dates anyway so users' `where` filters read the same way.
+ *
+ *   integer/int   col::text                          decimal   round(col, scale)::text (trim_scale without one)
+ *   float         round(col::float8::numeric, d)     boolean   '0' / '1'
+ *   timestamp     left(to_char(UTC value, '... .US'), n): truncated; years outside 1..9999 and
+ *                 ±infinity as the server's own text
+ *   uuid          uuid::text (lower-case); text holding a UUID lower()ed
+ *   char          rtrim(col::text, ' ')              json      col::jsonb::text (see below)
+ *   binary        encode(col, 'hex')
+ * JSON: jsonb's text is canonical for objects (keys deduplicated, ordered by length then bytes, one
+ * space after `:` and `,`); numbers keep the digits they were written with (1.0 stays 1.0).
+ */
+import pg from 'pg';
+import type { ConnectionSettings } from '../../config/connection.js';
+import { ParityError } from '../../errors.js';
+import { connectPostgres, toParityError } from '../../dialects/postgres/postgres-connection.js';
+import { qualifiedName, quoteIdent, quoteLiteral } from '../../dialects/postgres/postgres-quoting.js';
+import { floatExactLimit, ownKind, timestampTextLength } from './column-plan.js';
+import type { Classification, ColumnPlan, DataColumn, DataConnection, DataDialect, Normalized, TableDescription, TableRef, ValueKind } from './data-dialect.js';
+import { describedTable, type ColumnRow } from './describe.js';
+
+const KINDS: Readonly<Record<string, ValueKind | undefined>> = {
+  smallint: 'integer',
+  integer: 'integer',
+  bigint: 'integer',
+  numeric: 'decimal',
+  real: 'float',
+  'double precision': 'float',
+  boolean: 'boolean',
+  'timestamp with time zone': 'timestamp',
+  'timestamp without time zone': 'timestamp',
+  date: 'date',
+  uuid: 'uuid',
+  character: 'char',
+  'character varying': 'text',
+  text: 'text',
+  name: 'text',
+  citext: 'text',
+  enum: 'text',
+  json: 'json',
+  jsonb: 'json',
+  bytea: 'binary',
+};
+
+const REFUSALS: Readonly<Record<string, string>> = {
+  money: 'money renders with the session locale',
+  interval: 'intervals have no common text with other dialects',
+  'time without time zone': 'time of day is not compared yet',
+  'time with time zone': 'time of day is not compared yet',
+  array: 'arrays are not compared',
+};
+
+function classify(column: DataColumn): Classification {
+  const kind = KINDS[column.dataType];
+  if (kind !== undefined) return { kind };
+  return { refused: REFUSALS[column.dataType] ?? `no safe mapping for type ${column.columnType}` };
+}
+
+/** A timestamp expression (already in UTC) as `YYYY-MM-DD HH:MM:SS.ffffff` cut to `digits`. */
+function timestampText(value: string, digits: number): string {
+  const inRange = `${value} >= '0001-01-01' AND ${value} < '10000-01-01'`;
+  return `CASE WHEN ${inRange} THEN left(to_char(${value}, 'YYYY-MM-DD HH24:MI:SS.US'), ${timestampTextLength(digits)}) ELSE ${value}::text END`;
+}
+
+function normalize(column: DataColumn, plan: ColumnPlan): Normalized {
+  const own = ownKind(postgresData, column, plan);
+  if ('refused' in own) return own;
+  const col = quoteIdent(column.name);
+  switch (plan.kind) {
+    case 'integer':
+    case 'boolean':
+      return { sql: own.kind === 'boolean' ? `CASE WHEN ${col} THEN '1' WHEN NOT ${col} THEN '0' END` : `${col}::text` };
+    case 'decimal':
+      return { sql: plan.scale === undefined ? `trim_scale(${col}::numeric)::text` : `round(${col}::numeric, ${plan.scale})::text` };
+    case 'float': {
+      const digits = plan.floatDigits ?? 6;
+      return { sql: `CASE WHEN abs(${col}) >= ${floatExactLimit(digits)} THEN ${col}::text ELSE round(${col}::float8::numeric, ${digits})::text END` };
+    }
+    case 'timestamp': {
+      const utc = column.dataType === 'timestamp with time zone' ? `(${col} AT TIME ZONE 'UTC')` : col;
+      return { sql: timestampText(utc, plan.timestampDigits ?? 6) };
+    }
+    case 'date':
+      return { sql: `CASE WHEN ${col} >= '0001-01-01' AND ${col} < '10000-01-01' THEN to_char(${col}, 'YYYY-MM-DD') ELSE ${col}::text END` };
+    case 'uuid':
+      return { sql: own.kind === 'uuid' ? `${col}::text` : `lower(${col}::text)` };
+    case 'char':
+      return { sql: `rtrim(${col}::text, ' ')` };
+    case 'text':
+      return { sql: `${col}::text` };
+    case 'json':
+      return { sql: `${col}::jsonb::text` };
+    case 'binary':
+      return { sql: `encode(${col}, 'hex')` };
+  }
+}
+
+function keyOrder(column: DataColumn, plan: ColumnPlan): string {
+  const col = quoteIdent(column.name);
+  switch (plan.kind) {
+    case 'integer':
+      return col;
+    case 'uuid':
+      // uuid's own order is its bytes, which is the order of its lower-case text.
+      return column.dataType === 'uuid' ? col : `lower(${col}::text) COLLATE "C"`;
+    case 'char':
+    case 'text':
+      return `${col}::text COLLATE "C"`;
+    default:
+      throw new ParityError('UNSUPPORTED', `column ${column.name} (${column.columnType}) cannot be a key compared as ${plan.kind}`);
+  }
+}
+
+const COLUMNS_SQL = `
+SELECT c.column_name AS name,
+       CASE WHEN c.data_type = 'USER-DEFINED' AND t.typtype = 'e' THEN 'enum'
+            WHEN c.data_type = 'USER-DEFINED' THEN c.udt_name
+            ELSE lower(c.data_type) END AS data_type,
+       format_type(a.atttypid, a.atttypmod) AS column_type,
+       c.numeric_precision AS precision, c.numeric_scale AS scale, c.datetime_precision,
+       c.character_maximum_length AS length, c.is_nullable = 'YES' AS nullable, NULL AS collation
+  FROM pg_class r
+  JOIN pg_namespace n ON n.oid = r.relnamespace
+  JOIN pg_attribute a ON a.attrelid = r.oid AND a.attnum > 0 AND NOT a.attisdropped
+  JOIN information_schema.columns c ON c.table_schema = n.nspname AND c.table_name = r.relname AND c.column_name = a.attname
+  JOIN pg_type t ON t.oid = a.atttypid
+ WHERE r.relname = $2 AND n.nspname = COALESCE(NULLIF($1, ''), current_schema())
+ ORDER BY a.attnum`;
+
+/** Whether a primary key or a unique index without expressions or predicate has exactly these key columns. */
+const UNIQUE_SQL = `
+SELECT EXISTS (
+  SELECT 1
+    FROM pg_index i
+    JOIN pg_class r ON r.oid = i.indrelid
+    JOIN pg_namespace n ON n.oid = r.relnamespace
+   WHERE r.relname = $2 AND n.nspname = COALESCE(NULLIF($1, ''), current_schema())
+     AND i.indisunique AND i.indpred IS NULL AND i.indexprs IS NULL
+     AND ARRAY(SELECT a.attname::text COLLATE "C" FROM unnest(i.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord)
+                 JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
+                WHERE k.ord <= i.indnkeyatts ORDER BY 1)
+       = ARRAY(SELECT jsonb_array_elements_text($3::jsonb) COLLATE "C" ORDER BY 1)
+) AS unique_key`;
+
+async function describeTable(connection: DataConnection, table: TableRef, keyColumns: readonly string[]): Promise<TableDescription> {
+  const rows = (await connection.query(COLUMNS_SQL, [table.schema, table.name])) as unknown as ColumnRow[];
+  return describedTable(table, 'PostgreSQL', rows, keyColumns, async (keyNames) => {
+    const [row] = await connection.query(UNIQUE_SQL, [table.schema, table.name, JSON.stringify(keyNames)]);
+    return row?.['unique_key'] === true;
+  });
+}
+
+async function connect(settings: ConnectionSettings): Promise<DataConnection> {
+  const client: pg.Client = await connectPostgres(settings);
+  const connection: DataConnection = {
+    async query(sql, params = []) {
+      try {
+        return (await client.query(sql, [...params])).rows as Record<string, unknown>[];
+      } catch (error) {
+        throw toParityError(error, settings);
+      }
+    },
+    close: () => client.end().catch(() => {}),
+  };
+  try {
+    for (const statement of postgresData.sessionSetup) await connection.query(statement);
+  } catch (error) {
+    await connection.close();
+    throw error;
+  }
+  return connection;
+}
+
+export const postgresData: DataDialect = {
+  name: 'postgres',
+  sessionSetup: ["SET TIME ZONE 'UTC'", "SET DateStyle = 'ISO, YMD'"],
+  quoteIdent,
+  qualifiedName: (table) => qualifiedName(table.schema, table.name),
+  placeholder: (n) => `$${n}`,
+  classify,
+  normalize,
+  encodeField: (e, nullEqualsEmpty) => `COALESCE(length(${e}) || ':' || ${e}, ${quoteLiteral(nullEqualsEmpty ? '0:' : 'N')})`,
+  concat: (parts) => parts.join(' || '),
+  rowHash: (text) => `('x' || substr(md5(convert_to(${text}, 'UTF8')), 1, 15))::bit(60)::bigint`,
+  countAndSum: (hash) => `count(*)::text AS n, coalesce(sum(${hash}), 0)::text AS checksum`,
+  keyOrder,
+  // The server infers each parameter's type from the key expression it is compared with.
+  keyParam: (_column, _plan, placeholder) => placeholder,
+  describeTable,
+  connect,
+};
