@@ -114,6 +114,12 @@ test('seeded deletions, insertions and updates are found exactly', async () => {
   const failing = await run('-table=orders', '-key=id', '-failOnDifferences');
   assert.is(failing.code, 12);
   assert.match(failing.stdout, /Only in source \(20 of 103\)/);
+  assert.match(failing.stdout, /\| id=5000 +\| note +\| n5000 +\| NULL +\|/);
+  const window = await json('-table=orders', '-key=id', '-updateColumn=placed', '-minAge=1h');
+  assert.is(window.summary.onlyInTarget, 0, 'rows placed now() are younger than -minAge');
+  assert.is(window.summary.onlyInSource, 103);
+  const recent = await json('-table=orders', '-key=id', '-updateColumn=placed', '-maxAge=1h');
+  assert.equal([recent.summary.sourceRows, recent.summary.targetRows, recent.summary.onlyInTarget], [0, 2, 2]);
   const filtered = await json('-table=orders', '-key=id', '-where=id > 12000 OR id < 1');
   assert.equal(filtered.summary.onlyInTarget, 2);
   assert.equal(filtered.summary.sourceRows, 0);
