@@ -144,6 +144,11 @@ test('errors: no such table, unknown column, key not unique, bad options', async
   const dup = await run('-table=dup', '-key=id', '-outputType=json');
   assert.is(dup.code, 2);
   assert.match(JSON.parse(dup.stdout).error.message, /key \(id\) is not unique in source table public\.dup: id=2 appears more than once/);
+  await pg.exec('a', 'CREATE TABLE kinds (id integer PRIMARY KEY, v text)');
+  await pg.exec('b', 'CREATE TABLE kinds (id text PRIMARY KEY, v text)');
+  const kinds = await run('-table=kinds', '-key=id');
+  assert.is(kinds.code, 2);
+  assert.is(kinds.stderr, 'ERROR: incompatible key types: source public.kinds.id is integer, target public.kinds.id is text (-key)\n');
   const badSample = await run('-table=orders', '-key=id', '-sample=lots');
   assert.is(badSample.code, 2);
   assert.match(badSample.stderr, /-sample must be a number of rows/);
