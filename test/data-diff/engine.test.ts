@@ -96,6 +96,16 @@ test('samples: a row count, a percentage, and the cap on rows downloaded', async
   assert.ok(capped.report.summary.differentRows < 200);
 });
 
+test('memory bound: at most -threads segments are downloaded at once', async () => {
+  const src = table(4000);
+  const tgt = src.map((r) => (Number(r.key[0]) % 3 === 0 ? { key: r.key, values: ['x', 'y'] } : r));
+  const { report, source, target } = await run(src, tgt, { threads: 3 });
+  assert.is(report.summary.differentRows, 1333);
+  assert.ok(source.calls.rows > 3);
+  assert.ok(source.calls.maxOpenRows <= 3 && target.calls.maxOpenRows <= 3, `${source.calls.maxOpenRows} open downloads`);
+  assert.ok(source.calls.maxOpenRows > 1, 'downloads run in parallel');
+});
+
 test('a single difference costs about log(n) stats queries', async () => {
   const counts: number[] = [];
   for (const n of [1_000, 10_000, 100_000]) {

@@ -5,12 +5,12 @@ import type { Key, KeyKind, KeyRange, SegmentStats, SideDescription, SideRow, Ta
 
 export interface MemorySide extends TableSide {
   /** Calls per method, to check the engine's query pattern. */
-  readonly calls: { boundaries: number; stats: number; rows: number };
+  readonly calls: { boundaries: number; stats: number; rows: number; openRows: number; maxOpenRows: number };
 }
 
 export function memorySide(rows: readonly SideRow[], kinds: readonly KeyKind[], columns: readonly string[], keyNames: readonly string[] = kinds.map((_, i) => `k${i}`)): MemorySide {
   const sorted = [...rows].sort((a, b) => compareKeys(a.key, b.key, kinds));
-  const calls = { boundaries: 0, stats: 0, rows: 0 };
+  const calls = { boundaries: 0, stats: 0, rows: 0, openRows: 0, maxOpenRows: 0 };
   const within = (range: KeyRange) => sorted.filter((row) => inRange(row.key, range, kinds));
   return {
     calls,
@@ -34,7 +34,15 @@ export function memorySide(rows: readonly SideRow[], kinds: readonly KeyKind[], 
     },
     async *rows(range: KeyRange): AsyncIterable<SideRow> {
       calls.rows++;
-      yield* within(range);
+      calls.maxOpenRows = Math.max(calls.maxOpenRows, ++calls.openRows);
+      try {
+        for (const row of within(range)) {
+          await new Promise((resolve) => setImmediate(resolve));
+          yield row;
+        }
+      } finally {
+        calls.openRows--;
+      }
     },
     async close() {},
   };
