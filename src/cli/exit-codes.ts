@@ -19,3 +19,6 @@ export const EXIT_CODES: Readonly<Record<ErrorCode, number>> = {
   MIGRATION_FAILED: 10,
   MIGRATION_VALIDATION_FAILED: 11,
 };
+
+/** `dataDiff -failOnDifferences` found differences (not an error: the comparison itself succeeded). */
+export const DIFFERENCES_FOUND_EXIT_CODE = 12;

@@ -25,6 +25,7 @@ const COMMAND_LOADERS: Readonly<Record<string, () => Promise<CommandSpec>>> = {
   generate: async () => (await import('./generate-command.js')).generateCommand,
   migrate: async () => (await import('./migrate-command.js')).migrateCommand,
   info: async () => (await import('./info-command.js')).infoCommand,
+  dataDiff: async () => (await import('./data-diff-command.js')).dataDiffCommand,
 };
 
 /** The named command only, or all of them (for help and for listing them in an error). */

@@ -1,0 +1,111 @@
+/** Parsing of dataDiff's parameters into a DataDiffRequest; every bad value is a one-line INVALID_ARGUMENT. */
+import path from 'node:path';
+import { getEnvironment } from '../config/config.js';
+import type { DataDiffRequest } from '../data-diff/data-diff.js';
+import type { SampleSpec } from '../data-diff/report.js';
+import type { TableSpec } from '../data-diff/table-side.js';
+import { ParityError } from '../errors.js';
+import { environmentConnection } from '../sources/environment-source.js';
+import { listArg, requireString, stringArg, type CommandContext } from './command.js';
+
+const WHERE = 'parity dataDiff';
+
+function invalid(message: string): ParityError {
+  return new ParityError('INVALID_ARGUMENT', message, { where: WHERE });
+}
+
+export function positiveInteger(context: CommandContext, name: string, fallback: number, minimum = 1): number {
+  const text = stringArg(context, name);
+  if (text === undefined) return fallback;
+  if (!/^\d+$/.test(text) || Number(text) < minimum || !Number.isSafeInteger(Number(text))) throw invalid(`-${name} must be a whole number of at least ${minimum}, not "${text}"`);
+  return Number(text);
+}
+
+const UNITS: Readonly<Record<string, number>> = { s: 1, sec: 1, min: 60, m: 60, h: 3600, d: 86_400 };
+
+/** `30s`, `5min`, `1h`, `2d` in milliseconds. */
+export function durationMs(name: string, text: string): number {
+  const match = /^(\d+(?:\.\d+)?)\s*(s|sec|m|min|h|d)$/i.exec(text.trim());
+  if (!match) throw invalid(`-${name} must be a duration such as 30s, 5min, 1h or 2d, not "${text}"`);
+  return Number(match[1]) * UNITS[match[2]!.toLowerCase()]! * 1000;
+}
+
+/** `-sample=20` (rows of each kind) or `-sample=1%` (of each kind's differences). */
+export function sampleSpec(text: string | undefined): SampleSpec {
+  if (text === undefined) return { rows: 20 };
+  const percent = /^(\d+(?:\.\d+)?)%$/.exec(text);
+  if (percent && Number(percent[1]) <= 100) return { percent: Number(percent[1]) };
+  if (/^\d+$/.test(text)) return { rows: Number(text) };
+  throw invalid(`-sample must be a number of rows (20) or a percentage (1%), not "${text}"`);
+}
+
+/** `schema.table` or `table` (quoted names with dots are not supported). */
+function tableName(option: string, text: string): { schema?: string; table: string } {
+  const parts = text.split('.');
+  if (parts.length > 2 || parts.some((p) => p.trim() === '')) throw invalid(`-${option} must be table or schema.table, not "${text}"`);
+  return parts.length === 2 ? { schema: parts[0]!.trim(), table: parts[1]!.trim() } : { table: parts[0]!.trim() };
+}
+
+function columnMap(context: CommandContext): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const pair of listArg(context, 'columnMap') ?? []) {
+    const [from, to, ...rest] = pair.split(':').map((s) => s.trim());
+    if (!from || !to || rest.length > 0) throw invalid(`-columnMap entries must look like sourceColumn:targetColumn, not "${pair}"`);
+    map.set(from, to);
+  }
+  return map;
+}
+
+export function dataDiffRequest(context: CommandContext, onProgress?: DataDiffRequest['onProgress']): DataDiffRequest {
+  const sourceName = requireString(context, 'source', 'dataDiff');
+  const targetName = requireString(context, 'target', 'dataDiff');
+  const table = tableName('table', requireString(context, 'table', 'dataDiff'));
+  const key = listArg(context, 'key');
+  if (!key || key.length === 0) throw invalid('missing required parameter -key');
+  const targetTable = stringArg(context, 'targetTable');
+  const where = stringArg(context, 'where');
+  const sourceWhere = stringArg(context, 'sourceWhere') ?? where;
+  const targetWhere = stringArg(context, 'targetWhere') ?? where;
+  if (where !== undefined && (stringArg(context, 'sourceWhere') !== undefined || stringArg(context, 'targetWhere') !== undefined)) {
+    throw invalid('use either -where or -sourceWhere/-targetWhere, not both');
+  }
+  const updateColumn = stringArg(context, 'updateColumn');
+  const minAge = stringArg(context, 'minAge');
+  const maxAge = stringArg(context, 'maxAge');
+  if (updateColumn === undefined && (minAge !== undefined || maxAge !== undefined)) throw invalid('-minAge and -maxAge need -updateColumn');
+  const now = Date.now();
+  const updated: TableSpec['updated'] | undefined =
+    updateColumn === undefined
+      ? undefined
+      : {
+          column: updateColumn,
+          ...(maxAge !== undefined ? { notBefore: new Date(now - durationMs('maxAge', maxAge)).toISOString() } : {}),
+          ...(minAge !== undefined ? { before: new Date(now - durationMs('minAge', minAge)).toISOString() } : {}),
+        };
+  const map = columnMap(context);
+  const filters = (condition: string | undefined, column: string | undefined) => ({
+    ...(condition !== undefined ? { where: condition } : {}),
+    ...(updated !== undefined ? { updated: { ...updated, column: column ?? updated.column } } : {}),
+  });
+  const config = context.config();
+  const columns = listArg(context, 'columns');
+  const materialize = stringArg(context, 'materialize');
+  return {
+    source: {
+      connection: environmentConnection(config, getEnvironment(config, sourceName, '-source')),
+      spec: { ...table, key, ...(columns ? { columns } : {}), ...filters(sourceWhere, updateColumn) },
+    },
+    target: {
+      connection: environmentConnection(config, getEnvironment(config, targetName, '-target')),
+      spec: { ...(targetTable !== undefined ? tableName('targetTable', targetTable) : table), ...filters(targetWhere, updateColumn && map.get(updateColumn)) },
+    },
+    columnMap: map,
+    bisectionFactor: positiveInteger(context, 'bisectionFactor', 32, 2),
+    bisectionThreshold: positiveInteger(context, 'bisectionThreshold', 16_384),
+    threads: positiveInteger(context, 'threads', 4),
+    maxRowsDownloaded: positiveInteger(context, 'maxRowsDownloaded', 1_000_000),
+    sample: sampleSpec(stringArg(context, 'sample')),
+    ...(materialize !== undefined ? { materialize: path.resolve(context.workingDirectory(), materialize) } : {}),
+    ...(onProgress ? { onProgress } : {}),
+  };
+}

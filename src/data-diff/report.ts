@@ -1,0 +1,123 @@
+/**
+ * The data-diff result as users and pipelines see it (the JSON shape is documented in the README and
+ * must stay stable), and the collector that builds it from the engine's differences: counts, the
+ * per-column counts of differing values, and bounded samples of each kind.
+ */
+import { createHash } from 'node:crypto';
+import type { RowDifference } from './row-compare.js';
+import type { SideRow } from './table-side.js';
+
+export type SampleSpec = { readonly rows: number } | { readonly percent: number };
+
+/** A cap on a percentage sample, so memory stays bounded whatever the number of differences. */
+export const MAX_PERCENT_SAMPLES = 10_000;
+
+export type Cells = Record<string, string | null>;
+
+export interface RowSample {
+  readonly key: Cells;
+  readonly row: Cells;
+}
+
+export interface DifferentSample {
+  readonly key: Cells;
+  /** Only the differing columns, each with both values side by side. */
+  readonly columns: Record<string, { readonly source: string | null; readonly target: string | null }>;
+}
+
+export interface DataDiffReport {
+  summary: {
+    sourceRows: number;
+    targetRows: number;
+    onlyInSource: number;
+    onlyInTarget: number;
+    differentRows: number;
+    identicalRows: number;
+  };
+  columns: Record<string, { differentValues: number }>;
+  samples: { onlyInSource: RowSample[]; onlyInTarget: RowSample[]; different: DifferentSample[] };
+  stats: {
+    rowsDownloaded: number;
+    queries: number;
+    seconds: number;
+    /** False when `-maxRowsDownloaded` stopped the diff before every mismatching segment was compared. */
+    complete: boolean;
+  };
+}
+
+/** Names for turning rows into records: key columns and compared columns (source names). */
+export interface ReportColumns {
+  readonly key: readonly string[];
+  readonly columns: readonly string[];
+}
+
+export function cells(names: readonly string[], values: readonly (string | null)[]): Cells {
+  const out: Cells = {};
+  names.forEach((name, i) => (out[name] = values[i] ?? null));
+  return out;
+}
+
+export function rowSample(names: ReportColumns, row: SideRow): RowSample {
+  return { key: cells(names.key, row.key), row: cells(names.columns, row.values) };
+}
+
+export function differentSample(names: ReportColumns, difference: Extract<RowDifference, { kind: 'different' }>): DifferentSample {
+  const columns: DifferentSample['columns'] = {};
+  for (const i of difference.columns) {
+    columns[names.columns[i]!] = { source: difference.source.values[i] ?? null, target: difference.target.values[i] ?? null };
+  }
+  return { key: cells(names.key, difference.source.key), columns };
+}
+
+/** Deterministic percentage sampling: a key is kept when its hash falls in the first P% of the space. */
+function keptByPercent(key: readonly string[], percent: number): boolean {
+  const h = createHash('md5').update(key.join('\u0000'), 'utf8').digest().readUInt32BE(0);
+  return h < (percent / 100) * 0x1_0000_0000;
+}
+
+export class ReportCollector {
+  readonly report: DataDiffReport;
+
+  constructor(
+    private readonly names: ReportColumns,
+    private readonly sample: SampleSpec,
+  ) {
+    const columns: DataDiffReport['columns'] = {};
+    for (const name of names.columns) columns[name] = { differentValues: 0 };
+    this.report = {
+      summary: { sourceRows: 0, targetRows: 0, onlyInSource: 0, onlyInTarget: 0, differentRows: 0, identicalRows: 0 },
+      columns,
+      samples: { onlyInSource: [], onlyInTarget: [], different: [] },
+      stats: { rowsDownloaded: 0, queries: 0, seconds: 0, complete: true },
+    };
+  }
+
+  private wants(list: readonly unknown[], key: readonly string[]): boolean {
+    if ('rows' in this.sample) return list.length < this.sample.rows;
+    return list.length < MAX_PERCENT_SAMPLES && keptByPercent(key, this.sample.percent);
+  }
+
+  /** Adds the totals and costs the engine measured. */
+  finish(result: { sourceRows: number; targetRows: number; rowsDownloaded: number; queries: number; complete: boolean }, seconds: number): DataDiffReport {
+    Object.assign(this.report.summary, { sourceRows: result.sourceRows, targetRows: result.targetRows });
+    this.report.stats = { rowsDownloaded: result.rowsDownloaded, queries: result.queries, seconds: Math.round(seconds * 1000) / 1000, complete: result.complete };
+    return this.report;
+  }
+
+  identical(count: number): void {
+    this.report.summary.identicalRows += count;
+  }
+
+  add(difference: RowDifference): void {
+    const { summary, samples } = this.report;
+    if (difference.kind === 'onlyInSource' || difference.kind === 'onlyInTarget') {
+      summary[difference.kind]++;
+      const list = samples[difference.kind];
+      if (this.wants(list, difference.row.key)) list.push(rowSample(this.names, difference.row));
+      return;
+    }
+    summary.differentRows++;
+    for (const i of difference.columns) this.report.columns[this.names.columns[i]!]!.differentValues++;
+    if (this.wants(samples.different, difference.source.key)) samples.different.push(differentSample(this.names, difference));
+  }
+}

@@ -1,0 +1,109 @@
+/**
+ * The contract between the data-diff engine and one side (source or target) of a comparison.
+ * The engine never writes SQL: it asks a TableSide for counts, checksums, split points and rows of
+ * key ranges. Each dialect implements it (src/data-diff/<dialect>-side.ts); tests use an in-memory one.
+ *
+ * Keys. A key is a tuple of normalized strings, one per key column (composite keys allowed):
+ *   - `integer` columns: decimal text without leading zeros or `+` (`-12`, `0`, `9007199254740993`),
+ *     ordered numerically (the engine compares them as BigInt);
+ *   - `text` columns (text, varchar, char, uuid): the value's text (UUIDs lower case, CHAR without
+ *     trailing padding), ordered by Unicode code point, which is the byte order of UTF-8 (PostgreSQL
+ *     `COLLATE "C"` on a UTF8 database, MySQL `utf8mb4_bin`).
+ *   Tuples compare column by column (`compareKeys` in keys.ts). Key columns are never NULL.
+ *   Both sides of one comparison must report the same kinds for the key columns.
+ *
+ * Ranges. A KeyRange is [from, to): `from` inclusive, `to` exclusive; a missing bound is unbounded.
+ *
+ * Rows. Every method sees only the rows the side was opened with: its table, filtered by `where` and
+ * by the `updated` window. Values are normalized texts (or null) of the compared columns, in the
+ * order of `describe().columns`; equal data on two dialects must give equal texts.
+ *
+ * Checksums. `stats(range).checksum` is the exact sum, as a decimal integer string, of `rowHash` (see
+ * row-hash.ts) over the range's rows: md5 of the row's canonical text (key texts then value texts,
+ * each `<length in code points>:<text>` or `-` for NULL, joined with `,`), its first 15 hex digits
+ * read as an unsigned 60-bit integer. The sum must be exact (PostgreSQL: numeric; MySQL: CAST ... AS
+ * SIGNED before SUM) and `"0"` for an empty range. Both sides use the same definition, so equal rows
+ * give equal checksums whatever the dialect.
+ */
+
+export type KeyKind = 'integer' | 'text';
+
+/** A key tuple of normalized texts, one per key column. */
+export type Key = readonly string[];
+
+/** [from, to): `from` inclusive, `to` exclusive; undefined means unbounded on that end. */
+export interface KeyRange {
+  readonly from?: Key;
+  readonly to?: Key;
+}
+
+export interface KeyColumn {
+  readonly name: string;
+  readonly kind: KeyKind;
+  /** The database's type name, for messages (`integer`, `uuid`, `varchar(20)`). */
+  readonly type: string;
+}
+
+export interface SideColumn {
+  readonly name: string;
+  readonly type: string;
+}
+
+export interface SideDescription {
+  /** The table as the user knows it, for messages: `public.orders`. */
+  readonly table: string;
+  readonly key: readonly KeyColumn[];
+  /** The compared (non-key) columns, in the order of `SideRow.values`. */
+  readonly columns: readonly SideColumn[];
+}
+
+export interface SegmentStats {
+  readonly count: number;
+  /** Exact sum of row hashes as a decimal integer string; `"0"` for no rows. */
+  readonly checksum: string;
+}
+
+export interface SideRow {
+  readonly key: Key;
+  readonly values: readonly (string | null)[];
+}
+
+/** What a side is opened with (built by the command from its options). */
+export interface TableSpec {
+  /** Schema (PostgreSQL) or database (MySQL); undefined: the connection's default. */
+  readonly schema?: string;
+  readonly table: string;
+  readonly key: readonly string[];
+  /** Compared columns in order; undefined: every non-key column of the table, in table order. */
+  readonly columns?: readonly string[];
+  /** A boolean SQL expression in the side's dialect, applied to every query (`-where`). */
+  readonly where?: string;
+  /**
+   * The `-updateColumn` watermark window: rows with `column >= notBefore` and `column < before`
+   * (ISO-8601 UTC timestamps, computed once by the engine so both sides use the same instants).
+   */
+  readonly updated?: { readonly column: string; readonly notBefore?: string; readonly before?: string };
+}
+
+export interface TableSide {
+  /**
+   * The key and compared columns. Throws a ParityError (INVALID_ARGUMENT) for a missing table, an
+   * unknown or unsupported key or compared column, or a key that is not unique on this side.
+   */
+  describe(): Promise<SideDescription>;
+  /**
+   * Up to `parts - 1` keys of existing rows, strictly increasing, each with `from < k < to`, that
+   * split the range into `parts` segments of near-equal ROW COUNT on this side (so gaps in integer
+   * keys and text keys split evenly). Fewer (or none) when the range holds fewer rows than `parts`.
+   */
+  boundaries(range: KeyRange, parts: number): Promise<Key[]>;
+  /** Row count and checksum of the range (one query). */
+  stats(range: KeyRange): Promise<SegmentStats>;
+  /**
+   * The range's rows ordered by key (see `compareKeys`). The engine calls it only for ranges it
+   * knows to be small (at most the bisection threshold on this side), but iterates it lazily.
+   */
+  rows(range: KeyRange): AsyncIterable<SideRow>;
+  /** Releases connections; safe to call more than once. */
+  close(): Promise<void>;
+}

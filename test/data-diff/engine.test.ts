@@ -1,0 +1,134 @@
+/** The bisection engine against two in-memory sides: exact results, and only mismatching segments downloaded. */
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { diffTables, type EngineOptions } from '../../src/data-diff/engine.ts';
+import { ReportCollector, type SampleSpec } from '../../src/data-diff/report.ts';
+import type { KeyKind, SideRow } from '../../src/data-diff/table-side.ts';
+import { memorySide } from '../support/memory-side.ts';
+
+const COLUMNS = ['name', 'amount'];
+
+function table(n: number, start = 1): SideRow[] {
+  return Array.from({ length: n }, (_, i) => ({ key: [String(start + i)], values: [`name ${start + i}`, String((start + i) * 3)] }));
+}
+
+async function run(sourceRows: SideRow[], targetRows: SideRow[], options: Partial<EngineOptions> & { sample?: SampleSpec } = {}, kinds: KeyKind[] = ['integer']) {
+  const source = memorySide(sourceRows, kinds, COLUMNS);
+  const target = memorySide(targetRows, kinds, COLUMNS);
+  const keyNames = kinds.map((_, i) => `k${i}`);
+  const collector = new ReportCollector({ key: keyNames, columns: COLUMNS }, options.sample ?? { rows: 20 });
+  const result = await diffTables(
+    source,
+    target,
+    { keyKinds: kinds, keyNames, bisectionFactor: 8, bisectionThreshold: 16, threads: 4, maxRowsDownloaded: Number.MAX_SAFE_INTEGER, ...options },
+    { identical: (n) => collector.identical(n), difference: (d) => collector.add(d) },
+  );
+  return { result, report: collector.finish(result, 0), source, target };
+}
+
+const keysOf = (samples: { key: Record<string, string | null> }[]) => samples.map((s) => s.key['k0']);
+
+test('identical tables: no differences and no rows downloaded', async () => {
+  const { result, report, source } = await run(table(5000), table(5000));
+  assert.equal(report.summary, { sourceRows: 5000, targetRows: 5000, onlyInSource: 0, onlyInTarget: 0, differentRows: 0, identicalRows: 5000 });
+  assert.is(result.sourceRows, 5000);
+  assert.is(result.rowsDownloaded, 0);
+  assert.is(result.queries, 2);
+  assert.is(source.calls.rows, 0);
+});
+
+test('deletions, insertions and updates at the first key, the last key and in the middle, NULLs included', async () => {
+  const src = table(3000);
+  const tgt = table(3000).filter((r) => !['1', '1500', '3000'].includes(r.key[0]!));
+  tgt.push({ key: ['3001'], values: ['new', '1'] }, { key: ['0'], values: ['zero', null] });
+  const updated = new Map<string, SideRow>([
+    ['2', { key: ['2'], values: ['changed', '6'] }],
+    ['777', { key: ['777'], values: [null, '2331'] }],
+    ['2999', { key: ['2999'], values: ['changed', '0'] }],
+  ]);
+  const target = tgt.map((r) => updated.get(r.key[0]!) ?? r);
+  const { result, report } = await run(src, target);
+  assert.equal(keysOf(report.samples.onlyInSource), ['1', '1500', '3000']);
+  assert.equal(keysOf(report.samples.onlyInTarget), ['0', '3001']);
+  assert.equal(keysOf(report.samples.different), ['2', '777', '2999']);
+  assert.equal(report.samples.different[1], { key: { k0: '777' }, columns: { name: { source: 'name 777', target: null } } });
+  assert.equal(report.columns, { name: { differentValues: 3 }, amount: { differentValues: 1 } });
+  assert.equal(report.summary.identicalRows, 3000 - 3 - 3);
+  assert.is(result.sourceRows, 3000);
+  assert.is(result.targetRows, 2999);
+  assert.ok(result.rowsDownloaded < 300, `downloaded ${result.rowsDownloaded}`);
+});
+
+test('a whole range missing and an empty side', async () => {
+  const src = table(2000);
+  const { report } = await run(src, src.filter((r) => Number(r.key[0]) < 400 || Number(r.key[0]) >= 1400));
+  assert.is(report.summary.onlyInSource, 1000);
+  assert.is(report.summary.identicalRows, 1000);
+  assert.is(report.samples.onlyInSource.length, 20);
+  assert.equal(keysOf(report.samples.onlyInSource).slice(0, 2), ['400', '401']);
+  const empty = await run([], table(100));
+  assert.is(empty.report.summary.onlyInTarget, 100);
+});
+
+test('text and composite keys: code point order, gaps, unicode', async () => {
+  const kinds: KeyKind[] = ['text', 'integer'];
+  const words = ['a', 'B', 'Z', 'é', 'z', '\u{1F600}', '\uFFFD', 'ab', 'aa'];
+  const rows: SideRow[] = words.flatMap((w) => Array.from({ length: 50 }, (_, i) => ({ key: [w, String(i * 7 - 100)], values: [w, String(i)] })));
+  const target = rows.filter((r) => !(r.key[0] === '\u{1F600}' && r.key[1] === '-2')).map((r) => (r.key[0] === 'é' && r.key[1] === '5' ? { key: r.key, values: [r.values[0]!, 'x'] } : r));
+  const { report } = await run(rows, target, {}, kinds);
+  assert.equal(report.samples.onlyInSource.map((s) => [s.key['k0'], s.key['k1']]), [['\u{1F600}', '-2']]);
+  assert.equal(report.samples.different.map((s) => [s.key['k0'], s.key['k1']]), [['é', '5']]);
+  assert.is(report.summary.identicalRows, rows.length - 2);
+});
+
+test('samples: a row count, a percentage, and the cap on rows downloaded', async () => {
+  const src = table(2000);
+  const tgt = src.map((r) => (Number(r.key[0]) % 10 === 0 ? { key: r.key, values: [r.values[0]!, 'changed'] } : r));
+  const few = await run(src, tgt, { sample: { rows: 3 } });
+  assert.is(few.report.summary.differentRows, 200);
+  assert.equal(keysOf(few.report.samples.different), ['10', '20', '30']);
+  const percent = await run(src, tgt, { sample: { percent: 10 } });
+  const n = percent.report.samples.different.length;
+  assert.ok(n > 5 && n < 50, `10% of 200 gave ${n}`);
+  const capped = await run(src, tgt, { maxRowsDownloaded: 100 });
+  assert.is(capped.result.complete, false);
+  assert.ok(capped.result.rowsDownloaded <= 100);
+  assert.ok(capped.report.summary.differentRows < 200);
+});
+
+test('memory bound: at most -threads segments are downloaded at once', async () => {
+  const src = table(4000);
+  const tgt = src.map((r) => (Number(r.key[0]) % 3 === 0 ? { key: r.key, values: ['x', 'y'] } : r));
+  const { report, source, target } = await run(src, tgt, { threads: 3 });
+  assert.is(report.summary.differentRows, 1333);
+  assert.ok(source.calls.rows > 3);
+  assert.ok(source.calls.maxOpenRows <= 3 && target.calls.maxOpenRows <= 3, `${source.calls.maxOpenRows} open downloads`);
+  assert.ok(source.calls.maxOpenRows > 1, 'downloads run in parallel');
+});
+
+test('a single difference costs about log(n) stats queries', async () => {
+  const counts: number[] = [];
+  for (const n of [1_000, 10_000, 100_000]) {
+    const src = table(n);
+    const tgt = src.map((r) => (r.key[0] === String(Math.floor(n / 3)) ? { key: r.key, values: ['x', 'y'] } : r));
+    const { report, source } = await run(src, tgt);
+    assert.is(report.summary.differentRows, 1);
+    counts.push(source.calls.stats);
+  }
+  // bisectionFactor 8: each tenfold growth adds about one level of 8 segments.
+  assert.ok(counts[2]! - counts[1]! <= 2 * 8 + 1 && counts[1]! - counts[0]! <= 2 * 8 + 1, `stats queries ${counts.join(', ')}`);
+  assert.ok(counts[2]! < 60, `stats queries ${counts.join(', ')}`);
+});
+
+test('a duplicate key in a downloaded segment is an error', async () => {
+  const src = table(10);
+  const dup = [...src, { key: ['5'], values: ['again', '1'] }];
+  try {
+    await run(src, dup);
+    assert.unreachable();
+  } catch (error) {
+    assert.match((error as Error).message, /key \(k0\) is not unique in the target: k0=5/);
+  }
+});
+
+test.run();
