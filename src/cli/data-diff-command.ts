@@ -38,7 +38,7 @@ export const dataDiffCommand: CommandSpec = {
       context,
       progress && ((p) => progress(`data diff: ${p.segmentsChecked} segments checked, ${p.rowsDownloaded} rows downloaded, ${p.differences} differences`)),
     );
-    const report = await runDataDiff(request);
+    const report = await runDataDiff({ ...request, onWarning: writeWarning });
     endProgress();
     if (!report.stats.complete) writeWarning(`the diff stopped after ${report.stats.rowsDownloaded} rows downloaded (-maxRowsDownloaded); some mismatching segments were not compared`);
     writeResult(context.global.outputType === 'json' ? stableJsonOutput(dataDiffJson(report)) : dataDiffTable(report));

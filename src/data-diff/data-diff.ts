@@ -7,9 +7,9 @@ import type { ConnectionSettings } from '../config/connection.js';
 import { ParityError } from '../errors.js';
 import { diffTables, type EngineProgress } from './engine.js';
 import { MaterializedDiff } from './materialize.js';
-import { openPostgresSide } from './postgres-side.js';
+import { openSqlSides } from './sql-side.js';
 import { ReportCollector, type DataDiffReport, type SampleSpec } from './report.js';
-import type { SideDescription, TableSide, TableSpec } from './table-side.js';
+import type { TableSpec } from './table-side.js';
 
 export interface DataDiffSide {
   readonly connection: ConnectionSettings;
@@ -30,41 +30,19 @@ export interface DataDiffRequest {
   /** Absolute path of the `-materialize` file. */
   readonly materialize?: string;
   readonly onProgress?: (progress: EngineProgress) => void;
-}
-
-/** Opens a side for the connection's dialect (the per-dialect SQL lives behind TableSide). */
-function openSide(connection: ConnectionSettings, spec: TableSpec, side: string, threads: number): TableSide {
-  if (connection.dialect === 'postgres') return openPostgresSide(connection, spec, { side, threads });
-  throw new ParityError('UNSUPPORTED', `the data diff does not support ${connection.dialect} yet (PostgreSQL only for now)`, { where: `-${side}` });
-}
-
-function checkKeys(source: SideDescription, target: SideDescription): void {
-  source.key.forEach((column, i) => {
-    const other = target.key[i]!;
-    if (column.kind !== other.kind) {
-      throw new ParityError(
-        'INVALID_ARGUMENT',
-        `incompatible key types: source ${source.table}.${column.name} is ${column.type}, target ${target.table}.${other.name} is ${other.type}`,
-        { where: '-key' },
-      );
-    }
-  });
+  /** Columns left out of the comparison (no safe mapping between the two sides' types). */
+  readonly onWarning?: (message: string) => void;
 }
 
 export async function runDataDiff(request: DataDiffRequest): Promise<DataDiffReport> {
   const started = Date.now();
   const mapped = (name: string) => request.columnMap.get(name) ?? name;
-  const sides: TableSide[] = [];
+  const opened: Array<{ close(): Promise<void> }> = [];
   let materialized: MaterializedDiff | undefined;
   try {
-    const source = openSide(request.source.connection, request.source.spec, 'source', request.threads);
-    sides.push(source);
-    const sourceDescription = await source.describe();
+    const { source, target, sourceDescription, skipped } = await openSqlSides(request.source, request.target, mapped, request.threads, (side) => opened.push(side));
+    for (const [column, reason] of Object.entries(skipped)) request.onWarning?.(`column ${column} is not compared: ${reason}`);
     const names = { key: sourceDescription.key.map((k) => k.name), columns: sourceDescription.columns.map((c) => c.name) };
-    const targetSpec: TableSpec = { ...request.target.spec, key: names.key.map(mapped), columns: names.columns.map(mapped) };
-    const target = openSide(request.target.connection, targetSpec, 'target', request.threads);
-    sides.push(target);
-    checkKeys(sourceDescription, await target.describe());
 
     const collector = new ReportCollector(names, request.sample);
     if (request.materialize !== undefined) materialized = new MaterializedDiff(request.materialize, names);
@@ -91,9 +69,9 @@ export async function runDataDiff(request: DataDiffRequest): Promise<DataDiffRep
     materialized?.commit();
     materialized = undefined;
     // `queries` counts the comparison's queries (stats, boundaries, rows), not describe()'s catalog reads.
-    return collector.finish(result, (Date.now() - started) / 1000);
+    return { ...collector.finish(result, (Date.now() - started) / 1000), skippedColumns: skipped };
   } finally {
     materialized?.abort();
-    await Promise.all(sides.map((side) => side.close()));
+    await Promise.all(opened.map((side) => side.close()));
   }
 }

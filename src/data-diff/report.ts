@@ -35,6 +35,8 @@ export interface DataDiffReport {
     identicalRows: number;
   };
   columns: Record<string, { differentValues: number }>;
+  /** Columns with no safe mapping between the two sides' types: left out, with the reason. */
+  skippedColumns?: Record<string, string>;
   samples: { onlyInSource: RowSample[]; onlyInTarget: RowSample[]; different: DifferentSample[] };
   stats: {
     rowsDownloaded: number;

@@ -9,7 +9,8 @@ export function hasDifferences(report: DataDiffReport): boolean {
 
 /** The report in the documented key order: summary, columns, samples, stats. */
 export function dataDiffJson(report: DataDiffReport): DataDiffReport {
-  return { summary: report.summary, columns: report.columns, samples: report.samples, stats: report.stats };
+  const skipped = report.skippedColumns ?? {};
+  return { summary: report.summary, columns: report.columns, ...(Object.keys(skipped).length > 0 ? { skippedColumns: skipped } : {}), samples: report.samples, stats: report.stats };
 }
 
 const show = (value: string | null) => (value === null ? 'NULL' : value);

@@ -9,7 +9,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { canonicalRowText, rowHash } from '../../src/data-diff/row-hash.ts';
 import { runCli } from '../support/cli.ts';
 import { startPostgres, type TestPostgres } from '../support/pg-server.ts';
 
@@ -54,17 +53,6 @@ test.before(async () => {
 test.after(async () => {
   await pg?.stop();
   if (work) fs.rmSync(work, { recursive: true, force: true });
-});
-
-test('the interim PostgreSQL checksum is the reference row hash', async () => {
-  const rows = await pg.query<{ t: string; h: string }>(
-    'a',
-    `SELECT concat_ws(',', coalesce(length(id::text)::text || ':' || id::text, '-'), coalesce(length(note::text)::text || ':' || note::text, '-')) AS t,
-            (('x' || substr(md5(concat_ws(',', coalesce(length(id::text)::text || ':' || id::text, '-'), coalesce(length(note::text)::text || ':' || note::text, '-'))), 1, 15))::bit(60)::bigint)::text AS h
-       FROM orders WHERE id IN (7, 8) ORDER BY id`,
-  );
-  assert.is(rows[0]!.t, canonicalRowText(['7'], [null]));
-  assert.is(rows[1]!.h, rowHash(['8'], ['n8']).toString());
 });
 
 test('identical tables of 12,000 rows: no differences, no rows downloaded', async () => {
@@ -137,18 +125,18 @@ test('composite text keys, -columns and -columnMap, -targetTable', async () => {
 test('errors: no such table, unknown column, key not unique, bad options', async () => {
   const noTable = await run('-table=nope', '-key=id');
   assert.is(noTable.code, 2);
-  assert.is(noTable.stderr, 'ERROR: table public.nope does not exist in the source (-source)\n');
+  assert.is(noTable.stderr, 'ERROR: source table nope not found on the PostgreSQL server (-source)\n');
   const unknown = await run('-table=orders', '-key=id', '-columns=amount,nope');
   assert.is(unknown.code, 2);
-  assert.match(unknown.stderr, /unknown column "nope" in source table public\.orders/);
+  assert.match(unknown.stderr, /unknown column "nope" in source table orders/);
   const dup = await run('-table=dup', '-key=id', '-outputType=json');
   assert.is(dup.code, 2);
-  assert.match(JSON.parse(dup.stdout).error.message, /key \(id\) is not unique in source table public\.dup: id=2 appears more than once/);
+  assert.match(JSON.parse(dup.stdout).error.message, /key \(id\) is not unique in source table dup: id=2 appears more than once/);
   await pg.exec('a', 'CREATE TABLE kinds (id integer PRIMARY KEY, v text)');
   await pg.exec('b', 'CREATE TABLE kinds (id text PRIMARY KEY, v text)');
   const kinds = await run('-table=kinds', '-key=id');
   assert.is(kinds.code, 2);
-  assert.is(kinds.stderr, 'ERROR: incompatible key types: source public.kinds.id is integer, target public.kinds.id is text (-key)\n');
+  assert.is(kinds.stderr, 'ERROR: incompatible key types for id: no safe comparison between integer (integer) and text (text) (-key)\n');
   const badSample = await run('-table=orders', '-key=id', '-sample=lots');
   assert.is(badSample.code, 2);
   assert.match(badSample.stderr, /-sample must be a number of rows/);

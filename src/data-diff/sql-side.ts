@@ -1,0 +1,228 @@
+/**
+ * The TableSide of a database table, for any dialect with a DataDialect (sql/): both sides are
+ * described first and every column pair gets ONE plan (sql/column-plan.ts: the common kind, the
+ * lower scale or timestamp precision, the float tolerance), so equal data normalizes to the same text
+ * and hashes to the same checksum on PostgreSQL and MySQL/MariaDB alike. Pairs with no safe mapping
+ * are left out of the comparison and reported (`skipped`), never compared as something else.
+ *
+ * Each side keeps `threads` connections (each set up by its dialect: UTC, etc.) and hands them out
+ * one query at a time.
+ */
+import type { ConnectionSettings } from '../config/connection.js';
+import { ParityError } from '../errors.js';
+import type { DataConnection, DataDialect, PlannedColumn, TableDescription, TableRef } from './sql/data-dialect.js';
+import { dataDialectFor } from './sql/data-dialects.js';
+import { KEY_KINDS, ownKind, planPair } from './sql/column-plan.js';
+import { normalizedSql, readBoundaries, readChecksum, readRows } from './sql/data-sql.js';
+import type { Key, KeyRange, SegmentStats, SideDescription, SideRow, TableSide, TableSpec } from './table-side.js';
+
+/** A small pool: `size` connections, each used by one query at a time. */
+class ConnectionPool {
+  readonly #idle: DataConnection[] = [];
+  readonly #waiting: Array<(c: DataConnection) => void> = [];
+  readonly #all: Promise<DataConnection>[] = [];
+
+  constructor(
+    readonly dialect: DataDialect,
+    readonly settings: ConnectionSettings,
+    readonly size: number,
+  ) {}
+
+  async #acquire(): Promise<DataConnection> {
+    const idle = this.#idle.pop();
+    if (idle) return idle;
+    if (this.#all.length < this.size) {
+      const opening = this.dialect.connect(this.settings);
+      this.#all.push(opening);
+      return opening;
+    }
+    return new Promise((resolve) => this.#waiting.push(resolve));
+  }
+
+  #release(connection: DataConnection): void {
+    const next = this.#waiting.shift();
+    if (next) next(connection);
+    else this.#idle.push(connection);
+  }
+
+  async use<T>(fn: (c: DataConnection) => Promise<T>): Promise<T> {
+    const connection = await this.#acquire();
+    try {
+      return await fn(connection);
+    } finally {
+      this.#release(connection);
+    }
+  }
+
+  async close(): Promise<void> {
+    const opened = await Promise.allSettled(this.#all);
+    this.#all.length = 0;
+    await Promise.allSettled(opened.map((o) => (o.status === 'fulfilled' ? o.value.close() : undefined)));
+  }
+}
+
+interface OpenedSide {
+  readonly name: 'source' | 'target';
+  readonly spec: TableSpec;
+  readonly pool: ConnectionPool;
+  readonly table: TableRef;
+  description?: TableDescription;
+}
+
+export interface SqlSides {
+  readonly source: TableSide;
+  readonly target: TableSide;
+  readonly sourceDescription: SideDescription;
+  /** Compared columns (source names) left out, with the reason. */
+  readonly skipped: Readonly<Record<string, string>>;
+}
+
+/** `-updateColumn` and `-where` as one raw condition (the timestamps are ISO UTC, fixed per run). */
+function filterOf(dialect: DataDialect, spec: TableSpec): string | undefined {
+  const parts: string[] = [];
+  if (spec.where !== undefined && spec.where.trim() !== '') parts.push(`(${spec.where})`);
+  if (spec.updated !== undefined) {
+    const column = dialect.quoteIdent(spec.updated.column);
+    const literal = (iso: string) => `'${iso.replace('T', ' ').replace('Z', '').replace(/'/g, '')}'`;
+    if (spec.updated.notBefore !== undefined) parts.push(`${column} >= ${literal(spec.updated.notBefore)}`);
+    if (spec.updated.before !== undefined) parts.push(`${column} < ${literal(spec.updated.before)}`);
+  }
+  return parts.length === 0 ? undefined : parts.join(' AND ');
+}
+
+function shown(table: TableRef): string {
+  return table.schema === '' ? table.name : `${table.schema}.${table.name}`;
+}
+
+function columnOf(side: OpenedSide, name: string, option: string) {
+  const description = side.description!;
+  const column = description.columns.find((c) => c.name === name) ?? description.columns.find((c) => c.name.toLowerCase() === name.toLowerCase());
+  if (!column) {
+    throw new ParityError('INVALID_ARGUMENT', `unknown column "${name}" in ${side.name} table ${shown(side.table)} (columns: ${description.columns.map((c) => c.name).join(', ')})`, { where: option });
+  }
+  return column;
+}
+
+/** Fails unless the key is unique on the side: a unique index on it, or no duplicate among the rows. */
+async function checkUnique(side: OpenedSide, keys: readonly PlannedColumn[], where: string | undefined): Promise<void> {
+  if (side.description!.keyUnique) return;
+  const dialect = side.pool.dialect;
+  const exprs = keys.map((k) => normalizedSql(dialect, k));
+  const sql =
+    `SELECT ${exprs.map((e, i) => `${e} AS k${i}`).join(', ')} FROM ${dialect.qualifiedName(side.table)}` +
+    `${where ? ` WHERE ${where}` : ''} GROUP BY ${exprs.join(', ')} HAVING COUNT(*) > 1`;
+  const [duplicate] = await side.pool.use((c) => c.query(`${sql} LIMIT 1`));
+  if (duplicate) {
+    const values = keys.map((k, i) => `${k.column.name}=${String(duplicate[`k${i}`])}`).join(', ');
+    throw new ParityError('INVALID_ARGUMENT', `key (${keys.map((k) => k.column.name).join(', ')}) is not unique in ${side.name} table ${shown(side.table)}: ${values} appears more than once`, { where: '-key' });
+  }
+}
+
+function tableSide(side: OpenedSide, keys: readonly PlannedColumn[], columns: readonly PlannedColumn[], description: SideDescription): TableSide {
+  const dialect = side.pool.dialect;
+  const where = filterOf(dialect, side.spec);
+  const segment = (range: KeyRange) => ({ table: side.table, keys, columns, range, ...(where !== undefined ? { where } : {}) });
+  let closed = false;
+  return {
+    describe: async () => description,
+    async boundaries(range: KeyRange, parts: number): Promise<Key[]> {
+      const { count } = await side.pool.use((c) => readChecksum(c, dialect, { ...segment(range), columns: [] }));
+      const rows = Number(count);
+      if (rows < 2 || parts < 2) return [];
+      return side.pool.use((c) => readBoundaries(c, dialect, segment(range), parts, rows));
+    },
+    async stats(range: KeyRange): Promise<SegmentStats> {
+      const { count, checksum } = await side.pool.use((c) => readChecksum(c, dialect, segment(range)));
+      return { count: Number(count), checksum };
+    },
+    async *rows(range: KeyRange): AsyncIterable<SideRow> {
+      const rows = await side.pool.use((c) => readRows(c, dialect, segment(range)));
+      yield* rows;
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await side.pool.close();
+    },
+  };
+}
+
+function tableRef(spec: TableSpec): TableRef {
+  return { schema: spec.schema ?? '', name: spec.table };
+}
+
+/**
+ * Opens and describes both sides, plans every key and column pair, and returns the two TableSides.
+ * `targetName` maps a source column name to the target's (`-columnMap`).
+ */
+export async function openSqlSides(
+  source: { connection: ConnectionSettings; spec: TableSpec },
+  target: { connection: ConnectionSettings; spec: Omit<TableSpec, 'key' | 'columns'> },
+  targetName: (sourceName: string) => string,
+  threads: number,
+  track: (side: { close(): Promise<void> }) => void,
+): Promise<SqlSides> {
+  const open = (name: 'source' | 'target', connection: ConnectionSettings, spec: TableSpec): OpenedSide => {
+    const pool = new ConnectionPool(dataDialectFor(connection.dialect), connection, Math.max(1, threads));
+    track(pool);
+    return { name, spec, pool, table: tableRef(spec) };
+  };
+  const s = open('source', source.connection, source.spec);
+  const t = open('target', target.connection, { ...target.spec, key: source.spec.key.map(targetName) });
+  const describe = async (side: OpenedSide, keyNames: readonly string[]) => {
+    side.description = await side.pool.use((c) => side.pool.dialect.describeTable(c, side.table, keyNames)).catch((error: unknown) => {
+      // The data layer names the table; say which side it is and point at that side's option.
+      if (error instanceof ParityError && /^(table|column) /.test(error.message)) {
+        throw new ParityError(error.code, `${side.name} ${error.message}`, { where: `-${side.name}`, cause: error });
+      }
+      throw error;
+    });
+  };
+  await describe(s, source.spec.key);
+  await describe(t, source.spec.key.map(targetName));
+
+  const keyNames = source.spec.key;
+  const compared = source.spec.columns ?? s.description!.columns.map((c) => c.name).filter((n) => !keyNames.includes(n));
+  const skipped: Record<string, string> = {};
+  const keys: Array<[PlannedColumn, PlannedColumn]> = keyNames.map((name) => {
+    const a = columnOf(s, name, '-key');
+    const b = columnOf(t, targetName(name), '-key');
+    const pair = planPair({ dialect: s.pool.dialect, column: a }, { dialect: t.pool.dialect, column: b });
+    if ('refused' in pair) throw new ParityError('INVALID_ARGUMENT', `incompatible key types for ${name}: ${pair.refused}`, { where: '-key' });
+    if (!KEY_KINDS.includes(pair.plan.kind)) {
+      throw new ParityError('UNSUPPORTED', `key column ${name} (${a.columnType}) is ${pair.plan.kind}; keys can be integer, uuid, char or text columns`, { where: '-key' });
+    }
+    return [{ column: a, plan: pair.plan }, { column: b, plan: pair.plan }];
+  });
+  const columns: Array<[PlannedColumn, PlannedColumn]> = [];
+  for (const name of compared) {
+    const a = columnOf(s, name, '-columns');
+    const b = columnOf(t, targetName(name), '-columnMap');
+    const pair = planPair({ dialect: s.pool.dialect, column: a }, { dialect: t.pool.dialect, column: b });
+    const refused =
+      'refused' in pair
+        ? pair.refused
+        : [ownKind(s.pool.dialect, a, pair.plan), ownKind(t.pool.dialect, b, pair.plan)].map((k) => ('refused' in k ? k.refused : undefined)).find(Boolean);
+    if (refused !== undefined || 'refused' in pair) skipped[name] = refused ?? 'no safe comparison';
+    else columns.push([{ column: a, plan: pair.plan }, { column: b, plan: pair.plan }]);
+  }
+  const sourceKeys = keys.map(([a]) => a);
+  const targetKeys = keys.map(([, b]) => b);
+  await checkUnique(s, sourceKeys, filterOf(s.pool.dialect, s.spec));
+  await checkUnique(t, targetKeys, filterOf(t.pool.dialect, t.spec));
+
+  const describeSide = (side: OpenedSide, planned: readonly PlannedColumn[], cols: readonly PlannedColumn[]): SideDescription => ({
+    table: shown(side.table),
+    key: planned.map((k) => ({ name: k.column.name, kind: k.plan.kind === 'integer' ? 'integer' : 'text', type: k.column.columnType })),
+    columns: cols.map((c) => ({ name: c.column.name, type: c.column.columnType })),
+  });
+  const sourceColumns = columns.map(([a]) => a);
+  const targetColumns = columns.map(([, b]) => b);
+  const sourceDescription = describeSide(s, sourceKeys, sourceColumns);
+  return {
+    source: tableSide(s, sourceKeys, sourceColumns, sourceDescription),
+    target: tableSide(t, targetKeys, targetColumns, describeSide(t, targetKeys, targetColumns)),
+    sourceDescription,
+    skipped,
+  };
+}
