@@ -18,12 +18,11 @@
  * by the `updated` window. Values are normalized texts (or null) of the compared columns, in the
  * order of `describe().columns`; equal data on two dialects must give equal texts.
  *
- * Checksums. `stats(range).checksum` is the exact sum, as a decimal integer string, of `rowHash` (see
- * row-hash.ts) over the range's rows: md5 of the row's canonical text (key texts then value texts,
- * each `<length in code points>:<text>` or `-` for NULL, joined with `,`), its first 15 hex digits
- * read as an unsigned 60-bit integer. The sum must be exact (PostgreSQL: numeric; MySQL: CAST ... AS
- * SIGNED before SUM) and `"0"` for an empty range. Both sides use the same definition, so equal rows
- * give equal checksums whatever the dialect.
+ * Checksums. `stats(range).checksum` is the exact sum, as a decimal integer string (`"0"` for an
+ * empty range), of a 60-bit hash of each row's normalized fields. The engine only compares the two
+ * sides' checksums, so both sides must use the same definition: database sides use the SQL layer's
+ * (sql/data-sql.ts: MD5 of `length:value` fields with a NULL marker, summed as PostgreSQL numeric or
+ * MySQL DECIMAL), and the tests' in-memory sides use row-hash.ts.
  */
 
 export type KeyKind = 'integer' | 'text';
