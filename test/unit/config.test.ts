@@ -6,8 +6,21 @@ import * as assert from 'uvu/assert';
 import { getEnvironment, loadConfig } from '../../src/config/config.ts';
 import { catchParityError } from '../support/parity-error.ts';
 
-function folderWith(toml: string): string {
+const created: string[] = [];
+
+/** A temporary folder removed after the tests. */
+function tempDir(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parity-config-'));
+  created.push(dir);
+  return dir;
+}
+
+test.after(() => {
+  for (const dir of created) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function folderWith(toml: string): string {
+  const dir = tempDir();
   fs.writeFileSync(path.join(dir, 'flyway.toml'), toml);
   return dir;
 }
@@ -59,7 +72,7 @@ test('unknown settings are errors (catches typos such as pasword)', () => {
 });
 
 test('FLYWAY_URL / FLYWAY_USER / FLYWAY_PASSWORD define the default environment', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parity-config-'));
+  const dir = tempDir();
   const config = loadConfig({ workingDirectory: dir, env: { FLYWAY_URL: 'postgres://127.0.0.1/x', FLYWAY_USER: 'u', FLYWAY_PASSWORD: 'p' } });
   const env = getEnvironment(config, 'default', '-source');
   assert.is(env.url, 'postgres://127.0.0.1/x');
@@ -76,7 +89,7 @@ test('unknown environment lists the configured ones', () => {
 });
 
 test('-configFiles that does not exist is a FILE_NOT_FOUND naming it', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parity-config-'));
+  const dir = tempDir();
   const error = catchParityError(() => loadConfig({ workingDirectory: dir, configFiles: ['other.toml'], env: {} }));
   assert.is(error.code, 'FILE_NOT_FOUND');
   assert.is(error.where, 'other.toml');
