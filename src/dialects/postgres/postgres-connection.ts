@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import pg from 'pg';
 import { describeConnection, type ConnectionSettings } from '../../config/connection.js';
 import { ParityError, isParityError, type ErrorCode } from '../../errors.js';
+import { driverErrorCode, driverErrorMessage, NETWORK_ERROR_CODES, scrubPassword } from '../driver-errors.js';
 
 /** Seconds to wait for a connection when the URL names no `connect_timeout`. */
 export const DEFAULT_CONNECT_TIMEOUT_SECONDS = 10;
@@ -113,45 +114,6 @@ export async function withReadOnlyTransaction<C extends PostgresQueryable, T>(cl
   return result;
 }
 
-interface DriverError {
-  code?: unknown;
-  message?: unknown;
-  errors?: unknown;
-}
-
-/** The SQLSTATE (`28P01`) or system error code (`ECONNREFUSED`) of a driver error, if any. */
-function errorCodeOf(error: unknown): string | undefined {
-  if (typeof error !== 'object' || error === null) return undefined;
-  const e = error as DriverError;
-  if (typeof e.code === 'string') return e.code;
-  // Node reports a refused connection to every address of a host name as an AggregateError.
-  if (Array.isArray(e.errors)) {
-    for (const inner of e.errors) {
-      const code = errorCodeOf(inner);
-      if (code !== undefined) return code;
-    }
-  }
-  return undefined;
-}
-
-function messageOf(error: unknown): string {
-  if (typeof error === 'object' && error !== null && typeof (error as DriverError).message === 'string') {
-    return (error as DriverError).message as string;
-  }
-  return String(error);
-}
-
-const NETWORK_CODES: Readonly<Record<string, string>> = {
-  ECONNREFUSED: 'connection refused',
-  ENOTFOUND: 'host not found',
-  EAI_AGAIN: 'host name lookup failed',
-  ETIMEDOUT: 'connection timed out',
-  EHOSTUNREACH: 'host unreachable',
-  ENETUNREACH: 'network unreachable',
-  ECONNRESET: 'connection reset by the server',
-  EPIPE: 'connection closed by the server',
-};
-
 /**
  * Maps a driver error to a ParityError (ParityErrors pass through unchanged):
  * network failures and timeouts → CONNECTION_FAILED; SQLSTATE 28P01/28000 → AUTHENTICATION_FAILED;
@@ -165,13 +127,13 @@ export function toParityError(
   options: { connecting?: boolean; context?: string } = {},
 ): unknown {
   if (isParityError(error)) return error;
-  const where = scrub(describeConnection(settings), settings.password);
+  const where = scrubPassword(describeConnection(settings), settings.password);
   const server = `${settings.host}:${settings.port}`;
-  const code = errorCodeOf(error);
-  const detail = messageOf(error);
+  const code = driverErrorCode(error);
+  const detail = driverErrorMessage(error);
   const prefix = options.context ? `${options.context}: ` : '';
   const make = (errorCode: ErrorCode, message: string) =>
-    new ParityError(errorCode, scrub(prefix + message, settings.password), { where, cause: error });
+    new ParityError(errorCode, scrubPassword(prefix + message, settings.password), { where, cause: error });
 
   if (code === '28P01' || code === '28000') {
     const user = settings.user ?? '(default user)';
@@ -183,8 +145,8 @@ export function toParityError(
   if (code !== undefined && (code.startsWith('08') || code === '57P03' || code === '53300')) {
     return make('CONNECTION_FAILED', `cannot connect to PostgreSQL at ${server}: ${detail}`);
   }
-  if (code !== undefined && NETWORK_CODES[code] !== undefined) {
-    return make('CONNECTION_FAILED', `cannot connect to PostgreSQL at ${server}: ${NETWORK_CODES[code]}`);
+  if (code !== undefined && NETWORK_ERROR_CODES[code] !== undefined) {
+    return make('CONNECTION_FAILED', `cannot connect to PostgreSQL at ${server}: ${NETWORK_ERROR_CODES[code]}`);
   }
   if (code !== undefined && /^[0-9A-Z]{5}$/.test(code)) {
     return make('DATABASE_ERROR', `PostgreSQL error ${code}: ${detail}`);
@@ -194,9 +156,4 @@ export function toParityError(
     return make('CONNECTION_FAILED', `cannot connect to PostgreSQL at ${server}: ${timedOut ? 'connection timed out' : detail}`);
   }
   return error;
-}
-
-/** Removes the password from a message, whatever put it there. */
-function scrub(message: string, password: string | undefined): string {
-  return password ? message.split(password).join('********') : message;
 }

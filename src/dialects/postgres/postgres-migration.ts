@@ -6,10 +6,9 @@
  * PostgreSQL DDL is transactional: Flyway runs each migration in one transaction, so the scripts have
  * no BEGIN/COMMIT of their own.
  */
-import type { Change } from '../../diff/changes.js';
+import { editSides, type Change } from '../../diff/changes.js';
 import type { DependentObject, MigrationContext, MigrationRenderer, MigrationStep, PreambleStatement } from '../../generate/migration-hooks.js';
 import type { SchemaObject } from '../../model/objects.js';
-import { ParityError } from '../../errors.js';
 import { mentionsName } from './postgres-migration-common.js';
 import { splitDottedName } from './postgres-render-common.js';
 import {
@@ -46,7 +45,6 @@ import {
   viewReplaceableInPlace,
 } from './postgres-migration-views.js';
 import { qualifiedName } from './postgres-quoting.js';
-import { shownName } from '../../model/unqualify.js';
 
 function create(object: SchemaObject, context: MigrationContext): MigrationStep[] {
   switch (object.kind) {
@@ -98,58 +96,48 @@ function drop(object: SchemaObject, context: MigrationContext): MigrationStep[] 
   }
 }
 
-/** The two sides of an Edit, checked to be the same kind. */
-function sides<K extends SchemaObject['kind']>(change: Change, kind: K): { from: Extract<SchemaObject, { kind: K }>; to: Extract<SchemaObject, { kind: K }> } {
-  const from = change.target;
-  const to = change.source;
-  if (from?.kind !== kind || to?.kind !== kind) {
-    throw new ParityError('INVALID_ARTIFACT', `change ${change.id} (${change.objectKind} ${shownName(change.schema, change.name)}) does not hold both sides`);
-  }
-  return { from: from as Extract<SchemaObject, { kind: K }>, to: to as Extract<SchemaObject, { kind: K }> };
-}
-
 function alter(change: Change, context: MigrationContext): MigrationStep[] {
   switch (change.objectKind) {
     case 'schema': {
-      const { from, to } = sides(change, 'schema');
+      const { from, to } = editSides(change, 'schema');
       return alterSchemaSteps(from, to);
     }
     case 'extension': {
-      const { from, to } = sides(change, 'extension');
+      const { from, to } = editSides(change, 'extension');
       return alterExtensionSteps(from, to);
     }
     case 'enum': {
-      const { from, to } = sides(change, 'enum');
+      const { from, to } = editSides(change, 'enum');
       return alterEnumSteps(from, to, context);
     }
     case 'domain': {
-      const { from, to } = sides(change, 'domain');
+      const { from, to } = editSides(change, 'domain');
       return alterDomainSteps(from, to);
     }
     case 'compositeType': {
-      const { from, to } = sides(change, 'compositeType');
+      const { from, to } = editSides(change, 'compositeType');
       return alterCompositeTypeSteps(from, to);
     }
     case 'sequence': {
-      const { from, to } = sides(change, 'sequence');
+      const { from, to } = editSides(change, 'sequence');
       return alterSequenceSteps(from, to);
     }
     case 'function':
     case 'procedure':
     case 'aggregate': {
-      const { from, to } = sides(change, change.objectKind);
+      const { from, to } = editSides(change, change.objectKind);
       return alterRoutineSteps(from, to, context);
     }
     case 'table': {
-      const { from, to } = sides(change, 'table');
+      const { from, to } = editSides(change, 'table');
       return alterTableSteps(from, to, context);
     }
     case 'view': {
-      const { from, to } = sides(change, 'view');
+      const { from, to } = editSides(change, 'view');
       return alterViewSteps(from, to);
     }
     case 'materializedView': {
-      const { from, to } = sides(change, 'materializedView');
+      const { from, to } = editSides(change, 'materializedView');
       return alterMaterializedViewSteps(from, to);
     }
   }
@@ -159,33 +147,33 @@ function alterKeepsDependents(change: Change, context: MigrationContext): boolea
   if (change.differenceType !== 'Edit') return true;
   switch (change.objectKind) {
     case 'table': {
-      const { from, to } = sides(change, 'table');
+      const { from, to } = editSides(change, 'table');
       return tableAlterKeepsDependents(from, to);
     }
     case 'view': {
-      const { from, to } = sides(change, 'view');
+      const { from, to } = editSides(change, 'view');
       return viewReplaceableInPlace(from, to);
     }
     case 'materializedView': {
-      const { from, to } = sides(change, 'materializedView');
+      const { from, to } = editSides(change, 'materializedView');
       return materializedViewAlterableInPlace(from, to);
     }
     case 'function':
     case 'procedure':
     case 'aggregate': {
-      const { from, to } = sides(change, change.objectKind);
+      const { from, to } = editSides(change, change.objectKind);
       return routineReplaceableInPlace(from, to);
     }
     case 'enum': {
-      const { from, to } = sides(change, 'enum');
+      const { from, to } = editSides(change, 'enum');
       return enumPlan(from, to, context) !== 'recreate';
     }
     case 'domain': {
-      const { from, to } = sides(change, 'domain');
+      const { from, to } = editSides(change, 'domain');
       return domainAlterKeepsDependents(from, to);
     }
     case 'compositeType': {
-      const { from, to } = sides(change, 'compositeType');
+      const { from, to } = editSides(change, 'compositeType');
       return compositeAlterKeepsDependents(from, to);
     }
     default:
