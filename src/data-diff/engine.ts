@@ -115,8 +115,8 @@ export async function diffTables(sourceSide: TableSide, targetSide: TableSide, o
       return;
     }
     if (small(segment)) return emit(await download(segment));
-    const splitter = segment.source.count >= segment.target.count ? source : target;
-    const boundaries = await splitter.boundaries(segment.range, options.bisectionFactor);
+    const [splitter, rowCount] = segment.source.count >= segment.target.count ? [source, segment.source.count] : [target, segment.target.count];
+    const boundaries = await splitter.boundaries(segment.range, options.bisectionFactor, rowCount);
     // The split points must lie strictly inside the range, or the recursion would not progress.
     const inside = boundaries.filter(
       (k) => (segment.range.from === undefined || compareKeys(k, segment.range.from, options.keyKinds) > 0) && (segment.range.to === undefined || compareKeys(k, segment.range.to, options.keyKinds) < 0),

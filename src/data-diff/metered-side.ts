@@ -48,7 +48,7 @@ export function meteredSide(side: TableSide, threads: number, meter: Meter): Tab
     });
   return {
     describe: (): Promise<SideDescription> => query(() => side.describe()),
-    boundaries: (range: KeyRange, parts: number): Promise<Key[]> => query(() => side.boundaries(range, parts)),
+    boundaries: (range: KeyRange, parts: number, rowCount: number): Promise<Key[]> => query(() => side.boundaries(range, parts, rowCount)),
     stats: (range: KeyRange): Promise<SegmentStats> => query(() => side.stats(range)),
     async *rows(range: KeyRange): AsyncIterable<SideRow> {
       // The slot is held while the rows are read: a download is one query on one connection.

@@ -125,11 +125,9 @@ function tableSide(side: OpenedSide, keys: readonly PlannedColumn[], columns: re
   let closed = false;
   return {
     describe: async () => description,
-    async boundaries(range: KeyRange, parts: number): Promise<Key[]> {
-      const { count } = await side.pool.use((c) => readChecksum(c, dialect, { ...segment(range), columns: [] }));
-      const rows = Number(count);
-      if (rows < 2 || parts < 2) return [];
-      return side.pool.use((c) => readBoundaries(c, dialect, segment(range), parts, rows));
+    async boundaries(range: KeyRange, parts: number, rowCount: number): Promise<Key[]> {
+      if (rowCount < 2 || parts < 2) return [];
+      return side.pool.use((c) => readBoundaries(c, dialect, segment(range), parts, rowCount));
     },
     async stats(range: KeyRange): Promise<SegmentStats> {
       const { count, checksum } = await side.pool.use((c) => readChecksum(c, dialect, segment(range)));

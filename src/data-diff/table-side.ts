@@ -94,8 +94,9 @@ export interface TableSide {
    * Up to `parts - 1` keys of existing rows, strictly increasing, each with `from < k < to`, that
    * split the range into `parts` segments of near-equal ROW COUNT on this side (so gaps in integer
    * keys and text keys split evenly). Fewer (or none) when the range holds fewer rows than `parts`.
+   * `rowCount` is the range's row count on this side, from its `stats`, so it is not counted again.
    */
-  boundaries(range: KeyRange, parts: number): Promise<Key[]>;
+  boundaries(range: KeyRange, parts: number, rowCount: number): Promise<Key[]>;
   /** Row count and checksum of the range (one query). */
   stats(range: KeyRange): Promise<SegmentStats>;
   /**

@@ -17,7 +17,7 @@ export function memorySide(rows: readonly SideRow[], kinds: readonly KeyKind[], 
     async describe(): Promise<SideDescription> {
       return { table: 'memory', key: keyNames.map((name, i) => ({ name, kind: kinds[i]!, type: kinds[i]! })), columns: columns.map((name) => ({ name, type: 'text' })) };
     },
-    async boundaries(range: KeyRange, parts: number): Promise<Key[]> {
+    async boundaries(range: KeyRange, parts: number, _rowCount: number): Promise<Key[]> {
       calls.boundaries++;
       const inside = within(range);
       const out: Key[] = [];
