@@ -1,10 +1,9 @@
 /** Resolves `-source` and `-target` into models. `empty` takes the dialect of the other side. */
-import path from 'node:path';
-import { readSnapshot } from '../artifact/snapshot.js';
 import type { DialectName } from '../model/objects.js';
 import { loadMigrationsSource } from './build-source.js';
 import { loadEnvironmentSource } from './environment-source.js';
 import { loadSchemaModelSource } from './schema-model-source.js';
+import { loadSnapshotSource } from './snapshot-source.js';
 import { projectDialect } from './project-dialect.js';
 import { comparesUnqualified, planSide, type SidePlan } from './scope.js';
 import { emptyModel, parseSourceSpec, type LoadedSource, type SourceContext, type SourceSpec } from './source.js';
@@ -18,12 +17,8 @@ async function loadRaw(spec: Exclude<SourceSpec, { type: 'empty' }>, text: strin
   switch (spec.type) {
     case 'environment':
       return loadEnvironmentSource(spec.name, setting, context);
-    case 'snapshot': {
-      const file = path.resolve(context.config.workingDirectory, spec.path);
-      context.onProgress?.(`reading snapshot ${spec.path}`);
-      const model = readSnapshot(file);
-      return { model, side: { spec: text, type: 'snapshot', description: `snapshot ${spec.path}`, preparationInfo: null } };
-    }
+    case 'snapshot':
+      return loadSnapshotSource(spec.path, text, context);
     case 'schemaModel':
       return loadSchemaModelSource(text, setting, context);
     case 'migrations':

@@ -9,7 +9,7 @@
 import type { ParityConfig } from '../config/config.js';
 import { parseDatabaseUrl } from '../config/url.js';
 import type { Dialect } from '../dialects/dialect.js';
-import { DIALECTS } from '../dialects/registry.js';
+import { dialectByName, DIALECTS } from '../dialects/registry.js';
 import { ParityError } from '../errors.js';
 
 function namesOf(dialect: Dialect): string[] {
@@ -22,7 +22,7 @@ function environmentDialects(config: ParityConfig): Set<Dialect> {
     if (environment.url === undefined) continue;
     try {
       const { dialect } = parseDatabaseUrl(environment.url, DIALECTS, environment.name);
-      found.add(DIALECTS.find((d) => d.name === dialect)!);
+      found.add(dialectByName(dialect));
     } catch {
       // A broken URL is reported when that environment is used, not here.
     }

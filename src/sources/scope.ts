@@ -10,13 +10,12 @@
  * A side that cannot be read that way (several schemas, a snapshot taken with qualifiers) is an error
  * naming it, rather than a comparison in which every object differs.
  */
-import path from 'node:path';
-import { readSnapshot } from '../artifact/snapshot.js';
 import { getEnvironment, type ParityConfig } from '../config/config.js';
-import { DIALECTS } from '../dialects/registry.js';
+import { dialectByName } from '../dialects/registry.js';
 import { ParityError } from '../errors.js';
 import { environmentConnection, environmentSchemas, schemaNamedByUrl } from './environment-source.js';
 import { projectDialect } from './project-dialect.js';
+import { loadSnapshotSource } from './snapshot-source.js';
 import type { LoadedSource, SourceContext, SourceSpec } from './source.js';
 
 export interface SidePlan {
@@ -34,7 +33,7 @@ export interface SidePlan {
 function environmentPlan(config: ParityConfig, name: string, setting: string, what: string): Omit<SidePlan, 'setting'> {
   const environment = getEnvironment(config, name, setting);
   const connection = environmentConnection(config, environment);
-  const dialect = DIALECTS.find((d) => d.name === connection.dialect)!;
+  const dialect = dialectByName(connection.dialect);
   const schemas = environmentSchemas(config, environment, connection);
   const explicit = environment.schemas.length > 0 || config.migrations.schemas.length > 0;
   return { what, unqualified: !explicit && schemaNamedByUrl(dialect, connection) !== undefined, schemas };
@@ -61,11 +60,9 @@ export function planSide(spec: SourceSpec, text: string, setting: string, contex
       return { setting, what: 'schemaModel', unqualified: always, ...(schemas.length > 0 ? { schemas } : {}) };
     }
     case 'snapshot': {
-      context.onProgress?.(`reading snapshot ${spec.path}`);
-      const model = readSnapshot(path.resolve(config.workingDirectory, spec.path));
-      const preloaded: LoadedSource = { model, side: { spec: text, type: 'snapshot', description: `snapshot ${spec.path}`, preparationInfo: null } };
-      const unqualified = model.schemas.length === 1 && model.schemas[0] === '';
-      return { setting, what: `snapshot ${spec.path}`, unqualified, schemas: model.schemas, preloaded };
+      const preloaded = loadSnapshotSource(spec.path, text, context);
+      const schemas = preloaded.model.schemas;
+      return { setting, what: `snapshot ${spec.path}`, unqualified: schemas.length === 1 && schemas[0] === '', schemas, preloaded };
     }
   }
 }
