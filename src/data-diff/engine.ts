@@ -1,19 +1,31 @@
 /**
- * The bisection: compare count and checksum of the whole key range on both sides; split a mismatching
- * range into `bisectionFactor` segments of near-equal row count (split points from the side with more
- * rows there), compare the segments' stats in parallel, and recurse only into mismatching segments.
- * A mismatching segment with at most `bisectionThreshold` rows on each side is downloaded from both
- * sides and merge-compared.
+ * The comparison: locate the rows that differ with counts and checksums computed inside each
+ * database, then download and merge-compare only small slices of rows.
  *
- * Order and memory: segments are resolved in key order, so differences come out ordered by key
- * (samples are the first ones, the materialized file is sorted). Sibling segments that are small
- * enough to download are downloaded in parallel (up to `threads`), each buffering only its own
- * differences; so at most `threads` segments' rows are held at once, whatever the table size.
+ * A node is a slice of the table (a key range, optionally only some key buckets; see table-side.ts)
+ * with both sides' count and checksum per bucket. Its mismatching buckets are resolved by one of:
+ *   - download: they hold at most `bisectionThreshold` rows: fetch them from both sides and compare;
+ *   - refine:   few of the buckets mismatch and they hold several rows each (scattered differences):
+ *               the same range, only the mismatching buckets, `bisectionFactor` times finer buckets
+ *               (one query per side);
+ *   - split:    most buckets mismatch (differences clustered in a key range, or dense): cut the range
+ *               into `bisectionFactor` segments of near-equal ROW COUNT (split points from the side
+ *               with more rows there) and resolve each segment, in key order.
+ * The first node is the whole table with about one bucket per 16 rows (from the catalog's row
+ * estimate, at most 65,535 buckets): identical tables cost one grouped checksum query per side, and a
+ * few scattered differences are found after one more pass that reads only the rows of their buckets.
+ *
+ * Order and memory: a range is always resolved as a whole before the next one, and each download
+ * covers a whole range's mismatching buckets in one query ordered by key, so differences come out
+ * ordered by key (samples are the first ones, the materialized file is sorted). Sibling segments
+ * small enough to download are downloaded in parallel (up to `threads`), each buffering only its own
+ * differences; so at most `threads` downloads of at most `bisectionThreshold` rows per side are held
+ * at once, and at most one bucket map per side and level, whatever the table size.
  */
 import { compareKeys, splitRange } from './keys.js';
 import { meteredSide, type Meter } from './metered-side.js';
 import { compareRowStreams, type RowDifference, type SegmentComparison } from './row-compare.js';
-import type { KeyKind, KeyRange, SegmentStats, TableSide } from './table-side.js';
+import { MAX_MODULUS, type BucketStats, type KeyKind, type Slice, type TableSide } from './table-side.js';
 
 export interface EngineOptions {
   readonly keyKinds: readonly KeyKind[];
@@ -48,13 +60,59 @@ export interface EngineResult {
   readonly complete: boolean;
 }
 
-interface Segment {
-  readonly range: KeyRange;
-  readonly source: SegmentStats;
-  readonly target: SegmentStats;
+/** Rows per bucket aimed at by the first pass. */
+const ROWS_PER_BUCKET = 16;
+/** Buckets of the first pass at most: the size of each side's answer. */
+const MAX_FIRST_BUCKETS = 65_535;
+
+/** The first pass's modulus for about `rows` rows: odd, so keys with an even stride fill every bucket. */
+export function firstModulus(rows: number | undefined): number {
+  const wanted = rows === undefined ? MAX_FIRST_BUCKETS : Math.min(MAX_FIRST_BUCKETS, Math.ceil(rows / ROWS_PER_BUCKET));
+  if (wanted <= 1) return 1;
+  return wanted % 2 === 0 ? wanted + 1 : wanted;
 }
 
-const same = (segment: Segment) => segment.source.count === segment.target.count && segment.source.checksum === segment.target.checksum;
+interface Node {
+  readonly slice: Slice;
+  readonly modulus: number;
+  readonly source: BucketStats;
+  readonly target: BucketStats;
+}
+
+/** A node's buckets compared. */
+interface Assessment {
+  /** Rows in matching buckets. */
+  readonly identical: number;
+  /** The node's slice narrowed to its mismatching buckets (the whole slice at modulus 1). */
+  readonly mismatched: Slice;
+  readonly mismatchedBuckets: number;
+  readonly buckets: number;
+  readonly sourceRows: number;
+  readonly targetRows: number;
+}
+
+function assess(node: Node): Assessment {
+  const members: number[] = [];
+  let identical = 0;
+  let sourceRows = 0;
+  let targetRows = 0;
+  const buckets = new Set([...node.source.keys(), ...node.target.keys()]);
+  for (const bucket of buckets) {
+    const s = node.source.get(bucket);
+    const t = node.target.get(bucket);
+    if (s !== undefined && t !== undefined && s.count === t.count && s.checksum === t.checksum) identical += s.count;
+    else {
+      members.push(bucket);
+      sourceRows += s?.count ?? 0;
+      targetRows += t?.count ?? 0;
+    }
+  }
+  members.sort((a, b) => a - b);
+  const mismatched: Slice = node.modulus === 1 ? node.slice : { range: node.slice.range, buckets: { modulus: node.modulus, members } };
+  return { identical, mismatched, mismatchedBuckets: members.length, buckets: buckets.size, sourceRows, targetRows };
+}
+
+const total = (stats: BucketStats) => [...stats.values()].reduce((sum, s) => sum + s.count, 0);
 
 /** Maps in parallel (at most `limit` at once) and returns results in input order. */
 async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
@@ -74,30 +132,37 @@ export async function diffTables(sourceSide: TableSide, targetSide: TableSide, o
   const meter: Meter = { queries: 0, rowsDownloaded: 0 };
   const source = meteredSide(sourceSide, options.threads, meter);
   const target = meteredSide(targetSide, options.threads, meter);
+  const factor = options.bisectionFactor;
   let reserved = 0;
   let complete = true;
   let segmentsChecked = 0;
   let differences = 0;
   const progress = () => options.onProgress?.({ segmentsChecked, rowsDownloaded: meter.rowsDownloaded, differences });
 
-  const stats = async (range: KeyRange): Promise<Segment> => {
-    const [s, t] = await Promise.all([source.stats(range), target.stats(range)]);
+  const stats = async (slice: Slice, modulus: number): Promise<Node> => {
+    const [s, t] = await Promise.all([source.stats(slice, modulus), target.stats(slice, modulus)]);
     segmentsChecked++;
     progress();
-    return { range, source: s, target: t };
+    return { slice, modulus, source: s, target: t };
   };
 
-  const small = (segment: Segment) => Math.max(segment.source.count, segment.target.count) <= options.bisectionThreshold;
+  /**
+   * Few buckets mismatch, each holding several rows: finer buckets will leave most of those rows out.
+   * (When most buckets mismatch, the differences are clustered or dense: splitting the range helps more.)
+   */
+  const scattered = (a: Assessment) => a.mismatchedBuckets * 2 <= a.buckets && Math.max(a.sourceRows, a.targetRows) > 2 * a.mismatchedBuckets;
 
-  /** Downloads and compares a small segment; null when the download cap leaves it uncompared. */
-  const download = async (segment: Segment): Promise<SegmentComparison | null> => {
-    const rows = segment.source.count + segment.target.count;
+  const small = (a: Assessment) => Math.max(a.sourceRows, a.targetRows) <= options.bisectionThreshold;
+
+  /** Downloads and compares a node's mismatching rows; null when the download cap leaves them uncompared. */
+  const download = async (a: Assessment): Promise<SegmentComparison | null> => {
+    const rows = a.sourceRows + a.targetRows;
     if (reserved + rows > options.maxRowsDownloaded) {
       complete = false;
       return null;
     }
     reserved += rows;
-    const result = await compareRowStreams(source.rows(segment.range), target.rows(segment.range), options.keyKinds, options.keyNames);
+    const result = await compareRowStreams(source.rows(a.mismatched), target.rows(a.mismatched), options.keyKinds, options.keyNames);
     differences += result.differences.length;
     progress();
     return result;
@@ -109,31 +174,47 @@ export async function diffTables(sourceSide: TableSide, targetSide: TableSide, o
     for (const difference of result.differences) sink.difference(difference);
   };
 
-  const resolve = async (segment: Segment): Promise<void> => {
-    if (same(segment)) {
-      sink.identical(segment.source.count);
-      return;
-    }
-    if (small(segment)) return emit(await download(segment));
-    const [splitter, rowCount] = segment.source.count >= segment.target.count ? [source, segment.source.count] : [target, segment.target.count];
-    const boundaries = await splitter.boundaries(segment.range, options.bisectionFactor, rowCount);
+  /** Cuts the mismatching slice into segments of near-equal row count; null when it cannot be cut. */
+  const split = async (a: Assessment, modulus: number): Promise<Node[] | null> => {
+    const [splitter, rowCount] = a.sourceRows >= a.targetRows ? [source, a.sourceRows] : [target, a.targetRows];
+    const range = a.mismatched.range;
+    const boundaries = await splitter.boundaries(a.mismatched, factor, rowCount);
     // The split points must lie strictly inside the range, or the recursion would not progress.
     const inside = boundaries.filter(
-      (k) => (segment.range.from === undefined || compareKeys(k, segment.range.from, options.keyKinds) > 0) && (segment.range.to === undefined || compareKeys(k, segment.range.to, options.keyKinds) < 0),
+      (k) => (range.from === undefined || compareKeys(k, range.from, options.keyKinds) > 0) && (range.to === undefined || compareKeys(k, range.to, options.keyKinds) < 0),
     );
-    if (inside.length === 0) return emit(await download(segment));
-    const children = await Promise.all(splitRange(segment.range, inside).map(stats));
-    // Consecutive small children are downloaded in parallel; larger ones are bisected in turn.
-    let batch: Segment[] = [];
+    if (inside.length === 0) return null;
+    const children = splitRange(range, inside).map((r): Slice => (a.mismatched.buckets ? { range: r, buckets: a.mismatched.buckets } : { range: r }));
+    return Promise.all(children.map((child) => stats(child, modulus)));
+  };
+
+  const resolve = async (node: Node): Promise<void> => {
+    const a = assess(node);
+    // Identical rows only add to a count, so their order does not matter.
+    sink.identical(a.identical);
+    if (a.mismatchedBuckets === 0) return;
+    if (small(a)) return emit(await download(a));
+    if (node.modulus === 1) {
+      // No buckets yet (a small estimate): look at this slice's buckets first.
+      const modulus = firstModulus(Math.max(a.sourceRows, a.targetRows));
+      if (modulus > 1) return resolve(await stats(a.mismatched, modulus));
+    } else if (scattered(a) && node.modulus * factor <= MAX_MODULUS) {
+      return resolve(await stats(a.mismatched, node.modulus * factor));
+    }
+    const children = await split(a, node.modulus);
+    if (children === null) return emit(await download(a));
+    // Consecutive small children are downloaded in parallel; larger ones are resolved in turn.
+    let batch: Assessment[] = [];
     const flush = async () => {
       for (const result of await mapLimited(batch, options.threads, download)) emit(result);
       batch = [];
     };
     for (const child of children) {
-      // Identical rows only add to a count, so their order does not matter.
-      if (same(child)) sink.identical(child.source.count);
-      else if (small(child)) batch.push(child);
-      else {
+      const c = assess(child);
+      if (c.mismatchedBuckets > 0 && small(c)) {
+        sink.identical(c.identical);
+        batch.push(c);
+      } else {
         await flush();
         await resolve(child);
       }
@@ -141,7 +222,9 @@ export async function diffTables(sourceSide: TableSide, targetSide: TableSide, o
     await flush();
   };
 
-  const whole = await stats({});
+  const [sourceDescription, targetDescription] = await Promise.all([sourceSide.describe(), targetSide.describe()]);
+  const estimates = [sourceDescription.estimatedRows, targetDescription.estimatedRows].filter((n): n is number => n !== undefined && n >= 0);
+  const whole = await stats({ range: {} }, firstModulus(estimates.length === 0 ? undefined : Math.max(...estimates)));
   await resolve(whole);
-  return { sourceRows: whole.source.count, targetRows: whole.target.count, rowsDownloaded: meter.rowsDownloaded, queries: meter.queries, complete };
+  return { sourceRows: total(whole.source), targetRows: total(whole.target), rowsDownloaded: meter.rowsDownloaded, queries: meter.queries, complete };
 }

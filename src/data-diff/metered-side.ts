@@ -2,7 +2,7 @@
  * Wraps a TableSide so that at most `threads` of its queries run at once and each query is counted
  * (the `queries` and `rowsDownloaded` of the report).
  */
-import type { Key, KeyRange, SegmentStats, SideDescription, SideRow, TableSide } from './table-side.js';
+import type { BucketStats, Key, SideDescription, SideRow, Slice, TableSide } from './table-side.js';
 
 export interface Meter {
   queries: number;
@@ -48,14 +48,14 @@ export function meteredSide(side: TableSide, threads: number, meter: Meter): Tab
     });
   return {
     describe: (): Promise<SideDescription> => query(() => side.describe()),
-    boundaries: (range: KeyRange, parts: number, rowCount: number): Promise<Key[]> => query(() => side.boundaries(range, parts, rowCount)),
-    stats: (range: KeyRange): Promise<SegmentStats> => query(() => side.stats(range)),
-    async *rows(range: KeyRange): AsyncIterable<SideRow> {
+    boundaries: (slice: Slice, parts: number, rowCount: number): Promise<Key[]> => query(() => side.boundaries(slice, parts, rowCount)),
+    stats: (slice: Slice, modulus: number): Promise<BucketStats> => query(() => side.stats(slice, modulus)),
+    async *rows(slice: Slice): AsyncIterable<SideRow> {
       // The slot is held while the rows are read: a download is one query on one connection.
       await limiter.acquire();
       meter.queries++;
       try {
-        for await (const row of side.rows(range)) {
+        for await (const row of side.rows(slice)) {
           meter.rowsDownloaded++;
           yield row;
         }

@@ -4,7 +4,7 @@
  * and lets live tests check a dialect's SQL against it.
  */
 import { createHash } from 'node:crypto';
-import type { Key } from './table-side.js';
+import type { Key, KeyKind } from './table-side.js';
 
 function field(value: string | null): string {
   return value === null ? '-' : `${[...value].length}:${value}`;
@@ -19,4 +19,16 @@ export function canonicalRowText(key: Key, values: readonly (string | null)[]): 
 export function rowHash(key: Key, values: readonly (string | null)[]): bigint {
   const hex = createHash('md5').update(canonicalRowText(key, values), 'utf8').digest('hex');
   return BigInt(`0x${hex.slice(0, 15)}`);
+}
+
+/**
+ * The key's bucket modulo `modulus` (the contract in table-side.ts), as the dialects compute it in SQL:
+ * a single integer key modulo the modulus, with the key's sign (SQL `MOD`); any other key the first
+ * 7 hex digits (28 bits) of the MD5 of its fields, each `<characters>:<text>`, concatenated.
+ */
+export function keyBucket(key: Key, kinds: readonly KeyKind[], modulus: number): number {
+  if (modulus === 1) return 0;
+  if (kinds.length === 1 && kinds[0] === 'integer') return Number(BigInt(key[0]!) % BigInt(modulus));
+  const text = key.map((part) => `${[...part].length}:${part}`).join('');
+  return parseInt(createHash('md5').update(text, 'utf8').digest('hex').slice(0, 7), 16) % modulus;
 }

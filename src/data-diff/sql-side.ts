@@ -13,8 +13,8 @@ import { ParityError } from '../errors.js';
 import type { DataConnection, DataDialect, PlannedColumn, TableDescription, TableRef } from './sql/data-dialect.js';
 import { dataDialectFor } from './sql/data-dialects.js';
 import { KEY_KINDS, ownKind, planPair } from './sql/column-plan.js';
-import { normalizedSql, readBoundaries, readChecksum, readRows } from './sql/data-sql.js';
-import type { Key, KeyRange, SegmentStats, SideDescription, SideRow, TableSide, TableSpec } from './table-side.js';
+import { normalizedSql, readBoundaries, readChecksums, readRows } from './sql/data-sql.js';
+import type { BucketStats, Key, SegmentStats, SideDescription, SideRow, Slice, TableSide, TableSpec } from './table-side.js';
 
 /** A small pool: `size` connections, each used by one query at a time. */
 class ConnectionPool {
@@ -67,6 +67,7 @@ interface OpenedSide {
   readonly pool: ConnectionPool;
   readonly table: TableRef;
   description?: TableDescription;
+  estimatedRows?: number | undefined;
 }
 
 export interface SqlSides {
@@ -121,20 +122,22 @@ async function checkUnique(side: OpenedSide, keys: readonly PlannedColumn[], whe
 function tableSide(side: OpenedSide, keys: readonly PlannedColumn[], columns: readonly PlannedColumn[], description: SideDescription): TableSide {
   const dialect = side.pool.dialect;
   const where = filterOf(dialect, side.spec);
-  const segment = (range: KeyRange) => ({ table: side.table, keys, columns, range, ...(where !== undefined ? { where } : {}) });
+  const segment = (slice: Slice) => ({ table: side.table, keys, columns, range: slice.range, ...(slice.buckets ? { buckets: slice.buckets } : {}), ...(where !== undefined ? { where } : {}) });
   let closed = false;
   return {
     describe: async () => description,
-    async boundaries(range: KeyRange, parts: number, rowCount: number): Promise<Key[]> {
+    async boundaries(slice: Slice, parts: number, rowCount: number): Promise<Key[]> {
       if (rowCount < 2 || parts < 2) return [];
-      return side.pool.use((c) => readBoundaries(c, dialect, segment(range), parts, rowCount));
+      return side.pool.use((c) => readBoundaries(c, dialect, segment(slice), parts, rowCount));
     },
-    async stats(range: KeyRange): Promise<SegmentStats> {
-      const { count, checksum } = await side.pool.use((c) => readChecksum(c, dialect, segment(range)));
-      return { count: Number(count), checksum };
+    async stats(slice: Slice, modulus: number): Promise<BucketStats> {
+      const buckets = await side.pool.use((c) => readChecksums(c, dialect, segment(slice), modulus));
+      const stats = new Map<number, SegmentStats>();
+      for (const [bucket, { count, checksum }] of buckets) stats.set(bucket, { count: Number(count), checksum });
+      return stats;
     },
-    async *rows(range: KeyRange): AsyncIterable<SideRow> {
-      const rows = await side.pool.use((c) => readRows(c, dialect, segment(range)));
+    async *rows(slice: Slice): AsyncIterable<SideRow> {
+      const rows = await side.pool.use((c) => readRows(c, dialect, segment(slice)));
       yield* rows;
     },
     async close() {
@@ -175,6 +178,7 @@ export async function openSqlSides(
       }
       throw error;
     });
+    side.estimatedRows = await side.pool.use((c) => side.pool.dialect.estimateRows(c, side.table));
   };
   await describe(s, source.spec.key);
   await describe(t, source.spec.key.map(targetName));
@@ -213,6 +217,7 @@ export async function openSqlSides(
     table: shown(side.table),
     key: planned.map((k) => ({ name: k.column.name, kind: k.plan.kind === 'integer' ? 'integer' : 'text', type: k.column.columnType })),
     columns: cols.map((c) => ({ name: c.column.name, type: c.column.columnType })),
+    ...(side.estimatedRows !== undefined ? { estimatedRows: side.estimatedRows } : {}),
   });
   const sourceColumns = columns.map(([a]) => a);
   const targetColumns = columns.map(([, b]) => b);

@@ -18,7 +18,14 @@
  * by the `updated` window. Values are normalized texts (or null) of the compared columns, in the
  * order of `describe().columns`; equal data on two dialects must give equal texts.
  *
- * Checksums. `stats(range).checksum` is the exact sum, as a decimal integer string (`"0"` for an
+ * Buckets. Besides key ranges, rows are grouped by a bucket number computed from the key alone, the
+ * same on every dialect (`keyBucket` in row-hash.ts is the reference): for a single integer key the key
+ * modulo the modulus (SQL `MOD`, the sign of the key), otherwise the first 28 bits of the MD5 of the
+ * key's fields modulo the modulus. A row keeps its bucket whatever its values, so a row that differs
+ * falls in the same bucket on both sides; bucket counts and checksums locate scattered differences
+ * in one pass over a range. A modulus that is a multiple of another refines its buckets.
+ *
+ * Checksums. A bucket's `checksum` is the exact sum, as a decimal integer string (`"0"` for an
  * empty range), of a 60-bit hash of each row's normalized fields. The engine only compares the two
  * sides' checksums, so both sides must use the same definition: database sides use the SQL layer's
  * (sql/data-sql.ts: MD5 of `length:value` fields with a NULL marker, summed as PostgreSQL numeric or
@@ -35,6 +42,21 @@ export interface KeyRange {
   readonly from?: Key;
   readonly to?: Key;
 }
+
+/** Rows whose key bucket modulo `modulus` is one of `members` (sorted, distinct). */
+export interface BucketFilter {
+  readonly modulus: number;
+  readonly members: readonly number[];
+}
+
+/** The rows of a key range, optionally only those in some buckets. */
+export interface Slice {
+  readonly range: KeyRange;
+  readonly buckets?: BucketFilter;
+}
+
+/** Largest modulus: bucket numbers of hashed keys have 28 bits. */
+export const MAX_MODULUS = 2 ** 28;
 
 export interface KeyColumn {
   readonly name: string;
@@ -54,6 +76,8 @@ export interface SideDescription {
   readonly key: readonly KeyColumn[];
   /** The compared (non-key) columns, in the order of `SideRow.values`. */
   readonly columns: readonly SideColumn[];
+  /** The catalog's estimate of the table's rows (before filters), when it has one. */
+  readonly estimatedRows?: number;
 }
 
 export interface SegmentStats {
@@ -61,6 +85,9 @@ export interface SegmentStats {
   /** Exact sum of row hashes as a decimal integer string; `"0"` for no rows. */
   readonly checksum: string;
 }
+
+/** Count and checksum of each non-empty bucket, by bucket number. */
+export type BucketStats = ReadonlyMap<number, SegmentStats>;
 
 export interface SideRow {
   readonly key: Key;
@@ -91,19 +118,22 @@ export interface TableSide {
    */
   describe(): Promise<SideDescription>;
   /**
-   * Up to `parts - 1` keys of existing rows, strictly increasing, each with `from < k < to`, that
-   * split the range into `parts` segments of near-equal ROW COUNT on this side (so gaps in integer
-   * keys and text keys split evenly). Fewer (or none) when the range holds fewer rows than `parts`.
-   * `rowCount` is the range's row count on this side, from its `stats`, so it is not counted again.
+   * Up to `parts - 1` keys of existing rows of the slice, strictly increasing, each with
+   * `from < k < to`, that split it into `parts` segments of near-equal ROW COUNT on this side (so gaps
+   * in integer keys and text keys split evenly). Fewer (or none) when the slice holds fewer rows than
+   * `parts`. `rowCount` is the slice's row count on this side, from its stats, so it is not counted again.
    */
-  boundaries(range: KeyRange, parts: number, rowCount: number): Promise<Key[]>;
-  /** Row count and checksum of the range (one query). */
-  stats(range: KeyRange): Promise<SegmentStats>;
+  boundaries(slice: Slice, parts: number, rowCount: number): Promise<Key[]>;
   /**
-   * The range's rows ordered by key (see `compareKeys`). The engine calls it only for ranges it
+   * Count and checksum of each bucket of the slice modulo `modulus` (a multiple of the slice's own
+   * modulus), in one query; modulus 1 gives the whole slice as bucket 0.
+   */
+  stats(slice: Slice, modulus: number): Promise<BucketStats>;
+  /**
+   * The slice's rows ordered by key (see `compareKeys`). The engine calls it only for slices it
    * knows to be small (at most the bisection threshold on this side), but iterates it lazily.
    */
-  rows(range: KeyRange): AsyncIterable<SideRow>;
+  rows(slice: Slice): AsyncIterable<SideRow>;
   /** Releases connections; safe to call more than once. */
   close(): Promise<void>;
 }

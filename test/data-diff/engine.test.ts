@@ -1,9 +1,11 @@
-/** The bisection engine against two in-memory sides: exact results, and only mismatching segments downloaded. */
+/** The engine against two in-memory sides: exact results, and only mismatching buckets and segments downloaded. */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { diffTables, type EngineOptions } from '../../src/data-diff/engine.ts';
+import { createHash } from 'node:crypto';
+import { diffTables, firstModulus, type EngineOptions } from '../../src/data-diff/engine.ts';
+import { keyBucket } from '../../src/data-diff/row-hash.ts';
 import { ReportCollector, type SampleSpec } from '../../src/data-diff/report.ts';
-import type { KeyKind, SideRow } from '../../src/data-diff/table-side.ts';
+import { MAX_MODULUS, type KeyKind, type SideRow } from '../../src/data-diff/table-side.ts';
 import { memorySide } from '../support/memory-side.ts';
 
 const COLUMNS = ['name', 'amount'];
@@ -24,6 +26,16 @@ async function run(sourceRows: SideRow[], targetRows: SideRow[], options: Partia
     { identical: (n) => collector.identical(n), difference: (d) => collector.add(d) },
   );
   return { result, report: collector.finish(result, 0), source, target };
+}
+
+/** Integer-keyed sides that report `estimate` as the catalog's row estimate. */
+async function runEstimated(src: SideRow[], tgt: SideRow[], estimate: number, bisectionThreshold: number) {
+  const source = memorySide(src, ['integer'], COLUMNS, ['k0'], estimate);
+  const target = memorySide(tgt, ['integer'], COLUMNS, ['k0'], estimate);
+  const collector = new ReportCollector({ key: ['k0'], columns: COLUMNS }, { rows: 20 });
+  const options = { keyKinds: ['integer'] as KeyKind[], keyNames: ['k0'], bisectionFactor: 8, bisectionThreshold, threads: 4, maxRowsDownloaded: 1e9 };
+  const result = await diffTables(source, target, options, { identical: (c) => collector.identical(c), difference: (d) => collector.add(d) });
+  return { result, report: collector.finish(result, 0), source };
 }
 
 const keysOf = (samples: { key: Record<string, string | null> }[]) => samples.map((s) => s.key['k0']);
@@ -106,18 +118,57 @@ test('memory bound: at most -threads segments are downloaded at once', async () 
   assert.ok(source.calls.maxOpenRows > 1, 'downloads run in parallel');
 });
 
-test('a single difference costs about log(n) stats queries', async () => {
-  const counts: number[] = [];
-  for (const n of [1_000, 10_000, 100_000]) {
-    const src = table(n);
-    const tgt = src.map((r) => (r.key[0] === String(Math.floor(n / 3)) ? { key: r.key, values: ['x', 'y'] } : r));
-    const { report, source } = await run(src, tgt);
-    assert.is(report.summary.differentRows, 1);
-    counts.push(source.calls.stats);
-  }
-  // bisectionFactor 8: each tenfold growth adds about one level of 8 segments.
-  assert.ok(counts[2]! - counts[1]! <= 2 * 8 + 1 && counts[1]! - counts[0]! <= 2 * 8 + 1, `stats queries ${counts.join(', ')}`);
-  assert.ok(counts[2]! < 60, `stats queries ${counts.join(', ')}`);
+test('scattered differences: one grouped pass, one refinement, and only their buckets downloaded', async () => {
+  const n = 100_000;
+  const changed = new Set(['1', '4711', '77777', '83457', '99999', '100000']);
+  const src = table(n);
+  const tgt = src.map((r) => (changed.has(r.key[0]!) ? { key: r.key, values: ['x', 'y'] } : r));
+  // The catalog's estimate sets the first pass's buckets: 100,000 / 16 rows each.
+  const { result, report, source } = await runEstimated(src, tgt, n, 40);
+  assert.equal(keysOf(report.samples.different), [...changed]);
+  assert.is(report.summary.identicalRows, n - changed.size);
+  // 6 buckets of ~16 rows mismatch (96 rows > 40): refined 8 times finer, then ~2 rows each downloaded.
+  assert.is(source.calls.stats, 2);
+  assert.is(source.calls.boundaries, 0);
+  assert.is(source.calls.rows, 1);
+  assert.ok(result.rowsDownloaded <= 2 * 6 * 4, `downloaded ${result.rowsDownloaded}`);
+});
+
+test('clustered differences: the range is split by row count, not refined', async () => {
+  const n = 50_000;
+  const src = table(n);
+  const tgt = src.filter((r) => Number(r.key[0]) < 20_000 || Number(r.key[0]) >= 23_000);
+  const { result, report, source } = await runEstimated(src, tgt, n, 500);
+  assert.is(report.summary.onlyInSource, 3000);
+  assert.is(report.summary.identicalRows, n - 3000);
+  assert.equal(keysOf(report.samples.onlyInSource).slice(0, 2), ['20000', '20001']);
+  assert.ok(source.calls.boundaries > 0);
+  // Only the segments holding the missing range are downloaded: the 3,000 rows and little more.
+  assert.ok(result.rowsDownloaded < 3000 * 1.5, `downloaded ${result.rowsDownloaded}`);
+});
+
+test('a stale estimate (or none): a small first guess still finds buckets, no estimate uses the most', async () => {
+  const src = table(5000);
+  const tgt = src.map((r) => (r.key[0] === '2500' ? { key: r.key, values: ['x', 'y'] } : r));
+  const { result, report, source } = await runEstimated(src, tgt, 3, 16);
+  assert.equal(keysOf(report.samples.different), ['2500']);
+  assert.is(source.calls.stats, 2, 'the whole table, then its buckets');
+  assert.ok(result.rowsDownloaded <= 2 * 16);
+  assert.is(firstModulus(undefined), 65_535);
+  assert.is(firstModulus(16), 1);
+  assert.is(firstModulus(1600), 101);
+  assert.is(firstModulus(10_000_000), 65_535);
+});
+
+test('key buckets: integer keys by MOD with the sign of the key, other keys by 28 bits of MD5', () => {
+  assert.is(keyBucket(['17'], ['integer'], 5), 2);
+  assert.is(keyBucket(['-17'], ['integer'], 5), -2);
+  assert.is(keyBucket(['9223372036854775807'], ['integer'], 65_535), Number(9223372036854775807n % 65535n));
+  assert.is(keyBucket(['anything'], ['text'], 1), 0);
+  // md5('1:a1:7') = 'a3c0...' style: the first 7 hex digits, modulo.
+  const md5 = createHash('md5').update('1:a1:7', 'utf8').digest('hex');
+  assert.is(keyBucket(['a', '7'], ['text', 'integer'], 1000), parseInt(md5.slice(0, 7), 16) % 1000);
+  assert.is(keyBucket(['é'], ['text'], MAX_MODULUS), parseInt(createHash('md5').update('1:é', 'utf8').digest('hex').slice(0, 7), 16));
 });
 
 test('a duplicate key in a downloaded segment is an error', async () => {

@@ -3,14 +3,17 @@
  * MariaDB normalize to identical row texts and identical per-range count + checksum, PG↔PG, PG↔MariaDB
  * and MariaDB↔MariaDB, over 10,000 generated rows (checksums beyond 2^53 stay exact); one changed value
  * changes the checksum; boundaries split ranges with gaps into near-equal parts identically on both
- * servers for integer, UUID, text and composite keys; refusals and describe errors.
+ * servers for integer, UUID, text and composite keys; key buckets (and bucket filters) agree between
+ * the servers and with the reference; refusals and describe errors.
  */
 import crypto from 'node:crypto';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { planPair } from '../../src/data-diff/sql/column-plan.ts';
 import type { DataConnection, DataDialect, KeyRange, PlannedColumn, SegmentSpec, TableDescription } from '../../src/data-diff/sql/data-dialect.ts';
-import { readBoundaries, readChecksum, readRows } from '../../src/data-diff/sql/data-sql.ts';
+import { readBoundaries, readChecksum, readChecksums, readRows } from '../../src/data-diff/sql/data-sql.ts';
+import { keyBucket } from '../../src/data-diff/row-hash.ts';
+import type { KeyKind } from '../../src/data-diff/table-side.ts';
 import { requireColumns } from '../../src/data-diff/sql/describe.ts';
 import { mysqlData } from '../../src/data-diff/sql/mysql-data.ts';
 import { postgresData } from '../../src/data-diff/sql/postgres-data.ts';
@@ -332,6 +335,42 @@ test('boundaries split 10,000 rows with gaps into near-equal parts identically o
     ]);
     assert.is(ra.length, 2);
     assert.equal(ra, rb, `${table} sub-range`);
+  }
+});
+
+test('key buckets: the same buckets, counts and checksums on both servers, as the reference computes them', async () => {
+  // The key tables of the test above, plus negative integer keys (MOD keeps the key's sign on both).
+  await pg.exec('dd', 'CREATE TABLE k_neg (id bigint PRIMARY KEY, v int)');
+  await my.exec('dd', 'CREATE TABLE k_neg (id bigint PRIMARY KEY, v int)');
+  const negatives = Array.from({ length: 500 }, (_, n) => `(${(n - 250) * 7919}, ${n})`).join(', ');
+  await pg.exec('dd', `INSERT INTO k_neg VALUES ${negatives}`);
+  await my.exec('dd', `INSERT INTO k_neg VALUES ${negatives}`);
+  const kinds: Record<string, KeyKind[]> = { k_int: ['integer'], k_uuid: ['text'], k_text: ['text'], k_comp: ['integer', 'text'], k_neg: ['integer'] };
+  for (const [table, keyKinds] of Object.entries(kinds)) {
+    const keys = table === 'k_comp' ? ['g', 'name'] : ['id'];
+    const [a, b] = [ep('pg', table), ep('my', table)];
+    const [specA, specB] = await specs(a, b, keys, ['v']);
+    const modulus = 97;
+    const [ba, bb] = await Promise.all([readChecksums(a.connection, a.dialect, specA, modulus), readChecksums(b.connection, b.dialect, specB, modulus)]);
+    assert.equal([...ba].sort(), [...bb].sort(), table);
+    // The reference: each row's key through keyBucket gives the server's bucket counts.
+    const expected = new Map<number, number>();
+    for (const row of await readRows(a.connection, a.dialect, specA)) expected.set(keyBucket(row.key, keyKinds, modulus), (expected.get(keyBucket(row.key, keyKinds, modulus)) ?? 0) + 1);
+    assert.equal(new Map([...ba].map(([bucket, c]) => [bucket, Number(c.count)])), expected, table);
+    if (table === 'k_neg') assert.ok([...ba.keys()].some((bucket) => bucket < 0), 'negative keys have negative buckets');
+    // A bucket filter: the rows of three buckets, and those buckets refined 8 times finer.
+    const members = [...ba.keys()].sort((x, y) => x - y).slice(0, 3);
+    const filter = { modulus, members };
+    const [ra, rb] = await Promise.all([readRows(a.connection, a.dialect, { ...specA, buckets: filter }), readRows(b.connection, b.dialect, { ...specB, buckets: filter })]);
+    assert.equal(ra, rb, table);
+    assert.is(ra.length, members.reduce((sum, m) => sum + expected.get(m)!, 0), table);
+    const [fa, fb] = await Promise.all([
+      readChecksums(a.connection, a.dialect, { ...specA, buckets: filter }, modulus * 8),
+      readChecksums(b.connection, b.dialect, { ...specB, buckets: filter }, modulus * 8),
+    ]);
+    assert.equal([...fa].sort(), [...fb].sort(), table);
+    assert.ok([...fa.keys()].every((bucket) => members.includes(bucket % modulus)), table);
+    assert.is([...fa.values()].reduce((sum, c) => sum + Number(c.count), 0), ra.length, table);
   }
 });
 

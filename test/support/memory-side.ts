@@ -1,25 +1,34 @@
 /** An in-memory TableSide for the engine's unit tests: the contract of src/data-diff/table-side.ts over an array. */
 import { compareKeys, inRange } from '../../src/data-diff/keys.ts';
-import { rowHash } from '../../src/data-diff/row-hash.ts';
-import type { Key, KeyKind, KeyRange, SegmentStats, SideDescription, SideRow, TableSide } from '../../src/data-diff/table-side.ts';
+import { keyBucket, rowHash } from '../../src/data-diff/row-hash.ts';
+import type { BucketStats, Key, KeyKind, SideDescription, SideRow, Slice, TableSide } from '../../src/data-diff/table-side.ts';
 
 export interface MemorySide extends TableSide {
   /** Calls per method, to check the engine's query pattern. */
   readonly calls: { boundaries: number; stats: number; rows: number; openRows: number; maxOpenRows: number };
 }
 
-export function memorySide(rows: readonly SideRow[], kinds: readonly KeyKind[], columns: readonly string[], keyNames: readonly string[] = kinds.map((_, i) => `k${i}`)): MemorySide {
+export function memorySide(
+  rows: readonly SideRow[],
+  kinds: readonly KeyKind[],
+  columns: readonly string[],
+  keyNames: readonly string[] = kinds.map((_, i) => `k${i}`),
+  estimatedRows?: number,
+): MemorySide {
   const sorted = [...rows].sort((a, b) => compareKeys(a.key, b.key, kinds));
   const calls = { boundaries: 0, stats: 0, rows: 0, openRows: 0, maxOpenRows: 0 };
-  const within = (range: KeyRange) => sorted.filter((row) => inRange(row.key, range, kinds));
+  const within = (slice: Slice) => {
+    const members = slice.buckets && new Set(slice.buckets.members);
+    return sorted.filter((row) => inRange(row.key, slice.range, kinds) && (members === undefined || members.has(keyBucket(row.key, kinds, slice.buckets!.modulus))));
+  };
   return {
     calls,
     async describe(): Promise<SideDescription> {
-      return { table: 'memory', key: keyNames.map((name, i) => ({ name, kind: kinds[i]!, type: kinds[i]! })), columns: columns.map((name) => ({ name, type: 'text' })) };
+      return { table: 'memory', key: keyNames.map((name, i) => ({ name, kind: kinds[i]!, type: kinds[i]! })), columns: columns.map((name) => ({ name, type: 'text' })), ...(estimatedRows !== undefined ? { estimatedRows } : {}) };
     },
-    async boundaries(range: KeyRange, parts: number, _rowCount: number): Promise<Key[]> {
+    async boundaries(slice: Slice, parts: number, _rowCount: number): Promise<Key[]> {
       calls.boundaries++;
-      const inside = within(range);
+      const inside = within(slice);
       const out: Key[] = [];
       for (let i = 1; i < parts; i++) {
         const at = Math.floor((i * inside.length) / parts);
@@ -27,16 +36,23 @@ export function memorySide(rows: readonly SideRow[], kinds: readonly KeyKind[], 
       }
       return out;
     },
-    async stats(range: KeyRange): Promise<SegmentStats> {
+    async stats(slice: Slice, modulus: number): Promise<BucketStats> {
       calls.stats++;
-      const inside = within(range);
-      return { count: inside.length, checksum: inside.reduce((sum, row) => sum + rowHash(row.key, row.values), 0n).toString() };
+      const sums = new Map<number, { count: number; sum: bigint }>();
+      for (const row of within(slice)) {
+        const bucket = keyBucket(row.key, kinds, modulus);
+        const entry = sums.get(bucket) ?? { count: 0, sum: 0n };
+        entry.count++;
+        entry.sum += rowHash(row.key, row.values);
+        sums.set(bucket, entry);
+      }
+      return new Map([...sums].map(([bucket, { count, sum }]) => [bucket, { count, checksum: sum.toString() }]));
     },
-    async *rows(range: KeyRange): AsyncIterable<SideRow> {
+    async *rows(slice: Slice): AsyncIterable<SideRow> {
       calls.rows++;
       calls.maxOpenRows = Math.max(calls.maxOpenRows, ++calls.openRows);
       try {
-        for (const row of within(range)) {
+        for (const row of within(slice)) {
           await new Promise((resolve) => setImmediate(resolve));
           yield row;
         }

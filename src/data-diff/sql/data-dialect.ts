@@ -93,6 +93,8 @@ export interface SegmentSpec {
   readonly keys: readonly PlannedColumn[];
   readonly columns: readonly PlannedColumn[];
   readonly range: KeyRange;
+  /** Only the rows whose key bucket modulo `modulus` is one of `members` (see `bucketSql`). */
+  readonly buckets?: { readonly modulus: number; readonly members: readonly number[] };
   /** Raw SQL for this side, ANDed in (the user's `-where`). */
   readonly where?: string;
 }
@@ -131,6 +133,8 @@ export interface DataDialect {
   concat(parts: readonly string[]): string;
   /** The row hash: the first 15 hex digits of MD5 of `text` (as UTF-8) as an integer in [0, 2^60). */
   rowHash(text: string): string;
+  /** The first 7 hex digits of MD5 of `text` (as UTF-8) as an integer in [0, 2^28): the bucket hash of a key. */
+  keyHash(text: string): string;
   /** `count` and `checksum` select-list items, both as exact decimal text. */
   countAndSum(hash: string): string;
   /** The expression a key column is compared and ordered by: byte order for text, the same on every dialect. */
@@ -139,6 +143,8 @@ export interface DataDialect {
   keyParam(column: DataColumn, plan: ColumnPlan, placeholder: string): string;
   /** Reads the table's columns and whether the key columns are unique; a missing table is a ParityError. */
   describeTable(connection: DataConnection, table: TableRef, keyColumns: readonly string[]): Promise<TableDescription>;
+  /** The catalog's estimate of the table's row count, undefined when it has none (never analyzed). */
+  estimateRows(connection: DataConnection, table: TableRef): Promise<number | undefined>;
   /** Opens a connection and runs `sessionSetup` on it. */
   connect(settings: ConnectionSettings): Promise<DataConnection>;
 }

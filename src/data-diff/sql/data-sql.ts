@@ -1,6 +1,6 @@
 /**
  * The data diff queries, written once over a dialect's hooks, and small runners for them:
- *   checksumQuery    COUNT(*) and the exact SUM of 60-bit row hashes over a key range
+ *   checksumQuery    COUNT(*) and the exact SUM of 60-bit row hashes over a key range, per key bucket
  *   boundariesQuery  the keys splitting a range into N parts of (nearly) equal row counts
  *   rowsQuery        key + normalized values of a (small) range, in key order
  * Every query filters by the same range condition (row-value comparison on the key order
@@ -29,8 +29,25 @@ function tupleCompare(left: readonly string[], op: '>=' | '<', right: readonly s
   return left.length === 1 ? `${left[0]} ${op} ${right[0]}` : `(${left.join(', ')}) ${op} (${right.join(', ')})`;
 }
 
-/** The WHERE conditions (range and raw filter) with their parameters. */
-export function rangeCondition(dialect: DataDialect, keys: readonly PlannedColumn[], range: KeyRange, where?: string): BuiltQuery {
+/**
+ * The key's bucket modulo `modulus` (the contract in table-side.ts; row-hash.ts `keyBucket` is the
+ * reference): `MOD(key, m)` for a single integer key, else `MOD(first 28 bits of MD5(fields), m)`.
+ */
+export function bucketSql(dialect: DataDialect, keys: readonly PlannedColumn[], modulus: number): string {
+  if (!Number.isSafeInteger(modulus) || modulus < 1) throw new ParityError('INTERNAL_ERROR', `bucket modulus must be a positive integer, got ${modulus}`);
+  if (keys.length === 1 && keys[0]!.plan.kind === 'integer') return `MOD(${dialect.keyOrder(keys[0]!.column, keys[0]!.plan)}, ${modulus})`;
+  const text = dialect.concat(keys.map((k) => dialect.encodeField(normalizedSql(dialect, k), false)));
+  return `MOD(${dialect.keyHash(text)}, ${modulus})`;
+}
+
+/** The WHERE conditions (range, buckets and raw filter) with their parameters. */
+export function rangeCondition(
+  dialect: DataDialect,
+  keys: readonly PlannedColumn[],
+  range: KeyRange,
+  where?: string,
+  buckets?: SegmentSpec['buckets'],
+): BuiltQuery {
   const order = keys.map((k) => dialect.keyOrder(k.column, k.plan));
   const params: string[] = [];
   const conditions: string[] = [];
@@ -47,6 +64,10 @@ export function rangeCondition(dialect: DataDialect, keys: readonly PlannedColum
   };
   bound(range.from, '>=');
   bound(range.to, '<');
+  if (buckets !== undefined) {
+    if (!buckets.members.every(Number.isSafeInteger)) throw new ParityError('INTERNAL_ERROR', 'bucket numbers must be integers');
+    conditions.push(buckets.members.length === 0 ? '1 = 0' : `${bucketSql(dialect, keys, buckets.modulus)} IN (${buckets.members.join(', ')})`);
+  }
   if (where !== undefined && where.trim() !== '') conditions.push(`(${where})`);
   return { sql: conditions.length === 0 ? '' : ` WHERE ${conditions.join(' AND ')}`, params };
 }
@@ -55,11 +76,17 @@ function orderBy(dialect: DataDialect, keys: readonly PlannedColumn[]): string {
   return keys.map((k) => dialect.keyOrder(k.column, k.plan)).join(', ');
 }
 
-/** One row: `n` (the row count) and `checksum` (the exact sum of row hashes, 0 for no rows), both decimal text. */
-export function checksumQuery(dialect: DataDialect, spec: SegmentSpec): BuiltQuery {
-  const condition = rangeCondition(dialect, spec.keys, spec.range, spec.where);
+/**
+ * One row per non-empty key bucket modulo `modulus`: `b` (the bucket), `n` (the row count) and
+ * `checksum` (the exact sum of row hashes), as decimal text. Modulus 1: one row for the whole slice
+ * (bucket 0, `n` 0 when it is empty), without GROUP BY.
+ */
+export function checksumQuery(dialect: DataDialect, spec: SegmentSpec, modulus = 1): BuiltQuery {
+  const condition = rangeCondition(dialect, spec.keys, spec.range, spec.where, spec.buckets);
   const hash = dialect.rowHash(rowText(dialect, spec));
-  return { sql: `SELECT ${dialect.countAndSum(hash)} FROM ${dialect.qualifiedName(spec.table)}${condition.sql}`, params: condition.params };
+  const table = `${dialect.qualifiedName(spec.table)}${condition.sql}`;
+  if (modulus === 1) return { sql: `SELECT 0 AS b, ${dialect.countAndSum(hash)} FROM ${table}`, params: condition.params };
+  return { sql: `SELECT ${bucketSql(dialect, spec.keys, modulus)} AS b, ${dialect.countAndSum(hash)} FROM ${table} GROUP BY 1`, params: condition.params };
 }
 
 /**
@@ -73,7 +100,7 @@ export function boundariesQuery(dialect: DataDialect, spec: Omit<SegmentSpec, 'c
   for (const [name, value] of [['parts', parts], ['rowCount', rowCount]] as const) {
     if (!Number.isSafeInteger(value) || value < 1) throw new ParityError('INTERNAL_ERROR', `boundaries: ${name} must be a positive integer, got ${value}`);
   }
-  const condition = rangeCondition(dialect, spec.keys, spec.range, spec.where);
+  const condition = rangeCondition(dialect, spec.keys, spec.range, spec.where, spec.buckets);
   const keys = spec.keys.map((k, i) => `${normalizedSql(dialect, k)} AS k${i}`).join(', ');
   const names = spec.keys.map((_, i) => `k${i}`).join(', ');
   const sql =
@@ -85,7 +112,7 @@ export function boundariesQuery(dialect: DataDialect, spec: Omit<SegmentSpec, 'c
 
 /** Key columns as `k0..`, compared columns as `v0..` (NULL, or '' when nullEqualsEmpty), in key order. */
 export function rowsQuery(dialect: DataDialect, spec: SegmentSpec): BuiltQuery {
-  const condition = rangeCondition(dialect, spec.keys, spec.range, spec.where);
+  const condition = rangeCondition(dialect, spec.keys, spec.range, spec.where, spec.buckets);
   const keys = spec.keys.map((k, i) => `${normalizedSql(dialect, k)} AS k${i}`);
   const values = spec.columns.map((c, i) => {
     const sql = normalizedSql(dialect, c);
@@ -106,10 +133,20 @@ export interface SegmentChecksum {
   readonly checksum: string;
 }
 
+/** Count and checksum of the whole slice. */
 export async function readChecksum(connection: DataConnection, dialect: DataDialect, spec: SegmentSpec): Promise<SegmentChecksum> {
-  const query = checksumQuery(dialect, spec);
-  const [row] = await connection.query(query.sql, query.params);
-  return { count: text(row?.['n']) ?? '0', checksum: text(row?.['checksum']) ?? '0' };
+  return (await readChecksums(connection, dialect, spec)).get(0) ?? { count: '0', checksum: '0' };
+}
+
+/** Count and checksum per non-empty bucket (see checksumQuery). */
+export async function readChecksums(connection: DataConnection, dialect: DataDialect, spec: SegmentSpec, modulus = 1): Promise<Map<number, SegmentChecksum>> {
+  const query = checksumQuery(dialect, spec, modulus);
+  const buckets = new Map<number, SegmentChecksum>();
+  for (const row of await connection.query(query.sql, query.params)) {
+    const count = text(row['n']) ?? '0';
+    if (count !== '0') buckets.set(Number(text(row['b'])), { count, checksum: text(row['checksum']) ?? '0' });
+  }
+  return buckets;
 }
 
 export async function readBoundaries(

@@ -173,6 +173,16 @@ async function describeTable(connection: DataConnection, table: TableRef, keyCol
   });
 }
 
+/** InnoDB's estimate (information_schema.TABLES.TABLE_ROWS); NULL for a view. */
+async function estimateRows(connection: DataConnection, table: TableRef): Promise<number | undefined> {
+  const [row] = await connection.query(
+    'SELECT CAST(TABLE_ROWS AS CHAR) AS n FROM information_schema.TABLES WHERE TABLE_SCHEMA = COALESCE(NULLIF(?, \'\'), DATABASE()) AND TABLE_NAME = ?',
+    [table.schema, table.name],
+  );
+  const n = Number(row?.['n'] ?? 0);
+  return n > 0 ? n : undefined;
+}
+
 async function connect(settings: ConnectionSettings): Promise<DataConnection> {
   let raw: mysql.Connection;
   try {
@@ -202,7 +212,8 @@ async function connect(settings: ConnectionSettings): Promise<DataConnection> {
 
 export const mysqlData: DataDialect = {
   name: 'mysql',
-  sessionSetup: ["SET time_zone = '+00:00'"],
+  // Read only; an in-memory temporary table for grouping by up to ~65,000 key buckets.
+  sessionSetup: ["SET time_zone = '+00:00'", 'SET SESSION TRANSACTION READ ONLY', 'SET SESSION tmp_table_size = 67108864, max_heap_table_size = 67108864'],
   quoteIdent,
   qualifiedName: (table) => qualifiedName(table.schema, table.name),
   placeholder: () => '?',
@@ -212,9 +223,11 @@ export const mysqlData: DataDialect = {
   concat: (parts) => `CONCAT(${parts.join(', ')})`,
   // CAST to UNSIGNED before SUM keeps the sum an exact DECIMAL (CONV returns a string, summed as DOUBLE).
   rowHash: (text) => `CAST(CONV(SUBSTRING(MD5(${text}), 1, 15), 16, 10) AS UNSIGNED)`,
+  keyHash: (text) => `CAST(CONV(SUBSTRING(MD5(${text}), 1, 7), 16, 10) AS UNSIGNED)`,
   countAndSum: (hash) => `CAST(COUNT(*) AS CHAR) AS n, CAST(COALESCE(SUM(${hash}), 0) AS CHAR) AS checksum`,
   keyOrder,
   keyParam,
   describeTable,
+  estimateRows,
   connect,
 };

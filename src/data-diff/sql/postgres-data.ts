@@ -153,6 +153,17 @@ async function describeTable(connection: DataConnection, table: TableRef, keyCol
   });
 }
 
+/** pg_class.reltuples: -1 until the table is first vacuumed or analyzed. */
+async function estimateRows(connection: DataConnection, table: TableRef): Promise<number | undefined> {
+  const [row] = await connection.query(
+    `SELECT c.reltuples::bigint::text AS n FROM pg_class c JOIN pg_namespace s ON s.oid = c.relnamespace
+      WHERE c.relname = $2 AND s.nspname = COALESCE(NULLIF($1, ''), current_schema())`,
+    [table.schema, table.name],
+  );
+  const n = Number(row?.['n'] ?? -1);
+  return n > 0 ? n : undefined;
+}
+
 async function connect(settings: ConnectionSettings): Promise<DataConnection> {
   const client: pg.Client = await connectPostgres(settings);
   const connection: DataConnection = {
@@ -176,7 +187,8 @@ async function connect(settings: ConnectionSettings): Promise<DataConnection> {
 
 export const postgresData: DataDialect = {
   name: 'postgres',
-  sessionSetup: ["SET TIME ZONE 'UTC'", "SET DateStyle = 'ISO, YMD'"],
+  // Read only whatever the user's role may do; memory for grouping by up to ~65,000 key buckets in one hash table.
+  sessionSetup: ["SET TIME ZONE 'UTC'", "SET DateStyle = 'ISO, YMD'", 'SET default_transaction_read_only = on', "SET work_mem = '64MB'"],
   quoteIdent,
   qualifiedName: (table) => qualifiedName(table.schema, table.name),
   placeholder: (n) => `$${n}`,
@@ -185,10 +197,12 @@ export const postgresData: DataDialect = {
   encodeField: (e, nullEqualsEmpty) => `COALESCE(length(${e}) || ':' || ${e}, ${quoteLiteral(nullEqualsEmpty ? '0:' : 'N')})`,
   concat: (parts) => parts.join(' || '),
   rowHash: (text) => `('x' || substr(md5(convert_to(${text}, 'UTF8')), 1, 15))::bit(60)::bigint`,
+  keyHash: (text) => `('x' || substr(md5(convert_to(${text}, 'UTF8')), 1, 7))::bit(28)::int`,
   countAndSum: (hash) => `count(*)::text AS n, coalesce(sum(${hash}), 0)::text AS checksum`,
   keyOrder,
   // The server infers each parameter's type from the key expression it is compared with.
   keyParam: (_column, _plan, placeholder) => placeholder,
   describeTable,
+  estimateRows,
   connect,
 };
