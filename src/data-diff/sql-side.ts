@@ -104,14 +104,18 @@ function columnOf(side: OpenedSide, name: string, option: string) {
   return column;
 }
 
-/** Fails unless the key is unique on the side: a unique index on it, or no duplicate among the rows. */
+/**
+ * Fails unless the key is unique on the side: a unique index on it, or no duplicate among the rows.
+ * Rows are grouped by the key order expressions (bytes for text), not by the column's collation:
+ * `abc` and `ABC` are two keys to the diff even where a case-insensitive collation calls them equal.
+ */
 async function checkUnique(side: OpenedSide, keys: readonly PlannedColumn[], where: string | undefined): Promise<void> {
   if (side.description!.keyUnique) return;
   const dialect = side.pool.dialect;
-  const exprs = keys.map((k) => normalizedSql(dialect, k));
+  const order = keys.map((k) => dialect.keyOrder(k.column, k.plan));
   const sql =
-    `SELECT ${exprs.map((e, i) => `${e} AS k${i}`).join(', ')} FROM ${dialect.qualifiedName(side.table)}` +
-    `${where ? ` WHERE ${where}` : ''} GROUP BY ${exprs.join(', ')} HAVING COUNT(*) > 1`;
+    `SELECT ${keys.map((k, i) => `MIN(${normalizedSql(dialect, k)}) AS k${i}`).join(', ')} FROM ${dialect.qualifiedName(side.table)}` +
+    `${where ? ` WHERE ${where}` : ''} GROUP BY ${order.join(', ')} HAVING COUNT(*) > 1`;
   const [duplicate] = await side.pool.use((c) => c.query(`${sql} LIMIT 1`));
   if (duplicate) {
     const values = keys.map((k, i) => `${k.column.name}=${String(duplicate[`k${i}`])}`).join(', ');
