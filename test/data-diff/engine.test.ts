@@ -23,7 +23,7 @@ async function run(sourceRows: SideRow[], targetRows: SideRow[], options: Partia
     { keyKinds: kinds, keyNames, bisectionFactor: 8, bisectionThreshold: 16, threads: 4, maxRowsDownloaded: Number.MAX_SAFE_INTEGER, ...options },
     { identical: (n) => collector.identical(n), difference: (d) => collector.add(d) },
   );
-  return { result, report: collector.finish(result, 0), source, target };
+  return { result, report: collector.finish(result, 0, 'hashdiff'), source, target };
 }
 
 const keysOf = (samples: { key: Record<string, string | null> }[]) => samples.map((s) => s.key['k0']);
