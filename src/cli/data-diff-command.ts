@@ -24,6 +24,7 @@ export const dataDiffCommand: CommandSpec = {
     updateColumn: { type: 'string', describe: 'Timestamp column for -minAge/-maxAge watermarks' },
     minAge: { type: 'string', describe: 'Compare only rows updated at least this long ago (30s, 5min, 1h, 2d)' },
     maxAge: { type: 'string', describe: 'Compare only rows updated at most this long ago' },
+    algorithm: { type: 'string', describe: 'auto (default: joindiff when one connection reads both tables, else hashdiff), joindiff or hashdiff' },
     sample: { type: 'string', describe: 'Samples of each kind of difference: rows (default 20) or a percentage (1%)' },
     threads: { type: 'string', describe: 'Concurrent queries per side (default 4)' },
     bisectionFactor: { type: 'string', describe: 'Segments a mismatching range is split into (default 32)' },
@@ -36,7 +37,8 @@ export const dataDiffCommand: CommandSpec = {
     const progress = context.onProgress;
     const request = dataDiffRequest(
       context,
-      progress && ((p) => progress(`data diff: ${p.segmentsChecked} segments checked, ${p.rowsDownloaded} rows downloaded, ${p.differences} differences`)),
+      progress &&
+        ((p) => progress(`data diff: ${p.segmentsChecked > 0 ? `${p.segmentsChecked} segments checked, ` : ''}${p.rowsDownloaded} rows downloaded, ${p.differences} differences`)),
     );
     const report = await runDataDiff({ ...request, onWarning: writeWarning });
     endProgress();

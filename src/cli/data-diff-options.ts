@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { getEnvironment } from '../config/config.js';
 import type { DataDiffRequest } from '../data-diff/data-diff.js';
+import type { AlgorithmOption } from '../data-diff/join-diff.js';
 import type { SampleSpec } from '../data-diff/report.js';
 import type { TableSpec } from '../data-diff/table-side.js';
 import { ParityError } from '../errors.js';
@@ -37,6 +38,16 @@ export function sampleSpec(text: string | undefined): SampleSpec {
   if (percent && Number(percent[1]) <= 100) return { percent: Number(percent[1]) };
   if (/^\d+$/.test(text)) return { rows: Number(text) };
   throw invalid(`-sample must be a number of rows (20) or a percentage (1%), not "${text}"`);
+}
+
+const ALGORITHMS: readonly AlgorithmOption[] = ['auto', 'joindiff', 'hashdiff'];
+
+/** `-algorithm=auto|joindiff|hashdiff` (default auto). */
+export function algorithmOption(text: string | undefined): AlgorithmOption {
+  if (text === undefined) return 'auto';
+  const algorithm = ALGORITHMS.find((a) => a === text.toLowerCase());
+  if (algorithm === undefined) throw invalid(`-algorithm must be ${ALGORITHMS.join(', ')}, not "${text}"`);
+  return algorithm;
 }
 
 /** `schema.table` or `table` (quoted names with dots are not supported). */
@@ -100,6 +111,7 @@ export function dataDiffRequest(context: CommandContext, onProgress?: DataDiffRe
       spec: { ...(targetTable !== undefined ? tableName('targetTable', targetTable) : table), ...filters(targetWhere, updateColumn && map.get(updateColumn)) },
     },
     columnMap: map,
+    algorithm: algorithmOption(stringArg(context, 'algorithm')),
     bisectionFactor: positiveInteger(context, 'bisectionFactor', 32, 2),
     bisectionThreshold: positiveInteger(context, 'bisectionThreshold', 16_384),
     threads: positiveInteger(context, 'threads', 4),

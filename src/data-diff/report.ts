@@ -9,6 +9,9 @@ import type { SideRow } from './table-side.js';
 
 export type SampleSpec = { readonly rows: number } | { readonly percent: number };
 
+/** How the rows were compared: one JOIN on the server (both tables reachable from one connection), or checksums and bisection. */
+export type DiffAlgorithm = 'joindiff' | 'hashdiff';
+
 /** A cap on a percentage sample, so memory stays bounded whatever the number of differences. */
 export const MAX_PERCENT_SAMPLES = 10_000;
 
@@ -44,6 +47,7 @@ export interface DataDiffReport {
     seconds: number;
     /** False when `-maxRowsDownloaded` stopped the diff before every mismatching segment was compared. */
     complete: boolean;
+    algorithm: DiffAlgorithm;
   };
 }
 
@@ -90,7 +94,7 @@ export class ReportCollector {
       summary: { sourceRows: 0, targetRows: 0, onlyInSource: 0, onlyInTarget: 0, differentRows: 0, identicalRows: 0 },
       columns,
       samples: { onlyInSource: [], onlyInTarget: [], different: [] },
-      stats: { rowsDownloaded: 0, queries: 0, seconds: 0, complete: true },
+      stats: { rowsDownloaded: 0, queries: 0, seconds: 0, complete: true, algorithm: 'hashdiff' },
     };
   }
 
@@ -99,10 +103,14 @@ export class ReportCollector {
     return list.length < MAX_PERCENT_SAMPLES && keptByPercent(key, this.sample.percent);
   }
 
-  /** Adds the totals and costs the engine measured. */
-  finish(result: { sourceRows: number; targetRows: number; rowsDownloaded: number; queries: number; complete: boolean }, seconds: number): DataDiffReport {
+  /** Adds the totals and costs the algorithm measured. */
+  finish(
+    result: { sourceRows: number; targetRows: number; rowsDownloaded: number; queries: number; complete: boolean },
+    seconds: number,
+    algorithm: DiffAlgorithm,
+  ): DataDiffReport {
     Object.assign(this.report.summary, { sourceRows: result.sourceRows, targetRows: result.targetRows });
-    this.report.stats = { rowsDownloaded: result.rowsDownloaded, queries: result.queries, seconds: Math.round(seconds * 1000) / 1000, complete: result.complete };
+    this.report.stats = { rowsDownloaded: result.rowsDownloaded, queries: result.queries, seconds: Math.round(seconds * 1000) / 1000, complete: result.complete, algorithm };
     return this.report;
   }
 

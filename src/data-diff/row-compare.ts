@@ -29,7 +29,8 @@ async function* ordered(rows: AsyncIterable<SideRow>, kinds: readonly KeyKind[],
   }
 }
 
-function differingColumns(a: SideRow, b: SideRow): number[] {
+/** Indexes of the values that differ between two rows of one key. */
+export function differingColumns(a: SideRow, b: SideRow): number[] {
   const out: number[] = [];
   for (let i = 0; i < a.values.length; i++) if (a.values[i] !== b.values[i]) out.push(i);
   return out;

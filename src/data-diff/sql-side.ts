@@ -6,7 +6,8 @@
  * are left out of the comparison and reported (`skipped`), never compared as something else.
  *
  * Each side keeps `threads` connections (each set up by its dialect: UTC, etc.) and hands them out
- * one query at a time.
+ * one query at a time. The plan itself (`planSqlTables`) also serves the same-database JOIN
+ * (join-diff.ts), which reads both tables through the source's connection.
  */
 import type { ConnectionSettings } from '../config/connection.js';
 import { ParityError } from '../errors.js';
@@ -70,6 +71,34 @@ interface OpenedSide {
   estimatedRows?: number | undefined;
 }
 
+/** One side of a comparison as planned: its table, key and compared columns with their plans, filter. */
+export interface PlannedSide {
+  readonly name: 'source' | 'target';
+  readonly dialect: DataDialect;
+  /** As the user named it: schema `''` is the connection's current schema or database. */
+  readonly table: TableRef;
+  readonly keys: readonly PlannedColumn[];
+  /** The compared columns, pair by pair with the other side's. */
+  readonly columns: readonly PlannedColumn[];
+  /** `-where`/`-sourceWhere`/`-targetWhere` and the `-updateColumn` window as one raw condition. */
+  readonly where?: string;
+  /** A primary key or unique index covers exactly the key columns. */
+  readonly keyIndexed: boolean;
+  readonly description: SideDescription;
+  /** Runs `fn` on one of the side's connections (at most `threads` are open). */
+  use<T>(fn: (c: DataConnection) => Promise<T>): Promise<T>;
+  /** Closes the side's connections. */
+  close(): Promise<void>;
+}
+
+/** Both sides described and planned pair by pair; the pools are closed through `track`. */
+export interface PlannedTables {
+  readonly source: PlannedSide;
+  readonly target: PlannedSide;
+  /** Compared columns (source names) left out, with the reason. */
+  readonly skipped: Readonly<Record<string, string>>;
+}
+
 export interface SqlSides {
   readonly source: TableSide;
   readonly target: TableSide;
@@ -123,31 +152,30 @@ async function checkUnique(side: OpenedSide, keys: readonly PlannedColumn[], whe
   }
 }
 
-function tableSide(side: OpenedSide, keys: readonly PlannedColumn[], columns: readonly PlannedColumn[], description: SideDescription): TableSide {
-  const dialect = side.pool.dialect;
-  const where = filterOf(dialect, side.spec);
+function tableSide(side: PlannedSide): TableSide {
+  const { dialect, keys, columns, where } = side;
   const segment = (slice: Slice) => ({ table: side.table, keys, columns, range: slice.range, ...(slice.buckets ? { buckets: slice.buckets } : {}), ...(where !== undefined ? { where } : {}) });
   let closed = false;
   return {
-    describe: async () => description,
+    describe: async () => side.description,
     async boundaries(slice: Slice, parts: number, rowCount: number): Promise<Key[]> {
       if (rowCount < 2 || parts < 2) return [];
-      return side.pool.use((c) => readBoundaries(c, dialect, segment(slice), parts, rowCount));
+      return side.use((c) => readBoundaries(c, dialect, segment(slice), parts, rowCount));
     },
     async stats(slice: Slice, modulus: number): Promise<BucketStats> {
-      const buckets = await side.pool.use((c) => readChecksums(c, dialect, segment(slice), modulus));
+      const buckets = await side.use((c) => readChecksums(c, dialect, segment(slice), modulus));
       const stats = new Map<number, SegmentStats>();
       for (const [bucket, { count, checksum }] of buckets) stats.set(bucket, { count: Number(count), checksum });
       return stats;
     },
     async *rows(slice: Slice): AsyncIterable<SideRow> {
-      const rows = await side.pool.use((c) => readRows(c, dialect, segment(slice)));
+      const rows = await side.use((c) => readRows(c, dialect, segment(slice)));
       yield* rows;
     },
     async close() {
       if (closed) return;
       closed = true;
-      await side.pool.close();
+      await side.close();
     },
   };
 }
@@ -157,16 +185,17 @@ function tableRef(spec: TableSpec): TableRef {
 }
 
 /**
- * Opens and describes both sides, plans every key and column pair, and returns the two TableSides.
- * `targetName` maps a source column name to the target's (`-columnMap`).
+ * Opens and describes both sides and plans every key and column pair (checking that the key is
+ * unique on each side). `targetName` maps a source column name to the target's (`-columnMap`).
+ * Each side's pool opens up to `threads` connections as they are used; `track` receives the pools.
  */
-export async function openSqlSides(
+export async function planSqlTables(
   source: { connection: ConnectionSettings; spec: TableSpec },
   target: { connection: ConnectionSettings; spec: Omit<TableSpec, 'key' | 'columns'> },
   targetName: (sourceName: string) => string,
   threads: number,
   track: (side: { close(): Promise<void> }) => void,
-): Promise<SqlSides> {
+): Promise<PlannedTables> {
   const open = (name: 'source' | 'target', connection: ConnectionSettings, spec: TableSpec): OpenedSide => {
     const pool = new ConnectionPool(dataDialectFor(connection.dialect), connection, Math.max(1, threads));
     track(pool);
@@ -223,13 +252,31 @@ export async function openSqlSides(
     columns: cols.map((c) => ({ name: c.column.name, type: c.column.columnType })),
     ...(side.estimatedRows !== undefined ? { estimatedRows: side.estimatedRows } : {}),
   });
-  const sourceColumns = columns.map(([a]) => a);
-  const targetColumns = columns.map(([, b]) => b);
-  const sourceDescription = describeSide(s, sourceKeys, sourceColumns);
-  return {
-    source: tableSide(s, sourceKeys, sourceColumns, sourceDescription),
-    target: tableSide(t, targetKeys, targetColumns, describeSide(t, targetKeys, targetColumns)),
-    sourceDescription,
-    skipped,
+  const planned = (side: OpenedSide, keys: readonly PlannedColumn[], cols: readonly PlannedColumn[]): PlannedSide => {
+    const where = filterOf(side.pool.dialect, side.spec);
+    return {
+      name: side.name,
+      dialect: side.pool.dialect,
+      table: side.table,
+      keys,
+      columns: cols,
+      ...(where !== undefined ? { where } : {}),
+      keyIndexed: side.description!.keyUnique,
+      description: describeSide(side, keys, cols),
+      use: (fn) => side.pool.use(fn),
+      close: () => side.pool.close(),
+    };
   };
+  return { source: planned(s, sourceKeys, columns.map(([a]) => a)), target: planned(t, targetKeys, columns.map(([, b]) => b)), skipped };
+}
+
+/** The TableSides of planned tables, for the bisection engine; closing one closes its connections. */
+export function sqlTableSides(tables: PlannedTables): { source: TableSide; target: TableSide } {
+  return { source: tableSide(tables.source), target: tableSide(tables.target) };
+}
+
+/** Plans both tables (`planSqlTables`) and returns their TableSides. */
+export async function openSqlSides(...args: Parameters<typeof planSqlTables>): Promise<SqlSides> {
+  const tables = await planSqlTables(...args);
+  return { ...sqlTableSides(tables), sourceDescription: tables.source.description, skipped: tables.skipped };
 }

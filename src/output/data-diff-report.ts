@@ -51,6 +51,6 @@ export function dataDiffTable(report: DataDiffReport): string {
   }
   if (!hasDifferences(report)) lines.push('', 'No differences found.');
   const st = report.stats;
-  lines.push('', `${st.rowsDownloaded} rows downloaded, ${st.queries} queries, ${st.seconds} s${st.complete ? '' : ' (incomplete: -maxRowsDownloaded reached)'}`);
+  lines.push('', `${st.algorithm}: ${st.rowsDownloaded} rows downloaded, ${st.queries} queries, ${st.seconds} s${st.complete ? '' : ' (incomplete: -maxRowsDownloaded reached)'}`);
   return lines.join('\n');
 }

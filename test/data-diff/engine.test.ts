@@ -25,7 +25,7 @@ async function run(sourceRows: SideRow[], targetRows: SideRow[], options: Partia
     { keyKinds: kinds, keyNames, bisectionFactor: 8, bisectionThreshold: 16, threads: 4, maxRowsDownloaded: Number.MAX_SAFE_INTEGER, ...options },
     { identical: (n) => collector.identical(n), difference: (d) => collector.add(d) },
   );
-  return { result, report: collector.finish(result, 0), source, target };
+  return { result, report: collector.finish(result, 0, 'hashdiff'), source, target };
 }
 
 /** Integer-keyed sides that report `estimate` as the catalog's row estimate. */
@@ -35,7 +35,7 @@ async function runEstimated(src: SideRow[], tgt: SideRow[], estimate: number, bi
   const collector = new ReportCollector({ key: ['k0'], columns: COLUMNS }, { rows: 20 });
   const options = { keyKinds: ['integer'] as KeyKind[], keyNames: ['k0'], bisectionFactor: 8, bisectionThreshold, threads: 4, maxRowsDownloaded: 1e9 };
   const result = await diffTables(source, target, options, { identical: (c) => collector.identical(c), difference: (d) => collector.add(d) });
-  return { result, report: collector.finish(result, 0), source };
+  return { result, report: collector.finish(result, 0, 'hashdiff'), source };
 }
 
 const keysOf = (samples: { key: Record<string, string | null> }[]) => samples.map((s) => s.key['k0']);

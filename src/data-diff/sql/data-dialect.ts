@@ -108,6 +108,13 @@ export interface BuiltQuery {
 /** A connection data diff queries through; rows come back as plain objects. */
 export interface DataConnection {
   query(sql: string, params?: readonly string[]): Promise<Record<string, unknown>[]>;
+  /**
+   * The rows of one complete statement (no parameters), read a batch at a time so memory stays
+   * bounded whatever the result's size: PostgreSQL through a cursor (DECLARE/FETCH, so only inside a
+   * transaction: see `readOnly`), MySQL through the driver's row stream. Stopping early is allowed;
+   * on MySQL it ends the connection, since a result cannot be left unread midway.
+   */
+  stream(sql: string): AsyncIterable<Record<string, unknown>>;
   close(): Promise<void>;
 }
 
@@ -147,4 +154,31 @@ export interface DataDialect {
   estimateRows(connection: DataConnection, table: TableRef): Promise<number | undefined>;
   /** Opens a connection and runs `sessionSetup` on it. */
   connect(settings: ConnectionSettings): Promise<DataConnection>;
+
+  // The same-database JOIN (sql/join-sql.ts, join-diff.ts).
+
+  /** One connection can read the tables of every database of its server (`db.table`: MySQL); false: only the schemas of its own database (PostgreSQL). */
+  readonly crossDatabaseQueries: boolean;
+  /** The server has FULL OUTER JOIN; false: the JOIN is a LEFT JOIN and an anti-join, UNION ALL. */
+  readonly fullOuterJoin: boolean;
+  /** A canonical text that `=`, `distinct` and ORDER BY compare by its UTF-8 bytes, whatever the columns' collations. */
+  byteText(text: string): string;
+  /** The condition "a and b differ", where NULL equals NULL only. */
+  distinct(a: string, b: string): string;
+  /**
+   * Optional: whether two key columns (one server) may also be joined on their stored values, so the
+   * server can look rows up by index instead of comparing computed texts. Only when equal canonical
+   * texts imply equal stored values (the texts are still compared). Default: never.
+   */
+  rawKeyJoin?(source: DataColumn, target: DataColumn, plan: ColumnPlan): boolean;
+  /**
+   * Optional: a derived table (a SELECT) the server should materialize, and index on the columns it
+   * is joined on, instead of merging it into the join (a merged table joined on computed texts is a
+   * nested loop on MySQL/MariaDB). Used when the keys cannot all be joined raw. Default: as it is.
+   */
+  materializedTable?(select: string): string;
+  /** The schema (PostgreSQL) or database (MySQL) this connection reads a table without one from. */
+  currentSchema(connection: DataConnection): Promise<string>;
+  /** Runs `fn` inside a READ ONLY transaction whose queries all read one snapshot. */
+  readOnly<T>(connection: DataConnection, fn: () => Promise<T>): Promise<T>;
 }

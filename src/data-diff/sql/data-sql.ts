@@ -110,19 +110,23 @@ export function boundariesQuery(dialect: DataDialect, spec: Omit<SegmentSpec, 'c
   return { sql, params: condition.params };
 }
 
+/** A compared column's value as rows show it: its canonical text, NULL ('' when nullEqualsEmpty). */
+export function valueSql(dialect: DataDialect, planned: PlannedColumn): string {
+  const sql = normalizedSql(dialect, planned);
+  return planned.plan.nullEqualsEmpty === true ? `COALESCE(${sql}, '')` : sql;
+}
+
 /** Key columns as `k0..`, compared columns as `v0..` (NULL, or '' when nullEqualsEmpty), in key order. */
 export function rowsQuery(dialect: DataDialect, spec: SegmentSpec): BuiltQuery {
   const condition = rangeCondition(dialect, spec.keys, spec.range, spec.where, spec.buckets);
   const keys = spec.keys.map((k, i) => `${normalizedSql(dialect, k)} AS k${i}`);
-  const values = spec.columns.map((c, i) => {
-    const sql = normalizedSql(dialect, c);
-    return `${c.plan.nullEqualsEmpty === true ? `COALESCE(${sql}, '')` : sql} AS v${i}`;
-  });
+  const values = spec.columns.map((c, i) => `${valueSql(dialect, c)} AS v${i}`);
   const sql = `SELECT ${[...keys, ...values].join(', ')} FROM ${dialect.qualifiedName(spec.table)}${condition.sql} ORDER BY ${orderBy(dialect, spec.keys)}`;
   return { sql, params: condition.params };
 }
 
-function text(value: unknown): string | null {
+/** A result cell as text: NULL as null, bytes (MySQL binary) read as UTF-8. */
+export function cellText(value: unknown): string | null {
   if (value === null || value === undefined) return null;
   if (Buffer.isBuffer(value)) return value.toString('utf8');
   return String(value);
@@ -143,8 +147,8 @@ export async function readChecksums(connection: DataConnection, dialect: DataDia
   const query = checksumQuery(dialect, spec, modulus);
   const buckets = new Map<number, SegmentChecksum>();
   for (const row of await connection.query(query.sql, query.params)) {
-    const count = text(row['n']) ?? '0';
-    if (count !== '0') buckets.set(Number(text(row['b'])), { count, checksum: text(row['checksum']) ?? '0' });
+    const count = cellText(row['n']) ?? '0';
+    if (count !== '0') buckets.set(Number(cellText(row['b'])), { count, checksum: cellText(row['checksum']) ?? '0' });
   }
   return buckets;
 }
@@ -158,7 +162,7 @@ export async function readBoundaries(
 ): Promise<string[][]> {
   const query = boundariesQuery(dialect, spec, parts, rowCount);
   const rows = await connection.query(query.sql, query.params);
-  return rows.map((row) => spec.keys.map((_, i) => text(row[`k${i}`]) ?? ''));
+  return rows.map((row) => spec.keys.map((_, i) => cellText(row[`k${i}`]) ?? ''));
 }
 
 export interface NormalizedRow {
@@ -170,7 +174,7 @@ export async function readRows(connection: DataConnection, dialect: DataDialect,
   const query = rowsQuery(dialect, spec);
   const rows = await connection.query(query.sql, query.params);
   return rows.map((row) => ({
-    key: spec.keys.map((_, i) => text(row[`k${i}`]) ?? ''),
-    values: spec.columns.map((_, i) => text(row[`v${i}`])),
+    key: spec.keys.map((_, i) => cellText(row[`k${i}`]) ?? ''),
+    values: spec.columns.map((_, i) => cellText(row[`v${i}`])),
   }));
 }

@@ -13,10 +13,11 @@
  *               `", "`); MariaDB's JSON is LONGTEXT with a check and is compared as stored text
  * Refused: TIME, BIT(n > 1), spatial types.
  */
+import type { Connection as CallbackConnection } from 'mysql2';
 import mysql from 'mysql2/promise';
 import type { ConnectionSettings } from '../../config/connection.js';
 import { ParityError } from '../../errors.js';
-import { connectionOptions, toParityError } from '../../dialects/mysql/mysql-connection.js';
+import { connectionOptions, toParityError, withReadOnlySnapshot } from '../../dialects/mysql/mysql-connection.js';
 import { qualifiedName, quoteIdent, quoteLiteral } from '../../dialects/mysql/mysql-quoting.js';
 import { floatExactLimit, ownKind, timestampTextLength } from './column-plan.js';
 import type { Classification, ColumnPlan, DataColumn, DataConnection, DataDialect, Normalized, TableDescription, TableRef, ValueKind } from './data-dialect.js';
@@ -183,6 +184,9 @@ async function estimateRows(connection: DataConnection, table: TableRef): Promis
   return n > 0 ? n : undefined;
 }
 
+/** Rows the driver's row stream buffers before it pauses the socket. */
+const STREAM_ROWS = 1000;
+
 async function connect(settings: ConnectionSettings): Promise<DataConnection> {
   let raw: mysql.Connection;
   try {
@@ -191,6 +195,7 @@ async function connect(settings: ConnectionSettings): Promise<DataConnection> {
     throw toParityError(error, settings, { connecting: true });
   }
   raw.on('error', () => {});
+  let destroyed = false;
   const connection: DataConnection = {
     async query(sql, params = []) {
       try {
@@ -199,7 +204,28 @@ async function connect(settings: ConnectionSettings): Promise<DataConnection> {
         throw toParityError(error, settings);
       }
     },
-    close: () => raw.end().catch(() => raw.destroy()),
+    async *stream(sql) {
+      // Row streaming is on the callback connection the promise wrapper holds (not in its typings).
+      const callbacks = (raw as unknown as { connection: CallbackConnection }).connection;
+      const rows = callbacks.query(sql).stream({ highWaterMark: STREAM_ROWS });
+      let finished = false;
+      try {
+        for await (const row of rows) yield row as Record<string, unknown>;
+        finished = true;
+      } catch (error) {
+        throw toParityError(error, settings);
+      } finally {
+        if (!finished) {
+          // The rest of the result would still arrive before any other statement: drop the connection.
+          destroyed = true;
+          rows.destroy();
+          raw.destroy();
+        }
+      }
+    },
+    close: async () => {
+      if (!destroyed) await raw.end().catch(() => raw.destroy());
+    },
   };
   try {
     for (const statement of mysqlData.sessionSetup) await connection.query(statement);
@@ -208,6 +234,20 @@ async function connect(settings: ConnectionSettings): Promise<DataConnection> {
     throw error;
   }
   return connection;
+}
+
+/**
+ * Stored key values join as their canonical texts do, so the primary keys serve the JOIN: integers
+ * of any integer types (compared as numbers); otherwise the same column type and collation, where
+ * equal texts are equal stored strings (a case-insensitive or space-padding collation only adds
+ * matches, which the texts, compared too, reject). A UUID kept as text is lower-cased first, so it
+ * joins raw only under a case-insensitive collation; MariaDB's UUID type always.
+ */
+function rawKeyJoin(source: DataColumn, target: DataColumn, plan: ColumnPlan): boolean {
+  if (plan.kind === 'integer') return true;
+  if (source.columnType !== target.columnType || source.collation !== target.collation) return false;
+  if (plan.kind === 'uuid' && source.dataType !== 'uuid') return source.collation !== null && /_ci$/.test(source.collation);
+  return true;
 }
 
 export const mysqlData: DataDialect = {
@@ -230,4 +270,18 @@ export const mysqlData: DataDialect = {
   describeTable,
   estimateRows,
   connect,
+  crossDatabaseQueries: true,
+  fullOuterJoin: false,
+  // utf8mb4 text as bytes: compared and ordered byte by byte (the driver returns a Buffer, read as UTF-8).
+  byteText: (text) => `CAST(${text} AS BINARY)`,
+  distinct: (a, b) => `NOT (${a} <=> ${b})`,
+  rawKeyJoin,
+  // A derived table with a LIMIT is never merged into the outer query: the server materializes it
+  // and indexes it on the joined columns (derived_with_keys), a lookup instead of a nested loop.
+  materializedTable: (select) => `${select} LIMIT 18446744073709551615`,
+  async currentSchema(connection) {
+    const [row] = await connection.query('SELECT DATABASE() AS name');
+    return typeof row?.['name'] === 'string' ? row['name'] : '';
+  },
+  readOnly: (connection, fn) => withReadOnlySnapshot({ query: async (sql: string) => [await connection.query(sql), undefined] as [unknown, unknown] }, fn),
 };

@@ -16,7 +16,7 @@
 import pg from 'pg';
 import type { ConnectionSettings } from '../../config/connection.js';
 import { ParityError } from '../../errors.js';
-import { connectPostgres, toParityError } from '../../dialects/postgres/postgres-connection.js';
+import { connectPostgres, toParityError, withReadOnlyTransaction } from '../../dialects/postgres/postgres-connection.js';
 import { qualifiedName, quoteIdent, quoteLiteral } from '../../dialects/postgres/postgres-quoting.js';
 import { floatExactLimit, ownKind, timestampTextLength } from './column-plan.js';
 import type { Classification, ColumnPlan, DataColumn, DataConnection, DataDialect, Normalized, TableDescription, TableRef, ValueKind } from './data-dialect.js';
@@ -164,14 +164,33 @@ async function estimateRows(connection: DataConnection, table: TableRef): Promis
   return n > 0 ? n : undefined;
 }
 
+/** Rows fetched from a cursor at a time by `stream`. */
+const FETCH_ROWS = 1000;
+
 async function connect(settings: ConnectionSettings): Promise<DataConnection> {
   const client: pg.Client = await connectPostgres(settings);
+  const query = async (sql: string, params: readonly string[] = []) => {
+    try {
+      return (await client.query(sql, [...params])).rows as Record<string, unknown>[];
+    } catch (error) {
+      throw toParityError(error, settings);
+    }
+  };
+  let cursors = 0;
   const connection: DataConnection = {
-    async query(sql, params = []) {
+    query,
+    async *stream(sql) {
+      const cursor = `parity_rows_${++cursors}`;
+      await query(`DECLARE ${cursor} NO SCROLL CURSOR FOR ${sql}`);
       try {
-        return (await client.query(sql, [...params])).rows as Record<string, unknown>[];
-      } catch (error) {
-        throw toParityError(error, settings);
+        for (;;) {
+          const rows = await query(`FETCH FORWARD ${FETCH_ROWS} FROM ${cursor}`);
+          yield* rows;
+          if (rows.length < FETCH_ROWS) return;
+        }
+      } finally {
+        // Fails only when the transaction already did; its end closes the cursor then.
+        await query(`CLOSE ${cursor}`).catch(() => {});
       }
     },
     close: () => client.end().catch(() => {}),
@@ -205,4 +224,15 @@ export const postgresData: DataDialect = {
   describeTable,
   estimateRows,
   connect,
+  crossDatabaseQueries: false,
+  fullOuterJoin: true,
+  // Every canonical text is of type text: "C" compares and orders it by bytes, and two columns of
+  // different collations meet without a "could not determine which collation" error.
+  byteText: (text) => `(${text}) COLLATE "C"`,
+  distinct: (a, b) => `${a} IS DISTINCT FROM ${b}`,
+  async currentSchema(connection) {
+    const [row] = await connection.query('SELECT current_schema() AS name');
+    return typeof row?.['name'] === 'string' ? row['name'] : '';
+  },
+  readOnly: (connection, fn) => withReadOnlyTransaction({ query: async (sql: string) => ({ rows: await connection.query(sql) }) }, fn),
 };
