@@ -6,6 +6,7 @@
  * (utf8mb4_bin / nopad_bin), and composite (integer + text); keys hold non-ASCII and mixed case text.
  * The tables and the seeded changes: test/support/data-diff-matrix.ts.
  *
+ * Pairs on one server run both algorithms (hashdiff and the joindiff fast path), others hashdiff.
  * base against copy: no difference and no row downloaded. base against changed, with a small
  * bisection (-bisectionThreshold=64 -bisectionFactor=4): exactly the seeded changes (the whole
  * -materialize file, in key order, and the per-column counts). Then the errors: a key that is not
@@ -32,7 +33,7 @@ const SMALL_BISECTION = ['-bisectionThreshold=64', '-bisectionFactor=4'];
 interface Report {
   summary: Record<string, number>;
   columns: Record<string, { differentValues: number }>;
-  stats: { rowsDownloaded: number; complete: boolean };
+  stats: { rowsDownloaded: number; complete: boolean; algorithm: string };
 }
 
 const PAIRS: ReadonlyArray<readonly [Server, Server]> = [
@@ -122,18 +123,20 @@ if (!skipWithoutMariadb()) {
     const key = `-key=${shape.keyNames.join(',')}`;
     const tables = (target: Table) => [`-table=${tableName(shape, 'base')}`, `-targetTable=${tableName(shape, target)}`, key, ...SMALL_BISECTION];
 
-    for (const pair of PAIRS) {
-      const sides = [`-source=${pair[0]}`, `-target=${pair[1]}`];
+    // One server on both sides: both algorithms (auto would pick joindiff); two servers: hashdiff.
+    for (const [pair, algorithm] of PAIRS.flatMap((p) => (p[0] === p[1] ? ['hashdiff', 'joindiff'] : ['hashdiff']).map((a) => [p, a] as const))) {
+      const sides = [`-source=${pair[0]}`, `-target=${pair[1]}`, `-algorithm=${algorithm}`];
 
-      test(`${label(pair)}, ${shape.name} key: the same ${ROWS} rows in other types and collations are equal, no row downloaded`, async () => {
+      test(`${label(pair)} ${algorithm}, ${shape.name} key: the same ${ROWS} rows in other types and collations are equal, no row downloaded`, async () => {
         const report = await dataDiff(...sides, ...tables('copy'));
         assert.equal(report.summary, { sourceRows: ROWS, targetRows: ROWS, onlyInSource: 0, onlyInTarget: 0, differentRows: 0, identicalRows: ROWS });
         assert.is(report.stats.rowsDownloaded, 0);
+        assert.is(report.stats.algorithm, algorithm);
       });
 
-      test(`${label(pair)}, ${shape.name} key: seeded deletions, insertions and updates are found exactly`, async () => {
+      test(`${label(pair)} ${algorithm}, ${shape.name} key: seeded deletions, insertions and updates are found exactly`, async () => {
         const expected = expectations.get(shape)!;
-        const file = path.join(work, `${shape.slug}-${pair.join('-')}.jsonl`);
+        const file = path.join(work, `${shape.slug}-${pair.join('-')}-${algorithm}.jsonl`);
         const report = await dataDiff(...sides, ...tables('changed'), `-materialize=${file}`);
         assert.equal(report.summary, expected.summary);
         assert.equal(report.columns, expected.columns);
