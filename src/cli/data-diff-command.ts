@@ -31,6 +31,8 @@ export const dataDiffCommand: CommandSpec = {
     bisectionThreshold: { type: 'string', describe: 'Segments with at most this many rows are downloaded and compared (default 16384)' },
     maxRowsDownloaded: { type: 'string', describe: 'Stop downloading rows after this many (default 1000000); the result is then incomplete' },
     materialize: { type: 'string', describe: 'Write every difference to this file: JSON Lines, or CSV for a .csv name' },
+    nullEqualsEmpty: { type: 'boolean', describe: 'NULL and the empty string are equal in text, char, JSON and binary columns' },
+    floatDigits: { type: 'string', describe: 'Fractional digits floats are compared to (the tolerance; default 6)' },
     failOnDifferences: { type: 'boolean', describe: `Exit with code ${DIFFERENCES_FOUND_EXIT_CODE} when any difference is found` },
   },
   async run(context) {

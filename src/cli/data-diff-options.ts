@@ -15,10 +15,12 @@ function invalid(message: string): ParityError {
   return new ParityError('INVALID_ARGUMENT', message, { where: WHERE });
 }
 
-export function positiveInteger(context: CommandContext, name: string, fallback: number, minimum = 1): number {
+export function positiveInteger(context: CommandContext, name: string, fallback: number, minimum = 1, maximum = Number.MAX_SAFE_INTEGER): number {
   const text = stringArg(context, name);
   if (text === undefined) return fallback;
-  if (!/^\d+$/.test(text) || Number(text) < minimum || !Number.isSafeInteger(Number(text))) throw invalid(`-${name} must be a whole number of at least ${minimum}, not "${text}"`);
+  if (!/^\d+$/.test(text) || Number(text) < minimum || !Number.isSafeInteger(Number(text)) || Number(text) > maximum) {
+    throw invalid(`-${name} must be a whole number ${maximum === Number.MAX_SAFE_INTEGER ? `of at least ${minimum}` : `from ${minimum} to ${maximum}`}, not "${text}"`);
+  }
   return Number(text);
 }
 
@@ -112,6 +114,10 @@ export function dataDiffRequest(context: CommandContext, onProgress?: DataDiffRe
     },
     columnMap: map,
     algorithm: algorithmOption(stringArg(context, 'algorithm')),
+    planOptions: {
+      ...(context.args['nullEqualsEmpty'] === true ? { nullEqualsEmpty: true } : {}),
+      ...(stringArg(context, 'floatDigits') !== undefined ? { floatDigits: positiveInteger(context, 'floatDigits', 6, 0, 15) } : {}),
+    },
     bisectionFactor: positiveInteger(context, 'bisectionFactor', 32, 2),
     bisectionThreshold: positiveInteger(context, 'bisectionThreshold', 16_384),
     threads: positiveInteger(context, 'threads', 4),

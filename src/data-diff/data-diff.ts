@@ -4,6 +4,7 @@
  * bisection engine (hashdiff) and collects the report, streaming every difference to the materialized
  * file when one is asked for. Always closes both sides.
  */
+import type { PlanOptions } from './sql/column-plan.js';
 import type { ConnectionSettings } from '../config/connection.js';
 import { ParityError } from '../errors.js';
 import { diffTables, type EngineProgress, type EngineResult, type EngineSink } from './engine.js';
@@ -26,6 +27,8 @@ export interface DataDiffRequest {
   readonly columnMap: ReadonlyMap<string, string>;
   /** `auto`: joindiff when one connection reads both tables, else hashdiff. */
   readonly algorithm: AlgorithmOption;
+  /** How compared columns are normalized: float tolerance, NULL equal to ''. */
+  readonly planOptions?: PlanOptions;
   readonly bisectionFactor: number;
   readonly bisectionThreshold: number;
   readonly threads: number;
@@ -67,7 +70,7 @@ export async function runDataDiff(request: DataDiffRequest): Promise<DataDiffRep
   try {
     // The JOIN runs on one connection: the pools then open one each (the target's only to describe).
     const threads = algorithm === 'joindiff' ? 1 : request.threads;
-    const tables = await planSqlTables(request.source, request.target, mapped, threads, (side) => opened.push(side));
+    const tables = await planSqlTables(request.source, request.target, mapped, threads, (side) => opened.push(side), request.planOptions);
     for (const [column, reason] of Object.entries(tables.skipped)) request.onWarning?.(`column ${column} is not compared: ${reason}`);
     const description = tables.source.description;
     const names = { key: description.key.map((k) => k.name), columns: description.columns.map((c) => c.name) };

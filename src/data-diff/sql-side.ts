@@ -13,7 +13,7 @@ import type { ConnectionSettings } from '../config/connection.js';
 import { ParityError } from '../errors.js';
 import type { DataConnection, DataDialect, PlannedColumn, TableDescription, TableRef } from './sql/data-dialect.js';
 import { dataDialectFor } from './sql/data-dialects.js';
-import { KEY_KINDS, ownKind, planPair } from './sql/column-plan.js';
+import { KEY_KINDS, ownKind, planPair, type PlanOptions } from './sql/column-plan.js';
 import { normalizedSql, readBoundaries, readChecksums, readRows } from './sql/data-sql.js';
 import type { BucketStats, Key, SegmentStats, SideDescription, SideRow, Slice, TableSide, TableSpec } from './table-side.js';
 
@@ -195,6 +195,7 @@ export async function planSqlTables(
   targetName: (sourceName: string) => string,
   threads: number,
   track: (side: { close(): Promise<void> }) => void,
+  planOptions: PlanOptions = {},
 ): Promise<PlannedTables> {
   const open = (name: 'source' | 'target', connection: ConnectionSettings, spec: TableSpec): OpenedSide => {
     const pool = new ConnectionPool(dataDialectFor(connection.dialect), connection, Math.max(1, threads));
@@ -233,7 +234,7 @@ export async function planSqlTables(
   for (const name of compared) {
     const a = columnOf(s, name, '-columns');
     const b = columnOf(t, targetName(name), '-columnMap');
-    const pair = planPair({ dialect: s.pool.dialect, column: a }, { dialect: t.pool.dialect, column: b });
+    const pair = planPair({ dialect: s.pool.dialect, column: a }, { dialect: t.pool.dialect, column: b }, planOptions);
     const refused =
       'refused' in pair
         ? pair.refused

@@ -29,7 +29,8 @@ let maria: TestMariadb;
 let work: string;
 
 async function dataDiff(source: string, target: string, ...args: string[]): Promise<Report> {
-  const result = await runCli(['dataDiff', `-source=${source}`, `-target=${target}`, '-table=orders', '-key=id', '-outputType=json', ...args], {
+  const table = args.some((a) => a.startsWith('-table=')) ? [] : ['-table=orders'];
+  const result = await runCli(['dataDiff', `-source=${source}`, `-target=${target}`, ...table, '-key=id', '-outputType=json', ...args], {
     cwd: work,
     env: { PG_PW: pg.password, MARIA_PW: maria.password },
   });
@@ -108,6 +109,23 @@ if (!skipWithoutMariadb()) {
       { amount: 1, placed: 1, paid: 0, ref: 0, code: 0, note: 1 },
     );
     assert.ok(report.stats.rowsDownloaded < ROWS / 4, `downloaded ${report.stats.rowsDownloaded} rows`);
+  });
+
+  test('-nullEqualsEmpty and -floatDigits: NULL meets the empty string, floats meet at the declared tolerance', async () => {
+    await pg.exec('app', "CREATE TABLE opts (id int PRIMARY KEY, note text, bytes bytea, n int, ratio double precision); INSERT INTO opts VALUES (1, '', '', 0, 1.0001), (2, NULL, NULL, NULL, 2.5), (3, 'x', 'x', 3, 3.14159)");
+    await maria.execAll('app', [
+      'CREATE TABLE opts (id INT PRIMARY KEY, note TEXT, bytes BLOB, n INT, ratio DOUBLE) DEFAULT CHARSET=utf8mb4',
+      "INSERT INTO opts VALUES (1, NULL, NULL, 0, 1.0002), (2, '', '', NULL, 2.5), (3, 'x', 'x', 3, 3.14161)",
+    ]);
+    const counts = (report: Report) => Object.fromEntries(Object.entries(report.columns).map(([c, v]) => [c, v.differentValues]));
+    const strict = await dataDiff('pg', 'maria', '-table=opts');
+    assert.equal(counts(strict), { note: 2, bytes: 2, n: 0, ratio: 2 });
+    const tolerant = await dataDiff('pg', 'maria', '-table=opts', '-nullEqualsEmpty', '-floatDigits=3');
+    assert.equal(counts(tolerant), { note: 0, bytes: 0, n: 0, ratio: 0 });
+    assert.is(tolerant.summary.identicalRows, 3);
+    const bad = await runCli(['dataDiff', '-source=pg', '-target=maria', '-table=opts', '-key=id', '-floatDigits=16'], { cwd: work, env: { PG_PW: pg.password, MARIA_PW: maria.password } });
+    assert.is(bad.code, 2);
+    assert.match(bad.stderr, /-floatDigits must be a whole number from 0 to 15, not "16"/);
   });
 
   test.run();

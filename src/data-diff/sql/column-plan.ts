@@ -14,6 +14,9 @@ export interface PlanOptions {
 
 export const DEFAULT_FLOAT_DIGITS = 6;
 
+/** Kinds that have an empty value for `nullEqualsEmpty` to match NULL with. */
+const NULL_EQUALS_EMPTY_KINDS: readonly ValueKind[] = ['text', 'char', 'json', 'binary'];
+
 /** Kinds that meet as a third kind: [a, b] -> result (order-free). */
 const MEETS: ReadonlyArray<readonly [ValueKind, ValueKind, ValueKind]> = [
   ['integer', 'decimal', 'decimal'],
@@ -66,7 +69,7 @@ export function planPair(
   if (kind === 'timestamp') {
     plan.timestampDigits = Math.min(timestampDigits(source.dialect, source.column), timestampDigits(target.dialect, target.column));
   }
-  if (options.nullEqualsEmpty === true) plan.nullEqualsEmpty = true;
+  if (options.nullEqualsEmpty === true && NULL_EQUALS_EMPTY_KINDS.includes(kind)) plan.nullEqualsEmpty = true;
   return { plan };
 }
 
