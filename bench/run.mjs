@@ -12,13 +12,15 @@
 // data-report.mjs for how a run that skips a series keeps that part of the file). Progress goes to stderr.
 //
 // Usage: node bench/run.mjs [--sizes=10,1000,10000|none] [--migrations=100,500,1000|none] [--mysql=10,1000,10000|none]
-//          [--data=1000000,10000000|none] [--runs=3] [--dataRuns=N[,N...]] [--no-build] [--no-profile] [--out=bench/RESULTS.md]
+//          [--data=1000000,10000000|none] [--runs=3] [--dataRuns=N[,N...]] [--dataArgs="..."] [--no-build] [--no-profile] [--out=bench/RESULTS.md]
 //   --sizes       table counts of the PostgreSQL snapshot/diff benchmark (none: skip it)
 //   --migrations  migration counts of the migrations benchmark (none: skip it)
 //   --mysql       table counts of the MySQL/MariaDB snapshot/diff benchmark (none: skip it)
 //   --data        row counts of the data-diff benchmark (none: skip it)
 //   --dataRuns    rounds of the data series (default --runs); a list gives each size its own, smallest
 //                 size first, the last repeated (--dataRuns=3,1: 3 rounds at 1M, 1 at 10M)
+//   --dataArgs    extra arguments of the measured `parity dataDiff`, separated by spaces
+//                 (e.g. --dataArgs="-threads=8 -maxRowsDownloaded=50000000"); the report shows them
 //   --no-build    use dist/ as it is instead of running `npm run build` first
 //   --no-profile  skip the extra `node --cpu-prof` runs (each parity command at the largest size of each
 //                 dialect, and the migrations build and migrate at 500 migrations)
@@ -48,7 +50,7 @@ let CLI = path.join(root, 'dist', 'cli', 'main.js');
 function parseOptions(argv) {
   const options = {
     sizes: [10, 1000, 10000], migrations: [100, HEADLINE_MIGRATIONS, 1000], mysql: [10, 1000, 10000], data: [1_000_000, 10_000_000],
-    runs: 3, build: true, profile: true, out: path.join(root, 'bench', 'RESULTS.md'),
+    runs: 3, dataArgs: [], build: true, profile: true, out: path.join(root, 'bench', 'RESULTS.md'),
   };
   let dataRuns;
   const counts = (text, min, what) => {
@@ -66,7 +68,7 @@ function parseOptions(argv) {
     else if ((m = /^--?dataRuns=([\d,]+)$/.exec(arg))) {
       dataRuns = m[1].split(',').map(Number);
       if (dataRuns.some((r) => !Number.isInteger(r) || r < 1)) usage('--dataRuns must be whole numbers of at least 1');
-    }
+    } else if ((m = /^--?dataArgs=(.*)$/s.exec(arg))) options.dataArgs = m[1].split(/\s+/).filter(Boolean);
     else if ((m = /^--?runs=(\d+)$/.exec(arg))) {
       options.runs = Number(m[1]);
       if (options.runs < 1) usage('--runs must be at least 1');
@@ -90,7 +92,7 @@ function parseOptions(argv) {
 
 function usage(problem) {
   if (problem) process.stderr.write(`bench: ${problem}\n`);
-  process.stderr.write('usage: node bench/run.mjs [--sizes=10,1000,10000|none] [--migrations=100,500,1000|none] [--mysql=10,1000,10000|none] [--data=1000000,10000000|none] [--runs=3] [--dataRuns=N[,N...]] [--no-build] [--no-profile] [--out=bench/RESULTS.md]\n');
+  process.stderr.write('usage: node bench/run.mjs [--sizes=10,1000,10000|none] [--migrations=100,500,1000|none] [--mysql=10,1000,10000|none] [--data=1000000,10000000|none] [--runs=3] [--dataRuns=N[,N...]] [--dataArgs="..."] [--no-build] [--no-profile] [--out=bench/RESULTS.md]\n');
   process.exit(problem ? 2 : 0);
 }
 
@@ -320,7 +322,7 @@ async function main() {
     }
     if (options.data.length) {
       dataRun = { started: new Date(), loadAverage: os.loadavg() };
-      data = await benchData({ cli: CLI, dist: path.dirname(path.dirname(CLI)), sizes: options.data, runs: options.dataRuns, workRoot: cliCopy, state: dataState });
+      data = await benchData({ cli: CLI, dist: path.dirname(path.dirname(CLI)), sizes: options.data, runs: options.dataRuns, extraArgs: options.dataArgs, workRoot: cliCopy, state: dataState });
       Object.assign(dataRun, { finished: new Date(), loadAverageEnd: os.loadavg() });
     }
   } finally {

@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startMariadb } from './mariadb-server.mjs';
-import { timed } from './measure.mjs';
+import { control, timed } from './measure.mjs';
 import { checkFailed, log, makeMeasurement, measureOnce, summarize } from './series.mjs';
 import { startServer } from './server.mjs';
 import {
@@ -43,6 +43,8 @@ export const PG_SETTINGS = [
 ];
 export const MARIADB_ARGS = ['--innodb-buffer-pool-size=2G', '--innodb-log-file-size=1G', '--max-allowed-packet=64M'];
 
+/** A single command at 10M rows on a busy 2-core machine can take many minutes. */
+const COMMAND_TIMEOUT_MS = 90 * 60_000;
 const elapsed = (started) => Number(process.hrtime.bigint() - started) / 1e9;
 
 /** flyway.toml with `src` (PostgreSQL) and `dst` (PostgreSQL or MariaDB) for one pair, and the env to run in. */
@@ -58,6 +60,7 @@ function pairProject(workDir, pg, mariadb, pair) {
   ].join('\n'));
   return {
     workDir,
+    timeoutMs: COMMAND_TIMEOUT_MS,
     env: {
       PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp', LANG: 'C',
       BENCH_PG_PASSWORD: pg.password, BENCH_MARIADB_PASSWORD: mariadb.password,
@@ -139,7 +142,8 @@ async function load(pg, mariadb, rows, label) {
   return { seconds, pgSeconds, mariadbSeconds };
 }
 
-const parityArgs = (cli) => [cli, 'dataDiff', '-source=src', '-target=dst', `-table=${TABLE}`, '-key=id', '-outputType=json'];
+/** The measured command's arguments after `parity` (plus the run's --dataArgs). */
+export const PARITY_ARGS = ['dataDiff', '-source=src', '-target=dst', `-table=${TABLE}`, '-key=id', '-outputType=json'];
 const workerArgs = (mode, dist) => [WORKER, mode, `--dist=${dist}`, '--source=src', '--target=dst', `--table=${TABLE}`, '--key=id'];
 
 function parseJson(m, run) {
@@ -191,12 +195,12 @@ function measurements(pair) {
   ];
 }
 
-async function measureRound(ctxs, series, { cli, dist, expected, round, label }) {
+async function measureRound(ctxs, series, { parity: parityCommand, dist, expected, round, label }) {
   for (const pair of PAIRS) {
     const [parity, lower, naive] = series[pair.key];
     const ctx = ctxs[pair.key];
     const node = process.execPath;
-    for (const [m, args] of [[parity, parityArgs(cli)], [lower, workerArgs('lower-bound', dist)], [naive, workerArgs('naive', dist)]]) {
+    for (const [m, args] of [[parity, parityCommand], [lower, workerArgs('lower-bound', dist)], [naive, workerArgs('naive', dist)]]) {
       const run = await measureOnce(m, node, args, ctx, round);
       checkRun(m, run, expected);
       if (run.ok && run.result) {
@@ -210,7 +214,7 @@ async function measureRound(ctxs, series, { cli, dist, expected, round, label })
 }
 
 /** Before anything is measured: the three comparisons must find unmodified 1,000-row copies identical. */
-async function verifyGenerator(pg, mariadb, ctxs, { cli, dist }) {
+async function verifyGenerator(pg, mariadb, ctxs, { parity, dist }) {
   await load(pg, mariadb, CHECK_ROWS, 'check');
   const expected = {
     summary: { sourceRows: CHECK_ROWS, targetRows: CHECK_ROWS, onlyInSource: 0, onlyInTarget: 0, differentRows: 0, identicalRows: CHECK_ROWS },
@@ -219,7 +223,7 @@ async function verifyGenerator(pg, mariadb, ctxs, { cli, dist }) {
   const problems = [];
   for (const pair of PAIRS) {
     const series = measurements(pair);
-    for (const [m, args] of [[series[0], parityArgs(cli)], [series[1], workerArgs('lower-bound', dist)], [series[2], workerArgs('naive', dist)]]) {
+    for (const [m, args] of [[series[0], parity], [series[1], workerArgs('lower-bound', dist)], [series[2], workerArgs('naive', dist)]]) {
       const run = await measureOnce(m, process.execPath, args, ctxs[pair.key], 0);
       checkRun(m, run, expected);
       problems.push(...m.errors.map((e) => `${m.label}: ${e}`));
@@ -230,13 +234,13 @@ async function verifyGenerator(pg, mariadb, ctxs, { cli, dist }) {
 }
 
 /** One untimed parity run per pair with statement statistics on (see data-statements.mjs). */
-async function whereTimeGoes(pg, mariadb, ctxs, cli, label) {
+async function whereTimeGoes(pg, mariadb, ctxs, parity, label) {
   const out = [];
   for (const pair of PAIRS) {
     log(`${label}: statement statistics of one untimed ${pair.label} run`);
     await startStatementLog(pg, mariadb);
     const base = path.join(ctxs[pair.key].workDir, 'statements');
-    const run = await timed(process.execPath, parityArgs(cli), { cwd: ctxs[pair.key].workDir, env: ctxs[pair.key].env, outFile: `${base}.stdout`, errFile: `${base}.stderr`, timeFile: `${base}.time` });
+    const run = await timed(process.execPath, parity, { cwd: ctxs[pair.key].workDir, env: ctxs[pair.key].env, timeoutMs: COMMAND_TIMEOUT_MS, outFile: `${base}.stdout`, errFile: `${base}.stderr`, timeFile: `${base}.time` });
     const statements = await collectStatements(pg, mariadb);
     let stats;
     try {
@@ -250,10 +254,12 @@ async function whereTimeGoes(pg, mariadb, ctxs, cli, label) {
 }
 
 /**
- * Runs the data series. `sizes`: row counts; `runs(size)`: rounds at that size; `state.servers` gets
- * the servers as they start (so a signal handler can stop them). Returns everything the report needs.
+ * Runs the data series. `sizes`: row counts; `runs(size)`: rounds at that size; `extraArgs`: added to
+ * the measured parity command; `state.servers` gets the servers as they start (so a signal handler
+ * can stop them). Returns everything the report needs.
  */
-export async function benchData({ cli, dist, sizes, runs, workRoot, state }) {
+export async function benchData({ cli, dist, sizes, runs, extraArgs = [], workRoot, state }) {
+  const parity = [cli, ...PARITY_ARGS, ...extraArgs];
   log('data: starting PostgreSQL and MariaDB with their data directories on the disk');
   const base = os.tmpdir();
   const [pg, mariadb] = await Promise.all([
@@ -263,7 +269,7 @@ export async function benchData({ cli, dist, sizes, runs, workRoot, state }) {
   log(`data: PostgreSQL ${pg.version} on 127.0.0.1:${pg.port} (${pg.dir}), MariaDB ${mariadb.version} on 127.0.0.1:${mariadb.port} (${mariadb.dir})`);
   await pg.withClient('postgres', (c) => c.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements'));
   const ctxs = Object.fromEntries(PAIRS.map((pair) => [pair.key, pairProject(path.join(workRoot, `data-${pair.key}`), pg, mariadb, pair)]));
-  await verifyGenerator(pg, mariadb, ctxs, { cli, dist });
+  await verifyGenerator(pg, mariadb, ctxs, { parity, dist });
 
   const results = [];
   for (const rows of sizes) {
@@ -280,17 +286,19 @@ export async function benchData({ cli, dist, sizes, runs, workRoot, state }) {
     for (const pair of PAIRS) {
       const base = path.join(ctxs[pair.key].workDir, 'warmup');
       log(`${label}: warm-up read of both sides (${pair.label})`);
-      await timed(process.execPath, workerArgs('lower-bound', dist), { cwd: ctxs[pair.key].workDir, env: ctxs[pair.key].env, outFile: `${base}.stdout`, errFile: `${base}.stderr`, timeFile: `${base}.time` });
+      await timed(process.execPath, workerArgs('lower-bound', dist), { cwd: ctxs[pair.key].workDir, env: ctxs[pair.key].env, timeoutMs: COMMAND_TIMEOUT_MS, outFile: `${base}.stdout`, errFile: `${base}.stderr`, timeFile: `${base}.time` });
     }
     const series = Object.fromEntries(PAIRS.map((pair) => [pair.key, measurements(pair)]));
     const rounds = runs(rows);
     const measuredStarted = process.hrtime.bigint();
     for (let round = 1; round <= rounds; round++) {
+      if (control.aborted) throw new Error('interrupted');
       log(`${label}: round ${round}/${rounds}`);
-      await measureRound(ctxs, series, { cli, dist, expected: changes.expected, round, label });
+      await measureRound(ctxs, series, { parity, dist, expected: changes.expected, round, label });
     }
     const measuredSeconds = elapsed(measuredStarted);
-    const statements = rows === sizes[0] ? await whereTimeGoes(pg, mariadb, ctxs, cli, label) : undefined;
+    if (control.aborted) throw new Error('interrupted');
+    const statements = rows === sizes[0] ? await whereTimeGoes(pg, mariadb, ctxs, parity, label) : undefined;
     results.push({
       rows,
       rounds,
@@ -305,5 +313,5 @@ export async function benchData({ cli, dist, sizes, runs, workRoot, state }) {
   }
   log('data: stopping the servers and removing their data directories');
   await Promise.all([pg.stop(), mariadb.stop()]);
-  return { sizes: results, pgVersion: pg.version, mariadbVersion: mariadb.version };
+  return { sizes: results, pgVersion: pg.version, mariadbVersion: mariadb.version, parityArgs: [...PARITY_ARGS, ...extraArgs] };
 }

@@ -2,7 +2,7 @@
 // with its own date, machine and commit, like the MySQL section: a run that skips the data series
 // keeps the section as it was, and a data-only run rewrites only this section.
 import { median } from './measure.mjs';
-import { CHECK_ROWS, MARIADB_ARGS, PG_SETTINGS } from './data-bench.mjs';
+import { CHECK_ROWS, MARIADB_ARGS, PARITY_ARGS, PG_SETTINGS } from './data-bench.mjs';
 import { COLUMNS, DIFFERENCE_RATE, MARIADB_CHUNK, SEED } from './data-schema.mjs';
 import { combineResults } from './mysql-report.mjs';
 import { mbText, n, sec } from './report.mjs';
@@ -134,7 +134,7 @@ export function renderDataSection({ started, finished, machine, runsText: rounds
       `1/5/15-minute load average ${machine.loadAverage.map((v) => v.toFixed(2)).join(' / ')} at start, ${machine.loadAverageEnd.map((v) => v.toFixed(2)).join(' / ')} at the end` +
       (busy ? ' (**the machine was busy with other work: the figures are inflated and noisy**)' : ''),
     `- Node ${machine.node}; PostgreSQL ${data.pgVersion}; MariaDB ${data.mariadbVersion}; data directories on the disk (${machine.dataBase})`,
-    `- parity: commit ${machine.commit}`,
+    `- parity: commit ${machine.commit}; measured command \`parity ${data.parityArgs.join(' ')}\``,
     `- Runs per measurement: ${rounds} (median reported)`,
     '',
     '### Targets',
@@ -169,8 +169,9 @@ export function renderDataSection({ started, finished, machine, runsText: rounds
     '',
     'Columns:',
     '',
-    '- **parity**: `parity dataDiff -source=src -target=dst -table=orders -key=id -outputType=json` (default threads 4, bisection factor 32, threshold 16,384, ' +
-      'max rows downloaded 1,000,000); *median s* is the process\'s wall time (Node start-up, connecting and describing included), *inner s* is `stats.seconds` ' +
+    `- **parity**: \`parity ${data.parityArgs.join(' ')}\`` +
+      (data.parityArgs.length > PARITY_ARGS.length ? ' (with this run\'s `--dataArgs`; otherwise the defaults: ' : ' (the defaults: ') +
+      'threads 4, bisection factor 32, threshold 16,384, max rows downloaded 1,000,000); *median s* is the process\'s wall time (Node start-up, connecting and describing included), *inner s* is `stats.seconds` ' +
       'from its JSON (from opening the sides to the result); *rows downloaded* and *queries* are `stats.rowsDownloaded` and `stats.queries`.',
     '- **lower bound**: both sides opened as dataDiff opens them (`openSqlSides` from dist/), then parity\'s own whole-table count-and-checksum query ' +
       '(`side.stats({})`), once per side, both at the same time: the least work any checksum-based comparison of the whole table must do. Its figure is ' +
