@@ -165,7 +165,12 @@ function checkRun(m, run, expected) {
     run.rowsDownloaded = out.stats?.rowsDownloaded;
     run.queries = out.stats?.queries;
     run.innerSeconds = out.stats?.seconds;
-    if (out.stats?.complete !== true) checkFailed(m, `incomplete result (stats.complete ${out.stats?.complete}: -maxRowsDownloaded reached)`);
+    if (out.stats?.complete !== true) {
+      // The counts of an incomplete result are short by construction: one error says how short.
+      const found = ['onlyInSource', 'onlyInTarget', 'differentRows'].map((k) => `${out.summary?.[k]} of ${expected.summary[k]} ${k}`).join(', ');
+      checkFailed(m, `incomplete result (stats.complete ${out.stats?.complete}: -maxRowsDownloaded reached after ${out.stats?.rowsDownloaded} rows); found ${found}`);
+      return;
+    }
     if (out.skippedColumns) checkFailed(m, `columns not compared: ${Object.keys(out.skippedColumns).join(', ')}`);
     const missing = COLUMNS.filter((c) => !(c in (out.columns ?? {})));
     if (missing.length) checkFailed(m, `columns missing from the result: ${missing.join(', ')}`);
