@@ -6,13 +6,21 @@
 // -target=empty` (built on the embedded PostgreSQL), the embedded server alone (a V1-only project),
 // `parity migrate` into a fresh database of the private server, and `psql -f` of the same files.
 // Then the same live series on a private MariaDB server (10, 1,000 and 10,000 tables) next to
-// `mysqldump --no-data`. Writes bench/RESULTS.md (see mysql-report.mjs for how a run that skips the
-// PostgreSQL or the MySQL series keeps that part of the file). Progress goes to stderr.
+// `mysqldump --no-data`. Then `parity dataDiff` on tables of 1M and 10M rows with 0.01% differences,
+// PG↔PG and PG↔MariaDB, beside the lower bound (one whole-table checksum query per side) and a naive
+// fetch-everything compare (data-bench.mjs). Writes bench/RESULTS.md (see mysql-report.mjs and
+// data-report.mjs for how a run that skips a series keeps that part of the file). Progress goes to stderr.
 //
-// Usage: node bench/run.mjs [--sizes=10,1000,10000|none] [--migrations=100,500,1000|none] [--mysql=10,1000,10000|none] [--runs=3] [--no-build] [--no-profile] [--out=bench/RESULTS.md]
+// Usage: node bench/run.mjs [--sizes=10,1000,10000|none] [--migrations=100,500,1000|none] [--mysql=10,1000,10000|none]
+//          [--data=1000000,10000000|none] [--runs=3] [--dataRuns=N[,N...]] [--dataArgs="..."] [--no-build] [--no-profile] [--out=bench/RESULTS.md]
 //   --sizes       table counts of the PostgreSQL snapshot/diff benchmark (none: skip it)
 //   --migrations  migration counts of the migrations benchmark (none: skip it)
 //   --mysql       table counts of the MySQL/MariaDB snapshot/diff benchmark (none: skip it)
+//   --data        row counts of the data-diff benchmark (none: skip it)
+//   --dataRuns    rounds of the data series (default --runs); a list gives each size its own, smallest
+//                 size first, the last repeated (--dataRuns=3,1: 3 rounds at 1M, 1 at 10M)
+//   --dataArgs    extra arguments of the measured `parity dataDiff`, separated by spaces
+//                 (e.g. --dataArgs="-threads=8 -maxRowsDownloaded=50000000"); the report shows them
 //   --no-build    use dist/ as it is instead of running `npm run build` first
 //   --no-profile  skip the extra `node --cpu-prof` runs (each parity command at the largest size of each
 //                 dialect, and the migrations build and migrate at 500 migrations)
@@ -29,8 +37,10 @@ import { PG_BIN, PG_MAJOR, serverBinariesPresent, startServer } from './lib/serv
 import { HEADLINE_MIGRATIONS, benchMigrations, removePrivateTmpDirs } from './lib/migrations-bench.mjs';
 import { mariadbProblems, mysqldumpVersion, startMariadb } from './lib/mariadb-server.mjs';
 import { benchMysql } from './lib/mysql-bench.mjs';
-import { combineResults, renderMysqlSection } from './lib/mysql-report.mjs';
+import { renderMysqlSection } from './lib/mysql-report.mjs';
 import { benchProject, measureLive } from './lib/live-series.mjs';
+import { benchData } from './lib/data-bench.mjs';
+import { combineAll, renderDataSection } from './lib/data-report.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // The CLI is run from a private copy of dist/ (see copyCli), so a rebuild by someone else during the
@@ -38,7 +48,11 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 let CLI = path.join(root, 'dist', 'cli', 'main.js');
 
 function parseOptions(argv) {
-  const options = { sizes: [10, 1000, 10000], migrations: [100, HEADLINE_MIGRATIONS, 1000], mysql: [10, 1000, 10000], runs: 3, build: true, profile: true, out: path.join(root, 'bench', 'RESULTS.md') };
+  const options = {
+    sizes: [10, 1000, 10000], migrations: [100, HEADLINE_MIGRATIONS, 1000], mysql: [10, 1000, 10000], data: [1_000_000, 10_000_000],
+    runs: 3, dataArgs: [], build: true, profile: true, out: path.join(root, 'bench', 'RESULTS.md'),
+  };
+  let dataRuns;
   const counts = (text, min, what) => {
     if (text.trim() === 'none') return [];
     const list = text.split(',').map((s) => Number(s.trim().replace(/_/g, '')));
@@ -50,6 +64,11 @@ function parseOptions(argv) {
     if ((m = /^--?sizes=(.+)$/.exec(arg))) options.sizes = counts(m[1], 1, 'sizes');
     else if ((m = /^--?migrations=(.+)$/.exec(arg))) options.migrations = counts(m[1], 10, 'migrations');
     else if ((m = /^--?mysql=(.+)$/.exec(arg))) options.mysql = counts(m[1], 10, 'mysql');
+    else if ((m = /^--?data=(.+)$/.exec(arg))) options.data = counts(m[1], 1000, 'data');
+    else if ((m = /^--?dataRuns=([\d,]+)$/.exec(arg))) {
+      dataRuns = m[1].split(',').map(Number);
+      if (dataRuns.some((r) => !Number.isInteger(r) || r < 1)) usage('--dataRuns must be whole numbers of at least 1');
+    } else if ((m = /^--?dataArgs=(.*)$/s.exec(arg))) options.dataArgs = m[1].split(/\s+/).filter(Boolean);
     else if ((m = /^--?runs=(\d+)$/.exec(arg))) {
       options.runs = Number(m[1]);
       if (options.runs < 1) usage('--runs must be at least 1');
@@ -62,20 +81,24 @@ function parseOptions(argv) {
   options.sizes = [...new Set(options.sizes)].sort((a, b) => a - b);
   options.migrations = [...new Set(options.migrations)].sort((a, b) => a - b);
   options.mysql = [...new Set(options.mysql)].sort((a, b) => a - b);
+  options.data = [...new Set(options.data)].sort((a, b) => a - b);
+  const roundsList = dataRuns ?? [options.runs];
+  options.dataRuns = (rows) => roundsList[Math.min(options.data.indexOf(rows), roundsList.length - 1)];
+  options.dataRunsText = options.data.map((rows) => `${options.dataRuns(rows)} at ${rows.toLocaleString('en-US')} rows`).join(', ');
   options.postgres = options.sizes.length > 0 || options.migrations.length > 0;
-  if (!options.postgres && options.mysql.length === 0) usage('nothing to measure (--sizes=none, --migrations=none and --mysql=none)');
+  if (!options.postgres && options.mysql.length === 0 && options.data.length === 0) usage('nothing to measure (--sizes=none, --migrations=none, --mysql=none and --data=none)');
   return options;
 }
 
 function usage(problem) {
   if (problem) process.stderr.write(`bench: ${problem}\n`);
-  process.stderr.write('usage: node bench/run.mjs [--sizes=10,1000,10000|none] [--migrations=100,500,1000|none] [--mysql=10,1000,10000|none] [--runs=3] [--no-build] [--no-profile] [--out=bench/RESULTS.md]\n');
+  process.stderr.write('usage: node bench/run.mjs [--sizes=10,1000,10000|none] [--migrations=100,500,1000|none] [--mysql=10,1000,10000|none] [--data=1000000,10000000|none] [--runs=3] [--dataRuns=N[,N...]] [--dataArgs="..."] [--no-build] [--no-profile] [--out=bench/RESULTS.md]\n');
   process.exit(problem ? 2 : 0);
 }
 
 function preflight(options) {
-  const problems = options.mysql.length ? mariadbProblems() : [];
-  if (options.postgres && !serverBinariesPresent()) {
+  const problems = options.mysql.length || options.data.length ? mariadbProblems() : [];
+  if ((options.postgres || options.data.length) && !serverBinariesPresent()) {
     problems.push(`PostgreSQL ${PG_MAJOR} server binaries are missing (${PG_BIN}/initdb, pg_ctl, postgres, pg_dump).\n` +
       `  The benchmark needs Debian's PostgreSQL ${PG_MAJOR} (pg_dump must match the server): apt-get install -y postgresql`);
   }
@@ -83,7 +106,7 @@ function preflight(options) {
     problems.push(`${PG_BIN}/psql is missing (the migrations baseline runs the files with psql): apt-get install -y postgresql-client-${PG_MAJOR}`);
   }
   if (!timePresent()) problems.push(`${GNU_TIME} is missing (GNU time measures elapsed time and max RSS): apt-get install -y time`);
-  if (options.postgres && typeof process.getuid === 'function' && process.getuid() === 0 && spawnSync('id', ['postgres']).status !== 0) {
+  if ((options.postgres || options.data.length) && typeof process.getuid === 'function' && process.getuid() === 0 && spawnSync('id', ['postgres']).status !== 0) {
     problems.push('running as root but there is no `postgres` user to run the server as: apt-get install -y postgresql');
   }
   if (problems.length) {
@@ -248,6 +271,7 @@ async function main() {
 
   let server;
   let mariadb;
+  const dataState = { servers: [] }; // the data series' servers, as they start
   let interrupted = false;
   const onSignal = (signal) => {
     if (interrupted) return;
@@ -255,7 +279,7 @@ async function main() {
     control.aborted = true;
     log(`${signal}: stopping`);
     for (const child of running) killGroup(child);
-    Promise.allSettled([server?.stop(), mariadb?.stop()])
+    Promise.allSettled([server?.stop(), mariadb?.stop(), ...dataState.servers.map((s) => s.stop())])
       .finally(() => removePrivateTmpDirs())
       .finally(() => removeCliCopy(cliCopy))
       .finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
@@ -270,6 +294,8 @@ async function main() {
   let pgRun; // { started, finished, loadAverage, loadAverageEnd } of the PostgreSQL series
   let mysql;
   let mysqlRun;
+  let data;
+  let dataRun;
   try {
     startup = await cliStartup(options);
     if (options.postgres) {
@@ -294,9 +320,14 @@ async function main() {
       await mariadb.stop();
       Object.assign(mysqlRun, { finished: new Date(), loadAverageEnd: os.loadavg() });
     }
+    if (options.data.length) {
+      dataRun = { started: new Date(), loadAverage: os.loadavg() };
+      data = await benchData({ cli: CLI, dist: path.dirname(path.dirname(CLI)), sizes: options.data, runs: options.dataRuns, extraArgs: options.dataArgs, workRoot: cliCopy, state: dataState });
+      Object.assign(dataRun, { finished: new Date(), loadAverageEnd: os.loadavg() });
+    }
   } finally {
     if (!interrupted) {
-      await Promise.allSettled([server?.stop(), mariadb?.stop()]);
+      await Promise.allSettled([server?.stop(), mariadb?.stop(), ...dataState.servers.map((s) => s.stop())]);
       removePrivateTmpDirs();
       removeCliCopy(cliCopy);
     }
@@ -320,14 +351,22 @@ async function main() {
     startup,
     mysql,
   });
+  const dataMarkdown = dataRun && renderDataSection({
+    started: dataRun.started,
+    finished: dataRun.finished,
+    machine: { ...machine, loadAverage: dataRun.loadAverage, loadAverageEnd: dataRun.loadAverageEnd, dataBase: os.tmpdir() },
+    runsText: options.dataRunsText,
+    data,
+  });
   const existing = fs.existsSync(options.out) ? fs.readFileSync(options.out, 'utf8') : undefined;
-  fs.writeFileSync(options.out, combineResults(existing, { pg: pgMarkdown, mysql: mysqlMarkdown }));
+  fs.writeFileSync(options.out, combineAll(existing, { pg: pgMarkdown, mysql: mysqlMarkdown, data: dataMarkdown }));
   log(`wrote ${path.relative(process.cwd(), options.out) || options.out}`);
   const failed = [
     startup,
     ...sizes.flatMap((s) => s.measurements),
     ...(migrations?.counts.flatMap((c) => c.measurements) ?? []),
     ...(mysql?.sizes.flatMap((s) => s.measurements) ?? []),
+    ...(data?.sizes.flatMap((s) => s.pairs.flatMap((p) => p.measurements)) ?? []),
   ].filter((m) => m.errors.length > 0);
   if (failed.length) {
     log(`${failed.length} measurement(s) had errors; see ${options.out}`);

@@ -52,10 +52,12 @@ const idOf = (flag) => Number(spawnSync('id', [flag, 'mysql'], { encoding: 'utf8
 /**
  * Starts the server. Returns { port, user, password, dir, version, connect(db, options), withConnection(db, fn), stop() };
  * stop() is idempotent and safe to call from a signal handler.
+ * Options: `base`, the folder the directory is made in (default baseDir()); `args`, extra mariadbd
+ * options after the benchmark's own (a later one wins).
  */
-export async function startMariadb({ log = () => {} } = {}) {
+export async function startMariadb({ log = () => {}, base = baseDir(), args = [] } = {}) {
   removeStaleDirs();
-  const dir = fs.mkdtempSync(path.join(baseDir(), DIR_PREFIX));
+  const dir = fs.mkdtempSync(path.join(base, DIR_PREFIX));
   let child;
   let stopped = false;
   const stop = async () => {
@@ -97,6 +99,7 @@ export async function startMariadb({ log = () => {} } = {}) {
       // Benchmark data need not survive a crash: no syncs (only speeds up loading).
       '--innodb-flush-method=nosync', '--innodb-flush-log-at-trx-commit=0', '--innodb-doublewrite=0',
       '--skip-name-resolve', '--event-scheduler=OFF',
+      ...args,
     ], { stdio: ['ignore', logFd, logFd] });
     fs.closeSync(logFd);
 

@@ -46,6 +46,7 @@ export async function measureOnce(m, command, args, ctx, round) {
     outFile: `${base}.stdout`,
     errFile: `${base}.stderr`,
     timeFile: `${base}.time`,
+    ...(ctx.timeoutMs ? { timeoutMs: ctx.timeoutMs } : {}),
   });
   m.runs.push(result);
   if (!result.ok) {

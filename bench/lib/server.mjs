@@ -108,10 +108,12 @@ function removeStaleDirsIn(tmp) {
 /**
  * Starts the server. Returns { port, user, password, dir, version, client(db), exec(db, sql), stop() }.
  * stop() is idempotent and safe to call from a signal handler.
+ * Options: `base`, the folder the data directory is made in (default baseDir()); `settings`, extra
+ * postgresql.conf lines appended after the benchmark's own (a later line wins).
  */
-export async function startServer({ log = () => {} } = {}) {
+export async function startServer({ log = () => {}, base = baseDir(), settings = [] } = {}) {
   removeStaleDirs();
-  const dir = fs.mkdtempSync(path.join(baseDir(), DIR_PREFIX));
+  const dir = fs.mkdtempSync(path.join(base, DIR_PREFIX));
   const dataDir = path.join(dir, 'data');
   const password = `bench-${Math.random().toString(36).slice(2, 12)}`;
   const user = 'postgres';
@@ -165,6 +167,7 @@ export async function startServer({ log = () => {} } = {}) {
       'shared_buffers = 256MB',
       'max_wal_size = 4GB',
       'logging_collector = off',
+      ...settings,
     ].join('\n');
     fs.appendFileSync(path.join(dataDir, 'postgresql.conf'), `\n# parity benchmark\n${conf}\n`);
     log(`starting PostgreSQL ${PG_MAJOR} on 127.0.0.1:${port}`);

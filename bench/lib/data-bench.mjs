@@ -1,0 +1,322 @@
+// The data-diff benchmark (part of `npm run bench`, `--data=1000000,10000000|none`): `parity dataDiff`
+// on a table of N rows with 0.01% differences, PG↔PG and PG↔MariaDB, beside the lower bound (parity's
+// whole-table checksum query once per side, both at once) and a naive fetch-everything compare
+// (data-worker.mjs). The table and its differences are described in data-schema.mjs.
+//
+// One private PostgreSQL 15 server holds the source (database `src`) and the PostgreSQL target (`dst`,
+// a file copy of `src`, then changed); one private MariaDB server holds the MariaDB target (`dst`).
+// Both keep their data directories on the disk (os.tmpdir(), not /dev/shm: three copies of 10M rows
+// are several GB). Before any measurement, parity, the lower bound and the naive compare must all
+// find the unmodified 1,000-row tables identical; at every size each of them must report exactly the
+// seeded differences (a wrong result is an error of its row and fails the run, it is not just timed).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startMariadb } from './mariadb-server.mjs';
+import { control, timed } from './measure.mjs';
+import { checkFailed, log, makeMeasurement, measureOnce, summarize } from './series.mjs';
+import { startServer } from './server.mjs';
+import {
+  COLUMNS, MARIADB_CHUNK, MARIADB_CREATE, POSTGRES_CREATE, TABLE, changeStatements, mariadbInsertRange, plannedChanges, postgresInsertRange, summaryProblems,
+} from './data-schema.mjs';
+import { collectStatements, startStatementLog } from './data-statements.mjs';
+
+const WORKER = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data-worker.mjs');
+export const CHECK_ROWS = 1000;
+export const PAIRS = [
+  { key: 'pg', label: 'PG↔PG', target: 'PostgreSQL database `dst` (same server)' },
+  { key: 'mariadb', label: 'PG↔MariaDB', target: 'MariaDB database `dst`' },
+];
+
+/** Server settings of the data series (on top of server.mjs's and mariadb-server.mjs's benchmark settings). */
+export const PG_SETTINGS = [
+  'shared_buffers = 1GB',
+  'maintenance_work_mem = 1GB',
+  // Tables created and filled in one transaction skip the WAL (loading only).
+  'wal_level = minimal',
+  'max_wal_senders = 0',
+  'checkpoint_timeout = 30min',
+  // Statement statistics for the "where the time goes" run only (tracking is off otherwise).
+  "shared_preload_libraries = 'pg_stat_statements'",
+  'pg_stat_statements.track = none',
+];
+export const MARIADB_ARGS = ['--innodb-buffer-pool-size=2G', '--innodb-log-file-size=1G', '--max-allowed-packet=64M'];
+
+/** A single command at 10M rows on a busy 2-core machine can take many minutes. */
+const COMMAND_TIMEOUT_MS = 90 * 60_000;
+const elapsed = (started) => Number(process.hrtime.bigint() - started) / 1e9;
+
+/** flyway.toml with `src` (PostgreSQL) and `dst` (PostgreSQL or MariaDB) for one pair, and the env to run in. */
+function pairProject(workDir, pg, mariadb, pair) {
+  fs.mkdirSync(workDir, { recursive: true });
+  const dst = pair.key === 'pg'
+    ? { url: `jdbc:postgresql://127.0.0.1:${pg.port}/dst`, user: pg.user, password: 'BENCH_PG_PASSWORD' }
+    : { url: `jdbc:mysql://127.0.0.1:${mariadb.port}/dst`, user: mariadb.user, password: 'BENCH_MARIADB_PASSWORD' };
+  const env = (name, e) => [`[environments.${name}]`, `url = "${e.url}"`, `user = "${e.user}"`, `password = "\${env.${e.password}}"`, ''];
+  fs.writeFileSync(path.join(workDir, 'flyway.toml'), [
+    ...env('src', { url: `jdbc:postgresql://127.0.0.1:${pg.port}/src`, user: pg.user, password: 'BENCH_PG_PASSWORD' }),
+    ...env('dst', dst),
+  ].join('\n'));
+  return {
+    workDir,
+    timeoutMs: COMMAND_TIMEOUT_MS,
+    env: {
+      PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp', LANG: 'C',
+      BENCH_PG_PASSWORD: pg.password, BENCH_MARIADB_PASSWORD: mariadb.password,
+    },
+  };
+}
+
+async function loadPostgres(pg, rows) {
+  const started = process.hrtime.bigint();
+  await pg.withClient('postgres', async (c) => {
+    for (const db of ['src', 'dst']) await c.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
+    await c.query('CREATE DATABASE src');
+  });
+  await pg.withClient('src', async (c) => {
+    await c.query('BEGIN');
+    await c.query(POSTGRES_CREATE);
+    await c.query(postgresInsertRange(1, rows));
+    await c.query(`ALTER TABLE ${TABLE} ADD PRIMARY KEY (id)`);
+    await c.query('COMMIT');
+    // Frozen, hint bits set and statistics fresh: no measured query pays for the load's leftovers.
+    await c.query(`VACUUM (FREEZE, ANALYZE) ${TABLE}`);
+  });
+  // The PostgreSQL target starts as a file copy of the source.
+  await pg.withClient('postgres', (c) => c.query('CREATE DATABASE dst TEMPLATE src STRATEGY FILE_COPY'));
+  return elapsed(started);
+}
+
+async function loadMariadb(mariadb, rows) {
+  const started = process.hrtime.bigint();
+  await mariadb.withConnection('mysql', async (c) => {
+    await c.query('DROP DATABASE IF EXISTS dst');
+    await c.query('CREATE DATABASE dst DEFAULT CHARACTER SET utf8mb4');
+  });
+  await mariadb.withConnection('dst', async (c) => {
+    await c.query(MARIADB_CREATE);
+    for (let from = 1; from <= rows; from += MARIADB_CHUNK) await c.query(mariadbInsertRange(from, Math.min(rows, from + MARIADB_CHUNK - 1)));
+    await c.query(`ANALYZE TABLE ${TABLE}`);
+  });
+  return elapsed(started);
+}
+
+/** Applies the planned differences to both targets, then checks every table's row count. */
+async function seed(pg, mariadb, changes) {
+  const started = process.hrtime.bigint();
+  await pg.withClient('dst', async (c) => {
+    await c.query('BEGIN');
+    for (const sql of changeStatements(changes, 'postgres')) await c.query(sql);
+    await c.query('COMMIT');
+    await c.query(`VACUUM (ANALYZE) ${TABLE}`);
+  });
+  await mariadb.withConnection('dst', async (c) => {
+    await c.query('START TRANSACTION');
+    for (const sql of changeStatements(changes, 'mariadb')) await c.query(sql);
+    await c.query('COMMIT');
+    await c.query(`ANALYZE TABLE ${TABLE}`);
+  });
+  return elapsed(started);
+}
+
+async function rowCounts(pg, mariadb) {
+  const pgCount = (db) => pg.withClient(db, async (c) => Number((await c.query(`SELECT count(*) AS n FROM ${TABLE}`)).rows[0].n));
+  const [src, pgDst, mariadbDst] = await Promise.all([
+    pgCount('src'),
+    pgCount('dst'),
+    mariadb.withConnection('dst', async (c) => Number((await c.query(`SELECT COUNT(*) AS n FROM ${TABLE}`))[0][0].n)),
+  ]);
+  return { src, pgDst, mariadbDst };
+}
+
+/** Loads N rows into the three databases (PostgreSQL and MariaDB at the same time), then checks the counts. */
+async function load(pg, mariadb, rows, label) {
+  log(`${label}: loading ${rows.toLocaleString('en-US')} rows into PostgreSQL src (+ dst as a copy) and MariaDB dst, in parallel`);
+  const started = process.hrtime.bigint();
+  const [pgSeconds, mariadbSeconds] = await Promise.all([loadPostgres(pg, rows), loadMariadb(mariadb, rows)]);
+  const seconds = elapsed(started);
+  const counts = await rowCounts(pg, mariadb);
+  log(`${label}: loaded in ${seconds.toFixed(1)} s (PostgreSQL ${pgSeconds.toFixed(1)} s, MariaDB ${mariadbSeconds.toFixed(1)} s), rows ${JSON.stringify(counts)}`);
+  if (counts.src !== rows || counts.pgDst !== rows || counts.mariadbDst !== rows) throw new Error(`${label}: loaded row counts ${JSON.stringify(counts)}, expected ${rows} each`);
+  return { seconds, pgSeconds, mariadbSeconds };
+}
+
+/** The measured command's arguments after `parity` (plus the run's --dataArgs). */
+export const PARITY_ARGS = ['dataDiff', '-source=src', '-target=dst', `-table=${TABLE}`, '-key=id', '-outputType=json'];
+const workerArgs = (mode, dist) => [WORKER, mode, `--dist=${dist}`, '--source=src', '--target=dst', `--table=${TABLE}`, '--key=id'];
+
+function parseJson(m, run) {
+  if (!run.ok) return undefined;
+  try {
+    return JSON.parse(run.stdout);
+  } catch {
+    checkFailed(m, `output is not JSON: ${run.stdout.slice(0, 200)}`);
+    return undefined;
+  }
+}
+
+/** Checks of one run's output against the expected result; records what the report shows. */
+function checkRun(m, run, expected) {
+  const out = parseJson(m, run);
+  if (!out) return;
+  run.result = out;
+  if (m.kind === 'parity') {
+    run.rowsDownloaded = out.stats?.rowsDownloaded;
+    run.queries = out.stats?.queries;
+    run.innerSeconds = out.stats?.seconds;
+    if (out.stats?.complete !== true) {
+      // The counts of an incomplete result are short by construction: one error says how short.
+      const found = ['onlyInSource', 'onlyInTarget', 'differentRows'].map((k) => `${out.summary?.[k]} of ${expected.summary[k]} ${k}`).join(', ');
+      checkFailed(m, `incomplete result (stats.complete ${out.stats?.complete}: -maxRowsDownloaded reached after ${out.stats?.rowsDownloaded} rows); found ${found}`);
+      return;
+    }
+    if (out.skippedColumns) checkFailed(m, `columns not compared: ${Object.keys(out.skippedColumns).join(', ')}`);
+    const missing = COLUMNS.filter((c) => !(c in (out.columns ?? {})));
+    if (missing.length) checkFailed(m, `columns missing from the result: ${missing.join(', ')}`);
+  } else if (m.kind === 'lower-bound') {
+    run.innerSeconds = out.seconds;
+    run.rowsDownloaded = 0;
+    run.queries = 2;
+    const counts = { sourceRows: Number(out.source?.count), targetRows: Number(out.target?.count) };
+    for (const [key, value] of Object.entries(counts)) if (value !== expected.summary[key]) checkFailed(m, `${key} ${value} (expected ${expected.summary[key]})`);
+    const identical = expected.summary.identicalRows === expected.summary.sourceRows && expected.summary.sourceRows === expected.summary.targetRows;
+    if (identical !== (out.source?.checksum === out.target?.checksum)) checkFailed(m, `checksums ${out.source?.checksum} / ${out.target?.checksum} (expected ${identical ? 'equal' : 'different'})`);
+    if (out.skippedColumns && Object.keys(out.skippedColumns).length) checkFailed(m, `columns not compared: ${Object.keys(out.skippedColumns).join(', ')}`);
+    return;
+  } else {
+    run.innerSeconds = out.seconds;
+    run.rowsDownloaded = out.rowsDownloaded;
+  }
+  for (const problem of summaryProblems(out, expected)) checkFailed(m, problem);
+}
+
+function measurements(pair) {
+  const make = (kind, label) => Object.assign(makeMeasurement(`${pair.key}-${kind}`, label), { kind, pair: pair.key });
+  return [
+    make('parity', `\`parity dataDiff\` ${pair.label}`),
+    make('lower-bound', `lower bound ${pair.label}`),
+    make('naive', `naive fetch-everything ${pair.label}`),
+  ];
+}
+
+async function measureRound(ctxs, series, { parity: parityCommand, dist, expected, round, label }) {
+  for (const pair of PAIRS) {
+    const [parity, lower, naive] = series[pair.key];
+    const ctx = ctxs[pair.key];
+    const node = process.execPath;
+    for (const [m, args] of [[parity, parityCommand], [lower, workerArgs('lower-bound', dist)], [naive, workerArgs('naive', dist)]]) {
+      const run = await measureOnce(m, node, args, ctx, round);
+      checkRun(m, run, expected);
+      if (run.ok && run.result) {
+        const extra = m.kind === 'parity' ? `${run.rowsDownloaded} rows downloaded, ${run.queries} queries, ${run.innerSeconds} s in-process`
+          : m.kind === 'naive' ? `${run.rowsDownloaded} rows downloaded, ${run.innerSeconds.toFixed(2)} s fetch-and-compare`
+            : `the two checksum queries ${run.innerSeconds.toFixed(2)} s (source ${run.result.source.seconds.toFixed(2)} s, target ${run.result.target.seconds.toFixed(2)} s)`;
+        log(`    ${extra}`);
+      }
+    }
+  }
+}
+
+/** Before anything is measured: the three comparisons must find unmodified 1,000-row copies identical. */
+async function verifyGenerator(pg, mariadb, ctxs, { parity, dist }) {
+  await load(pg, mariadb, CHECK_ROWS, 'check');
+  const expected = {
+    summary: { sourceRows: CHECK_ROWS, targetRows: CHECK_ROWS, onlyInSource: 0, onlyInTarget: 0, differentRows: 0, identicalRows: CHECK_ROWS },
+    columns: Object.fromEntries(COLUMNS.map((c) => [c, { differentValues: 0 }])),
+  };
+  const problems = [];
+  for (const pair of PAIRS) {
+    const series = measurements(pair);
+    for (const [m, args] of [[series[0], parity], [series[1], workerArgs('lower-bound', dist)], [series[2], workerArgs('naive', dist)]]) {
+      const run = await measureOnce(m, process.execPath, args, ctxs[pair.key], 0);
+      checkRun(m, run, expected);
+      problems.push(...m.errors.map((e) => `${m.label}: ${e}`));
+    }
+  }
+  if (problems.length) throw new Error(`the generated tables are not identical in PostgreSQL and MariaDB (or a comparison is wrong) at ${CHECK_ROWS} rows:\n  ${problems.join('\n  ')}`);
+  log(`check: parity, the lower bound and the naive compare find the unmodified ${CHECK_ROWS}-row copies identical (PG↔PG and PG↔MariaDB)`);
+}
+
+/** One untimed parity run per pair with statement statistics on (see data-statements.mjs). */
+async function whereTimeGoes(pg, mariadb, ctxs, parity, label) {
+  const out = [];
+  for (const pair of PAIRS) {
+    log(`${label}: statement statistics of one untimed ${pair.label} run`);
+    await startStatementLog(pg, mariadb);
+    const base = path.join(ctxs[pair.key].workDir, 'statements');
+    const run = await timed(process.execPath, parity, { cwd: ctxs[pair.key].workDir, env: ctxs[pair.key].env, timeoutMs: COMMAND_TIMEOUT_MS, outFile: `${base}.stdout`, errFile: `${base}.stderr`, timeFile: `${base}.time` });
+    const statements = await collectStatements(pg, mariadb);
+    let stats;
+    try {
+      stats = JSON.parse(run.stdout).stats;
+    } catch {
+      /* reported below */
+    }
+    out.push({ pair: pair.key, label: pair.label, ok: run.ok, error: run.error, seconds: run.seconds, stats, statements: statements.filter((s) => pair.key === 'mariadb' ? s.side !== 'PostgreSQL dst' : s.side !== 'MariaDB dst') });
+  }
+  return out;
+}
+
+/**
+ * Runs the data series. `sizes`: row counts; `runs(size)`: rounds at that size; `extraArgs`: added to
+ * the measured parity command; `state.servers` gets the servers as they start (so a signal handler
+ * can stop them). Returns everything the report needs.
+ */
+export async function benchData({ cli, dist, sizes, runs, extraArgs = [], workRoot, state }) {
+  const parity = [cli, ...PARITY_ARGS, ...extraArgs];
+  log('data: starting PostgreSQL and MariaDB with their data directories on the disk');
+  const base = os.tmpdir();
+  const [pg, mariadb] = await Promise.all([
+    startServer({ log, base, settings: PG_SETTINGS }).then((s) => (state.servers.push(s), s)),
+    startMariadb({ log, base, args: MARIADB_ARGS }).then((s) => (state.servers.push(s), s)),
+  ]);
+  log(`data: PostgreSQL ${pg.version} on 127.0.0.1:${pg.port} (${pg.dir}), MariaDB ${mariadb.version} on 127.0.0.1:${mariadb.port} (${mariadb.dir})`);
+  await pg.withClient('postgres', (c) => c.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements'));
+  const ctxs = Object.fromEntries(PAIRS.map((pair) => [pair.key, pairProject(path.join(workRoot, `data-${pair.key}`), pg, mariadb, pair)]));
+  await verifyGenerator(pg, mariadb, ctxs, { parity, dist });
+
+  const results = [];
+  for (const rows of sizes) {
+    const label = `data ${rows.toLocaleString('en-US')}`;
+    const loaded = await load(pg, mariadb, rows, label);
+    const changes = plannedChanges(rows);
+    const seedSeconds = await seed(pg, mariadb, changes);
+    const counts = await rowCounts(pg, mariadb);
+    log(`${label}: seeded ${changes.updates.length} updates, ${changes.deletes.length} deletes, ${changes.inserts.length} inserts in ${seedSeconds.toFixed(1)} s; rows ${JSON.stringify(counts)}`);
+    const target = changes.expected.summary.targetRows;
+    if (counts.src !== rows || counts.pgDst !== target || counts.mariadbDst !== target) throw new Error(`${label}: row counts after seeding ${JSON.stringify(counts)}, expected ${rows} / ${target} / ${target}`);
+
+    // Warm-up (untimed): one lower-bound run per pair reads every table once, so the first measured round is not the only one reading from disk.
+    for (const pair of PAIRS) {
+      const base = path.join(ctxs[pair.key].workDir, 'warmup');
+      log(`${label}: warm-up read of both sides (${pair.label})`);
+      await timed(process.execPath, workerArgs('lower-bound', dist), { cwd: ctxs[pair.key].workDir, env: ctxs[pair.key].env, timeoutMs: COMMAND_TIMEOUT_MS, outFile: `${base}.stdout`, errFile: `${base}.stderr`, timeFile: `${base}.time` });
+    }
+    const series = Object.fromEntries(PAIRS.map((pair) => [pair.key, measurements(pair)]));
+    const rounds = runs(rows);
+    const measuredStarted = process.hrtime.bigint();
+    for (let round = 1; round <= rounds; round++) {
+      if (control.aborted) throw new Error('interrupted');
+      log(`${label}: round ${round}/${rounds}`);
+      await measureRound(ctxs, series, { parity, dist, expected: changes.expected, round, label });
+    }
+    const measuredSeconds = elapsed(measuredStarted);
+    if (control.aborted) throw new Error('interrupted');
+    const statements = rows === sizes[0] ? await whereTimeGoes(pg, mariadb, ctxs, parity, label) : undefined;
+    results.push({
+      rows,
+      rounds,
+      load: loaded,
+      seedSeconds,
+      measuredSeconds,
+      changes: { updates: changes.updates.length, deletes: changes.deletes.length, inserts: changes.inserts.length },
+      expected: changes.expected,
+      pairs: PAIRS.map((pair) => ({ ...pair, measurements: series[pair.key].map(summarize) })),
+      statements,
+    });
+  }
+  log('data: stopping the servers and removing their data directories');
+  await Promise.all([pg.stop(), mariadb.stop()]);
+  return { sizes: results, pgVersion: pg.version, mariadbVersion: mariadb.version, parityArgs: [...PARITY_ARGS, ...extraArgs] };
+}

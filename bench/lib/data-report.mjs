@@ -1,0 +1,208 @@
+// The data-diff section of bench/RESULTS.md (bench/run.mjs --data), between its own marker comments
+// with its own date, machine and commit, like the MySQL section: a run that skips the data series
+// keeps the section as it was, and a data-only run rewrites only this section.
+import { median } from './measure.mjs';
+import { CHECK_ROWS, MARIADB_ARGS, PARITY_ARGS, PG_SETTINGS } from './data-bench.mjs';
+import { COLUMNS, DIFFERENCE_RATE, MARIADB_CHUNK, SEED } from './data-schema.mjs';
+import { combineResults } from './mysql-report.mjs';
+import { mbText, n, sec } from './report.mjs';
+
+export const DATA_BEGIN = '<!-- data-series:begin (bench/run.mjs --data; kept when a run skips it) -->';
+export const DATA_END = '<!-- data-series:end -->';
+export const TIME_TARGET = 1.5;
+export const RSS_TARGET_MB = 300;
+export const RSS_TARGET_ROWS = 10_000_000;
+
+const escape = (s) => String(s).replace(/\|/g, '\\|').replace(/\n/g, ' ');
+const okRuns = (m) => m.runs.filter((r) => r.ok);
+const med = (m, field) => median(okRuns(m).map((r) => r[field]));
+const get = (pair, kind) => pair.measurements.find((m) => m.kind === kind);
+/** The lower bound's figure: its two queries' wall time (process start-up, connecting and describing excluded). */
+const boundSeconds = (pair) => med(get(pair, 'lower-bound'), 'innerSeconds');
+const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? a / b : NaN);
+const times = (x) => (Number.isFinite(x) ? `${x.toFixed(2)}×` : '–');
+const count = (x) => (Number.isFinite(x) ? n(Math.round(x)) : '–');
+
+function status(m) {
+  if (m.errors.length) return `**ERROR**: ${escape([...new Set(m.errors)].join('; '))}`;
+  return m.notes.join(', ');
+}
+
+function targetLines(sizes) {
+  const lines = [];
+  for (const size of sizes) {
+    for (const pair of size.pairs) {
+      const parity = get(pair, 'parity');
+      const r = ratio(parity.medianSeconds, boundSeconds(pair));
+      const inner = ratio(med(parity, 'innerSeconds'), boundSeconds(pair));
+      const verdict = !parity.ok ? '**ERROR** (wrong or failed result)' : r <= TIME_TARGET ? '**PASS**' : '**FAIL**';
+      lines.push(`- ${n(size.rows)} rows ${pair.label}, time within ${TIME_TARGET}× of the lower bound: ${verdict} — parity ${sec(parity.medianSeconds)} s ` +
+        `vs lower bound ${sec(boundSeconds(pair))} s = ${times(r)} (parity's own in-process time ${sec(med(parity, 'innerSeconds'))} s = ${times(inner)})`);
+    }
+  }
+  const big = sizes.filter((s) => s.rows >= RSS_TARGET_ROWS);
+  if (big.length === 0) lines.push(`- Peak RSS under ${RSS_TARGET_MB} MB at ${n(RSS_TARGET_ROWS)} rows: not measured in this run`);
+  for (const size of big) {
+    for (const pair of size.pairs) {
+      const parity = get(pair, 'parity');
+      const verdict = !parity.ok ? '**ERROR** (wrong or failed result)' : parity.maxRssMb < RSS_TARGET_MB ? '**PASS**' : '**FAIL**';
+      lines.push(`- ${n(size.rows)} rows ${pair.label}, peak RSS under ${RSS_TARGET_MB} MB: ${verdict} — ${mbText(parity.maxRssMb)} MB (max over runs)`);
+    }
+  }
+  return lines;
+}
+
+function summaryTable(sizes) {
+  const lines = [
+    '| rows | pair | parity s | lower bound s | parity ÷ lower bound | naive s | naive ÷ lower bound | parity peak RSS MB | naive peak RSS MB | rows downloaded: parity / naive | parity queries |',
+    '|---:|---|---:|---:|---:|---:|---:|---:|---:|---|---:|',
+  ];
+  for (const size of sizes) {
+    for (const pair of size.pairs) {
+      const parity = get(pair, 'parity');
+      const naive = get(pair, 'naive');
+      const bound = boundSeconds(pair);
+      const mark = (m, text) => (m.ok ? text : `${text} (ERROR)`);
+      lines.push(`| ${n(size.rows)} | ${pair.label} | ${mark(parity, sec(parity.medianSeconds))} | ${sec(bound)} | ${times(ratio(parity.medianSeconds, bound))} | ` +
+        `${mark(naive, sec(naive.medianSeconds))} | ${times(ratio(naive.medianSeconds, bound))} | ${mbText(parity.maxRssMb)} | ${mbText(naive.maxRssMb)} | ` +
+        `${count(med(parity, 'rowsDownloaded'))} / ${count(med(naive, 'rowsDownloaded'))} | ${count(med(parity, 'queries'))} |`);
+    }
+  }
+  return lines;
+}
+
+function runsText(m) {
+  return m.runs.map((r) => (r.ok ? `${sec(r.seconds)} s / ${mbText(r.rssKb / 1024)} MB` : 'error')).join('; ') || '–';
+}
+
+function sizeSection(size) {
+  const e = size.expected;
+  const perColumn = COLUMNS.map((c) => `${c} ${e.columns[c].differentValues}`).join(', ');
+  const lines = [
+    `### ${n(size.rows)} rows`,
+    '',
+    `Loaded in ${size.load.seconds.toFixed(1)} s (not measured): PostgreSQL \`src\` + its copy \`dst\` ${size.load.pgSeconds.toFixed(1)} s, ` +
+      `MariaDB \`dst\` ${size.load.mariadbSeconds.toFixed(1)} s, the two at the same time; differences seeded in ${size.seedSeconds.toFixed(1)} s. ` +
+      `Each target got ${size.changes.updates} updated rows (${perColumn}), ${size.changes.deletes} deleted rows and ${size.changes.inserts} inserted rows, ` +
+      `so the expected result is ${n(e.summary.sourceRows)} source rows, ${n(e.summary.targetRows)} target rows, ${e.summary.onlyInSource} only in source, ` +
+      `${e.summary.onlyInTarget} only in target, ${e.summary.differentRows} different, ${n(e.summary.identicalRows)} identical. ` +
+      `${size.rounds} round(s), measured in ${(size.measuredSeconds / 60).toFixed(1)} min.`,
+    '',
+    '| pair | command | median s | inner s | peak RSS MB | rows downloaded | queries | vs lower bound | runs (seconds / RSS) | notes |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---|---|',
+  ];
+  for (const pair of size.pairs) {
+    const bound = boundSeconds(pair);
+    for (const m of pair.measurements) {
+      const shown = m.kind === 'lower-bound' ? med(m, 'innerSeconds') : m.medianSeconds;
+      lines.push(`| ${pair.label} | ${m.label.replace(` ${pair.label}`, '')} | ${sec(m.medianSeconds)} | ${sec(med(m, 'innerSeconds'))} | ${mbText(m.maxRssMb)} | ` +
+        `${count(med(m, 'rowsDownloaded'))} | ${count(med(m, 'queries'))} | ${m.kind === 'lower-bound' ? '1.00× (bound)' : times(ratio(shown, bound))} | ${runsText(m)} | ${status(m)} |`);
+    }
+  }
+  return lines.join('\n');
+}
+
+function statementsSection(size) {
+  if (!size.statements) return '';
+  const lines = [
+    `### Where the time goes (${n(size.rows)} rows)`,
+    '',
+    'One extra, untimed `parity dataDiff` run per pair with statement statistics on (PostgreSQL `pg_stat_statements`, ' +
+      'MariaDB\'s slow query log into `mysql.slow_log` with `long_query_time = 0`). Server seconds are summed over calls; ' +
+      'parity runs up to 4 queries per side at once, so the sums can exceed the wall time.',
+    '',
+  ];
+  for (const s of size.statements) {
+    const st = s.stats ?? {};
+    lines.push(`#### ${s.label}: ${s.ok ? `${sec(s.seconds)} s wall, ${count(st.queries)} queries, ${count(st.rowsDownloaded)} rows downloaded` : `**ERROR**: ${escape(s.error)}`}`, '');
+    lines.push('| side | statement | calls | server s (sum) | max s | rows returned |', '|---|---|---:|---:|---:|---:|');
+    for (const g of s.statements) lines.push(`| ${g.side} | ${g.kind} | ${n(g.calls)} | ${sec(g.seconds)} | ${g.maxSeconds.toFixed(3)} | ${n(g.rows)} |`);
+    lines.push('');
+  }
+  return lines.join('\n').replace(/\n+$/, '');
+}
+
+export function renderDataSection({ started, finished, machine, runsText: rounds, data }) {
+  const minutes = ((finished - started) / 60000).toFixed(1);
+  const busy = Math.max(machine.loadAverage[0], machine.loadAverageEnd[0]) > machine.cores * 0.75;
+  return [
+    DATA_BEGIN,
+    '## Data diff (`parity dataDiff`)',
+    '',
+    `- Date: ${started.toISOString().replace('T', ' ').slice(0, 19)} UTC (run took ${minutes} min, loading included)`,
+    `- Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb.toFixed(1)} GiB RAM, ${machine.platform}; ` +
+      `1/5/15-minute load average ${machine.loadAverage.map((v) => v.toFixed(2)).join(' / ')} at start, ${machine.loadAverageEnd.map((v) => v.toFixed(2)).join(' / ')} at the end` +
+      (busy ? ' (**the machine was busy with other work: the figures are inflated and noisy**)' : ''),
+    `- Node ${machine.node}; PostgreSQL ${data.pgVersion}; MariaDB ${data.mariadbVersion}; data directories on the disk (${machine.dataBase})`,
+    `- parity: commit ${machine.commit}; measured command \`parity ${data.parityArgs.join(' ')}\``,
+    `- Runs per measurement: ${rounds} (median reported)`,
+    '',
+    '### Targets',
+    '',
+    ...targetLines(data.sizes),
+    '',
+    '### Summary',
+    '',
+    ...summaryTable(data.sizes),
+    '',
+    ...data.sizes.map(sizeSection).flatMap((s) => [s, '']),
+    ...data.sizes.map(statementsSection).filter(Boolean).flatMap((s) => [s, '']),
+    '### How measured',
+    '',
+    'The table `orders` (`id bigint` primary key; `customer_id integer`, `amount numeric(12,2)`, `label varchar(40)` of 16-39 characters, ' +
+      '`created_at timestamp(3)`, `is_paid boolean`, `note text` with 20% NULLs; in MariaDB `INT`, `DECIMAL(12,2)`, `VARCHAR(40)`, `DATETIME(3)`, ' +
+      '`TINYINT(1)`, `TEXT`) is generated inside each database from expressions of the key that give the same values on both servers ' +
+      `(bench/lib/data-schema.mjs): PostgreSQL \`generate_series\` in one transaction with the table (no WAL at \`wal_level = minimal\`), primary key built once, ` +
+      '`VACUUM (FREEZE, ANALYZE)`, and the PostgreSQL target made as a file copy of the source (`CREATE DATABASE dst TEMPLATE src`); MariaDB ' +
+      `\`INSERT ... SELECT\` from the Sequence engine's \`seq_1_to_N\`, ${n(MARIADB_CHUNK)} rows per transaction, then \`ANALYZE TABLE\`. The source holds the even ids 2..2N. ` +
+      `Before anything is measured, parity, the lower bound and the naive compare must all find unmodified ${n(CHECK_ROWS)}-row copies identical on both pairs ` +
+      '(every column compared, none skipped), or the run stops. ' +
+      `Then ${DIFFERENCE_RATE * 100}% of the source row count is seeded into each target (positions drawn uniformly with the fixed seed ${SEED}, the same in both targets): ` +
+      'a third updated rows (one column each, in turn), a third deleted rows, a third inserted rows with odd ids between existing keys. ' +
+      'Every result is checked against those exact counts (the summary and each column\'s `differentValues`; parity\'s `stats.complete` must be true); ' +
+      'a mismatch is an **ERROR** in its row and makes the benchmark exit with 1. ' +
+      'Servers: one private PostgreSQL 15 holds `src` and the PostgreSQL `dst` (two databases of one server, so PG↔PG shares the 2 cores), ' +
+      `settings ${PG_SETTINGS.map((s) => `\`${s}\``).join(', ')} on top of the benchmark's (\`fsync = off\`, autovacuum off, default parallel query); ` +
+      `one private MariaDB with ${MARIADB_ARGS.map((s) => `\`${s}\``).join(', ')} on top of the benchmark's (no syncs). ` +
+      'Before the rounds, one untimed lower-bound run per pair reads every table once. Each round runs, per pair, the three commands below one after the other, ' +
+      'each as a separate process under GNU time; the median of the rounds is reported.',
+    '',
+    'Columns:',
+    '',
+    `- **parity**: \`parity ${data.parityArgs.join(' ')}\`` +
+      (data.parityArgs.length > PARITY_ARGS.length ? ' (with this run\'s `--dataArgs`; otherwise the defaults: ' : ' (the defaults: ') +
+      'threads 4, bisection factor 32, threshold 16,384, max rows downloaded 1,000,000); *median s* is the process\'s wall time (Node start-up, connecting and describing included), *inner s* is `stats.seconds` ' +
+      'from its JSON (from opening the sides to the result); *rows downloaded* and *queries* are `stats.rowsDownloaded` and `stats.queries`.',
+    '- **lower bound**: both sides opened as dataDiff opens them (`openSqlSides` from dist/), then parity\'s own whole-table count-and-checksum query ' +
+      '(`side.stats({})`), once per side, both at the same time: the least work any checksum-based comparison of the whole table must do. Its figure is ' +
+      '*inner s*, the wall time of those two queries alone (process start-up, connections and describing excluded: the bound is strict); *median s* is its whole process.',
+    '- **naive**: fetch every row of both sides ordered by key with parity\'s own normalized row query (`rowsQuery` over the whole table, the same texts dataDiff ' +
+      'downloads), streamed (PostgreSQL: a server-side cursor, `FETCH 10000` batches with the next one requested while the current one is compared; MariaDB: mysql2\'s ' +
+      'row stream), merge-compared by key in the process; *median s* is the process\'s wall time, *inner s* the fetch-and-compare part.',
+    '- **÷ lower bound / vs lower bound**: the command\'s median seconds divided by the lower bound\'s inner seconds (the target is ' +
+      `${TIME_TARGET}× for parity). **peak RSS**: the maximum resident set size of the command's own process (GNU time), the highest over the runs; the target is under ${RSS_TARGET_MB} MB at ${n(RSS_TARGET_ROWS)} rows.`,
+    DATA_END,
+    '',
+  ].filter((p, i, all) => !(p === '' && all[i - 1] === '')).join('\n');
+}
+
+/** Splits RESULTS.md into the rest and the data section (undefined where absent). */
+export function splitDataSection(text) {
+  if (text === undefined) return { rest: undefined, data: undefined };
+  const begin = text.indexOf(DATA_BEGIN);
+  const end = text.indexOf(DATA_END);
+  if (begin < 0 || end < begin) return { rest: text, data: undefined };
+  return {
+    // Only the seam is tidied: the other sections are kept byte for byte.
+    rest: `${text.slice(0, begin).replace(/\n+$/, '\n')}${text.slice(end + DATA_END.length).replace(/^\n+/, '')}`,
+    data: text.slice(begin, end + DATA_END.length),
+  };
+}
+
+/** The whole new file: the PostgreSQL part and the MySQL section as combineResults makes them, then the data section (this run's, else the existing one). */
+export function combineAll(existing, { pg, mysql, data }) {
+  const old = splitDataSection(existing);
+  const rest = combineResults(old.rest, { pg, mysql });
+  const dataPart = data ?? old.data;
+  return dataPart ? `${rest.replace(/\n+$/, '\n')}\n${dataPart.replace(/\n+$/, '')}\n` : rest;
+}

@@ -1,0 +1,291 @@
+#!/usr/bin/env node
+// The two baselines of the data-diff benchmark, each run as its own process (under GNU time, so its
+// peak RSS is its own) in a work dir whose flyway.toml defines the environments. Uses parity's
+// compiled modules from `--dist=DIR` (the benchmark's private copy of dist/), so the SQL is parity's.
+//
+//   lower-bound  opens both sides as dataDiff does (openSqlSides: describe, plan every column pair),
+//                then runs parity's whole-table count-and-checksum query ONCE per side, both at the
+//                same time. Prints { seconds (the two queries, wall), setupSeconds, source, target }
+//                with each side's { count, checksum, seconds }.
+//   naive        fetches every row of both sides in key order with parity's own normalized row query
+//                (data-sql.js rowsQuery over the whole table: the same texts dataDiff downloads),
+//                streaming (PostgreSQL: a server-side cursor read in FETCH batches; MySQL: mysql2's
+//                query stream), and merge-compares them here. Prints { seconds, setupSeconds,
+//                rowsDownloaded, summary, columns } in dataDiff's JSON shape.
+//
+// Usage: node data-worker.mjs lower-bound|naive --dist=DIR --source=ENV --target=ENV --table=T --key=K
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import mysqlCallback from 'mysql2';
+
+const FETCH_ROWS = 10_000;
+
+function parseArgs(argv) {
+  const [mode, ...rest] = argv;
+  const options = { mode };
+  for (const arg of rest) {
+    const m = /^--(\w+)=(.*)$/.exec(arg);
+    if (!m) throw new Error(`bad argument ${arg}`);
+    options[m[1]] = m[2];
+  }
+  for (const required of ['dist', 'source', 'target', 'table', 'key']) if (!options[required]) throw new Error(`missing --${required}`);
+  if (mode !== 'lower-bound' && mode !== 'naive') throw new Error(`unknown mode ${mode}`);
+  return options;
+}
+
+const seconds = (started) => Number(process.hrtime.bigint() - started) / 1e9;
+
+async function parity(dist) {
+  const load = (file) => import(pathToFileURL(path.join(dist, file)).href);
+  const [config, environment, sqlSide, dialects, plans, sql, keys, pgConnection, mysqlConnection] = await Promise.all([
+    load('config/config.js'),
+    load('sources/environment-source.js'),
+    load('data-diff/sql-side.js'),
+    load('data-diff/sql/data-dialects.js'),
+    load('data-diff/sql/column-plan.js'),
+    load('data-diff/sql/data-sql.js'),
+    load('data-diff/keys.js'),
+    load('dialects/postgres/postgres-connection.js'),
+    load('dialects/mysql/mysql-connection.js'),
+  ]);
+  return { config, environment, sqlSide, dialects, plans, sql, keys, pgConnection, mysqlConnection };
+}
+
+/** The environments' connection settings, read from the work dir's flyway.toml as the CLI reads them. */
+function connections(p, options) {
+  const config = p.config.loadConfig({ workingDirectory: process.cwd(), env: process.env });
+  const settings = (name, setting) => p.environment.environmentConnection(config, p.config.getEnvironment(config, name, setting));
+  return { source: settings(options.source, '-source'), target: settings(options.target, '-target') };
+}
+
+async function lowerBound(p, options) {
+  const started = process.hrtime.bigint();
+  const { source, target } = connections(p, options);
+  const opened = [];
+  try {
+    const sides = await p.sqlSide.openSqlSides(
+      { connection: source, spec: { table: options.table, key: options.key.split(',') } },
+      { connection: target, spec: { table: options.table } },
+      (name) => name,
+      1,
+      (side) => opened.push(side),
+    );
+    const setupSeconds = seconds(started);
+    const queried = process.hrtime.bigint();
+    const timedStats = async (side) => {
+      const t = process.hrtime.bigint();
+      const stats = await side.stats({});
+      return { ...stats, seconds: seconds(t) };
+    };
+    const [s, t] = await Promise.all([timedStats(sides.source), timedStats(sides.target)]);
+    return { seconds: seconds(queried), setupSeconds, source: s, target: t, skippedColumns: sides.skipped };
+  } finally {
+    await Promise.all(opened.map((side) => side.close()));
+  }
+}
+
+/** Describes both sides and plans every column pair as openSqlSides does; returns each side's row query. */
+async function plannedQueries(p, settings, options) {
+  const keyNames = options.key.split(',');
+  const describe = async (connection) => {
+    const dialect = p.dialects.dataDialectFor(connection.dialect);
+    const c = await dialect.connect(connection);
+    try {
+      return { dialect, description: await dialect.describeTable(c, { schema: '', name: options.table }, keyNames) };
+    } finally {
+      await c.close();
+    }
+  };
+  const [s, t] = await Promise.all([describe(settings.source), describe(settings.target)]);
+  const column = (side, name) => side.description.columns.find((c) => c.name === name);
+  const plan = (name) => {
+    const a = column(s, name);
+    const b = column(t, name);
+    if (!a || !b) throw new Error(`column ${name} is missing on one side`);
+    const pair = p.plans.planPair({ dialect: s.dialect, column: a }, { dialect: t.dialect, column: b });
+    if ('refused' in pair) throw new Error(`column ${name}: ${pair.refused}`);
+    return [{ column: a, plan: pair.plan }, { column: b, plan: pair.plan }];
+  };
+  const keys = keyNames.map(plan);
+  const compared = s.description.columns.map((c) => c.name).filter((n) => !keyNames.includes(n));
+  const columns = compared.map(plan);
+  const query = (side, i) => p.sql.rowsQuery(side.dialect, { table: { schema: '', name: options.table }, keys: keys.map((k) => k[i]), columns: columns.map((c) => c[i]), range: {} });
+  return {
+    keyKinds: keys.map(([k]) => (k.plan.kind === 'integer' ? 'integer' : 'text')),
+    columnNames: compared,
+    source: { dialect: s.dialect, query: query(s, 0) },
+    target: { dialect: t.dialect, query: query(t, 1) },
+  };
+}
+
+/** PostgreSQL: a server-side cursor read FETCH_ROWS at a time, the next batch requested while this one is compared. */
+async function postgresBatches(p, settings, side) {
+  const client = await p.pgConnection.connectPostgres(settings);
+  for (const statement of side.dialect.sessionSetup) await client.query(statement);
+  await client.query('BEGIN READ ONLY');
+  await client.query(`DECLARE bench_naive NO SCROLL CURSOR FOR ${side.query.sql}`);
+  const fetch = () => client.query({ text: `FETCH ${FETCH_ROWS} FROM bench_naive`, rowMode: 'array' }).then((r) => r.rows);
+  let pending = fetch();
+  let done = false;
+  return {
+    async next() {
+      if (done) return [];
+      const rows = await pending;
+      if (rows.length < FETCH_ROWS) done = true;
+      else pending = fetch();
+      return rows;
+    },
+    close: async () => {
+      await client.query('COMMIT').catch(() => {});
+      await client.end().catch(() => {});
+    },
+  };
+}
+
+/** MySQL/MariaDB: mysql2's row stream, read in batches from its buffer (no promise per row). */
+async function mysqlBatches(p, settings, side) {
+  const connection = mysqlCallback.createConnection(p.mysqlConnection.connectionOptions(settings));
+  const run = (sql) => new Promise((resolve, reject) => connection.query(sql, (error) => (error ? reject(error) : resolve())));
+  for (const statement of side.dialect.sessionSetup) await run(statement);
+  const stream = connection.query({ sql: side.query.sql, rowsAsArray: true }).stream({ highWaterMark: FETCH_ROWS });
+  let ended = false;
+  let failure;
+  stream.on('end', () => (ended = true));
+  stream.on('error', (error) => (failure = error));
+  return {
+    async next() {
+      for (;;) {
+        if (failure) throw failure;
+        const rows = [];
+        let row;
+        while (rows.length < FETCH_ROWS && (row = stream.read()) !== null) rows.push(row);
+        if (rows.length > 0) return rows;
+        if (ended) return [];
+        await new Promise((resolve) => {
+          const wake = () => {
+            for (const event of ['readable', 'end', 'error']) stream.off(event, wake);
+            resolve();
+          };
+          for (const event of ['readable', 'end', 'error']) stream.once(event, wake);
+        });
+      }
+    },
+    close: () => new Promise((resolve) => connection.end(() => resolve())),
+  };
+}
+
+/**
+ * A batch source read row by row: `row` is the current row (undefined at the end); advance() moves on
+ * synchronously within a batch and returns a promise only when the next batch must be awaited. Fails
+ * unless the keys come strictly increasing (as parity's merge does).
+ */
+async function reader(batches, compare, side) {
+  let rows = await batches.next();
+  let i = 0;
+  const r = {
+    row: rows[0],
+    count: 0,
+    advance() {
+      const previous = r.row;
+      r.count++;
+      i++;
+      if (i < rows.length) {
+        r.row = rows[i];
+        if (compare(previous, r.row) >= 0) throw new Error(`${side} rows are not in strictly increasing key order at ${JSON.stringify(r.row)}`);
+        return undefined;
+      }
+      return (async () => {
+        rows = rows.length === 0 ? rows : await batches.next();
+        i = 0;
+        r.row = rows[0];
+        if (r.row !== undefined && compare(previous, r.row) >= 0) throw new Error(`${side} rows are not in strictly increasing key order at ${JSON.stringify(r.row)}`);
+      })();
+    },
+  };
+  return r;
+}
+
+const text = (v) => (v === null || v === undefined ? null : Buffer.isBuffer(v) ? v.toString('utf8') : String(v));
+
+/** Integer keys as decimal text: sign, then length, then digits; text keys by code point. */
+function keyComparer(p, kinds) {
+  const integer = (a, b) => {
+    const na = a[0] === '-';
+    const nb = b[0] === '-';
+    if (na !== nb) return na ? -1 : 1;
+    const c = a.length !== b.length ? (a.length < b.length ? -1 : 1) : a < b ? -1 : a > b ? 1 : 0;
+    return na ? -c : c;
+  };
+  return (a, b) => {
+    for (let i = 0; i < kinds.length; i++) {
+      const x = text(a[i]);
+      const y = text(b[i]);
+      const c = kinds[i] === 'integer' ? integer(x, y) : p.keys.compareText(x, y);
+      if (c !== 0) return c;
+    }
+    return 0;
+  };
+}
+
+async function naive(p, options) {
+  const started = process.hrtime.bigint();
+  const settings = connections(p, options);
+  const planned = await plannedQueries(p, settings, options);
+  const open = (name) => (settings[name].dialect === 'postgres' ? postgresBatches : mysqlBatches)(p, settings[name], planned[name]);
+  const [sourceBatches, targetBatches] = await Promise.all([open('source'), open('target')]);
+  const setupSeconds = seconds(started);
+  const compared = process.hrtime.bigint();
+  try {
+    const compare = keyComparer(p, planned.keyKinds);
+    const nKeys = planned.keyKinds.length;
+    const perColumn = planned.columnNames.map(() => 0);
+    const summary = { sourceRows: 0, targetRows: 0, onlyInSource: 0, onlyInTarget: 0, differentRows: 0, identicalRows: 0 };
+    const [s, t] = await Promise.all([reader(sourceBatches, compare, 'source'), reader(targetBatches, compare, 'target')]);
+    while (s.row !== undefined || t.row !== undefined) {
+      const c = s.row === undefined ? 1 : t.row === undefined ? -1 : compare(s.row, t.row);
+      let wait;
+      if (c < 0) {
+        summary.onlyInSource++;
+        wait = s.advance();
+      } else if (c > 0) {
+        summary.onlyInTarget++;
+        wait = t.advance();
+      } else {
+        let differs = false;
+        for (let i = nKeys; i < s.row.length; i++) {
+          if (text(s.row[i]) !== text(t.row[i])) {
+            perColumn[i - nKeys]++;
+            differs = true;
+          }
+        }
+        if (differs) summary.differentRows++;
+        else summary.identicalRows++;
+        const a = s.advance();
+        const b = t.advance();
+        wait = a && b ? Promise.all([a, b]) : a ?? b;
+      }
+      if (wait) await wait;
+    }
+    summary.sourceRows = s.count;
+    summary.targetRows = t.count;
+    return {
+      seconds: seconds(compared),
+      setupSeconds,
+      rowsDownloaded: s.count + t.count,
+      summary,
+      columns: Object.fromEntries(planned.columnNames.map((name, i) => [name, { differentValues: perColumn[i] }])),
+    };
+  } finally {
+    await Promise.all([sourceBatches.close(), targetBatches.close()]);
+  }
+}
+
+try {
+  const options = parseArgs(process.argv.slice(2));
+  const p = await parity(path.resolve(options.dist));
+  const result = options.mode === 'lower-bound' ? await lowerBound(p, options) : await naive(p, options);
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+} catch (error) {
+  process.stderr.write(`ERROR: ${error?.stack ?? error}\n`);
+  process.exitCode = 1;
+}
