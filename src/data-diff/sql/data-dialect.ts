@@ -126,6 +126,8 @@ export interface DataDialect {
   readonly name: DataDialectName;
   /** Statements every connection runs before any data diff query (time zone UTC, date style). */
   readonly sessionSetup: readonly string[];
+  /** Statements run just before and after a query grouping by key bucket (planner settings). */
+  readonly grouping?: { readonly before: string; readonly after: string };
   quoteIdent(name: string): string;
   qualifiedName(table: TableRef): string;
   /** The placeholder for the n-th parameter (1-based): `$1` or `?`. */

@@ -146,7 +146,15 @@ export async function readChecksum(connection: DataConnection, dialect: DataDial
 export async function readChecksums(connection: DataConnection, dialect: DataDialect, spec: SegmentSpec, modulus = 1): Promise<Map<number, SegmentChecksum>> {
   const query = checksumQuery(dialect, spec, modulus);
   const buckets = new Map<number, SegmentChecksum>();
-  for (const row of await connection.query(query.sql, query.params)) {
+  const grouping = modulus > 1 ? dialect.grouping : undefined;
+  if (grouping) await connection.query(grouping.before);
+  let rows: Record<string, unknown>[];
+  try {
+    rows = await connection.query(query.sql, query.params);
+  } finally {
+    if (grouping) await connection.query(grouping.after);
+  }
+  for (const row of rows) {
     const count = cellText(row['n']) ?? '0';
     if (count !== '0') buckets.set(Number(cellText(row['b'])), { count, checksum: cellText(row['checksum']) ?? '0' });
   }
