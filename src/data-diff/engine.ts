@@ -188,8 +188,8 @@ export async function diffTables(sourceSide: TableSide, targetSide: TableSide, o
     return Promise.all(children.map((child) => stats(child, modulus)));
   };
 
-  const resolve = async (node: Node): Promise<void> => {
-    const a = assess(node);
+  /** Resolves a node; `a` is its assessment when the caller has already made it. */
+  const resolve = async (node: Node, a: Assessment = assess(node)): Promise<void> => {
     // Identical rows only add to a count, so their order does not matter.
     sink.identical(a.identical);
     if (a.mismatchedBuckets === 0) return;
@@ -216,7 +216,7 @@ export async function diffTables(sourceSide: TableSide, targetSide: TableSide, o
         batch.push(c);
       } else {
         await flush();
-        await resolve(child);
+        await resolve(child, c);
       }
     }
     await flush();
