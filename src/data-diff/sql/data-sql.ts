@@ -5,6 +5,7 @@
  *   rowsQuery        key + normalized values of a (small) range, in key order
  * Every query filters by the same range condition (row-value comparison on the key order
  * expressions) and the side's raw `where`, so both sides see the same rows in the same order.
+ * `setUpSession` runs a dialect's session statements on a connection it has just opened.
  */
 import { ParityError } from '../../errors.js';
 import type { BuiltQuery, DataConnection, DataDialect, KeyRange, PlannedColumn, SegmentSpec } from './data-dialect.js';
@@ -135,6 +136,17 @@ export function cellText(value: unknown): string | null {
 export interface SegmentChecksum {
   readonly count: string;
   readonly checksum: string;
+}
+
+/** Runs a dialect's session setup on a new connection; closes it and rethrows when a statement fails. */
+export async function setUpSession(connection: DataConnection, statements: readonly string[]): Promise<DataConnection> {
+  try {
+    for (const statement of statements) await connection.query(statement);
+  } catch (error) {
+    await connection.close();
+    throw error;
+  }
+  return connection;
 }
 
 /** Count and checksum of the whole slice. */

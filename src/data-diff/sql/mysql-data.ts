@@ -19,7 +19,8 @@ import type { ConnectionSettings } from '../../config/connection.js';
 import { ParityError } from '../../errors.js';
 import { connectionOptions, toParityError, withReadOnlySnapshot } from '../../dialects/mysql/mysql-connection.js';
 import { qualifiedName, quoteIdent, quoteLiteral } from '../../dialects/mysql/mysql-quoting.js';
-import { floatExactLimit, ownKind, timestampTextLength } from './column-plan.js';
+import { DEFAULT_FLOAT_DIGITS, floatExactLimit, ownKind, timestampTextLength } from './column-plan.js';
+import { setUpSession } from './data-sql.js';
 import type { Classification, ColumnPlan, DataColumn, DataConnection, DataDialect, Normalized, TableDescription, TableRef, ValueKind } from './data-dialect.js';
 import { describedTable, type ColumnRow } from './describe.js';
 
@@ -80,7 +81,7 @@ function normalize(column: DataColumn, plan: ColumnPlan): Normalized {
     case 'decimal':
       return { sql: utf8(plan.scale === undefined ? col : `CAST(${col} AS DECIMAL(65, ${plan.scale}))`) };
     case 'float': {
-      const digits = plan.floatDigits ?? 6;
+      const digits = plan.floatDigits ?? DEFAULT_FLOAT_DIGITS;
       return { sql: `CASE WHEN ABS(${col}) >= ${floatExactLimit(digits)} THEN ${utf8(col)} ELSE ${utf8(`CAST(${col} AS DECIMAL(65, ${digits}))`)} END` };
     }
     case 'timestamp':
@@ -227,13 +228,7 @@ async function connect(settings: ConnectionSettings): Promise<DataConnection> {
       if (!destroyed) await raw.end().catch(() => raw.destroy());
     },
   };
-  try {
-    for (const statement of mysqlData.sessionSetup) await connection.query(statement);
-  } catch (error) {
-    await connection.close();
-    throw error;
-  }
-  return connection;
+  return setUpSession(connection, mysqlData.sessionSetup);
 }
 
 /**

@@ -18,7 +18,8 @@ import type { ConnectionSettings } from '../../config/connection.js';
 import { ParityError } from '../../errors.js';
 import { connectPostgres, toParityError, withReadOnlyTransaction } from '../../dialects/postgres/postgres-connection.js';
 import { qualifiedName, quoteIdent, quoteLiteral } from '../../dialects/postgres/postgres-quoting.js';
-import { floatExactLimit, ownKind, timestampTextLength } from './column-plan.js';
+import { DEFAULT_FLOAT_DIGITS, floatExactLimit, ownKind, timestampTextLength } from './column-plan.js';
+import { setUpSession } from './data-sql.js';
 import type { Classification, ColumnPlan, DataColumn, DataConnection, DataDialect, Normalized, TableDescription, TableRef, ValueKind } from './data-dialect.js';
 import { describedTable, type ColumnRow } from './describe.js';
 
@@ -76,7 +77,7 @@ function normalize(column: DataColumn, plan: ColumnPlan): Normalized {
     case 'decimal':
       return { sql: plan.scale === undefined ? `trim_scale(${col}::numeric)::text` : `round(${col}::numeric, ${plan.scale})::text` };
     case 'float': {
-      const digits = plan.floatDigits ?? 6;
+      const digits = plan.floatDigits ?? DEFAULT_FLOAT_DIGITS;
       return { sql: `CASE WHEN abs(${col}) >= ${floatExactLimit(digits)} THEN ${col}::text ELSE round(${col}::float8::numeric, ${digits})::text END` };
     }
     case 'timestamp': {
@@ -195,13 +196,7 @@ async function connect(settings: ConnectionSettings): Promise<DataConnection> {
     },
     close: () => client.end().catch(() => {}),
   };
-  try {
-    for (const statement of postgresData.sessionSetup) await connection.query(statement);
-  } catch (error) {
-    await connection.close();
-    throw error;
-  }
-  return connection;
+  return setUpSession(connection, postgresData.sessionSetup);
 }
 
 export const postgresData: DataDialect = {
