@@ -174,7 +174,7 @@ export function renderDataSection({ started, finished, machine, runsText: rounds
       'threads 4, bisection factor 32, threshold 16,384, max rows downloaded 1,000,000); *median s* is the process\'s wall time (Node start-up, connecting and describing included), *inner s* is `stats.seconds` ' +
       'from its JSON (from opening the sides to the result); *rows downloaded* and *queries* are `stats.rowsDownloaded` and `stats.queries`.',
     '- **lower bound**: both sides opened as dataDiff opens them (`openSqlSides` from dist/), then parity\'s own whole-table count-and-checksum query ' +
-      '(`side.stats({})`), once per side, both at the same time: the least work any checksum-based comparison of the whole table must do. Its figure is ' +
+      '(`side.stats({ range: {} }, 1)`: no grouping by key bucket), once per side, both at the same time: the least work any checksum-based comparison of the whole table must do. Its figure is ' +
       '*inner s*, the wall time of those two queries alone (process start-up, connections and describing excluded: the bound is strict); *median s* is its whole process.',
     '- **naive**: fetch every row of both sides ordered by key with parity\'s own normalized row query (`rowsQuery` over the whole table, the same texts dataDiff ' +
       'downloads), streamed (PostgreSQL: a server-side cursor, `FETCH 10000` batches with the next one requested while the current one is compared; MariaDB: mysql2\'s ' +

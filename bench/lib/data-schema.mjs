@@ -15,6 +15,7 @@
 //
 // The differences: 0.01% of the source rows (at least 3), a third each updated (one column each, in
 // turn), deleted and inserted, at positions drawn with a fixed seed, the same in every target.
+import { mulberry32 } from './prng.mjs';
 
 export const TABLE = 'orders';
 export const COLUMNS = ['customer_id', 'amount', 'label', 'created_at', 'is_paid', 'note'];
@@ -105,18 +106,6 @@ const UPDATES = {
   },
 };
 
-/** mulberry32: a small seeded PRNG, so every run draws the same positions. */
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** `count` distinct integers in [low, high], drawn uniformly. */
 function distinct(next, count, low, high) {
   const out = new Set();
@@ -133,7 +122,7 @@ export function plannedChanges(rows) {
   const updateCount = Math.floor(total / 3);
   const deleteCount = Math.floor(total / 3);
   const insertCount = total - updateCount - deleteCount;
-  const next = random(SEED);
+  const next = mulberry32(SEED);
   const touched = distinct(next, updateCount + deleteCount, 1, rows).map((i) => 2 * i);
   const updates = touched.slice(0, updateCount).map((id, k) => ({ id, column: COLUMNS[k % COLUMNS.length] }));
   const deletes = touched.slice(updateCount);

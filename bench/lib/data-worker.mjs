@@ -37,18 +37,16 @@ const seconds = (started) => Number(process.hrtime.bigint() - started) / 1e9;
 
 async function parity(dist) {
   const load = (file) => import(pathToFileURL(path.join(dist, file)).href);
-  const [config, environment, sqlSide, dialects, plans, sql, keys, pgConnection, mysqlConnection] = await Promise.all([
+  const [config, environment, sqlSide, sql, keys, pgConnection, mysqlConnection] = await Promise.all([
     load('config/config.js'),
     load('sources/environment-source.js'),
     load('data-diff/sql-side.js'),
-    load('data-diff/sql/data-dialects.js'),
-    load('data-diff/sql/column-plan.js'),
     load('data-diff/sql/data-sql.js'),
     load('data-diff/keys.js'),
     load('dialects/postgres/postgres-connection.js'),
     load('dialects/mysql/mysql-connection.js'),
   ]);
-  return { config, environment, sqlSide, dialects, plans, sql, keys, pgConnection, mysqlConnection };
+  return { config, environment, sqlSide, sql, keys, pgConnection, mysqlConnection };
 }
 
 /** The environments' connection settings, read from the work dir's flyway.toml as the CLI reads them. */
@@ -85,38 +83,29 @@ async function lowerBound(p, options) {
   }
 }
 
-/** Describes both sides and plans every column pair as openSqlSides does; returns each side's row query. */
+/** Both sides described and planned by parity itself (planSqlTables, as dataDiff plans them); each side's row query. */
 async function plannedQueries(p, settings, options) {
-  const keyNames = options.key.split(',');
-  const describe = async (connection) => {
-    const dialect = p.dialects.dataDialectFor(connection.dialect);
-    const c = await dialect.connect(connection);
-    try {
-      return { dialect, description: await dialect.describeTable(c, { schema: '', name: options.table }, keyNames) };
-    } finally {
-      await c.close();
-    }
-  };
-  const [s, t] = await Promise.all([describe(settings.source), describe(settings.target)]);
-  const column = (side, name) => side.description.columns.find((c) => c.name === name);
-  const plan = (name) => {
-    const a = column(s, name);
-    const b = column(t, name);
-    if (!a || !b) throw new Error(`column ${name} is missing on one side`);
-    const pair = p.plans.planPair({ dialect: s.dialect, column: a }, { dialect: t.dialect, column: b });
-    if ('refused' in pair) throw new Error(`column ${name}: ${pair.refused}`);
-    return [{ column: a, plan: pair.plan }, { column: b, plan: pair.plan }];
-  };
-  const keys = keyNames.map(plan);
-  const compared = s.description.columns.map((c) => c.name).filter((n) => !keyNames.includes(n));
-  const columns = compared.map(plan);
-  const query = (side, i) => p.sql.rowsQuery(side.dialect, { table: { schema: '', name: options.table }, keys: keys.map((k) => k[i]), columns: columns.map((c) => c[i]), range: {} });
-  return {
-    keyKinds: keys.map(([k]) => (k.plan.kind === 'integer' ? 'integer' : 'text')),
-    columnNames: compared,
-    source: { dialect: s.dialect, query: query(s, 0) },
-    target: { dialect: t.dialect, query: query(t, 1) },
-  };
+  const opened = [];
+  try {
+    const tables = await p.sqlSide.planSqlTables(
+      { connection: settings.source, spec: { table: options.table, key: options.key.split(',') } },
+      { connection: settings.target, spec: { table: options.table } },
+      (name) => name,
+      1,
+      (side) => opened.push(side),
+    );
+    const [name] = Object.keys(tables.skipped);
+    if (name !== undefined) throw new Error(`column ${name}: ${tables.skipped[name]}`);
+    const query = (side) => p.sql.rowsQuery(side.dialect, { table: side.table, keys: side.keys, columns: side.columns, range: {} });
+    return {
+      keyKinds: tables.source.description.key.map((k) => k.kind),
+      columnNames: tables.source.description.columns.map((c) => c.name),
+      source: { dialect: tables.source.dialect, query: query(tables.source) },
+      target: { dialect: tables.target.dialect, query: query(tables.target) },
+    };
+  } finally {
+    await Promise.all(opened.map((side) => side.close()));
+  }
 }
 
 /** PostgreSQL: a server-side cursor read FETCH_ROWS at a time, the next batch requested while this one is compared. */

@@ -7,21 +7,10 @@
 // some written with `_` (V1_3__ is version 1.3), so that file-name order differs from version order.
 import fs from 'node:fs';
 import path from 'node:path';
+import { mulberry32 } from './prng.mjs';
 
 export const MIGRATIONS_SCHEMA = 'app';
 const SEED = 0x5eed2026;
-
-/** mulberry32: a small seeded PRNG, so the generated project is the same on every run. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Versions in increasing order: per major M, `M`, then `M.1` .. `M.19`, with `M.5.1` after `M.5`
@@ -67,7 +56,7 @@ export function repeatableCount(count) {
  */
 export function generateMigrations(count) {
   if (!Number.isInteger(count) || count < 10) throw new Error(`a migrations project needs at least 10 migrations, not ${count}`);
-  const random = prng(SEED);
+  const random = mulberry32(SEED);
   const pick = (list) => list[Math.floor(random() * list.length)];
   const shuffle = (list) => {
     const out = [...list];
