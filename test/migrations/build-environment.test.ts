@@ -7,9 +7,11 @@
  */
 import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { DATA_DIR_PREFIX } from '../../src/embedded/embedded-postgres.ts';
+import { runCli } from '../support/cli.ts';
 import { migrationProject, type MigrationProject } from '../support/migration-project.ts';
 import { startPostgres, type TestPostgres } from '../support/pg-server.ts';
 
@@ -110,27 +112,48 @@ test('the schema history table is left out of diffs unless -includeFlywayObjects
 });
 
 test('with no build environment the migrations are built in an embedded PostgreSQL that is removed afterwards', async () => {
-  const leftovers = () => fs.readdirSync(os.tmpdir()).filter((name) => name.startsWith(DATA_DIR_PREFIX)).sort();
-  const before = leftovers();
-  const json = await diffJson('-source=migrations', '-target=prod');
-  assert.equal(changes(json), ['Add Table app.all_tables', 'Add Table app.table_1', 'Add Table app.table_2', 'Add View app.view_1']);
-  assert.equal(json.sourcePreparationInfo, {
-    sourceType: 'migrations',
-    buildEnvironment: null,
-    provisioner: null,
-    migrationState: { pending: 0, applied: 4, failed: 0, total: 4 },
-    reprovisioned: true,
-    targetSchemaVersion: '4',
-    migrationsExecuted: 4,
-  });
-  assert.equal(leftovers(), before, 'an embedded data directory was left behind');
+  // The CLI gets a temporary folder of its own (TMPDIR), so servers of test files running alongside
+  // (they use the same prefix in the shared /tmp) cannot be mistaken for leftovers, and the test can
+  // watch the embedded data directory appear while the CLI runs.
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'parity-buildenv-tmp-'));
+  fs.chmodSync(tmp, 0o755); // as root the server runs as another user, who must reach its data directory
+  const dataDirs = () => fs.readdirSync(tmp).filter((name) => name.startsWith(DATA_DIR_PREFIX));
+  const seen = new Set<string>();
+  const run = async (...args: string[]) => {
+    const watcher = setInterval(() => dataDirs().forEach((name) => seen.add(name)), 25);
+    try {
+      return await runCli(args, { cwd: p.dir, env: { PGPASSWORD: pg.password, TMPDIR: tmp } });
+    } finally {
+      clearInterval(watcher);
+    }
+  };
+  try {
+    const result = await run('diff', '-source=migrations', '-target=prod', '-outputType=json');
+    assert.is(result.code, 0, result.stderr || result.stdout);
+    const json = JSON.parse(result.stdout) as DiffJson;
+    assert.equal(changes(json), ['Add Table app.all_tables', 'Add Table app.table_1', 'Add Table app.table_2', 'Add View app.view_1']);
+    assert.equal(json.sourcePreparationInfo, {
+      sourceType: 'migrations',
+      buildEnvironment: null,
+      provisioner: null,
+      migrationState: { pending: 0, applied: 4, failed: 0, total: 4 },
+      reprovisioned: true,
+      targetSchemaVersion: '4',
+      migrationsExecuted: 4,
+    });
+    assert.is(seen.size, 1, 'the embedded server should have used a data directory in the temporary folder');
+    assert.equal(dataDirs(), [], 'an embedded data directory was left behind');
 
-  p.write('V5__broken.sql', 'CREATE TABLE ok (id int);\nCREATE TABLE broken (id nosuchtype);\n');
-  const broken = await p.run('diff', '-source=migrations', '-target=prod');
-  assert.is(broken.code, 10, broken.stderr);
-  assert.match(broken.stderr, /type "nosuchtype" does not exist \(migrations\/V5__broken\.sql:2\)/);
-  p.remove('V5__broken.sql');
-  assert.equal(leftovers(), before);
+    p.write('V5__broken.sql', 'CREATE TABLE ok (id int);\nCREATE TABLE broken (id nosuchtype);\n');
+    const broken = await run('diff', '-source=migrations', '-target=prod');
+    assert.is(broken.code, 10, broken.stderr);
+    assert.match(broken.stderr, /type "nosuchtype" does not exist \(migrations\/V5__broken\.sql:2\)/);
+    p.remove('V5__broken.sql');
+    assert.is(seen.size, 2, 'the failed build should have started its own embedded server');
+    assert.equal(dataDirs(), [], 'a failed build left its embedded data directory behind');
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
 });
 
 test.run();
