@@ -241,11 +241,8 @@ if (!skipWithoutMariadb()) {
     await maria.execAll('a', statements('BIGINT'));
     await maria.execAll('b', [...statements('INT'), "UPDATE big SET v = 'x' WHERE id % 1000 = 0", 'DELETE FROM big WHERE id = 50000', "UPDATE named SET v = 0 WHERE name = 'name 77'"]);
 
-    const started = Date.now();
     const big = await json('-source=ma', '-target=mb', '-table=big', '-key=id', '-algorithm=joindiff');
-    const seconds = (Date.now() - started) / 1000;
     assert.equal([big.summary.onlyInSource, big.summary.differentRows, big.summary.identicalRows], [1, 99, 99_900]);
-    assert.ok(seconds < 30, `100,000 rows took ${seconds} s`);
     const named = await bothAgree('-source=ma', '-target=mb', '-table=named', '-key=name');
     assert.equal(named.samples.different.map((d) => d.key['name']), ['name 77']);
 
