@@ -10,6 +10,11 @@ function field(value: string | null): string {
   return value === null ? '-' : `${[...value].length}:${value}`;
 }
 
+/** The MD5 of `text` (as UTF-8), in hex. */
+function md5Hex(text: string): string {
+  return createHash('md5').update(text, 'utf8').digest('hex');
+}
+
 /** `<len>:<text>` (or `-` for NULL) of the key texts then the values, joined with `,`. */
 export function canonicalRowText(key: Key, values: readonly (string | null)[]): string {
   return [...key, ...values].map(field).join(',');
@@ -17,8 +22,7 @@ export function canonicalRowText(key: Key, values: readonly (string | null)[]): 
 
 /** The first 15 hex digits (60 bits) of the md5 of the canonical text, as an unsigned integer. */
 export function rowHash(key: Key, values: readonly (string | null)[]): bigint {
-  const hex = createHash('md5').update(canonicalRowText(key, values), 'utf8').digest('hex');
-  return BigInt(`0x${hex.slice(0, 15)}`);
+  return BigInt(`0x${md5Hex(canonicalRowText(key, values)).slice(0, 15)}`);
 }
 
 /**
@@ -29,6 +33,5 @@ export function rowHash(key: Key, values: readonly (string | null)[]): bigint {
 export function keyBucket(key: Key, kinds: readonly KeyKind[], modulus: number): number {
   if (modulus === 1) return 0;
   if (kinds.length === 1 && kinds[0] === 'integer') return Number(BigInt(key[0]!) % BigInt(modulus));
-  const text = key.map((part) => `${[...part].length}:${part}`).join('');
-  return parseInt(createHash('md5').update(text, 'utf8').digest('hex').slice(0, 7), 16) % modulus;
+  return parseInt(md5Hex(key.map(field).join('')).slice(0, 7), 16) % modulus;
 }
