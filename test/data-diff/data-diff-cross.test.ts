@@ -11,6 +11,7 @@ import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { runCli } from '../support/cli.ts';
+import { environmentSection } from '../support/flyway-toml.ts';
 import { skipWithoutMariadb, startMariadb, type TestMariadb } from '../support/mariadb-server.ts';
 import { startPostgres, type TestPostgres } from '../support/pg-server.ts';
 
@@ -70,8 +71,8 @@ if (!skipWithoutMariadb()) {
     fs.writeFileSync(
       path.join(work, 'flyway.toml'),
       [
-        `[environments.pg]\nurl = "jdbc:postgresql://127.0.0.1:${pg.port}/app"\nuser = "${pg.user}"\npassword = "\${env.PG_PW}"\n`,
-        `[environments.maria]\nurl = "jdbc:mariadb://127.0.0.1:${maria.port}/app"\nuser = "${maria.user}"\npassword = "\${env.MARIA_PW}"\n`,
+        environmentSection('pg', `jdbc:postgresql://127.0.0.1:${pg.port}/app`, pg.user, 'PG_PW'),
+        environmentSection('maria', `jdbc:mariadb://127.0.0.1:${maria.port}/app`, maria.user, 'MARIA_PW'),
       ].join('\n'),
     );
   });

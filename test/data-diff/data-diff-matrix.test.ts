@@ -24,6 +24,7 @@ import { checksumQuery } from '../../src/data-diff/sql/data-sql.ts';
 import { mysqlData } from '../../src/data-diff/sql/mysql-data.ts';
 import { postgresData } from '../../src/data-diff/sql/postgres-data.ts';
 import { runCli } from '../support/cli.ts';
+import { environmentSection } from '../support/flyway-toml.ts';
 import { mariaText, pgText, ROWS, seed, SHAPES, tableName, tableStatements, type Expected, type Server, type Shape, type Table } from '../support/data-diff-matrix.ts';
 import { skipWithoutMariadb, startMariadb, type TestMariadb } from '../support/mariadb-server.ts';
 import { startPostgres, type TestPostgres } from '../support/pg-server.ts';
@@ -108,8 +109,8 @@ if (!skipWithoutMariadb()) {
     fs.writeFileSync(
       path.join(work, 'flyway.toml'),
       [
-        `[environments.pg]\nurl = "jdbc:postgresql://127.0.0.1:${pg.port}/dd"\nuser = "${pg.user}"\npassword = "\${env.PG_PW}"\n`,
-        `[environments.maria]\nurl = "jdbc:mariadb://127.0.0.1:${maria.port}/dd"\nuser = "${maria.user}"\npassword = "\${env.MARIA_PW}"\n`,
+        environmentSection('pg', `jdbc:postgresql://127.0.0.1:${pg.port}/dd`, pg.user, 'PG_PW'),
+        environmentSection('maria', `jdbc:mariadb://127.0.0.1:${maria.port}/dd`, maria.user, 'MARIA_PW'),
       ].join('\n'),
     );
   }

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { runCli } from '../support/cli.ts';
+import { environmentSection } from '../support/flyway-toml.ts';
 import { startPostgres, type TestPostgres } from '../support/pg-server.ts';
 
 let pg: TestPostgres;
@@ -46,7 +47,7 @@ test.before(async () => {
     await pg.exec(db, TABLE);
   }
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'parity-dd-'));
-  const env = (db: string) => `[environments.${db}]\nurl = "jdbc:postgresql://127.0.0.1:${pg.port}/${db}"\nuser = "${pg.user}"\npassword = "\${env.APP_PASSWORD}"\n`;
+  const env = (db: string) => environmentSection(db, `jdbc:postgresql://127.0.0.1:${pg.port}/${db}`, pg.user, 'APP_PASSWORD');
   fs.writeFileSync(path.join(work, 'flyway.toml'), env('a') + env('b'));
 });
 

@@ -17,6 +17,7 @@ import type { PlannedColumn } from '../../src/data-diff/sql/data-dialect.ts';
 import { joinQuery, type JoinSide } from '../../src/data-diff/sql/join-sql.ts';
 import { mysqlData } from '../../src/data-diff/sql/mysql-data.ts';
 import { runCli } from '../support/cli.ts';
+import { environmentSection } from '../support/flyway-toml.ts';
 import { skipWithoutMariadb, startMariadb, type TestMariadb } from '../support/mariadb-server.ts';
 import { startPostgres, type TestPostgres } from '../support/pg-server.ts';
 
@@ -110,14 +111,13 @@ if (!skipWithoutMariadb()) {
       await maria.execAll(db, ['SET time_zone = "+00:00"', ...MARIA_TABLES]);
     }
     work = fs.mkdtempSync(path.join(os.tmpdir(), 'parity-join-'));
-    const env = (name: string, url: string, user: string, password: string) => `[environments.${name}]\nurl = "${url}"\nuser = "${user}"\npassword = "\${env.${password}}"\n`;
     fs.writeFileSync(
       path.join(work, 'flyway.toml'),
       [
-        env('pg', `jdbc:postgresql://127.0.0.1:${pg.port}/app`, pg.user, 'PG_PW'),
-        env('pgother', `jdbc:postgresql://127.0.0.1:${pg.port}/other`, pg.user, 'PG_PW'),
-        env('ma', `jdbc:mariadb://127.0.0.1:${maria.port}/a`, maria.user, 'MARIA_PW'),
-        env('mb', `jdbc:mariadb://127.0.0.1:${maria.port}/b`, maria.user, 'MARIA_PW'),
+        environmentSection('pg', `jdbc:postgresql://127.0.0.1:${pg.port}/app`, pg.user, 'PG_PW'),
+        environmentSection('pgother', `jdbc:postgresql://127.0.0.1:${pg.port}/other`, pg.user, 'PG_PW'),
+        environmentSection('ma', `jdbc:mariadb://127.0.0.1:${maria.port}/a`, maria.user, 'MARIA_PW'),
+        environmentSection('mb', `jdbc:mariadb://127.0.0.1:${maria.port}/b`, maria.user, 'MARIA_PW'),
       ].join('\n'),
     );
   });
