@@ -2,6 +2,7 @@ import zlib from 'node:zlib';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { flywayChecksum } from '../../src/migrations/checksum.ts';
+import { mulberry32 } from '../../bench/lib/prng.mjs';
 
 // ---------------------------------------------------------------------------------------------------
 // Independent reference: what Flyway's ChecksumCalculator does in Java, written out step by step
@@ -86,18 +87,6 @@ function referenceChecksum(text: string): number {
   });
   const unsigned = crc.value();
   return unsigned > 0x7fffffff ? unsigned - 0x100000000 : unsigned;
-}
-
-/** mulberry32: a tiny seeded PRNG, so the random inputs are the same on every run. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function assertAgrees(text: string, label: string): void {
@@ -211,7 +200,7 @@ test('a 10,000-line script with mixed line endings', () => {
 });
 
 test('~200 random strings from a seeded generator agree with the reference', () => {
-  const random = seededRandom(20240611);
+  const random = mulberry32(20240611);
   const pieces = ['a', 'Z', '0', ' ', '\t', ';', "'", '\n', '\r', '\r\n', '\n\r', '\uFEFF', 'é', 'ß', '日', '本', '😀', '🎉', '\u2028', '\u0085', '\u0000', '\u007f', '\u07ff', '\u0800', '\uffff', '\u{10ffff}'];
   let distinct = 0;
   let previous: number | undefined;
