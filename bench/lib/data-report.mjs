@@ -5,7 +5,7 @@ import { median } from './measure.mjs';
 import { CHECK_ROWS, MARIADB_ARGS, PARITY_ARGS, PG_SETTINGS } from './data-bench.mjs';
 import { COLUMNS, DIFFERENCE_RATE, MARIADB_CHUNK, SEED } from './data-schema.mjs';
 import { combineResults } from './mysql-report.mjs';
-import { mbText, n, sec } from './report.mjs';
+import { findSection, mbText, n, sec } from './report.mjs';
 
 export const DATA_BEGIN = '<!-- data-series:begin (bench/run.mjs --data; kept when a run skips it) -->';
 export const DATA_END = '<!-- data-series:end -->';
@@ -188,15 +188,10 @@ export function renderDataSection({ started, finished, machine, runsText: rounds
 
 /** Splits RESULTS.md into the rest and the data section (undefined where absent). */
 export function splitDataSection(text) {
-  if (text === undefined) return { rest: undefined, data: undefined };
-  const begin = text.indexOf(DATA_BEGIN);
-  const end = text.indexOf(DATA_END);
-  if (begin < 0 || end < begin) return { rest: text, data: undefined };
-  return {
-    // Only the seam is tidied: the other sections are kept byte for byte.
-    rest: `${text.slice(0, begin).replace(/\n+$/, '\n')}${text.slice(end + DATA_END.length).replace(/^\n+/, '')}`,
-    data: text.slice(begin, end + DATA_END.length),
-  };
+  const found = text === undefined ? undefined : findSection(text, DATA_BEGIN, DATA_END);
+  if (found === undefined) return { rest: text, data: undefined };
+  // Only the seam is tidied: the other sections are kept byte for byte.
+  return { rest: `${found.before.replace(/\n+$/, '\n')}${found.after.replace(/^\n+/, '')}`, data: found.section };
 }
 
 /** The whole new file: the PostgreSQL part and the MySQL section as combineResults makes them, then the data section (this run's, else the existing one). */

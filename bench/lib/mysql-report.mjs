@@ -7,7 +7,7 @@
 // MySQL section alone, and a PostgreSQL-only run keeps the last MySQL figures.
 import { MYSQLDUMP_ARGS, SLOW_SECONDS } from './mysql-bench.mjs';
 import { MYSQL_FEW_CHANGES, MYSQL_TABLES_PER_CHUNK } from './mysql-schema.mjs';
-import { growthSection, mbText, measurementTable, n, profileSection, sec } from './report.mjs';
+import { findSection, growthSection, mbText, measurementTable, n, profileSection, sec } from './report.mjs';
 
 export const MYSQL_BEGIN = '<!-- mysql-series:begin (bench/run.mjs --mysql; kept when a run skips it) -->';
 export const MYSQL_END = '<!-- mysql-series:end -->';
@@ -91,14 +91,9 @@ export function renderMysqlSection({ started, finished, machine, runs, startup, 
 
 /** Splits RESULTS.md into the PostgreSQL part and the MySQL section (undefined where absent). */
 export function splitResults(text) {
-  if (text === undefined) return { pg: undefined, mysql: undefined };
-  const begin = text.indexOf(MYSQL_BEGIN);
-  const end = text.indexOf(MYSQL_END);
-  if (begin < 0 || end < begin) return { pg: text, mysql: undefined };
-  return {
-    pg: `${text.slice(0, begin)}${text.slice(end + MYSQL_END.length)}`.replace(/\n{3,}/g, '\n\n').replace(/\n+$/, '\n'),
-    mysql: text.slice(begin, end + MYSQL_END.length),
-  };
+  const found = text === undefined ? undefined : findSection(text, MYSQL_BEGIN, MYSQL_END);
+  if (found === undefined) return { pg: text, mysql: undefined };
+  return { pg: `${found.before}${found.after}`.replace(/\n{3,}/g, '\n\n').replace(/\n+$/, '\n'), mysql: found.section };
 }
 
 /** The new file: each part from this run when it ran, else from the existing file (see the top of this file). */

@@ -39,6 +39,17 @@ function sizeSection(size) {
   ].join('\n');
 }
 
+/**
+ * The section of `text` between the markers `begin` and `end` (markers included) and the text before
+ * and after it; undefined when the markers are absent or out of order.
+ */
+export function findSection(text, begin, end) {
+  const from = text.indexOf(begin);
+  const to = text.indexOf(end);
+  if (from < 0 || to < from) return undefined;
+  return { before: text.slice(0, from), section: text.slice(from, to + end.length), after: text.slice(to + end.length) };
+}
+
 /** The table of one size's measurements ("vs BASELINE" = median / the baseline's median), then the "few changes" rows. */
 export function measurementTable(measurements, baselineName) {
   const baseline = measurements.find((m) => m.baseline);
