@@ -1,8 +1,8 @@
 /** What every command module exports: its options (for parsing and help) and a thin handler. */
-import type { ParityConfig } from '../config/config.js';
-import os from 'node:os';
 import path from 'node:path';
+import type { ParityConfig } from '../config/config.js';
 import { ParityError } from '../errors.js';
+import type { Output } from '../output/streams.js';
 
 export interface OptionSpec {
   readonly describe: string;
@@ -21,6 +21,10 @@ export interface CommandContext {
   config(): ParityConfig;
   /** `-workingDirectory` (absolute), or the process's; relative paths resolve against it. */
   workingDirectory(): string;
+  /** The temp directory of the run's environment (TMPDIR, as `os.tmpdir()` reads it). */
+  readonly tempDirectory: string;
+  /** Where the command writes its results, messages and warnings. */
+  readonly output: Output;
   readonly onProgress?: (message: string) => void;
 }
 
@@ -56,12 +60,12 @@ export function listArg(context: CommandContext, name: string): string[] | undef
 }
 
 /** As in Flyway, the artifact goes to the temp directory unless -artifactFilename says otherwise. */
-export function defaultArtifactPath(): string {
-  return path.join(os.tmpdir(), 'parity.artifact');
+export function defaultArtifactPath(tempDirectory: string): string {
+  return path.join(tempDirectory, 'parity.artifact');
 }
 
 /** The artifact file of a command: -artifactFilename resolved against the working directory. */
 export function artifactPath(context: CommandContext): string {
   const value = context.args['artifactFilename'];
-  return typeof value === 'string' && value.trim() !== '' ? path.resolve(context.workingDirectory(), value) : defaultArtifactPath();
+  return typeof value === 'string' && value.trim() !== '' ? path.resolve(context.workingDirectory(), value) : defaultArtifactPath(context.tempDirectory);
 }

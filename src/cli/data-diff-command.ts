@@ -2,7 +2,6 @@
 import { runDataDiff } from '../data-diff/data-diff.js';
 import { dataDiffJson, dataDiffTable, hasDifferences } from '../output/data-diff-report.js';
 import { stableJsonOutput } from '../output/json-output.js';
-import { endProgress, writeResult, writeWarning } from '../output/streams.js';
 import type { CommandSpec } from './command.js';
 import { dataDiffRequest } from './data-diff-options.js';
 import { DIFFERENCES_FOUND_EXIT_CODE } from './exit-codes.js';
@@ -42,10 +41,10 @@ export const dataDiffCommand: CommandSpec = {
       progress &&
         ((p) => progress(`data diff: ${p.segmentsChecked > 0 ? `${p.segmentsChecked} segments checked, ` : ''}${p.rowsDownloaded} rows downloaded, ${p.differences} differences`)),
     );
-    const report = await runDataDiff({ ...request, onWarning: writeWarning });
-    endProgress();
-    if (!report.stats.complete) writeWarning(`the diff stopped after ${report.stats.rowsDownloaded} rows downloaded (-maxRowsDownloaded); some mismatching segments were not compared`);
-    writeResult(context.global.outputType === 'json' ? stableJsonOutput(dataDiffJson(report)) : dataDiffTable(report));
+    const report = await runDataDiff({ ...request, onWarning: (message: string) => context.output.warning(message) });
+    context.output.endProgress();
+    if (!report.stats.complete) context.output.warning(`the diff stopped after ${report.stats.rowsDownloaded} rows downloaded (-maxRowsDownloaded); some mismatching segments were not compared`);
+    context.output.result(context.global.outputType === 'json' ? stableJsonOutput(dataDiffJson(report)) : dataDiffTable(report));
     return context.args['failOnDifferences'] === true && hasDifferences(report) ? DIFFERENCES_FOUND_EXIT_CODE : 0;
   },
 };

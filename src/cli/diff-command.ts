@@ -3,7 +3,6 @@ import { writeArtifact } from '../artifact/artifact.js';
 import { compareSources } from '../diff/compare.js';
 import { diffJson, diffTable } from '../output/diff-report.js';
 import { stableJsonOutput } from '../output/json-output.js';
-import { endProgress, writeMessage, writeResult } from '../output/streams.js';
 import { artifactPath, requireString, type CommandSpec } from './command.js';
 import { SOURCE_OPTIONS, sourceContext } from './source-options.js';
 
@@ -22,13 +21,13 @@ export const diffCommand: CommandSpec = {
     const artifactFile = artifactPath(context);
     const artifact = await compareSources(sourceText, targetText, sourceContext(context));
     writeArtifact(artifactFile, artifact);
-    endProgress();
+    context.output.endProgress();
     if (context.global.outputType === 'json') {
-      writeMessage(`diff artifact generated: ${artifactFile}`);
-      writeResult(stableJsonOutput(diffJson(artifact)));
+      context.output.message(`diff artifact generated: ${artifactFile}`);
+      context.output.result(stableJsonOutput(diffJson(artifact)));
     } else {
-      writeResult(`diff artifact generated: ${artifactFile}`);
-      writeResult(diffTable(artifact));
+      context.output.result(`diff artifact generated: ${artifactFile}`);
+      context.output.result(diffTable(artifact));
     }
     return 0;
   },

@@ -2,7 +2,6 @@
 import { readArtifact } from '../artifact/artifact.js';
 import { selectChanges } from '../artifact/select-changes.js';
 import { stableJsonOutput } from '../output/json-output.js';
-import { writeResult } from '../output/streams.js';
 import { changeTextDiff, renderTextDiffs } from '../output/text-diff.js';
 import { artifactPath, type CommandSpec } from './command.js';
 
@@ -20,8 +19,8 @@ export const diffTextCommand: CommandSpec = {
     const changes = selectChanges(artifact, typeof changesArg === 'string' ? changesArg : undefined, file);
     const labels = { source: artifact.source.description, target: artifact.target.description };
     const diffs = changes.map((change) => changeTextDiff(change, labels));
-    if (context.global.outputType === 'json') writeResult(stableJsonOutput({ differences: diffs }));
-    else writeResult(renderTextDiffs(diffs, process.stdout.isTTY === true && process.env['NO_COLOR'] === undefined));
+    if (context.global.outputType === 'json') context.output.result(stableJsonOutput({ differences: diffs }));
+    else context.output.result(renderTextDiffs(diffs, context.output.color));
     return 0;
   },
 };

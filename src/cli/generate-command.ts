@@ -11,7 +11,6 @@ import { generateMigrations, type ScriptType } from '../generate/generate.js';
 import { sanitizeDescription } from '../generate/versioning.js';
 import { generateJson, generateText, generateWarnings } from '../output/generate-report.js';
 import { stableJsonOutput } from '../output/json-output.js';
-import { writeMessage, writeResult } from '../output/streams.js';
 import { artifactPath, stringArg, type CommandSpec } from './command.js';
 
 const TYPES: readonly ScriptType[] = ['versioned', 'undo'];
@@ -64,10 +63,10 @@ export const generateCommand: CommandSpec = {
       ...(changeIds !== undefined ? { changeIds } : {}),
     });
     if (context.global.outputType === 'json') {
-      writeResult(stableJsonOutput(generateJson(result, workingDirectory)));
+      context.output.result(stableJsonOutput(generateJson(result, workingDirectory)));
     } else {
-      for (const line of generateWarnings(result)) writeMessage(line);
-      writeResult(generateText(result, workingDirectory));
+      for (const line of generateWarnings(result)) context.output.message(line);
+      context.output.result(generateText(result, workingDirectory));
     }
     return 0;
   },

@@ -5,7 +5,6 @@ import { readMigrations } from '../migrations/migration-files.js';
 import { currentVersion, migrationInfo } from '../migrations/migration-info.js';
 import { stableJsonOutput } from '../output/json-output.js';
 import { infoJson, infoText } from '../output/migrate-report.js';
-import { writeResult, writeWarning } from '../output/streams.js';
 import type { CommandSpec } from './command.js';
 import { chosenTarget } from './environment-target.js';
 
@@ -15,7 +14,7 @@ export const infoCommand: CommandSpec = {
   options: {},
   async run(context) {
     const config = context.config();
-    const set = readMigrations(config, writeWarning);
+    const set = readMigrations(config, (message) => context.output.warning(message));
     const target = chosenTarget(context, 'info');
     const { history, schemaName } = await withMigrateSession(config, target, async (session) => ({
       history: (await session.historyExists()) ? await session.readHistory() : [],
@@ -24,7 +23,7 @@ export const infoCommand: CommandSpec = {
     const infos = migrationInfo(set, history);
     const version = currentVersion(history);
     const report = { environment: target.name, database: describeConnection(target.connection), schemaName };
-    writeResult(context.global.outputType === 'json' ? stableJsonOutput(infoJson(infos, version, report)) : infoText(infos, version, report));
+    context.output.result(context.global.outputType === 'json' ? stableJsonOutput(infoJson(infos, version, report)) : infoText(infos, version, report));
     return 0;
   },
 };

@@ -1,14 +1,17 @@
-#!/usr/bin/env node
 /**
- * The CLI entry point and the only place that exits the process or turns errors into output:
- * `ERROR: <what> (<where>)` on stderr, or `{"error":{...}}` on stdout with -outputType=json.
+ * `main(argv, env, io)`: one run of the CLI, and the only place that turns errors into output and exit
+ * codes: `ERROR: <what> (<where>)` on stderr, or `{"error":{...}}` on stdout with -outputType=json.
  * Any known password is scrubbed from every message as a last line of defence.
+ *
+ * It has no side effects on the process: it writes only to `io`, reads the environment only from
+ * `env` and the working directory only from `io.cwd`, and returns the exit code instead of exiting
+ * (the `parity` binary, bin.ts, does that). So tests run it in process, many runs at once.
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { loadConfig, type ParityConfig } from '../config/config.js';
 import { ParityError } from '../errors.js';
-import { progressReporter, writeMessage, writeResult } from '../output/streams.js';
+import { Output, type CliIo } from '../output/streams.js';
 import { helpText, parseArgs } from './args.js';
 import type { CommandContext, CommandSpec } from './command.js';
 import { EXIT_CODES } from './exit-codes.js';
@@ -68,7 +71,14 @@ function splitPlaceholders(argv: readonly string[]): { rest: string[]; placehold
   return { rest, placeholders };
 }
 
-export async function main(fullArgv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+/** The temp directory as `os.tmpdir()` finds it on POSIX, but from `env` (TMPDIR, TMP, TEMP, else /tmp). */
+export function tempDirectoryOf(env: NodeJS.ProcessEnv): string {
+  const named = env['TMPDIR'] || env['TMP'] || env['TEMP'] || '/tmp';
+  return named.length > 1 && named.endsWith('/') ? named.slice(0, -1) : named;
+}
+
+export async function main(fullArgv: readonly string[], env: NodeJS.ProcessEnv, io: CliIo): Promise<number> {
+  const output = new Output(io, env['NO_COLOR'] === undefined);
   const { rest: argv, placeholders } = splitPlaceholders(fullArgv);
   let config: ParityConfig | undefined;
   const json = wantsJson(argv);
@@ -77,12 +87,12 @@ export async function main(fullArgv: readonly string[], env: NodeJS.ProcessEnv =
     const COMMANDS = await loadCommands(argv[0]);
     const parsed = await parseArgs(argv, COMMANDS);
     if (parsed.command === 'help') {
-      writeResult(helpText(COMMANDS));
+      output.result(helpText(COMMANDS));
       return 0;
     }
     if (parsed.command === 'version') {
       const pkg = createRequire(import.meta.url)('../../package.json') as { version: string };
-      writeResult(`parity ${pkg.version}`);
+      output.result(`parity ${pkg.version}`);
       return 0;
     }
     const spec = COMMANDS.find((c) => c.name === parsed.command)!;
@@ -92,7 +102,8 @@ export async function main(fullArgv: readonly string[], env: NodeJS.ProcessEnv =
       throw new ParityError('INVALID_ARGUMENT', `-outputType must be json or table, not "${String(outputType)}"`, { where: `parity ${spec.name}` });
     }
     const str = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
-    const progress = outputType === 'json' ? undefined : progressReporter();
+    const progress = outputType === 'json' ? undefined : output.progressReporter();
+    const workingDirectory = path.resolve(io.cwd, str('workingDirectory') ?? '.');
     const context: CommandContext = {
       args: values,
       global: { outputType, debug },
@@ -109,7 +120,7 @@ export async function main(fullArgv: readonly string[], env: NodeJS.ProcessEnv =
             placeholders,
           };
           config = loadConfig({
-            workingDirectory: str('workingDirectory') ?? process.cwd(),
+            workingDirectory,
             ...(configFiles ? { configFiles } : {}),
             env,
             overrides,
@@ -117,7 +128,9 @@ export async function main(fullArgv: readonly string[], env: NodeJS.ProcessEnv =
         }
         return config;
       },
-      workingDirectory: () => path.resolve(str('workingDirectory') ?? process.cwd()),
+      workingDirectory: () => workingDirectory,
+      tempDirectory: tempDirectoryOf(env),
+      output,
       ...(progress ? { onProgress: progress } : {}),
     };
     return await spec.run(context);
@@ -127,20 +140,10 @@ export async function main(fullArgv: readonly string[], env: NodeJS.ProcessEnv =
     const code = known?.code ?? 'INTERNAL_ERROR';
     const base = known ? known.message : `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
     const message = scrub(known?.where ? `${base} (${known.where})` : base, secrets);
-    if (json) writeResult(JSON.stringify({ error: { errorCode: code, message } }, null, 2));
-    else writeMessage(`ERROR: ${message}`);
-    if (debug && error instanceof Error && error.stack) writeMessage(scrub(error.stack, secrets));
-    else if (!known) writeMessage('Run again with -X to see the stack trace.');
+    if (json) output.result(JSON.stringify({ error: { errorCode: code, message } }, null, 2));
+    else output.message(`ERROR: ${message}`);
+    if (debug && error instanceof Error && error.stack) output.message(scrub(error.stack, secrets));
+    else if (!known) output.message('Run again with -X to see the stack trace.');
     return EXIT_CODES[code];
   }
 }
-
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    writeMessage(`ERROR: ${String(error)}`);
-    process.exitCode = 1;
-  },
-);

@@ -9,7 +9,6 @@ import { readMigrations } from '../migrations/migration-files.js';
 import { migrate } from '../migrations/migrator.js';
 import { stableJsonOutput } from '../output/json-output.js';
 import { migrateJson, migrateText } from '../output/migrate-report.js';
-import { endProgress, writeResult, writeWarning } from '../output/streams.js';
 import { listArg, stringArg, type CommandSpec } from './command.js';
 import { chosenTarget } from './environment-target.js';
 
@@ -28,7 +27,7 @@ export const migrateCommand: CommandSpec = {
     if (targetVersion !== undefined && cherryPick !== undefined) {
       throw new ParityError('INVALID_ARGUMENT', '-target and -cherryPick cannot be used together', { where: 'parity migrate' });
     }
-    const set = readMigrations(config, writeWarning);
+    const set = readMigrations(config, (message) => context.output.warning(message));
     const target = chosenTarget(context, 'migrate');
     const plan = {
       ...(targetVersion !== undefined ? { targetVersion } : {}),
@@ -41,9 +40,9 @@ export const migrateCommand: CommandSpec = {
       result: await migrate(session, set, migrateOptions(config, target, plan, context.onProgress)),
       schemaName: session.historySchema,
     }));
-    endProgress();
+    context.output.endProgress();
     const report = { environment: target.name, database: describeConnection(target.connection), schemaName };
-    writeResult(context.global.outputType === 'json' ? stableJsonOutput(migrateJson(result, report)) : migrateText(result, report));
+    context.output.result(context.global.outputType === 'json' ? stableJsonOutput(migrateJson(result, report)) : migrateText(result, report));
     return 0;
   },
 };

@@ -5,7 +5,6 @@ import { dialectByName } from '../dialects/registry.js';
 import { ParityError } from '../errors.js';
 import { modelJson, modelTable } from '../output/model-report.js';
 import { stableJsonOutput } from '../output/json-output.js';
-import { endProgress, writeResult } from '../output/streams.js';
 import { schemaModelFolder } from '../schema-model/folder.js';
 import { updateSchemaModel } from '../schema-model/writer.js';
 import { artifactPath, type CommandSpec } from './command.js';
@@ -32,8 +31,8 @@ export const modelCommand: CommandSpec = {
     }
     const changes = selectChanges(artifact, typeof context.args['changes'] === 'string' ? context.args['changes'] : undefined, artifactFile);
     const result = await updateSchemaModel(schemaModelFolder(config), changes, dialectByName(artifact.dialect));
-    endProgress();
-    writeResult(context.global.outputType === 'json' ? stableJsonOutput(modelJson(result)) : modelTable(result));
+    context.output.endProgress();
+    context.output.result(context.global.outputType === 'json' ? stableJsonOutput(modelJson(result)) : modelTable(result));
     return 0;
   },
 };

@@ -3,7 +3,6 @@ import path from 'node:path';
 import { writeSnapshot } from '../artifact/snapshot.js';
 import { ParityError } from '../errors.js';
 import { stableJsonOutput } from '../output/json-output.js';
-import { endProgress, writeResult } from '../output/streams.js';
 import { loadSource } from '../sources/load-sources.js';
 import { requireString, type CommandSpec } from './command.js';
 import { SOURCE_OPTIONS, sourceContext } from './source-options.js';
@@ -26,11 +25,11 @@ export const snapshotCommand: CommandSpec = {
     const file = path.resolve(config.workingDirectory, requireString(context, 'filename', 'snapshot'));
     const loaded = await loadSource(sourceText, '-source', sourceContext(context));
     writeSnapshot(file, loaded.model);
-    endProgress();
+    context.output.endProgress();
     if (context.global.outputType === 'json') {
-      writeResult(stableJsonOutput({ snapshotFilename: file, source: loaded.side.description, objects: loaded.model.objects.length }));
+      context.output.result(stableJsonOutput({ snapshotFilename: file, source: loaded.side.description, objects: loaded.model.objects.length }));
     } else {
-      writeResult(`snapshot generated: ${file} (${loaded.model.objects.length} objects from ${loaded.side.description})`);
+      context.output.result(`snapshot generated: ${file} (${loaded.model.objects.length} objects from ${loaded.side.description})`);
     }
     return 0;
   },

@@ -3,7 +3,6 @@
  * the build-environment settings of a `migrations` source (and of a `schemaModel` source whose dialect
  * has no server of its own) and `-includeFlywayObjects`.
  */
-import { writeWarning } from '../output/streams.js';
 import type { SourceContext } from '../sources/source.js';
 import { listArg, stringArg, type CommandContext, type OptionSpec } from './command.js';
 
@@ -24,8 +23,9 @@ export function sourceContext(context: CommandContext): SourceContext {
   const buildVersion = stringArg(context, 'buildVersion');
   return {
     config: context.config(),
+    tempDirectory: context.tempDirectory,
     ...(context.onProgress ? { onProgress: context.onProgress } : {}),
-    onWarning: writeWarning,
+    onWarning: (message: string) => context.output.warning(message),
     build: {
       rebuild: context.args['rebuild'] === true,
       ...(buildEnvironment !== undefined ? { buildEnvironment } : {}),

@@ -72,6 +72,8 @@ export interface SqlFilesOptions {
    * the others ignore it. Only its host, port, user, password and parameters matter.
    */
   readonly buildConnection?: ConnectionSettings;
+  /** Where a throwaway server keeps its data (default: `os.tmpdir()`). */
+  readonly tempDirectory?: string;
 }
 
 export interface SchemaModelSupport {

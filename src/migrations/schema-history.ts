@@ -132,6 +132,12 @@ export interface MigrateSessionOptions {
   readonly mixed: boolean;
 }
 
+/** How a throwaway database is made: progress messages, and where its server keeps its data (default: `os.tmpdir()`). */
+export interface ThrowawayOptions {
+  readonly onProgress?: (message: string) => void;
+  readonly tempDirectory?: string;
+}
+
 /** What a dialect offers for migrations: sessions, and optionally a throwaway database to build in. */
 export interface MigrateSupport {
   open(connection: ConnectionSettings, options: MigrateSessionOptions): Promise<MigrateSession>;
@@ -139,7 +145,7 @@ export interface MigrateSupport {
    * Runs `fn` with a fresh database that exists only for the call (the build environment used when
    * none is configured). Absent when the dialect has no embedded server.
    */
-  withThrowawayDatabase?<T>(fn: (connection: ConnectionSettings) => Promise<T>, options: { onProgress?: (message: string) => void }): Promise<T>;
+  withThrowawayDatabase?<T>(fn: (connection: ConnectionSettings) => Promise<T>, options: ThrowawayOptions): Promise<T>;
   /** Name of the throwaway server in messages and preparation info (`embedded PostgreSQL`). */
   readonly throwawayName?: string;
 }

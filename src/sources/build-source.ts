@@ -178,7 +178,7 @@ async function buildThrowaway(context: SourceContext, build: BuildOptions, set: 
       };
       return { model, side };
     },
-    onProgress ? { onProgress } : {},
+    { ...(onProgress ? { onProgress } : {}), ...(context.tempDirectory !== undefined ? { tempDirectory: context.tempDirectory } : {}) },
   );
 }
 

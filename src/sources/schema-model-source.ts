@@ -50,6 +50,7 @@ export async function loadSchemaModelSource(text: string, setting: string, conte
       ...(context.unqualified ? { unqualified: true } : {}),
       ...(context.onProgress ? { onProgress: context.onProgress } : {}),
       ...(server ? { buildConnection: server } : {}),
+      ...(context.tempDirectory !== undefined ? { tempDirectory: context.tempDirectory } : {}),
     });
   }
   const side: SideInfo = { spec: text, type: 'schemaModel', description: `schema model ${folder.shown}`, preparationInfo: null };

@@ -31,6 +31,8 @@ export interface SourceContext {
   readonly includeFlywayObjects?: boolean;
   /** Read the side without schema qualifiers (decided for both sides by sources/scope.ts). */
   readonly unqualified?: boolean;
+  /** Where a throwaway server keeps its data (the run's TMPDIR); default: `os.tmpdir()`. */
+  readonly tempDirectory?: string;
 }
 
 const KNOWN_PREFIXES = ['snapshot'];

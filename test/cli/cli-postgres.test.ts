@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { runCli, type CliResult } from '../support/cli.ts';
+import { runBinary as runCli, type CliResult } from '../support/cli.ts';
 import { freePort, startPostgres, type TestPostgres } from '../support/pg-server.ts';
 
 let pg: TestPostgres;

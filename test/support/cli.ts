@@ -1,9 +1,19 @@
-/** Runs the built CLI (dist/cli/main.js) as a user would, capturing exit code, stdout and stderr. */
+/**
+ * Running parity from tests, two ways with the same result shape:
+ * - `runCli`: `main(argv, env, io)` in this process (src/cli/main.ts), with captured stdout/stderr:
+ *   what almost every test uses, about seven times cheaper than a process.
+ * - `runBinary`: the built binary (dist/cli/bin.js) in its own process, for the black-box tests that
+ *   are about the process itself: exit codes, signals, what reaches the real streams.
+ * Both give the CLI a clean environment: PATH, HOME and what the test passes, nothing else of the
+ * test process's (so a FLYWAY_* variable of the person running the tests cannot leak in).
+ */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { main } from '../../src/cli/main.ts';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
-export const CLI = path.join(root, 'dist', 'cli', 'main.js');
+/** The built `parity` binary. */
+export const CLI = path.join(root, 'dist', 'cli', 'bin.js');
 
 export interface CliResult {
   readonly code: number;
@@ -11,12 +21,31 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-export function runCli(args: readonly string[], options: { cwd: string; env?: Record<string, string> }): Promise<CliResult> {
+export interface CliOptions {
+  readonly cwd: string;
+  readonly env?: Record<string, string>;
+}
+
+function cliEnvironment(options: CliOptions): Record<string, string> {
+  return { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '/tmp', ...options.env };
+}
+
+/** Runs `parity <args>` in process. */
+export async function runCli(args: readonly string[], options: CliOptions): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, cliEnvironment(options), {
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
+    cwd: options.cwd,
+  });
+  return { code, stdout, stderr };
+}
+
+/** Runs the built binary as a user would, in its own process. */
+export function runBinary(args: readonly string[], options: CliOptions): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
-      cwd: options.cwd,
-      env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '/tmp', ...options.env },
-    });
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: options.cwd, env: cliEnvironment(options) });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

@@ -213,7 +213,7 @@ export const postgresMigrate: MigrateSupport = {
         await withPostgresClient(server.connection, (client) => client.query(`CREATE DATABASE ${BUILD_DATABASE}`));
         return fn(server.database(BUILD_DATABASE));
       },
-      options.onProgress ? { onProgress: options.onProgress } : {},
+      options,
     );
   },
 };

@@ -200,7 +200,7 @@ export async function readPostgresSqlFiles(files: readonly SqlFile[], options: S
         return withReadOnlyTransaction(client, (tx) => readPostgresModel(tx, settings, schemas, options.onProgress, options.unqualified === true));
       });
     },
-    options.onProgress ? { onProgress: options.onProgress } : {},
+    { ...(options.onProgress ? { onProgress: options.onProgress } : {}), ...(options.tempDirectory !== undefined ? { tempDirectory: options.tempDirectory } : {}) },
   );
 }
 
