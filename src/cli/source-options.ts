@@ -9,7 +9,7 @@ import { listArg, stringArg, type CommandContext, type OptionSpec } from './comm
 export const SOURCE_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   buildEnvironment: {
     type: 'string',
-    describe: 'For a migrations source: the environment to build in (default: an embedded PostgreSQL); for a MySQL schemaModel source: the server its scratch database is created on',
+    describe: 'For a migrations source: the environment to build in (default: an embedded PostgreSQL); for a schemaModel source: the server its scratch database is created on (default for PostgreSQL: an embedded server)',
   },
   buildVersion: { type: 'string', describe: 'For a migrations source: migrate the build environment up to this version' },
   buildCherryPick: { type: 'string', describe: 'For a migrations source: comma-separated versions to apply, and only those' },

@@ -67,9 +67,10 @@ export interface SqlFilesOptions {
   readonly unqualified?: boolean;
   readonly onProgress?: (message: string) => void;
   /**
-   * The server of the build environment (`-buildEnvironment=NAME`), when one is named: a dialect that
-   * `needsBuildEnvironment` applies the files to a scratch database it creates there (and drops);
-   * the others ignore it. Only its host, port, user, password and parameters matter.
+   * The server of the build environment (`-buildEnvironment=NAME`), when one is named: the dialect
+   * applies the files to a scratch database it creates there (and drops) instead of using a throwaway
+   * server of its own. Only its host, port, user, password and parameters matter (and, for
+   * PostgreSQL, its database, which the scratch database is created from a connection to).
    */
   readonly buildConnection?: ConnectionSettings;
   /** Where a throwaway server keeps its data (default: `os.tmpdir()`). */

@@ -1,9 +1,10 @@
 /**
  * `schemaModel`: the folder `[flyway] schemaModelLocation` names (default `schema-models/`), read by
  * the dialect as a database holding its objects would be introspected. A missing folder is an error
- * naming it; an empty one is an empty model (and needs no server). A dialect without a server of its
- * own (`SchemaModelSupport.needsBuildEnvironment`) reads the folder on the build environment's server
- * (`-buildEnvironment=NAME`), and says what to configure when none is named.
+ * naming it; an empty one is an empty model (and needs no server). With `-buildEnvironment=NAME` the
+ * folder is read in a scratch database on that environment's server; without, a dialect with a
+ * throwaway server of its own (PostgreSQL's embedded one) uses it, and one without
+ * (`SchemaModelSupport.needsBuildEnvironment`) says what to configure.
  */
 import type { SideInfo } from '../artifact/artifact.js';
 import { getEnvironment } from '../config/config.js';
@@ -17,11 +18,14 @@ import { environmentConnection } from './environment-source.js';
 import { projectDialect } from './project-dialect.js';
 import { emptyModel, type LoadedSource, type SourceContext } from './source.js';
 
-/** The build environment's connection for a dialect that needs one (undefined for the others). */
+/**
+ * The build environment's connection when one is named (`-buildEnvironment`); none named: undefined,
+ * or, for a dialect that needs one, the error saying what to configure.
+ */
 function buildConnection(dialect: Dialect, setting: string, context: SourceContext): ConnectionSettings | undefined {
-  if (!dialect.schemaModel?.needsBuildEnvironment) return undefined;
   const name = context.build?.buildEnvironment;
   if (name === undefined) {
+    if (!dialect.schemaModel?.needsBuildEnvironment) return undefined;
     throw new ParityError('CONFIG_ERROR', `reading a ${dialect.displayName} schema model needs a ${dialect.displayName} server: ${buildEnvironmentHint(dialect)}`, { where: setting });
   }
   const environment = getEnvironment(context.config, name, '-buildEnvironment');

@@ -40,22 +40,22 @@ test.before(async () => {
     path.join(work, 'flyway.toml'),
     `
 [environments.dev]
-url = "jdbc:postgresql://127.0.0.1:${pg.port}/app"
+url = "${pg.jdbcUrl('app')}"
 user = "${pg.user}"
 password = "\${env.APP_PASSWORD}"
 schemas = ["public", "hr"]
 
 [environments.native]
-url = "postgres://${pg.user}:\${env.APP_PASSWORD}@127.0.0.1:${pg.port}/app"
+url = "postgres://${pg.user}:\${env.APP_PASSWORD}@127.0.0.1:${pg.port}/${pg.name('app')}"
 schemas = ["public", "hr"]
 
 [environments.other]
-url = "jdbc:postgresql://127.0.0.1:${pg.port}/other"
+url = "${pg.jdbcUrl('other')}"
 user = "${pg.user}"
 password = "\${env.APP_PASSWORD}"
 
 [environments.badpw]
-url = "jdbc:postgresql://127.0.0.1:${pg.port}/app"
+url = "${pg.jdbcUrl('app')}"
 user = "${pg.user}"
 password = "wrong-password-123"
 
@@ -65,7 +65,7 @@ user = "${pg.user}"
 password = "\${env.APP_PASSWORD}"
 
 [environments.nodb]
-url = "jdbc:postgresql://127.0.0.1:${pg.port}/does_not_exist"
+url = "${pg.jdbcUrl('does_not_exist')}"
 user = "${pg.user}"
 password = "\${env.APP_PASSWORD}"
 `,
@@ -155,7 +155,7 @@ test('diffText shows a unified diff per selected change, in text and JSON', asyn
   assert.is(text.code, 0, text.stderr);
   const lines = text.stdout.split('\n');
   assert.is(lines[0], `${edit.id} Edit Table public.customers`);
-  assert.match(lines[1] ?? '', /^--- environment dev \(postgres:\/\/postgres@127\.0\.0\.1:\d+\/app\): Table public\.customers/);
+  assert.match(lines[1] ?? '', new RegExp(`^--- environment dev \\(postgres://postgres@127\\.0\\.0\\.1:\\d+/${pg.name('app')}\\): Table public\\.customers`));
   assert.match(lines[2] ?? '', /^\+\+\+ environment other \(.*\): Table public\.customers/);
   assert.ok(lines.includes('+    vip boolean DEFAULT false,'), text.stdout);
   assert.not.match(text.stdout, 'big_spenders');
@@ -174,7 +174,7 @@ test('diffText shows a unified diff per selected change, in text and JSON', asyn
 test('errors: one line, documented exit code, no password', async () => {
   const cases: Array<[string[], number, RegExp]> = [
     [['diff', '-source=nope', '-target=empty'], 3, /^ERROR: unknown environment "nope" in -source \(configured: .*\) \(flyway\.toml\)$/],
-    [['diff', '-source=badpw', '-target=empty'], 4, /^ERROR: .*password authentication failed.* \(postgres:\/\/postgres@127\.0\.0\.1:\d+\/app\)$/],
+    [['diff', '-source=badpw', '-target=empty'], 4, new RegExp(`^ERROR: .*password authentication failed.* \\(postgres://postgres@127\\.0\\.0\\.1:\\d+/${pg.name('app')}\\)$`)],
     [['diff', '-source=down', '-target=empty'], 4, /^ERROR: .*(connect|refused).*127\.0\.0\.1/],
     [['diff', '-source=nodb', '-target=empty'], 4, /^ERROR: .*does_not_exist/],
     [['diff', '-source=snapshot:missing.json', '-target=empty'], 6, /^ERROR: snapshot file not found \(.*missing\.json\)$/],
@@ -205,10 +205,10 @@ test('a malformed snapshot names the file and JSON path; JSON errors go to stdou
 });
 
 test('a password given on the command line never shows, even in a failure', async () => {
-  const result = await run('diff', '-source=default', '-target=empty', `-url=jdbc:postgresql://127.0.0.1:${pg.port}/app`, '-user=postgres', `-password=${pg.password}`);
+  const result = await run('diff', '-source=default', '-target=empty', `-url=${pg.jdbcUrl('app')}`, '-user=postgres', `-password=${pg.password}`);
   assert.is(result.code, 0, result.stderr);
   assertNoPassword(result);
-  const failing = await run('diff', '-source=default', '-target=empty', `-url=jdbc:postgresql://127.0.0.1:${pg.port}/app?password=Sup3rSecretCli`, '-user=nobody');
+  const failing = await run('diff', '-source=default', '-target=empty', `-url=${pg.jdbcUrl('app')}?password=Sup3rSecretCli`, '-user=nobody');
   assert.is(failing.code, 4);
   assert.not.ok((failing.stdout + failing.stderr).includes('Sup3rSecretCli'));
 });

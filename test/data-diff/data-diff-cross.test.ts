@@ -71,8 +71,8 @@ if (!skipWithoutMariadb()) {
     fs.writeFileSync(
       path.join(work, 'flyway.toml'),
       [
-        environmentSection('pg', `jdbc:postgresql://127.0.0.1:${pg.port}/app`, pg.user, 'PG_PW'),
-        environmentSection('maria', `jdbc:mariadb://127.0.0.1:${maria.port}/app`, maria.user, 'MARIA_PW'),
+        environmentSection('pg', pg.jdbcUrl('app'), pg.user, 'PG_PW'),
+        environmentSection('maria', maria.jdbcUrl('app', 'mariadb'), maria.user, 'MARIA_PW'),
       ].join('\n'),
     );
   });

@@ -109,8 +109,8 @@ if (!skipWithoutMariadb()) {
     fs.writeFileSync(
       path.join(work, 'flyway.toml'),
       [
-        environmentSection('pg', `jdbc:postgresql://127.0.0.1:${pg.port}/dd`, pg.user, 'PG_PW'),
-        environmentSection('maria', `jdbc:mariadb://127.0.0.1:${maria.port}/dd`, maria.user, 'MARIA_PW'),
+        environmentSection('pg', pg.jdbcUrl('dd'), pg.user, 'PG_PW'),
+        environmentSection('maria', maria.jdbcUrl('dd', 'mariadb'), maria.user, 'MARIA_PW'),
       ].join('\n'),
     );
   }
@@ -217,7 +217,7 @@ if (!skipWithoutMariadb()) {
       return JSON.stringify(rows);
     };
     const my = await mysqlData.connect(maria.settings('dd'));
-    const pgc = await postgresData.connect({ dialect: 'postgres', host: '127.0.0.1', port: pg.port, database: 'dd', user: pg.user, password: pg.password, params: {} });
+    const pgc = await postgresData.connect(pg.settings('dd'));
     try {
       const [generalCi, bin, nopadBin] = [tableName(SHAPES[2]!, 'base'), tableName(SHAPES[3]!, 'base'), tableName(SHAPES[3]!, 'copy')];
       // MariaDB: only utf8mb4_nopad_bin orders as bytes; general_ci and the PAD SPACE utf8mb4_bin compare through CAST(... AS BINARY).

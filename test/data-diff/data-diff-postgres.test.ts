@@ -47,7 +47,7 @@ test.before(async () => {
     await pg.exec(db, TABLE);
   }
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'parity-dd-'));
-  const env = (db: string) => environmentSection(db, `jdbc:postgresql://127.0.0.1:${pg.port}/${db}`, pg.user, 'APP_PASSWORD');
+  const env = (db: string) => environmentSection(db, pg.jdbcUrl(db), pg.user, 'APP_PASSWORD');
   fs.writeFileSync(path.join(work, 'flyway.toml'), env('a') + env('b'));
 });
 

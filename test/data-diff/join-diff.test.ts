@@ -114,10 +114,10 @@ if (!skipWithoutMariadb()) {
     fs.writeFileSync(
       path.join(work, 'flyway.toml'),
       [
-        environmentSection('pg', `jdbc:postgresql://127.0.0.1:${pg.port}/app`, pg.user, 'PG_PW'),
-        environmentSection('pgother', `jdbc:postgresql://127.0.0.1:${pg.port}/other`, pg.user, 'PG_PW'),
-        environmentSection('ma', `jdbc:mariadb://127.0.0.1:${maria.port}/a`, maria.user, 'MARIA_PW'),
-        environmentSection('mb', `jdbc:mariadb://127.0.0.1:${maria.port}/b`, maria.user, 'MARIA_PW'),
+        environmentSection('pg', pg.jdbcUrl('app'), pg.user, 'PG_PW'),
+        environmentSection('pgother', pg.jdbcUrl('other'), pg.user, 'PG_PW'),
+        environmentSection('ma', maria.jdbcUrl('a', 'mariadb'), maria.user, 'MARIA_PW'),
+        environmentSection('mb', maria.jdbcUrl('b', 'mariadb'), maria.user, 'MARIA_PW'),
       ].join('\n'),
     );
   });
@@ -157,12 +157,12 @@ if (!skipWithoutMariadb()) {
     assert.is(
       servers.stderr,
       `ERROR: -algorithm=joindiff needs both tables readable from one connection, but the two tables are on different kinds of server: ` +
-        `postgres://${pg.user}@127.0.0.1:${pg.port}/app vs mysql://${maria.user}@127.0.0.1:${maria.port}/a (-algorithm)\n`,
+        `postgres://${pg.user}@127.0.0.1:${pg.port}/${pg.name('app')} vs mysql://${maria.user}@127.0.0.1:${maria.port}/${maria.name('a')} (-algorithm)\n`,
     );
     const other = await run('-source=pg', '-target=pgother', '-table=orders', '-key=id', '-algorithm=joindiff', '-outputType=json');
     assert.is(other.code, 2);
     const message = (JSON.parse(other.stdout) as { error: { message: string } }).error.message;
-    assert.match(message, `the two tables are not in one database: postgres://${pg.user}@127.0.0.1:${pg.port}/app vs postgres://${pg.user}@127.0.0.1:${pg.port}/other`);
+    assert.match(message, `the two tables are not in one database: postgres://${pg.user}@127.0.0.1:${pg.port}/${pg.name('app')} vs postgres://${pg.user}@127.0.0.1:${pg.port}/${pg.name('other')}`);
     for (const output of [servers.stdout + servers.stderr, other.stdout]) {
       assert.not.match(output, pg.password);
       assert.not.match(output, maria.password);
@@ -255,11 +255,11 @@ if (!skipWithoutMariadb()) {
     });
     const explain = async (source: JoinSide, target: JoinSide) =>
       (await maria.query<{ table: string; type: string; Extra: string }>('a', `EXPLAIN ${joinQuery(mysqlData, source, target, 1000)}`)).map((r) => `${r.table} ${r.type} ${r.Extra}`);
-    const stored = await explain(side('a', 'big', { column: column('id', 'bigint(20)'), plan: { kind: 'integer' } }), side('b', 'big', { column: column('id', 'int(11)'), plan: { kind: 'integer' } }));
+    const stored = await explain(side(maria.name('a'), 'big', { column: column('id', 'bigint(20)'), plan: { kind: 'integer' } }), side(maria.name('b'), 'big', { column: column('id', 'int(11)'), plan: { kind: 'integer' } }));
     assert.is(stored.filter((line) => line.startsWith('big eq_ref')).length, 2, stored.join('\n'));
     assert.not.ok(stored.some((line) => /BNL|nested/i.test(line)), stored.join('\n'));
     const text = (collation: string) => ({ column: { ...column('name', 'varchar(30)', collation), dataType: 'varchar' }, plan: { kind: 'text' as const } });
-    const materialized = await explain(side('a', 'named', text('utf8mb4_general_ci'), true), side('b', 'named', text('utf8mb4_bin'), true));
+    const materialized = await explain(side(maria.name('a'), 'named', text('utf8mb4_general_ci'), true), side(maria.name('b'), 'named', text('utf8mb4_bin'), true));
     assert.ok(materialized.some((line) => line.startsWith('<derived') && / ref /.test(` ${line} `)), materialized.join('\n'));
     assert.not.ok(materialized.some((line) => /BNL|nested/i.test(line)), materialized.join('\n'));
   });

@@ -134,7 +134,7 @@ test.before(async () => {
   [pg, my] = await Promise.all([startPostgres(), startMariadb()]);
   await pg.createDatabase('dd');
   await my.createDatabase('dd');
-  pgConnection = await postgresData.connect({ dialect: 'postgres', host: '127.0.0.1', port: pg.port, database: 'dd', user: pg.user, password: pg.password, params: {} });
+  pgConnection = await postgresData.connect(pg.settings('dd'));
   myConnection = await mysqlData.connect(my.settings('dd'));
   await pg.exec('dd', PG_TABLE);
   await my.exec('dd', MY_TABLE);

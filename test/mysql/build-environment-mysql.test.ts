@@ -41,7 +41,7 @@ async function objects(database: string): Promise<string[]> {
      UNION ALL SELECT CONCAT(ROUTINE_TYPE, ' ', ROUTINE_NAME) FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = ?
      UNION ALL SELECT CONCAT('TRIGGER ', TRIGGER_NAME) FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = ?
      UNION ALL SELECT CONCAT('EVENT ', EVENT_NAME) FROM information_schema.EVENTS WHERE EVENT_SCHEMA = ?`,
-    [database, database, database, database],
+    Array(4).fill(server.name(database)),
   );
   return rows.map((r) => Object.values(r)[0] as string).sort();
 }
@@ -60,10 +60,10 @@ const OLD_OBJECTS = [
 if (!skipWithoutMariadb()) {
   test.before(async () => {
     server = await startMariadb();
-    await server.exec('mysql', "CREATE DATABASE build CHARACTER SET utf8mb4 COLLATE utf8mb4_bin COMMENT 'the build database'");
+    await server.exec('mysql', `CREATE DATABASE ${server.name('build')} CHARACTER SET utf8mb4 COLLATE utf8mb4_bin COMMENT 'the build database'`);
     await server.execAll('build', OLD_OBJECTS);
     await server.createDatabase('plain');
-    await server.exec('mysql', "CREATE DATABASE app_dev CHARACTER SET utf8mb4 COLLATE utf8mb4_bin COMMENT 'the build database'");
+    await server.exec('mysql', `CREATE DATABASE ${server.name('app_dev')} CHARACTER SET utf8mb4 COLLATE utf8mb4_bin COMMENT 'the build database'`);
     await server.exec('plain', 'CREATE TABLE keep_me (id int)');
     p = mysqlMigrationProject(server, {
       build: { database: 'build', provisioner: 'clean' },
@@ -99,7 +99,8 @@ if (!skipWithoutMariadb()) {
     assert.equal(await objects('build'), ['BASE TABLE all_tables', 'BASE TABLE flyway_schema_history', 'BASE TABLE table_1', 'PROCEDURE count_ones', 'VIEW view_1']);
     const [options] = await server.query<{ DEFAULT_CHARACTER_SET_NAME: string; DEFAULT_COLLATION_NAME: string; SCHEMA_COMMENT: string }>(
       'information_schema',
-      "SELECT DEFAULT_CHARACTER_SET_NAME, DEFAULT_COLLATION_NAME, SCHEMA_COMMENT FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = 'build'",
+      'SELECT DEFAULT_CHARACTER_SET_NAME, DEFAULT_COLLATION_NAME, SCHEMA_COMMENT FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?',
+      [server.name('build')],
     );
     assert.equal(options, { DEFAULT_CHARACTER_SET_NAME: 'utf8mb4', DEFAULT_COLLATION_NAME: 'utf8mb4_bin', SCHEMA_COMMENT: 'the build database' });
     // The database existed: no marker row, so a later clean re-creates it rather than dropping it.
@@ -126,12 +127,12 @@ if (!skipWithoutMariadb()) {
     const first = await diffJson('-source=migrations', '-buildEnvironment=multi', '-rebuild=true', '-buildVersion=1');
     assert.equal(changes(first).filter((c) => c.includes('Table')), ['Add Table all_tables']);
     const marker = async () => server.query<{ type: string; script: string }>('multi_one', 'SELECT type, script FROM flyway_schema_history ORDER BY installed_rank');
-    assert.equal((await marker()).map((r) => [r.type, r.script]), [['SCHEMA', '"multi_one","multi_two"'], ['SQL', 'V1__first.sql'], ['SQL', 'R__proc.sql']]);
+    assert.equal((await marker()).map((r) => [r.type, r.script]), [['SCHEMA', `"${server.name('multi_one')}","${server.name('multi_two')}"`], ['SQL', 'V1__first.sql'], ['SQL', 'R__proc.sql']]);
     await server.exec('multi_two', 'CREATE TABLE stray (id int)');
     const second = await diffJson('-source=migrations', '-buildEnvironment=multi', '-rebuild=true', '-buildVersion=1');
     assert.equal(changes(second).filter((c) => c.includes('Table')), ['Add Table all_tables']);
     // Dropped and created again, so the new history records their creation again; the stray table is gone.
-    assert.equal((await marker()).map((r) => [r.type, r.script]), [['SCHEMA', '"multi_one","multi_two"'], ['SQL', 'V1__first.sql'], ['SQL', 'R__proc.sql']]);
+    assert.equal((await marker()).map((r) => [r.type, r.script]), [['SCHEMA', `"${server.name('multi_one')}","${server.name('multi_two')}"`], ['SQL', 'V1__first.sql'], ['SQL', 'R__proc.sql']]);
     assert.equal(await objects('multi_two'), []);
   });
 
@@ -142,7 +143,7 @@ if (!skipWithoutMariadb()) {
     assert.equal(await objects('plain'), ['BASE TABLE keep_me']);
     const notBuilt = await p.run('diff', '-source=migrations', '-target=empty', '-buildEnvironment=plain');
     assert.is(notBuilt.code, 11, notBuilt.stderr);
-    assert.match(notBuilt.stderr, /found non-empty schema\(s\) "plain" but no schema history table/);
+    assert.ok(notBuilt.stderr.includes(`found non-empty schema(s) "${server.name('plain')}" but no schema history table`), notBuilt.stderr);
     assert.equal(await objects('plain'), ['BASE TABLE keep_me']);
   });
 

@@ -62,12 +62,14 @@ CREATE EVENT ev_once ON SCHEDULE AT '2035-06-01 12:00:00' ON COMPLETION PRESERVE
 
 let server: TestMariadb;
 let model: DatabaseModel;
+/** The real name of this file's database `app` (database names are per test file: mariadb-server.ts). */
+let APP: string;
 
 const settings = (database: string, overrides: Partial<ConnectionSettings> = {}): ConnectionSettings => ({
   dialect: 'mysql',
   host: '127.0.0.1',
   port: server.port,
-  database,
+  database: server.name(database),
   user: server.user,
   password: server.password,
   params: {},
@@ -95,6 +97,7 @@ async function load(database: string, sql: string): Promise<void> {
 if (!skipWithoutMariadb()) {
   test.before(async () => {
     server = await startMariadb();
+    APP = server.name('app');
     await load('app', ALL_KINDS);
     model = await introspectMysql(settings('app'), { schemas: [] });
   });
@@ -105,10 +108,10 @@ if (!skipWithoutMariadb()) {
 
   test('the URL database is the default schema; objects of every kind, sorted', () => {
     assert.is(model.dialect, 'mysql');
-    assert.equal(model.schemas, ['app']);
+    assert.equal(model.schemas, [APP]);
     assert.equal(
       model.objects.map((o) => `${o.kind}:${o.name}`),
-      ['function:f_add', 'procedure:p_touch', 'schema:app', 'table:kinds', 'table:parent', 'view:v_chain', 'view:v_kinds'],
+      ['function:f_add', 'procedure:p_touch', `schema:${APP}`, 'table:kinds', 'table:parent', 'view:v_chain', 'view:v_kinds'],
     );
   });
 
@@ -163,7 +166,7 @@ if (!skipWithoutMariadb()) {
     assert.equal(find('table', 'parent').indexes, [{ name: 'uq_code', unique: true, method: 'btree', keys: ['`code`'] }]);
     assert.equal(kinds.checkConstraints, [{ name: 'ck_ratio', expression: '`ratio` < 100' }]);
     assert.equal(kinds.foreignKeys, [
-      { name: 'fk_parent', columns: ['parent_id'], referencedSchema: 'app', referencedTable: 'parent', referencedColumns: ['id'], onUpdate: 'CASCADE', onDelete: 'SET NULL' },
+      { name: 'fk_parent', columns: ['parent_id'], referencedSchema: APP, referencedTable: 'parent', referencedColumns: ['id'], onUpdate: 'CASCADE', onDelete: 'SET NULL' },
     ]);
     assert.equal(kinds.triggers, [
       {
@@ -171,7 +174,7 @@ if (!skipWithoutMariadb()) {
         timing: 'BEFORE',
         events: ['INSERT'],
         level: 'ROW',
-        definition: 'CREATE TRIGGER `app`.`trg_kinds_bi` BEFORE INSERT ON `app`.`kinds` FOR EACH ROW SET NEW.label = upper(NEW.label)',
+        definition: `CREATE TRIGGER \`${APP}\`.\`trg_kinds_bi\` BEFORE INSERT ON \`${APP}\`.\`kinds\` FOR EACH ROW SET NEW.label = upper(NEW.label)`,
       },
     ]);
   });
@@ -181,11 +184,11 @@ if (!skipWithoutMariadb()) {
     assert.is(v.definition, 'select `k`.`id` AS `id`,`p`.`code` AS `code` from (`kinds` `k` join `parent` `p` on(`p`.`id` = `k`.`parent_id`))');
     assert.is(v.checkOption, 'LOCAL');
     assert.equal(v.dependsOn, [
-      { kind: 'table', schema: 'app', name: 'kinds' },
-      { kind: 'table', schema: 'app', name: 'parent' },
+      { kind: 'table', schema: APP, name: 'kinds' },
+      { kind: 'table', schema: APP, name: 'parent' },
     ]);
     const chain = find('view', 'v_chain') as View;
-    assert.equal([chain.securityInvoker, chain.extras, chain.dependsOn], [true, { algorithm: 'MERGE' }, [{ kind: 'view', schema: 'app', name: 'v_kinds' }]]);
+    assert.equal([chain.securityInvoker, chain.extras, chain.dependsOn], [true, { algorithm: 'MERGE' }, [{ kind: 'view', schema: APP, name: 'v_kinds' }]]);
   });
 
   test('routines: arguments, return type and a canonical definition', () => {
@@ -195,13 +198,13 @@ if (!skipWithoutMariadb()) {
       { name: 'b', mode: 'IN', type: 'varchar(10)' },
     ]);
     assert.equal([f.returns, f.comment, f.baseName], ['varchar(20)', 'adds', 'f_add']);
-    assert.is(f.definition, "CREATE FUNCTION `app`.`f_add`(`a` int, `b` varchar(10)) RETURNS varchar(20)\n    DETERMINISTIC\n    COMMENT 'adds'\nRETURN concat(a, b)");
+    assert.is(f.definition, `CREATE FUNCTION \`${APP}\`.\`f_add\`(\`a\` int, \`b\` varchar(10)) RETURNS varchar(20)\n    DETERMINISTIC\n    COMMENT 'adds'\nRETURN concat(a, b)`);
     const p = find('procedure', 'p_touch') as Routine;
-    assert.is(p.definition, 'CREATE PROCEDURE `app`.`p_touch`(IN `a` int, OUT `b` bigint)\n    MODIFIES SQL DATA\n    SQL SECURITY INVOKER\nSET b = a + 1');
+    assert.is(p.definition, `CREATE PROCEDURE \`${APP}\`.\`p_touch\`(IN \`a\` int, OUT \`b\` bigint)\n    MODIFIES SQL DATA\n    SQL SECURITY INVOKER\nSET b = a + 1`);
   });
 
   test('schema and events: an implicit STARTS (the creation time) is left out', () => {
-    const schema = find('schema', 'app') as SchemaDef;
+    const schema = find('schema', APP) as SchemaDef;
     assert.equal(schema.extras, { characterSet: 'latin1', collation: 'latin1_swedish_ci' });
     assert.equal(schema.events, [
       {
@@ -231,14 +234,14 @@ if (!skipWithoutMariadb()) {
   test('named schemas are read, system databases never; the same query count for 1 and 40 tables', async () => {
     await load('one', 'CREATE TABLE t1 (id int PRIMARY KEY)');
     await load('many', Array.from({ length: 40 }, (_, i) => `CREATE TABLE t${i} (id int PRIMARY KEY, v varchar(5), KEY ix (v));`).join('\n'));
-    const both = await introspectMysql(settings('app'), { schemas: ['one', 'mysql', 'many', 'information_schema'] });
-    assert.equal(both.schemas, ['many', 'one']);
+    const both = await introspectMysql(settings('app'), { schemas: [server.name('one'), 'mysql', server.name('many'), 'information_schema'] });
+    assert.equal(both.schemas, [server.name('many'), server.name('one')]);
     assert.is(both.objects.filter((o) => o.kind === 'table').length, 41);
     const count = async (database: string) => {
       let queries = 0;
       await withMysqlConnection(settings(database), (connection) =>
         withReadOnlySnapshot(connection, (tx) =>
-          readMysqlModel({ query: (sql: string, values?: unknown[]) => (queries++, tx.query(sql, values)) }, settings(database), [database]),
+          readMysqlModel({ query: (sql: string, values?: unknown[]) => (queries++, tx.query(sql, values)) }, settings(database), [server.name(database)]),
         ),
       );
       return queries;

@@ -44,9 +44,9 @@ const history = (database: string) =>
   server.query<HistoryRow>(database, `SELECT installed_rank, version, description, type, script, checksum, installed_by, success FROM flyway_schema_history ORDER BY installed_rank`);
 
 const tableExists = async (database: string, name: string) =>
-  (await server.query('information_schema', 'SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?', [database, name])).length > 0;
+  (await server.query('information_schema', 'SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?', [server.name(database), name])).length > 0;
 
-const databaseExists = async (name: string) => (await server.query('information_schema', 'SELECT 1 FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?', [name])).length > 0;
+const databaseExists = async (name: string) => (await server.query('information_schema', 'SELECT 1 FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?', [server.name(name)])).length > 0;
 
 
 if (!skipWithoutMariadb()) {
@@ -71,13 +71,13 @@ if (!skipWithoutMariadb()) {
     for (const [name, sql] of Object.entries(files)) p.write(name, sql);
     const result = await p.run('migrate', '-environment=dev');
     assert.is(result.code, 0, result.stderr);
-    assert.match(result.stdout, /Successfully applied 4 migrations to schema "order_app", now at version v1\.10/);
+    assert.ok(result.stdout.includes(`Successfully applied 4 migrations to schema "${server.name('order_app')}", now at version v1.10`), result.stdout);
 
     const rows = await history('order_app');
     assert.equal(
       rows.map((r) => [r.installed_rank, r.version, r.description, r.type, r.script, r.checksum, r.success]),
       [
-        [1, null, '<< Flyway Schema Creation >>', 'SCHEMA', '"order_app"', null, 1],
+        [1, null, '<< Flyway Schema Creation >>', 'SCHEMA', `"${server.name('order_app')}"`, null, 1],
         [2, '1', 'create people', 'SQL', 'V1__create_people.sql', expectedFlywayChecksum(files['V1__create_people.sql']!), 1],
         [3, '1.9', 'add email', 'SQL', 'V1_9__add_email.sql', expectedFlywayChecksum(files['V1_9__add_email.sql']!), 1],
         [4, '1.10', 'add index', 'SQL', 'V1.10__add_index.sql', expectedFlywayChecksum(files['V1.10__add_index.sql']!), 1],
@@ -91,7 +91,7 @@ if (!skipWithoutMariadb()) {
     const columns = await server.query<{ COLUMN_NAME: string; COLUMN_TYPE: string; IS_NULLABLE: string; COLUMN_DEFAULT: string | null }>(
       'information_schema',
       `SELECT COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT FROM information_schema.COLUMNS
-       WHERE TABLE_SCHEMA = 'order_app' AND TABLE_NAME = 'flyway_schema_history' ORDER BY ORDINAL_POSITION`,
+       WHERE TABLE_SCHEMA = '${server.name('order_app')}' AND TABLE_NAME = 'flyway_schema_history' ORDER BY ORDINAL_POSITION`,
     );
     assert.equal(
       columns.map((c) => `${c.COLUMN_NAME} ${c.COLUMN_TYPE} ${c.IS_NULLABLE === 'YES' ? 'NULL' : 'NOT NULL'}${c.COLUMN_DEFAULT !== null && c.COLUMN_DEFAULT !== 'NULL' ? ` DEFAULT ${c.COLUMN_DEFAULT}` : ''}`),
@@ -111,19 +111,19 @@ if (!skipWithoutMariadb()) {
     const indexes = await server.query<{ INDEX_NAME: string; COLUMN_NAME: string; NON_UNIQUE: number }>(
       'information_schema',
       `SELECT INDEX_NAME, COLUMN_NAME, NON_UNIQUE FROM information_schema.STATISTICS
-       WHERE TABLE_SCHEMA = 'order_app' AND TABLE_NAME = 'flyway_schema_history' ORDER BY INDEX_NAME, SEQ_IN_INDEX`,
+       WHERE TABLE_SCHEMA = '${server.name('order_app')}' AND TABLE_NAME = 'flyway_schema_history' ORDER BY INDEX_NAME, SEQ_IN_INDEX`,
     );
     assert.equal(indexes.map((i) => [i.INDEX_NAME, i.COLUMN_NAME, Number(i.NON_UNIQUE)]), [
       ['flyway_schema_history_s_idx', 'success', 1],
       ['PRIMARY', 'installed_rank', 0],
     ]);
-    const [engine] = await server.query<{ ENGINE: string }>('information_schema', `SELECT ENGINE FROM information_schema.TABLES WHERE TABLE_SCHEMA = 'order_app' AND TABLE_NAME = 'flyway_schema_history'`);
+    const [engine] = await server.query<{ ENGINE: string }>('information_schema', `SELECT ENGINE FROM information_schema.TABLES WHERE TABLE_SCHEMA = '${server.name('order_app')}' AND TABLE_NAME = 'flyway_schema_history'`);
     assert.is(engine!.ENGINE, 'InnoDB');
 
     // The objects landed in the default database (unqualified names).
-    const peopleColumns = await server.query<{ COLUMN_NAME: string }>('information_schema', `SELECT COLUMN_NAME FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = 'order_app' AND TABLE_NAME = 'people' ORDER BY ORDINAL_POSITION`);
+    const peopleColumns = await server.query<{ COLUMN_NAME: string }>('information_schema', `SELECT COLUMN_NAME FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = '${server.name('order_app')}' AND TABLE_NAME = 'people' ORDER BY ORDINAL_POSITION`);
     assert.equal(peopleColumns.map((c) => c.COLUMN_NAME), ['id', 'name', 'email']);
-    assert.is((await server.query('information_schema', `SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = 'order_app' AND INDEX_NAME = 'people_email'`)).length, 1);
+    assert.is((await server.query('information_schema', `SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = '${server.name('order_app')}' AND INDEX_NAME = 'people_email'`)).length, 1);
     assert.ok(await tableExists('order_app', 'people_names'));
 
     const again = await p.run('migrate', '-environment=dev');
@@ -154,9 +154,9 @@ if (!skipWithoutMariadb()) {
     const second = await p.run('migrate', '-environment=dev');
     assert.is(second.code, 0, second.stderr);
     const after = await info(p);
-    assert.equal([after.schemaVersion, after.schemaName], ['3', 'target_db']);
+    assert.equal([after.schemaVersion, after.schemaName], ['3', server.name('target_db')]);
     assert.equal(states(after), ['1:Success', '2:Success', '3:Success', 'v:Superseded', 'v:Success']);
-    const viewColumns = await server.query<{ COLUMN_NAME: string }>('information_schema', `SELECT COLUMN_NAME FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = 'target_db' AND TABLE_NAME = 'v' ORDER BY ORDINAL_POSITION`);
+    const viewColumns = await server.query<{ COLUMN_NAME: string }>('information_schema', `SELECT COLUMN_NAME FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = '${server.name('target_db')}' AND TABLE_NAME = 'v' ORDER BY ORDINAL_POSITION`);
     assert.equal(viewColumns.map((c) => c.COLUMN_NAME), ['one', 'two']);
 
     const table = await p.run('info', '-environment=dev');
@@ -170,9 +170,11 @@ if (!skipWithoutMariadb()) {
     p.write('V2__bad.sql', 'CREATE TABLE half (id int);\n\n-- the next statement fails\nINSERT INTO nope VALUES (1);\n');
     const result = await p.run('migrate', '-environment=dev');
     assert.is(result.code, 10, result.stderr);
-    assert.match(
+    assert.ok(
+      result.stderr.includes(
+        `ERROR: migration of version "2 - bad" failed (changes before the failure were kept; recorded as failed in the schema history): MySQL error 1146 (42S02): Table '${server.name('fail_db')}.nope' doesn't exist (migrations/V2__bad.sql:4)`,
+      ),
       result.stderr,
-      /ERROR: migration of version "2 - bad" failed \(changes before the failure were kept; recorded as failed in the schema history\): MySQL error 1146 \(42S02\): Table 'fail_db\.nope' doesn't exist \(migrations\/V2__bad\.sql:4\)/,
     );
     assert.ok(await tableExists('fail_db', 'half'), 'DDL before the failure is kept on MySQL');
     assert.equal((await history('fail_db')).map((r) => [r.version, r.success]), [[null, 1], ['1', 1], ['2', 0]]);
@@ -244,7 +246,7 @@ if (!skipWithoutMariadb()) {
     const result = await p.run('migrate', '-environment=dev');
     assert.is(result.code, 0, result.stderr);
     assert.equal(await server.query('routines_db', 'SELECT note FROM audit'), [{ note: 'HELLO;' }]);
-    const [mode] = await server.query<{ SQL_MODE: string }>('information_schema', `SELECT SQL_MODE FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = 'routines_db' AND ROUTINE_NAME = 'add_note'`);
+    const [mode] = await server.query<{ SQL_MODE: string }>('information_schema', `SELECT SQL_MODE FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = '${server.name('routines_db')}' AND ROUTINE_NAME = 'add_note'`);
     assert.not.match(mode!.SQL_MODE, /IGNORE_SPACE/);
   });
 
@@ -264,7 +266,8 @@ if (!skipWithoutMariadb()) {
     legacy.write('V1__a.sql', 'CREATE TABLE a (id int);');
     const refused = await legacy.run('migrate', '-environment=dev');
     assert.is(refused.code, 11, refused.stderr);
-    assert.match(refused.stderr, /found non-empty schema\(s\) "legacy_db" but no schema history table legacy_db\.flyway_schema_history/);
+    const legacyDb = server.name('legacy_db');
+    assert.ok(refused.stderr.includes(`found non-empty schema(s) "${legacyDb}" but no schema history table ${legacyDb}.flyway_schema_history`), refused.stderr);
     assert.not.ok(await tableExists('legacy_db', 'flyway_schema_history'));
     assert.not.ok(await tableExists('legacy_db', 'a'));
   });
@@ -273,12 +276,12 @@ if (!skipWithoutMariadb()) {
     await server.createDatabase('flyway_db');
     const v1 = 'CREATE TABLE t1 (id int);\n';
     await server.execAll('flyway_db', [
-      `CREATE TABLE \`flyway_db\`.\`flyway_schema_history\` (
+      `CREATE TABLE \`${server.name('flyway_db')}\`.\`flyway_schema_history\` (
          \`installed_rank\` INT NOT NULL, \`version\` VARCHAR(50), \`description\` VARCHAR(200) NOT NULL, \`type\` VARCHAR(20) NOT NULL,
          \`script\` VARCHAR(1000) NOT NULL, \`checksum\` INT, \`installed_by\` VARCHAR(100) NOT NULL,
          \`installed_on\` TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP, \`execution_time\` INT NOT NULL, \`success\` BOOL NOT NULL,
          CONSTRAINT \`flyway_schema_history_pk\` PRIMARY KEY (\`installed_rank\`)) ENGINE=InnoDB`,
-      'CREATE INDEX `flyway_schema_history_s_idx` ON `flyway_db`.`flyway_schema_history` (`success`)',
+      `CREATE INDEX \`flyway_schema_history_s_idx\` ON \`${server.name('flyway_db')}\`.\`flyway_schema_history\` (\`success\`)`,
       `INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum, installed_by, execution_time, success)
        VALUES (1, '1', 'first', 'SQL', 'V1__first.sql', ${expectedFlywayChecksum(v1)}, 'flyway', 12, 1)`,
       v1,
@@ -289,7 +292,7 @@ if (!skipWithoutMariadb()) {
     assert.equal(states(await info(p)), ['1:Success', '2:Pending']);
     const result = await p.run('migrate', '-environment=dev');
     assert.is(result.code, 0, result.stderr);
-    assert.match(result.stdout, /Current version of schema "flyway_db": 1/);
+    assert.ok(result.stdout.includes(`Current version of schema "${server.name('flyway_db')}": 1`), result.stdout);
     assert.equal((await history('flyway_db')).map((r) => [r.installed_rank, r.version, r.installed_by]), [
       [1, '1', 'flyway'],
       [2, '2', server.user],
@@ -297,20 +300,20 @@ if (!skipWithoutMariadb()) {
   });
 
   test('jdbc:mariadb:// and mysql:// URLs; several databases with the history in [flyway] defaultSchema', async () => {
-    const mariadb = project({ database: 'unused', url: `jdbc:mariadb://127.0.0.1:${server.port}/url_a` });
+    const mariadb = project({ database: 'unused', url: server.jdbcUrl('url_a', 'mariadb') });
     mariadb.write('V1__a.sql', 'CREATE TABLE a (id int);');
     assert.is((await mariadb.run('migrate', '-environment=dev')).code, 0);
     assert.ok(await tableExists('url_a', 'a'));
 
-    const native = project({ database: 'unused', url: `mysql://127.0.0.1:${server.port}/url_b`, schemas: ['url_b', 'url_b_hist'] }, 'defaultSchema = "url_b_hist"');
-    native.write('V1__b.sql', 'CREATE TABLE b (id int);\nCREATE TABLE url_b.qualified (id int);\n');
+    const native = project({ database: 'unused', url: `mysql://127.0.0.1:${server.port}/${server.name('url_b')}`, schemas: ['url_b', 'url_b_hist'] }, `defaultSchema = "${server.name('url_b_hist')}"`);
+    native.write('V1__b.sql', `CREATE TABLE b (id int);\nCREATE TABLE ${server.name('url_b')}.qualified (id int);\n`);
     const result = await native.run('migrate', '-environment=dev');
     assert.is(result.code, 0, result.stderr);
     // Unqualified names land in the default schema, like the history table.
     assert.ok(await tableExists('url_b_hist', 'b'));
     assert.ok(await tableExists('url_b', 'qualified'));
     assert.equal((await history('url_b_hist')).map((r) => [r.type, r.script]), [
-      ['SCHEMA', '"url_b","url_b_hist"'],
+      ['SCHEMA', `"${server.name('url_b')}","${server.name('url_b_hist')}"`],
       ['SQL', 'V1__b.sql'],
     ]);
   });

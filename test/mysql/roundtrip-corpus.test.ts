@@ -1,7 +1,7 @@
 /**
  * The MySQL round-trip corpus: for every schema pair in test/mysql/roundtrip-cases/*.sql, against two
- * private MariaDB servers (source and target, so both sides hold a database of the same name c<N>) and
- * through the built CLI only,
+ * MariaDB servers (source: the run's shared one; target: one of this file's own, so both sides hold a
+ * database of the same name c<N>) and through the CLI only,
  *
  *   1. load the source into S.c<N> and the target into T.c<N> with the `mariadb` client (independent
  *      of parity; case files may use DELIMITER), and `parity snapshot` the target as it is;
@@ -32,9 +32,10 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { splitMysqlStatements } from '../../src/dialects/mysql/mysql-script.ts';
 import { runCli, type CliResult } from '../support/cli.ts';
-import { skipWithoutMariadb, startMariadb, type TestMariadb } from '../support/mariadb-server.ts';
+import { skipWithoutMariadb, startMariadb, startOwnMariadb, type TestMariadb } from '../support/mariadb-server.ts';
 import { mysqlFingerprint } from '../support/mysql-fingerprint.ts';
 import { parseRoundtripCase, type RoundtripCase } from '../support/roundtrip-case-file.ts';
+import { databasePrefix } from '../support/shared-servers-env.ts';
 
 const OBJECT_TYPES = ['Table', 'View', 'Function', 'Procedure', 'Schema'];
 
@@ -72,10 +73,10 @@ function flywayToml(): string {
   const lines: string[] = [];
   for (const c of cases) {
     for (const [env, server, pw] of [[`s_${c.n}`, source, 'SRC_PW'], [`t_${c.n}`, target, 'TGT_PW']] as const) {
-      lines.push(`[environments.${env}]`, `url = "jdbc:mariadb://127.0.0.1:${server.port}/c${c.n}"`, 'user = "root"', `password = "\${env.${pw}}"`);
+      lines.push(`[environments.${env}]`, `url = "${server.jdbcUrl(`c${c.n}`, 'mariadb')}"`, 'user = "root"', `password = "\${env.${pw}}"`);
       // Even cases name their database in `schemas` (compared qualified, scripts name it); odd ones
       // leave it to the URL (compared unqualified, scripts run in the session's database).
-      lines.push(...(qualified(c) ? [`schemas = ["c${c.n}"]`] : []), '');
+      lines.push(...(qualified(c) ? [`schemas = ["${server.name(`c${c.n}`)}"]`] : []), '');
     }
   }
   return lines.join('\n');
@@ -89,7 +90,7 @@ async function load(server: TestMariadb, database: string, sql: string, label: s
   const file = path.join(work, `${database}-${server.port}.sql`);
   fs.writeFileSync(file, sql);
   try {
-    await child('sh', ['-c', `mariadb --no-defaults --default-character-set=utf8mb4 -h127.0.0.1 -P${server.port} -uroot -p"$PW" ${database} < "${file}"`], {
+    await child('sh', ['-c', `mariadb --no-defaults --default-character-set=utf8mb4 -h127.0.0.1 -P${server.port} -uroot -p"$PW" ${server.name(database)} < "${file}"`], {
       env: { PATH: process.env['PATH'] ?? '', PW: server.password },
     });
   } catch (error) {
@@ -158,9 +159,9 @@ async function runCase(c: Case): Promise<void> {
 
     const artifact = path.join(dir, 'diff.artifact');
     const first = await diffJson(s, t, artifact);
-    assert.equal(summarize(first, db), c.expect, 'the first diff does not report the expected differences');
+    assert.equal(summarize(first, source.name(db)), c.expect, 'the first diff does not report the expected differences');
     const schemas = new Set(first.differences.map((d) => (d.from ?? d.to)?.schema));
-    assert.equal([...schemas], [qualified(c) ? db : ''], 'objects are qualified with the database exactly when `schemas` names it');
+    assert.equal([...schemas], [qualified(c) ? source.name(db) : ''], 'objects are qualified with the database exactly when `schemas` names it');
 
     const location = path.join(dir, 'scripts');
     const generated = await run('generate', `-artifactFilename=${artifact}`, `-generate.location=${location}`, '-generate.description=case', '-generate.types=versioned,undo', '-generate.version=1');
@@ -170,7 +171,7 @@ async function runCase(c: Case): Promise<void> {
     assert.match(versioned, /DDL is not transactional/, 'the V script does not say that MySQL DDL is not transactional');
     if (!qualified(c)) {
       const statements = (script: string) => script.split('\n').filter((line) => !line.startsWith('--')).join('\n');
-      assert.not.match(statements(versioned + undo), `\`${db}\`.`, 'an unqualified comparison wrote a script that names the database');
+      assert.not.match(statements(versioned + undo), `\`${source.name(db)}\`.`, 'an unqualified comparison wrote a script that names the database');
     }
 
     await applyScript(db, versioned, 'V script');
@@ -209,7 +210,8 @@ function startAll(): void {
 
 if (!skipWithoutMariadb()) {
   test.before(async () => {
-    const started = await Promise.allSettled([startMariadb(), startMariadb()]);
+    // The same database names on both servers: the target is a server of this file's own, with the prefix the shared one gives.
+    const started = await Promise.allSettled([startMariadb(), startOwnMariadb({ prefix: databasePrefix() })]);
     const failed = started.find((r) => r.status === 'rejected');
     if (failed) {
       console.error(`could not start MariaDB: ${String(failed.reason)}`);

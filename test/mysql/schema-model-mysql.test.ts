@@ -5,6 +5,9 @@
  * objects), errors (a rejected statement with `file:line`, a database-qualified name, no build
  * environment: exit 3), and no scratch database left behind.
  *
+ * The file runs on a MariaDB server of its own (not the run's shared one): it checks server-wide state
+ * that other test files would disturb (no `parity_schema_model_*` database left anywhere, a user).
+ *
  * UNQUALIFIED: tests marked so depend on `IntrospectOptions.unqualified` in the MySQL introspector (and
  * environments naming one database being read unqualified): objects in schema '' and file names
  * without a database prefix.
@@ -17,13 +20,14 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { SqlFile } from '../../src/dialects/dialect.ts';
 import { introspectMysql } from '../../src/dialects/mysql/mysql-introspector.ts';
-import { readMysqlSqlFiles, SCRATCH_PREFIX } from '../../src/dialects/mysql/mysql-schema-model.ts';
+import { readMysqlSqlFiles } from '../../src/dialects/mysql/mysql-schema-model.ts';
+import { SCRATCH_PREFIX } from '../../src/schema-model/scratch-database.ts';
 import { analyzeMysqlFiles } from '../../src/dialects/mysql/mysql-sql-statements.ts';
 import { diffModels } from '../../src/diff/differ.ts';
 import { ParityError } from '../../src/errors.ts';
 import type { DatabaseModel } from '../../src/model/objects.ts';
 import { CLI, runCli } from '../support/cli.ts';
-import { skipWithoutMariadb, startMariadb, type TestMariadb } from '../support/mariadb-server.ts';
+import { skipWithoutMariadb, startOwnMariadb, type TestMariadb } from '../support/mariadb-server.ts';
 
 if (skipWithoutMariadb()) process.exit(0);
 
@@ -106,7 +110,7 @@ function changes(source: DatabaseModel, target: DatabaseModel): string[] {
 }
 
 test.before(async () => {
-  server = await startMariadb();
+  server = await startOwnMariadb();
   await server.createDatabase('app');
   await server.execAll('app', statementsOf(APP));
   await server.createDatabase('other_db');

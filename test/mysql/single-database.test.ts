@@ -41,7 +41,7 @@ const summary = changeSummary;
 /** The independent fingerprint with the database's own name replaced, so copies under two names compare. */
 async function print(database: string): Promise<string[]> {
   const lines = await mysqlFingerprint(server, database);
-  return lines.map((line) => line.replace(new RegExp(`\\b${database}\\b`, 'g'), 'DB')).sort();
+  return lines.map((line) => line.replace(new RegExp(`\\b${server.name(database)}\\b`, 'g'), 'DB')).sort();
 }
 
 if (!skipWithoutMariadb()) {
@@ -49,7 +49,7 @@ if (!skipWithoutMariadb()) {
     server = await startMariadb();
     work = fs.mkdtempSync(path.join(os.tmpdir(), 'parity-single-database-'));
     const env = (name: string, database: string) =>
-      [`[environments.${name}]`, `url = "jdbc:mysql://127.0.0.1:${server.port}/${database}"`, `user = "${server.user}"`, 'password = "${env.PW}"', ''].join('\n');
+      [`[environments.${name}]`, `url = "${server.jdbcUrl(database)}"`, `user = "${server.user}"`, 'password = "${env.PW}"', ''].join('\n');
     fs.writeFileSync(path.join(work, 'flyway.toml'), [env('app', 'app'), env('copy', 'app_copy')].join('\n'));
   });
 
@@ -76,7 +76,7 @@ if (!skipWithoutMariadb()) {
     const generated = await run('generate', '-artifactFilename=out/diff.artifact', '-generate.location=out/scripts', '-generate.description=copy', '-generate.version=1', '-generate.types=versioned,undo');
     assert.is(generated.code, 0, generated.stdout + generated.stderr);
     const script = fs.readFileSync(path.join(work, 'out/scripts/V1__copy.sql'), 'utf8');
-    assert.not.match(script, /`app(_copy)?`\./, 'the script qualifies nothing with a database');
+    assert.not.match(script, new RegExp(`\`${server.name('app')}(_copy)?\`\\.`), 'the script qualifies nothing with a database');
 
     await server.execAll('app_copy', splitMysqlStatements(script));
     assert.equal((await diff('app', 'copy')).differences, []);

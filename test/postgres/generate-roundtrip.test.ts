@@ -36,7 +36,7 @@ function flywayToml(): string {
     .map((db) =>
       [
         `[environments.${db}]`,
-        `url = "jdbc:postgresql://127.0.0.1:${server.port}/${db}"`,
+        `url = "${server.jdbcUrl(db)}"`,
         `user = "${server.user}"`,
         'password = "${env.PARITY_TEST_PW}"',
         'schemas = ["public", "app", "legacy", "Sales"]',
@@ -90,7 +90,7 @@ async function apply(database: string, script: string, label: string): Promise<v
 }
 
 async function load(database: string, sql: string): Promise<void> {
-  await server.exec('postgres', `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+  await server.dropDatabase(database);
   await server.createDatabase(database);
   if (sql.trim() !== '') await server.exec(database, sql);
 }
@@ -134,7 +134,7 @@ roundTripCases.forEach((c, n) => {
     await apply(tgt, undo, 'U1');
     await assertNoDifferences(tgt, orig, path.join(dir, 'after-u.artifact'), 'after U1');
 
-    for (const db of [src, tgt, orig]) await server.exec('postgres', `DROP DATABASE "${db}" WITH (FORCE)`);
+    for (const db of [src, tgt, orig]) await server.dropDatabase(db);
   });
 });
 

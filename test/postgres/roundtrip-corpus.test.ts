@@ -112,14 +112,14 @@ let work: string;
 
 const run = (...args: string[]): Promise<CliResult> => runCli(args, { cwd: work, env: { PGPW: server.password } });
 
-function flywayToml(port: number, user: string): string {
+function flywayToml(): string {
   const lines: string[] = [];
   for (const c of cases) {
     for (const db of [`s_${c.n}`, `t_${c.n}`, `t0_${c.n}`]) {
       lines.push(
         `[environments.${db}]`,
-        `url = "jdbc:postgresql://127.0.0.1:${port}/${db}"`,
-        `user = "${user}"`,
+        `url = "${server.jdbcUrl(db)}"`,
+        `user = "${server.user}"`,
         'password = "${env.PGPW}"',
         `schemas = [${SCHEMAS.map((s) => JSON.stringify(s)).join(', ')}]`,
         '',
@@ -202,10 +202,10 @@ async function assertFingerprint(expected: readonly string[], expectedDb: string
 const databasesOf = (c: Case) => [`s_${c.n}`, `t_${c.n}`, `t0_${c.n}`];
 
 async function dropDatabases(c: Case): Promise<void> {
-  for (const db of databasesOf(c)) await server.exec('postgres', `DROP DATABASE IF EXISTS "${db}" WITH (FORCE)`);
+  for (const db of databasesOf(c)) await server.dropDatabase(db);
 }
 
-/** Creates and loads a case's three databases. */
+/** Creates and loads a case's three databases (the untouched target t0_N is a copy of t_N: CREATE DATABASE ... TEMPLATE). */
 async function prepare(c: Case): Promise<void> {
   await dropDatabases(c);
   const load = async (db: string, sql: string, label: string) => {
@@ -219,7 +219,7 @@ async function prepare(c: Case): Promise<void> {
   };
   await load(`s_${c.n}`, c.source, 'source');
   await load(`t_${c.n}`, c.target, 'target');
-  await load(`t0_${c.n}`, c.target, 'target');
+  await server.createDatabase(`t0_${c.n}`, { template: `t_${c.n}` });
 }
 
 /** One case, start to end; rejects with the first failed check. */
@@ -315,7 +315,7 @@ test.before(async () => {
   // The embedded server already runs without fsync, synchronous_commit and full_page_writes.
   server = await startPostgres();
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'parity-roundtrip-'));
-  fs.writeFileSync(path.join(work, 'flyway.toml'), flywayToml(server.port, server.user));
+  fs.writeFileSync(path.join(work, 'flyway.toml'), flywayToml());
   startAll();
 });
 

@@ -79,7 +79,7 @@ test.before(async () => {
   server = await startPostgres();
   await server.createDatabase(DB);
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'parity-single-schema-'));
-  const base = `jdbc:postgresql://127.0.0.1:${server.port}/${DB}`;
+  const base = server.jdbcUrl(DB);
   fs.writeFileSync(
     path.join(work, 'flyway.toml'),
     [

@@ -62,15 +62,22 @@ test('diff -source=schemaModel -target=empty in the repository lists exactly the
   }
 });
 
+/**
+ * The test server as the build environment (`-url`/`-user`/`-password` define the `default` one):
+ * the schema model is read in a scratch database there instead of an embedded server. The README's
+ * own commands above and below run as written, on the embedded server.
+ */
+const onTestServer = () => [`-url=${pg.jdbcUrl('postgres')}`, `-user=${pg.user}`, `-password=${pg.password}`, '-buildEnvironment=default'];
+
 test('the example snapshot snapshots/shop.json is the schema model', async () => {
-  const result = await run('diff', '-source=snapshot:snapshots/shop.json', '-target=schemaModel', `-artifactFilename=${path.join(cliTmp, 's.artifact')}`);
+  const result = await run('diff', '-source=snapshot:snapshots/shop.json', '-target=schemaModel', ...onTestServer(), `-artifactFilename=${path.join(cliTmp, 's.artifact')}`);
   assert.is(result.code, 0, result.stderr);
   assert.match(result.stdout, 'No differences found.');
 });
 
 test('the example migrations, applied with parity migrate, diff to zero against schema-models/', async () => {
   await pg.createDatabase('shop');
-  const url = `jdbc:postgresql://127.0.0.1:${pg.port}/shop`;
+  const url = pg.jdbcUrl('shop');
   const args = [`-url=${url}`, `-user=${pg.user}`, `-password=${pg.password}`, '-schemas=shop'];
   const migrated = await run('migrate', ...args, '-outputType=json');
   assert.is(migrated.code, 0, migrated.stderr);
@@ -79,10 +86,10 @@ test('the example migrations, applied with parity migrate, diff to zero against 
   const info = await run('info', ...args);
   assert.is(info.code, 0, info.stderr);
   assert.match(info.stdout, /\| Versioned +\| 1 +\| init +\| SQL +\| [0-9-]+ [0-9:.]+ +\| Success +\| Yes +\|/);
-  const forward = await run('diff', '-source=default', '-target=schemaModel', ...args, `-artifactFilename=${path.join(cliTmp, 'b.artifact')}`);
+  const forward = await run('diff', '-source=default', '-target=schemaModel', ...args, '-buildEnvironment=default', `-artifactFilename=${path.join(cliTmp, 'b.artifact')}`);
   assert.is(forward.code, 0, forward.stderr);
   assert.match(forward.stdout, /No differences found\./);
-  const backward = await run('diff', '-source=schemaModel', '-target=default', ...args, `-artifactFilename=${path.join(cliTmp, 'c.artifact')}`);
+  const backward = await run('diff', '-source=schemaModel', '-target=default', ...args, '-buildEnvironment=default', `-artifactFilename=${path.join(cliTmp, 'c.artifact')}`);
   assert.is(backward.code, 0, backward.stderr);
   assert.match(backward.stdout, /No differences found\./);
 });

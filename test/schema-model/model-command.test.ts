@@ -21,6 +21,11 @@ let cliTmp: string;
 // The example shop schema: its first migration and its repeatable view.
 const shop = ['V1__init.sql', 'R__order_summaries.sql'].map((f) => fs.readFileSync(new URL(`../../migrations/${f}`, import.meta.url), 'utf8')).join('\n');
 const run = (...args: string[]) => runCli(args, { cwd: work, env: { TMPDIR: cliTmp } });
+/**
+ * Most diffs read the schema model in a scratch database on the test server (the build environment);
+ * the canonical-form test, the JSON error and the Ctrl-C tests go through the embedded server.
+ */
+const BUILD = '-buildEnvironment=build';
 const models = () => path.join(work, 'schema-models');
 
 interface DiffJson {
@@ -57,10 +62,15 @@ test.before(async () => {
   cliTmp = fs.mkdtempSync(path.join(os.tmpdir(), 'parity-model-tmp-'));
   fs.chmodSync(cliTmp, 0o755);
   const dev = `[environments.dev]
-url = "jdbc:postgresql://127.0.0.1:${pg.port}/dev"
+url = "${pg.jdbcUrl('dev')}"
 user = "${pg.user}"
 password = "${pg.password}"
 schemas = ["shop"]
+
+[environments.build]
+url = "${pg.jdbcUrl('postgres')}"
+user = "${pg.user}"
+password = "${pg.password}"
 `;
   fs.writeFileSync(path.join(work, 'flyway.toml'), dev);
   // The same environment with the schema model elsewhere (for -configFiles=NAME.toml).
@@ -95,7 +105,7 @@ test('an empty folder is an empty model (every object of dev is an Add) and need
 });
 
 test('diff dev vs schemaModel, model, diff again: No differences found', async () => {
-  const diff = await run('diff', '-source=dev', '-target=schemaModel', '-artifactFilename=out/b.artifact');
+  const diff = await run('diff', '-source=dev', '-target=schemaModel', BUILD, '-artifactFilename=out/b.artifact');
   assert.is(diff.code, 0, diff.stderr);
   const model = await run('model', '-artifactFilename=out/b.artifact');
   assert.is(model.code, 0, model.stderr);
@@ -112,7 +122,7 @@ test('diff dev vs schemaModel, model, diff again: No differences found', async (
     'Types/shop.order_status.sql',
     'Views/shop.order_summaries.sql',
   ]);
-  const again = await run('diff', '-source=dev', '-target=schemaModel', '-artifactFilename=out/c.artifact');
+  const again = await run('diff', '-source=dev', '-target=schemaModel', BUILD, '-artifactFilename=out/c.artifact');
   assert.is(again.code, 0, again.stderr);
   assert.match(again.stdout, /No differences found\./);
   // The files are what the repository's example folder holds, byte for byte.
@@ -133,7 +143,7 @@ test('-changes applies only the selected changes and touches only their files', 
      ALTER TABLE shop.customers ADD COLUMN phone text;
      DROP VIEW shop.order_summaries;`,
   );
-  const json = await diffJson('-source=dev', '-target=schemaModel', '-artifactFilename=out/d.artifact');
+  const json = await diffJson('-source=dev', '-target=schemaModel', BUILD, '-artifactFilename=out/d.artifact');
   const byName = new Map(json.differences.map((d) => [(d.from ?? d.to)!.name, d]));
   assert.equal([...byName.keys()].sort(), ['coupons', 'customers', 'order_summaries']);
   assert.is(byName.get('coupons')!.differenceType, 'Add');
@@ -150,7 +160,7 @@ test('-changes applies only the selected changes and touches only their files', 
   for (const [file, state] of before) assert.equal(after.get(file), state, `${file} was touched`);
   assert.equal([...after.keys()].filter((f) => !before.has(f)), ['Tables/shop.coupons.sql']);
 
-  const remaining = await diffJson('-source=dev', '-target=schemaModel', '-artifactFilename=out/e.artifact');
+  const remaining = await diffJson('-source=dev', '-target=schemaModel', BUILD, '-artifactFilename=out/e.artifact');
   assert.equal(remaining.differences.map((d) => `${d.differenceType} ${(d.from ?? d.to)!.name}`).sort(), ['Delete order_summaries', 'Edit customers']);
 
   const rest = await run('model', '-artifactFilename=out/e.artifact', '-model.changes=' + remaining.differences.map((d) => d.id).join(','));
@@ -158,7 +168,7 @@ test('-changes applies only the selected changes and touches only their files', 
   assert.match(rest.stdout, /\(0 added, 1 updated, 1 deleted, 0 unchanged\)/);
   assert.not.ok(fs.existsSync(path.join(models(), 'Views')), 'the emptied Views folder is removed');
   assert.match(fs.readFileSync(path.join(models(), 'Tables', 'shop.customers.sql'), 'utf8'), /phone text/);
-  const none = await run('diff', '-source=dev', '-target=schemaModel', '-artifactFilename=out/f.artifact');
+  const none = await run('diff', '-source=dev', '-target=schemaModel', BUILD, '-artifactFilename=out/f.artifact');
   assert.match(none.stdout, /No differences found\./);
 });
 
@@ -178,7 +188,7 @@ test('a broken file: exit code 9, one line naming the file, line and server mess
   const broken = path.join(work, 'broken');
   fs.cpSync(models(), broken, { recursive: true });
   fs.writeFileSync(path.join(broken, 'Tables', 'shop.audit.sql'), 'CREATE TABLE shop.audit (\n    id bigint,\n    who shop.no_such_type\n);\n');
-  const result = await run('diff', '-source=schemaModel', '-target=empty', '-configFiles=broken.toml');
+  const result = await run('diff', '-source=schemaModel', '-target=empty', '-configFiles=broken.toml', BUILD);
   assert.is(result.code, 9, result.stderr);
   assert.is(result.stdout, '');
   assert.is(result.stderr, 'ERROR: type "shop.no_such_type" does not exist (broken/Tables/shop.audit.sql:3)\n');
@@ -190,7 +200,7 @@ test('a broken file: exit code 9, one line naming the file, line and server mess
 });
 
 test('a missing folder is an error naming it (exit 6); model creates it', async () => {
-  const missing = await run('diff', '-source=schemaModel', '-target=dev', '-configFiles=missing.toml');
+  const missing = await run('diff', '-source=schemaModel', '-target=dev', '-configFiles=missing.toml', BUILD);
   assert.is(missing.code, 6, missing.stderr);
   assert.match(missing.stderr, /^ERROR: schema model folder not found .*\(nowhere\/models\/\)\n$/);
   const diff = await run('diff', '-source=dev', '-target=empty', '-artifactFilename=out/g.artifact');
@@ -210,7 +220,7 @@ test('model refuses an artifact whose target is not the schema model', async () 
 
 test('a write failure changes nothing (exit 7): a folder stands where a file must go', async () => {
   await pg.exec('dev', 'CREATE TABLE shop.wishlists (id int PRIMARY KEY); COMMENT ON TABLE shop.customers IS $$changed$$;');
-  const diff = await run('diff', '-source=dev', '-target=schemaModel', '-artifactFilename=out/i.artifact');
+  const diff = await run('diff', '-source=dev', '-target=schemaModel', BUILD, '-artifactFilename=out/i.artifact');
   assert.is(diff.code, 0, diff.stderr);
   fs.mkdirSync(path.join(models(), 'Tables', 'shop.wishlists.sql'));
   const before = snapshot(models());

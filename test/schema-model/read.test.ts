@@ -1,7 +1,9 @@
 /**
- * Reading schema-model files on the embedded server: the model equals the one introspected from a
- * database that ran the same DDL, whatever the file names and order; failures name the file, the
- * server's message and the line; no server or data directory is left behind.
+ * Reading schema-model files: the model equals the one introspected from a database that ran the same
+ * DDL, whatever the file names and order; failures name the file, the server's message and the line.
+ * Files are read in a scratch database on the test server (what `-buildEnvironment` does), and on the
+ * throwaway embedded server (no build environment) where that path matters: the same model, the same
+ * failure, and no server or data directory left behind.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -46,14 +48,22 @@ async function introspected(sql: string, schemas: string[]): Promise<DatabaseMod
   const name = `ref${++databases}`;
   await pg.createDatabase(name);
   await pg.exec(name, sql);
-  return introspectPostgres({ dialect: 'postgres', host: '127.0.0.1', port: pg.port, database: name, user: pg.user, password: pg.password, params: {} }, { schemas });
+  return introspectPostgres(pg.settings(name), { schemas });
 }
 
 function summary(source: DatabaseModel, target: DatabaseModel): string[] {
   return diffModels(source, target).map((c) => `${c.differenceType} ${c.objectKind} ${c.schema}.${c.name} ${c.parts.map((p) => p.name).join(',')}`);
 }
 
-const read = (files: SqlFile[], schemas: string[] = []) => readPostgresSqlFiles(files, { schemas });
+/** Where files are read: a scratch database on the test server, or a throwaway embedded server. */
+type ReadOn = 'build server' | 'embedded server';
+
+const read = (files: SqlFile[], schemas: string[] = [], on: ReadOn = 'build server') =>
+  readPostgresSqlFiles(files, { schemas, ...(on === 'build server' ? { buildConnection: pg.settings('postgres') } : {}) });
+
+async function scratchDatabases(): Promise<string[]> {
+  return (await pg.query<{ datname: string }>('postgres', "SELECT datname FROM pg_database WHERE starts_with(datname, 'parity_schema_model_')")).map((r) => r.datname);
+}
 
 test('hand-written files, one per object, named against dependency order, read as the database does', async () => {
   // The fixture's statements grouped by the object they belong to, one file each, named so that
@@ -72,6 +82,7 @@ test('hand-written files, one per object, named against dependency order, read a
   assert.equal(model.schemas, ['hr', 'public']);
   assert.equal(summary(model, expected), []);
   assert.is(model.objects.length, expected.objects.length);
+  assert.equal(await read(files, [], 'embedded server'), model, 'the embedded server reads the same model');
 });
 
 test('canonical files (as model writes them) read back to the same model and render to the same bytes', async () => {
@@ -148,9 +159,9 @@ interface Failure {
   where?: string;
 }
 
-async function failure(files: SqlFile[]): Promise<Failure> {
+async function failure(files: SqlFile[], on: ReadOn = 'build server'): Promise<Failure> {
   try {
-    await read(files);
+    await read(files, [], on);
   } catch (error) {
     return error as Failure;
   }
@@ -185,6 +196,27 @@ test('a broken file: SCHEMA_MODEL_ERROR with the server message and the file lin
     assert.match(error.message, message);
     assert.is(error.where, where);
   }
+  const [files, message, where] = cases[2]!;
+  const embedded = await failure(files, 'embedded server');
+  assert.equal([embedded.code, embedded.where], ['SCHEMA_MODEL_ERROR', where]);
+  assert.match(embedded.message, message);
+});
+
+test('on a build server the scratch database is dropped after a success and after a failure', async () => {
+  // Other test files may read schema models on the same server at the same time: follow this test's
+  // own scratch databases by the names the progress messages give.
+  const created: string[] = [];
+  const onProgress = (message: string) => {
+    const match = /^creating scratch database (parity_schema_model_[0-9a-f]+) on /.exec(message);
+    if (match) created.push(match[1]!);
+  };
+  const buildConnection = pg.settings('postgres');
+  await readPostgresSqlFiles([{ path: 'm/t.sql', text: 'CREATE TABLE public.t (id int);\n' }], { schemas: [], buildConnection, onProgress });
+  const failed = await readPostgresSqlFiles([{ path: 'm/t.sql', text: 'CREATE TABLE public.t (id no_such_type);\n' }], { schemas: [], buildConnection, onProgress }).catch((error: Failure) => error);
+  assert.is((failed as Failure).code, 'SCHEMA_MODEL_ERROR');
+  assert.is(created.length, 2);
+  const left = await scratchDatabases();
+  assert.equal(created.filter((name) => left.includes(name)), []);
 });
 
 test.run();

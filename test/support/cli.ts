@@ -4,8 +4,8 @@
  *   what almost every test uses, about seven times cheaper than a process.
  * - `runBinary`: the built binary (dist/cli/bin.js) in its own process, for the black-box tests that
  *   are about the process itself: exit codes, signals, what reaches the real streams.
- * Both give the CLI a clean environment: PATH, HOME and what the test passes, nothing else of the
- * test process's (so a FLYWAY_* variable of the person running the tests cannot leak in).
+ * Both give the CLI a clean environment: PATH, HOME, TMPDIR and what the test passes, nothing else of
+ * the test process's (so a FLYWAY_* variable of the person running the tests cannot leak in).
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
@@ -27,7 +27,8 @@ export interface CliOptions {
 }
 
 function cliEnvironment(options: CliOptions): Record<string, string> {
-  return { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '/tmp', ...options.env };
+  const tmp = process.env['TMPDIR'];
+  return { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '/tmp', ...(tmp ? { TMPDIR: tmp } : {}), ...options.env };
 }
 
 /** Runs `parity <args>` in process. */

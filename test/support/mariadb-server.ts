@@ -1,7 +1,13 @@
 /**
  * A real MariaDB for tests: `mariadbd` from the Debian package, started on a private data directory
  * and a free loopback port, with a root password, reached over TCP 127.0.0.1 (the system service is
- * never used). `stop()` ends it (SIGTERM, then the directory is removed); so does process exit.
+ * never used).
+ *
+ * Under the test runner every file shares the run's one server (test/support/shared-servers.ts);
+ * run on its own, a file starts a server of its own. As with PostgreSQL (pg-server.ts) the file's
+ * databases live in a namespace of its own: every method takes the file's name (`app`) and works on
+ * `<prefix>app`; `name()` gives the real one. `stop()` drops the file's databases (shared server) or
+ * ends the server (SIGTERM, then its directory is removed; so does process exit).
  *
  * Where mariadbd is not installed, `skipWithoutMariadb()` prints the one `SKIPPED:` line the test
  * runner counts and the file exits 0; under CI=true a missing server is a failure instead.
@@ -14,6 +20,7 @@ import { promisify } from 'node:util';
 import mysql from 'mysql2/promise';
 import type { ConnectionSettings } from '../../src/config/connection.ts';
 import { freeLoopbackPort } from '../../src/embedded/embedded-postgres.ts';
+import { databasePrefix, sharedServers, type SharedServerAddress } from './shared-servers-env.ts';
 
 const run = promisify(execFile);
 
@@ -21,8 +28,12 @@ export interface TestMariadb {
   readonly port: number;
   readonly user: string;
   readonly password: string;
+  /** The real name of this file's database `database` (`mysql`, `information_schema` and `''` keep theirs). */
+  name(database: string): string;
   /** Native URL with the password (tests only). */
   url(database: string): string;
+  /** `jdbc:mysql://127.0.0.1:PORT/<real name>` (or `jdbc:mariadb:`), for flyway.toml files (no password). */
+  jdbcUrl(database: string, scheme?: 'mysql' | 'mariadb'): string;
   /** parity's connection settings for a database of this server (`''`: none, the server itself). */
   settings(database: string): ConnectionSettings;
   /** `CREATE DATABASE` (dropping an old one of that name first). */
@@ -76,13 +87,25 @@ async function waitForServer(socket: string, child: ChildProcess, log: string): 
 }
 
 /**
- * Starts a server; a start that fails (a port taken between choosing and binding it, a slow machine)
- * is retried twice with a new directory and port before the error is thrown.
+ * The run's shared server, or (a file run on its own) a server of the file's own; either way the
+ * file's databases carry its prefix, so a file behaves the same alone and under the runner.
  */
 export async function startMariadb(): Promise<TestMariadb> {
+  const shared = sharedServers()?.mariadb;
+  if (shared) return onServer(shared, databasePrefix());
+  return startOwnMariadb({ prefix: databasePrefix() });
+}
+
+/**
+ * A server of this file's own, whatever the runner offers: for tests about server-wide state
+ * (scratch databases, users) or that need two servers. Database names get `prefix` (default: none,
+ * the server is the file's). A start that fails (a port taken between choosing and binding it, a slow
+ * machine) is retried twice with a new directory and port before the error is thrown.
+ */
+export async function startOwnMariadb(options: { prefix?: string } = {}): Promise<TestMariadb> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await startOnce();
+      return await startOnce(options.prefix ?? '');
     } catch (error) {
       if (attempt >= 3) throw error;
       console.error(`mariadbd start attempt ${attempt} failed, retrying: ${(error as Error).message.split('\n')[0]}`);
@@ -90,7 +113,7 @@ export async function startMariadb(): Promise<TestMariadb> {
   }
 }
 
-async function startOnce(): Promise<TestMariadb> {
+async function startOnce(prefix: string): Promise<TestMariadb> {
   const binary = findMariadbd();
   if (binary === undefined) throw new Error('mariadbd is not installed');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parity-mariadb-'));
@@ -164,75 +187,95 @@ async function startOnce(): Promise<TestMariadb> {
     }
 
     const server = child;
-    const connect = (database: string) =>
-      // The creation context a stored program keeps (character set, sql_mode) as the `mariadb` client
-      // with --default-character-set=utf8mb4 has it: mysql2 would otherwise add IGNORE_SPACE.
-      mysql.createConnection({
-        host: '127.0.0.1',
-        port,
-        user: 'root',
-        password,
-        database,
-        dateStrings: true,
-        multipleStatements: false,
-        charset: 'utf8mb4_general_ci',
-        flags: ['-IGNORE_SPACE'],
-      });
-    const withConnection = async <R>(database: string, fn: (c: mysql.Connection) => Promise<R>): Promise<R> => {
-      const connection = await connect(database);
-      try {
-        return await fn(connection);
-      } finally {
-        await connection.end();
+    return onServer({ port, user: 'root', password }, prefix, async () => {
+      if (server.exitCode === null) {
+        const exited = new Promise((resolve) => server.once('exit', resolve));
+        server.kill('SIGTERM');
+        await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 30_000))]);
+        if (server.exitCode === null) server.kill('SIGKILL');
       }
-    };
-    return {
-      port,
-      user: 'root',
-      password,
-      url: (database) => `mysql://root:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`,
-      settings: (database) => ({ dialect: 'mysql', host: '127.0.0.1', port, database, user: 'root', password, params: {} }),
-      async createDatabase(name) {
-        await withConnection('mysql', async (c) => {
-          await c.query(`DROP DATABASE IF EXISTS \`${name}\``);
-          await c.query(`CREATE DATABASE \`${name}\``);
-        });
-      },
-      async dropDatabase(name) {
-        await withConnection('mysql', (c) => c.query(`DROP DATABASE IF EXISTS \`${name}\``));
-      },
-      async exec(database, sql) {
-        await withConnection(database, (c) => c.query(sql));
-      },
-      async execAll(database, statements) {
-        await withConnection(database, async (c) => {
-          for (const statement of statements) {
-            try {
-              await c.query(statement);
-            } catch (error) {
-              throw new Error(`${(error as Error).message}\n  in: ${statement}`);
-            }
-          }
-        });
-      },
-      async query<T>(database: string, sql: string, params?: unknown[]) {
-        return withConnection(database, async (c) => (await c.query(sql, params))[0] as T[]);
-      },
-      connect,
-      async stop() {
-        if (server.exitCode === null) {
-          const exited = new Promise((resolve) => server.once('exit', resolve));
-          server.kill('SIGTERM');
-          await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 30_000))]);
-          if (server.exitCode === null) server.kill('SIGKILL');
-        }
-        removeHandlers();
-        cleanup();
-      },
-    };
+      removeHandlers();
+      cleanup();
+    });
   } catch (error) {
     killOnExit();
     removeHandlers();
     throw error;
   }
+}
+
+const SYSTEM_DATABASES = new Set(['', 'mysql', 'information_schema', 'performance_schema', 'sys']);
+
+/**
+ * The methods of TestMariadb on a running server, database names with `prefix`; `shutdown` ends a
+ * server of the file's own (without one, `stop` drops the prefixed databases of a shared server).
+ */
+function onServer(address: SharedServerAddress, prefix: string, shutdown?: () => Promise<void>): TestMariadb {
+  const { port, user, password } = address;
+  const name = (database: string) => (SYSTEM_DATABASES.has(database) ? database : `${prefix}${database}`);
+  const connect = (database: string) =>
+    // The creation context a stored program keeps (character set, sql_mode) as the `mariadb` client
+    // with --default-character-set=utf8mb4 has it: mysql2 would otherwise add IGNORE_SPACE.
+    mysql.createConnection({
+      host: '127.0.0.1',
+      port,
+      user,
+      password,
+      database: name(database),
+      dateStrings: true,
+      multipleStatements: false,
+      charset: 'utf8mb4_general_ci',
+      flags: ['-IGNORE_SPACE'],
+    });
+  const withConnection = async <R>(database: string, fn: (c: mysql.Connection) => Promise<R>): Promise<R> => {
+    const connection = await connect(database);
+    try {
+      return await fn(connection);
+    } finally {
+      await connection.end();
+    }
+  };
+  const drop = (real: string) => withConnection('mysql', (c) => c.query(`DROP DATABASE IF EXISTS \`${real}\``));
+  return {
+    port,
+    user,
+    password,
+    name,
+    url: (database) => `mysql://${user}:${encodeURIComponent(password)}@127.0.0.1:${port}/${name(database)}`,
+    jdbcUrl: (database, scheme = 'mysql') => `jdbc:${scheme}://127.0.0.1:${port}/${name(database)}`,
+    settings: (database) => ({ dialect: 'mysql', host: '127.0.0.1', port, database: name(database), user, password, params: {} }),
+    async createDatabase(database) {
+      await drop(name(database));
+      await withConnection('mysql', (c) => c.query(`CREATE DATABASE \`${name(database)}\``));
+    },
+    async dropDatabase(database) {
+      await drop(name(database));
+    },
+    async exec(database, sql) {
+      await withConnection(database, (c) => c.query(sql));
+    },
+    async execAll(database, statements) {
+      await withConnection(database, async (c) => {
+        for (const statement of statements) {
+          try {
+            await c.query(statement);
+          } catch (error) {
+            throw new Error(`${(error as Error).message}\n  in: ${statement}`);
+          }
+        }
+      });
+    },
+    async query<T>(database: string, sql: string, params?: unknown[]) {
+      return withConnection(database, async (c) => (await c.query(sql, params))[0] as T[]);
+    },
+    connect,
+    async stop() {
+      if (shutdown) {
+        await shutdown();
+        return;
+      }
+      const rows = await withConnection('mysql', async (c) => (await c.query('SELECT SCHEMA_NAME AS name FROM information_schema.SCHEMATA WHERE LEFT(SCHEMA_NAME, ?) = ?', [prefix.length, prefix]))[0] as Array<{ name: string }>);
+      for (const { name: real } of rows) await drop(real);
+    },
+  };
 }

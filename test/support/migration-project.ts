@@ -28,23 +28,27 @@ export interface MigrationProject {
   dispose(): void;
 }
 
-/** How a project reaches its server: the URL of a database, the user, and the password's variable. */
+/**
+ * How a project reaches its server: the URL of a database, the user, the password's variable, and the
+ * real name of a schema the project names (on MariaDB a schema is a database of the test file's own).
+ */
 interface ProjectServer {
   readonly url: (database: string) => string;
+  readonly schema: (name: string) => string;
   readonly user: string;
   readonly passwordVariable: string;
   readonly password: string;
 }
 
 export function migrationProject(pg: TestPostgres, environments: Readonly<Record<string, ProjectEnvironment>>, extraToml = ''): MigrationProject {
-  const server = { url: (db: string) => `jdbc:postgresql://127.0.0.1:${pg.port}/${db}`, user: pg.user, passwordVariable: 'PGPASSWORD', password: pg.password };
+  const server = { url: (db: string) => pg.jdbcUrl(db), schema: (name: string) => name, user: pg.user, passwordVariable: 'PGPASSWORD', password: pg.password };
   return projectOn(server, environments, extraToml);
 }
 
 /** The same on a MariaDB test server, with `jdbc:mysql://` URLs unless an environment gives its own. */
 export function mysqlMigrationProject(server: TestMariadb, environments: Readonly<Record<string, ProjectEnvironment>>, extraToml = ''): MigrationProject {
-  const url = (db: string) => `jdbc:mysql://127.0.0.1:${server.port}/${db}`;
-  return projectOn({ url, user: server.user, passwordVariable: 'MYSQL_TEST_PASSWORD', password: server.password }, environments, extraToml);
+  const url = (db: string) => server.jdbcUrl(db);
+  return projectOn({ url, schema: (name) => server.name(name), user: server.user, passwordVariable: 'MYSQL_TEST_PASSWORD', password: server.password }, environments, extraToml);
 }
 
 function projectOn(server: ProjectServer, environments: Readonly<Record<string, ProjectEnvironment>>, extraToml: string): MigrationProject {
@@ -55,7 +59,7 @@ function projectOn(server: ProjectServer, environments: Readonly<Record<string, 
       `url = "${e.url ?? server.url(e.database)}"`,
       `user = "${server.user}"`,
       `password = "\${env.${server.passwordVariable}}"`,
-      ...(e.schemas ? [`schemas = [${e.schemas.map((s) => `"${s}"`).join(', ')}]`] : []),
+      ...(e.schemas ? [`schemas = [${e.schemas.map((s) => `"${server.schema(s)}"`).join(', ')}]`] : []),
       ...(e.provisioner ? [`provisioner = "${e.provisioner}"`] : []),
       '',
     ].join('\n'),

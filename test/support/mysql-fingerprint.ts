@@ -81,14 +81,14 @@ export async function mysqlFingerprint(server: TestMariadb, database: string): P
       '--events',
       '--triggers',
       '--skip-dump-date',
-      database,
+      server.name(database),
     ],
     { maxBuffer: 64 * 1024 * 1024 },
   );
   const [schema] = await server.query<{ cs: string; co: string; cm: string }>(
     'mysql',
     'SELECT DEFAULT_CHARACTER_SET_NAME AS cs, DEFAULT_COLLATION_NAME AS co, SCHEMA_COMMENT AS cm FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?',
-    [database],
+    [server.name(database)],
   );
   return [`database: ${schema?.cs} ${schema?.co} ${JSON.stringify(schema?.cm ?? '')}`, ...statements(stdout).map(normalizeStatement)].sort();
 }

@@ -17,18 +17,16 @@
  * - failures are `SCHEMA_MODEL_ERROR`s with the server's message and `file:line` (the line of a
  *   syntax error is the one the server names).
  */
-import { randomBytes } from 'node:crypto';
 import type { ConnectionSettings } from '../../config/connection.js';
 import { ParityError } from '../../errors.js';
 import type { DatabaseModel } from '../../model/objects.js';
+import { withScratchDatabase } from '../../schema-model/scratch-database.js';
 import type { SchemaModelSupport, SqlFile, SqlFilesOptions } from '../dialect.js';
 import { driverErrorMessage } from '../driver-errors.js';
 import { withMysqlConnection, type MysqlQueryable } from './mysql-connection.js';
 import { introspectMysql } from './mysql-introspector.js';
 import { quoteIdent } from './mysql-quoting.js';
 import { analyzeMysqlFiles, objectKeyMysql, type MysqlStatement } from './mysql-sql-statements.js';
-
-export const SCRATCH_PREFIX = 'parity_schema_model_';
 
 /**
  * Server errors of "something this statement needs is not there (yet)": no such table (1146), unknown
@@ -99,31 +97,6 @@ function buildConnectionOf(options: SqlFilesOptions): ConnectionSettings {
   return options.buildConnection;
 }
 
-const dropScratch = (server: ConnectionSettings, scratch: string) =>
-  withMysqlConnection(server, (connection) => connection.query(`DROP DATABASE IF EXISTS ${quoteIdent(scratch)}`));
-
-/**
- * While the scratch database exists, Ctrl-C (SIGINT) or SIGTERM stops applying, drops it and ends the
- * process as an interrupted one would (exit 130 or 143). Returns the signal and the function that
- * removes the handlers.
- */
-function dropOnSignal(server: ConnectionSettings, scratch: string): { interrupted: AbortSignal; release: () => void } {
-  const controller = new AbortController();
-  const handler = (signal: NodeJS.Signals) => {
-    controller.abort();
-    void dropScratch(server, scratch)
-      .catch(() => undefined)
-      .finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
-  };
-  process.once('SIGINT', handler);
-  process.once('SIGTERM', handler);
-  const release = () => {
-    process.removeListener('SIGINT', handler);
-    process.removeListener('SIGTERM', handler);
-  };
-  return { interrupted: controller.signal, release };
-}
-
 /** Reads the files into a model by applying them to a scratch database and introspecting it. */
 export async function readMysqlSqlFiles(files: readonly SqlFile[], options: SqlFilesOptions): Promise<DatabaseModel> {
   const statements = analyzeMysqlFiles(files);
@@ -131,41 +104,30 @@ export async function readMysqlSqlFiles(files: readonly SqlFile[], options: SqlF
   const applied = statements.filter((s) => s.role === 'apply');
   if (applied.length === 0) return { dialect: 'mysql', schemas: [''], objects: [] };
   const server = buildConnectionOf(options);
-  const scratch = `${SCRATCH_PREFIX}${randomBytes(6).toString('hex')}`;
   const onServer: ConnectionSettings = { ...server, database: '' };
-  const inScratch: ConnectionSettings = { ...server, database: scratch };
-  options.onProgress?.(`creating scratch database ${scratch} on ${server.host}:${server.port}`);
-  const { interrupted, release } = dropOnSignal(onServer, scratch);
-  let failed = false;
-  try {
-    await withMysqlConnection(onServer, (connection) =>
-      connection.query(`CREATE DATABASE ${quoteIdent(scratch)}`).catch((error: unknown) => {
-        if (!isServerError(error)) throw error;
-        throw new ParityError('DATABASE_ERROR', `cannot create a scratch database for the schema model (the build environment's user needs CREATE and DROP): ${driverErrorMessage(error)}`, {
-          where: `${server.host}:${server.port}`,
-          cause: error,
-        });
-      }),
-    );
+  const hooks = {
+    async create(scratch: string) {
+      options.onProgress?.(`creating scratch database ${scratch} on ${server.host}:${server.port}`);
+      await withMysqlConnection(onServer, (connection) =>
+        connection.query(`CREATE DATABASE ${quoteIdent(scratch)}`).catch((error: unknown) => {
+          if (!isServerError(error)) throw error;
+          throw new ParityError('DATABASE_ERROR', `cannot create a scratch database for the schema model (the build environment's user needs CREATE and DROP): ${driverErrorMessage(error)}`, {
+            where: `${server.host}:${server.port}`,
+            cause: error,
+          });
+        }),
+      );
+    },
+    drop: (scratch: string) => withMysqlConnection(onServer, (connection) => connection.query(`DROP DATABASE IF EXISTS ${quoteIdent(scratch)}`)).then(() => undefined),
+  };
+  return withScratchDatabase(hooks, async ({ name: scratch, interrupted }) => {
+    const inScratch: ConnectionSettings = { ...server, database: scratch };
     await withMysqlConnection(inScratch, async (connection) => {
       await connection.query('SET SESSION FOREIGN_KEY_CHECKS = 0');
       await applyStatements(connection, applied, scratch, interrupted, options.onProgress);
     });
-    return await introspectMysql(inScratch, { schemas: [scratch], unqualified: true, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
-  } catch (error) {
-    failed = true;
-    throw error;
-  } finally {
-    // Interrupted: the signal handler drops the database and ends the process; wait for it here, so
-    // that no error about the interruption is reported in between.
-    if (interrupted.aborted) await new Promise(() => {});
-    else {
-      release();
-      const drop = dropScratch(onServer, scratch);
-      // After a failure, the failure is what the user needs to see.
-      await (failed ? drop.catch(() => undefined) : drop);
-    }
-  }
+    return introspectMysql(inScratch, { schemas: [scratch], unqualified: true, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+  });
 }
 
 /** For each file, the objects its statements create or change (never `undefined`: the splitter reads anything). */

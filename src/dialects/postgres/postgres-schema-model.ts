@@ -1,8 +1,12 @@
 /**
  * Reading a PostgreSQL schema-model folder the way the server sees it: the files' statements are
- * applied, in dependency order (postgres-apply-order.ts), to a scratch database on a throwaway
- * embedded server, which is then introspected like any live database. So the folder's model is
- * normalized by PostgreSQL itself, exactly as a database holding those objects would be.
+ * applied, in dependency order (postgres-apply-order.ts), to a scratch database, which is then
+ * introspected like any live database. So the folder's model is normalized by PostgreSQL itself,
+ * exactly as a database holding those objects would be. The scratch database lives on a throwaway
+ * embedded server, or, when a build environment is named (`SqlFilesOptions.buildConnection`), on that
+ * environment's server (`parity_schema_model_<random>`, created from template0 and always dropped:
+ * src/schema-model/scratch-database.ts), which saves starting a server and reads the model with the
+ * server version the team deploys to.
  *
  * Applying:
  * - `check_function_bodies = off` (as pg_dump restores do), `search_path = public`, notices off.
@@ -16,17 +20,21 @@
  *   file's `CREATE SCHEMA public` (and its comment) decide what it looks like.
  * - Failures are `SCHEMA_MODEL_ERROR`s with the server's message and `file:line` from its position.
  */
+import { describeConnection, type ConnectionSettings } from '../../config/connection.js';
 import type { DatabaseModel } from '../../model/objects.js';
 import { ParityError } from '../../errors.js';
 import { withEmbeddedPostgres } from '../../embedded/embedded-postgres.js';
+import { withScratchDatabase } from '../../schema-model/scratch-database.js';
 import type { SchemaModelSupport, SqlFile, SqlFilesOptions } from '../dialect.js';
 import { orderStatements } from './postgres-apply-order.js';
 import { withPostgresClient, withReadOnlyTransaction, type PostgresQueryable } from './postgres-connection.js';
 import { readPostgresModel } from './postgres-introspector.js';
 import { compareCodePoints } from './postgres-normalizer.js';
+import { quoteIdent } from './postgres-quoting.js';
 import { analyzeFiles, objectKeyPostgres, resolveOwners, unwrap, type Statement } from './postgres-sql-statements.js';
 
-const SCRATCH_DATABASE = 'parity_schema_model';
+/** The scratch database's name on the throwaway embedded server (the only database there). */
+const EMBEDDED_SCRATCH_DATABASE = 'parity_schema_model';
 
 /** SQLSTATEs of "something this statement needs is not there (yet)". */
 const MISSING_OBJECT_STATES = new Set(['42P01', '42704', '3F000', '42883']);
@@ -178,6 +186,40 @@ async function schemasInUse(client: PostgresQueryable, named: readonly string[])
   return (result.rows as Array<{ name: string }>).map((r) => r.name).sort(compareCodePoints);
 }
 
+/** Applies the prepared statements in the (empty) scratch database `settings` names and reads it back. */
+async function applyAndRead(settings: ConnectionSettings, prepared: Prepared, requested: readonly string[], options: SqlFilesOptions): Promise<DatabaseModel> {
+  const { created, named } = schemasOf(prepared.statements);
+  return withPostgresClient(settings, async (client) => {
+    await client.query(APPLY_SETTINGS);
+    // Let the files' own CREATE SCHEMA define schemas a new database already has (public).
+    const existing = await client.query('SELECT nspname::text AS name FROM pg_catalog.pg_namespace WHERE nspname = ANY ($1::text[])', [created]);
+    for (const { name } of existing.rows as Array<{ name: string }>) await client.query(`DROP SCHEMA ${quoteIdent(name)} CASCADE`);
+    await applyStatements(client, prepared, options.onProgress);
+    const schemas = requested.length > 0 ? requested : await schemasInUse(client, named);
+    return withReadOnlyTransaction(client, (tx) => readPostgresModel(tx, settings, schemas, options.onProgress, options.unqualified === true));
+  });
+}
+
+/** A scratch database on the build environment's server, dropped afterwards (also on Ctrl-C). */
+function readOnBuildServer(server: ConnectionSettings, prepared: Prepared, requested: readonly string[], options: SqlFilesOptions): Promise<DatabaseModel> {
+  const hooks = {
+    async create(scratch: string) {
+      options.onProgress?.(`creating scratch database ${scratch} on ${server.host}:${server.port}`);
+      await withPostgresClient(server, (client) =>
+        client.query(`CREATE DATABASE ${quoteIdent(scratch)} TEMPLATE template0`).catch((error: unknown) => {
+          if (serverError(error) === undefined) throw error;
+          throw new ParityError('DATABASE_ERROR', `cannot create a scratch database for the schema model (the build environment's user needs CREATEDB): ${serverError(error)!.message}`, {
+            where: describeConnection(server),
+            cause: error,
+          });
+        }),
+      );
+    },
+    drop: (scratch: string) => withPostgresClient(server, (client) => client.query(`DROP DATABASE IF EXISTS ${quoteIdent(scratch)}`)).then(() => undefined),
+  };
+  return withScratchDatabase(hooks, ({ name }) => applyAndRead({ ...server, database: name }, prepared, requested, options));
+}
+
 /** Reads the files into a model by applying them to a scratch database and introspecting it. */
 export async function readPostgresSqlFiles(files: readonly SqlFile[], options: SqlFilesOptions): Promise<DatabaseModel> {
   const requested = [...new Set(options.schemas)].sort(compareCodePoints);
@@ -185,20 +227,11 @@ export async function readPostgresSqlFiles(files: readonly SqlFile[], options: S
   const unordered = prepare(analyzed.statements);
   const prepared: Prepared = { statements: await orderStatements(unordered.statements), preludes: unordered.preludes };
   if (prepared.statements.length === 0) return { dialect: 'postgres', schemas: requested, objects: [] };
-  const { created, named } = schemasOf(prepared.statements);
+  if (options.buildConnection !== undefined) return readOnBuildServer(options.buildConnection, prepared, requested, options);
   return withEmbeddedPostgres(
     async (server) => {
-      await withPostgresClient(server.connection, (client) => client.query(`CREATE DATABASE ${SCRATCH_DATABASE}`));
-      const settings = server.database(SCRATCH_DATABASE);
-      return withPostgresClient(settings, async (client) => {
-        await client.query(APPLY_SETTINGS);
-        // Let the files' own CREATE SCHEMA define schemas a new database already has (public).
-        const existing = await client.query('SELECT nspname::text AS name FROM pg_catalog.pg_namespace WHERE nspname = ANY ($1::text[])', [created]);
-        for (const { name } of existing.rows as Array<{ name: string }>) await client.query(`DROP SCHEMA "${name.replaceAll('"', '""')}" CASCADE`);
-        await applyStatements(client, prepared, options.onProgress);
-        const schemas = requested.length > 0 ? requested : await schemasInUse(client, named);
-        return withReadOnlyTransaction(client, (tx) => readPostgresModel(tx, settings, schemas, options.onProgress, options.unqualified === true));
-      });
+      await withPostgresClient(server.connection, (client) => client.query(`CREATE DATABASE ${EMBEDDED_SCRATCH_DATABASE}`));
+      return applyAndRead(server.database(EMBEDDED_SCRATCH_DATABASE), prepared, requested, options);
     },
     { ...(options.onProgress ? { onProgress: options.onProgress } : {}), ...(options.tempDirectory !== undefined ? { tempDirectory: options.tempDirectory } : {}) },
   );
