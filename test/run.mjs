@@ -1,5 +1,7 @@
 #!/usr/bin/env node
-// Runs every test/**/*.test.ts file in its own Node process (uvu suites, TypeScript through tsx),
+// `npm test`: builds dist/ (the black-box tests run the built binary) and type-checks src and test
+// (`tsc -p tsconfig.test.json`, reported as one more result) while the shared servers start, then
+// runs every test/**/*.test.ts file in its own Node process (uvu suites, TypeScript through tsx),
 // PARITY_TEST_CONCURRENCY at a time (default 2), and ends with the one line CI reads:
 // `N passed, N failed, N skipped`.
 // Usage: node test/run.mjs [substring ...]   (only files whose path contains one of the substrings)
@@ -84,12 +86,44 @@ const stopOnSignal = async (signal) => {
 process.once('SIGINT', stopOnSignal);
 process.once('SIGTERM', stopOnSignal);
 
+/** Runs a command of the project (no shell); resolves with its exit code and output, never rejects. */
+function runCommand(command, args) {
+  return new Promise((resolve) => {
+    const started = Date.now();
+    const child = spawn(command, args, { cwd: root, env: { ...process.env, FORCE_COLOR: '0' } });
+    running.add(child);
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    child.on('error', (error) => (output += String(error)));
+    child.on('close', (code) => {
+      running.delete(child);
+      resolve({ code, output, seconds: (Date.now() - started) / 1000 });
+    });
+  });
+}
+
+const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+const build = runCommand(process.execPath, [tsc, '-p', 'tsconfig.json']).then(async (compiled) =>
+  compiled.code === 0 ? runCommand(process.execPath, [path.join(root, 'scripts', 'copy-assets.mjs')]) : compiled,
+);
+const typecheck = runCommand(process.execPath, [tsc, '-p', 'tsconfig.test.json']);
+
 let servers;
 try {
   servers = await startServers();
 } catch (error) {
+  await build;
+  await typecheck;
   await tearDown();
   process.stdout.write(`ERROR: ${error.message}\n0 passed, 1 failed, 0 skipped\n`);
+  process.exit(1);
+}
+const built = await build;
+if (built.code !== 0) {
+  await typecheck;
+  await tearDown();
+  process.stdout.write(`ERROR: the build failed (tsc -p tsconfig.json)\n${built.output.replace(/^/gm, '    ')}\n0 passed, 1 failed, 0 skipped\n`);
   process.exit(1);
 }
 
@@ -158,6 +192,13 @@ async function worker() {
   }
 }
 await Promise.all(Array.from({ length: concurrency }, worker));
+const checked = await typecheck;
+if (!interrupted) {
+  const ok = checked.code === 0;
+  results.push({ passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0 });
+  process.stdout.write(`${ok ? 'ok  ' : 'FAIL'} typecheck: tsc -p tsconfig.test.json  (${checked.seconds.toFixed(1)}s)\n`);
+  if (!ok) process.stdout.write(checked.output.replace(/^/gm, '    ') + '\n');
+}
 await tearDown();
 const sum = (key) => results.reduce((n, r) => n + r[key], 0);
 const passed = sum('passed');

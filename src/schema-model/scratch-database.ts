@@ -17,7 +17,7 @@ export interface ScratchDatabase {
 export interface ScratchHooks {
   /** Creates the database `name` (a failure is reported as it is thrown). */
   create(name: string): Promise<void>;
-  /** Drops the database `name` if it exists. */
+  /** Drops the database `name` if it exists, also while another session still works in it. */
   drop(name: string): Promise<void>;
 }
 
@@ -29,10 +29,13 @@ export function scratchDatabaseName(): string {
 export async function withScratchDatabase<T>(hooks: ScratchHooks, fn: (scratch: ScratchDatabase) => Promise<T>): Promise<T> {
   const name = scratchDatabaseName();
   const controller = new AbortController();
+  let creating: Promise<void> = Promise.resolve();
   const onSignal = (signal: NodeJS.Signals) => {
     controller.abort();
-    void hooks
-      .drop(name)
+    // A CREATE still under way would otherwise commit after the DROP: drop once it has settled.
+    void creating
+      .catch(() => undefined)
+      .then(() => hooks.drop(name))
       .catch(() => undefined)
       .finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
   };
@@ -40,7 +43,8 @@ export async function withScratchDatabase<T>(hooks: ScratchHooks, fn: (scratch: 
   process.once('SIGTERM', onSignal);
   let failed = false;
   try {
-    await hooks.create(name);
+    creating = hooks.create(name);
+    await creating;
     return await fn({ name, interrupted: controller.signal });
   } catch (error) {
     failed = true;

@@ -215,7 +215,13 @@ function readOnBuildServer(server: ConnectionSettings, prepared: Prepared, reque
         }),
       );
     },
-    drop: (scratch: string) => withPostgresClient(server, (client) => client.query(`DROP DATABASE IF EXISTS ${quoteIdent(scratch)}`)).then(() => undefined),
+    // Interrupted, the session applying the files may still be connected to it: end it first (what
+    // DROP DATABASE ... WITH (FORCE) does, but also before PostgreSQL 13).
+    drop: (scratch: string) =>
+      withPostgresClient(server, async (client) => {
+        await client.query('SELECT pg_terminate_backend(pid) FROM pg_catalog.pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [scratch]);
+        await client.query(`DROP DATABASE IF EXISTS ${quoteIdent(scratch)}`);
+      }),
   };
   return withScratchDatabase(hooks, ({ name }) => applyAndRead({ ...server, database: name }, prepared, requested, options));
 }
