@@ -4,6 +4,7 @@
  * against the schema model gives no differences, and so does `-source=migrations`; the README's first
  * command (run in the repository, with no database configured) lists exactly the example's objects.
  */
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -35,8 +36,21 @@ test.after(async () => {
   assert.equal(left, [], 'embedded PostgreSQL data directories left behind');
 });
 
-test('diff -source=schemaModel -target=empty in the repository lists exactly the example objects', async () => {
-  const result = await run('diff', '-source=schemaModel', '-target=empty', '-outputType=json', `-artifactFilename=${path.join(cliTmp, 'a.artifact')}`);
+/** `npx parity ARGS` in the repository, as the README's first command runs: the package's real binary, in its own process. */
+function npxParity(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('npx', ['parity', ...args], { cwd: repo, env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '/tmp', TMPDIR: cliTmp } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+test('`npx parity diff -source=schemaModel -target=empty` in the repository lists exactly the example objects', async () => {
+  const result = await npxParity('diff', '-source=schemaModel', '-target=empty', '-outputType=json', `-artifactFilename=${path.join(cliTmp, 'a.artifact')}`);
   assert.is(result.code, 0, result.stderr);
   const json = JSON.parse(result.stdout) as DiffJson;
   assert.equal(
