@@ -12,7 +12,6 @@
  * environments naming one database being read unqualified): objects in schema '' and file names
  * without a database prefix.
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,7 +25,7 @@ import { analyzeMysqlFiles } from '../../src/dialects/mysql/mysql-sql-statements
 import { diffModels } from '../../src/diff/differ.ts';
 import { ParityError } from '../../src/errors.ts';
 import type { DatabaseModel } from '../../src/model/objects.ts';
-import { CLI, runCli } from '../support/cli.ts';
+import { interruptBinaryWhen, runCli } from '../support/cli.ts';
 import { skipWithoutMariadb, startOwnMariadb, type TestMariadb } from '../support/mariadb-server.ts';
 
 if (skipWithoutMariadb()) process.exit(0);
@@ -319,20 +318,9 @@ test('Ctrl-C while the files are applied drops the scratch database (exit 130)',
   fs.mkdirSync(path.join(slow, 'Tables'), { recursive: true });
   for (let i = 0; i < 400; i++) fs.writeFileSync(path.join(slow, 'Tables', `t${i}.sql`), `CREATE TABLE t${i} (id int PRIMARY KEY, v varchar(20));\n`);
   fs.writeFileSync(path.join(work, 'slow.toml'), fs.readFileSync(path.join(work, 'flyway.toml'), 'utf8') + '\n[flyway]\nschemaModelLocation = "slow"\n');
-  const child = spawn(process.execPath, [CLI, 'diff', '-source=schemaModel', '-target=empty', '-configFiles=slow.toml', '-buildEnvironment=build'], {
-    cwd: work,
-    env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '/tmp' },
-    stdio: 'ignore',
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  let seen: string[] = [];
-  for (let i = 0; i < 1200 && seen.length === 0; i++) {
-    await new Promise((resolve) => setTimeout(resolve, 25));
-    seen = await scratchDatabases();
-  }
-  assert.is(seen.length, 1, 'the scratch database never appeared');
-  child.kill('SIGINT');
-  assert.is(await exited, 130);
+  const args = ['diff', '-source=schemaModel', '-target=empty', '-configFiles=slow.toml', '-buildEnvironment=build'];
+  const code = await interruptBinaryWhen(args, { cwd: work }, async () => (await scratchDatabases()).length === 1, 'the scratch database appearing');
+  assert.is(code, 130);
   assert.equal(await scratchDatabases(), []);
 });
 

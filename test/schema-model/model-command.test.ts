@@ -4,13 +4,12 @@
  * exit code; missing and empty folders; all-or-nothing writes; and no embedded server or data
  * directory left behind, even after Ctrl-C.
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { CLI, runCli } from '../support/cli.ts';
+import { interruptBinaryWhen, runCli } from '../support/cli.ts';
 import { startPostgres, type TestPostgres } from '../support/pg-server.ts';
 
 let pg: TestPostgres;
@@ -235,22 +234,17 @@ test('a write failure changes nothing (exit 7): a folder stands where a file mus
 });
 
 /** Starts `diff -source=schemaModel`, waits until `ready(dataDir)`, sends SIGINT; returns the exit code. */
-async function interrupt(ready: (dataDir: string) => boolean): Promise<number | null> {
-  const child = spawn(process.execPath, [CLI, 'diff', '-source=schemaModel', '-target=empty', '-configFiles=example.toml'], {
-    cwd: work,
-    env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '/tmp', TMPDIR: cliTmp },
-    stdio: 'ignore',
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  let seen = false;
-  for (let i = 0; i < 2400 && !seen; i++) {
-    await new Promise((resolve) => setTimeout(resolve, 25));
-    const dataDir = fs.readdirSync(cliTmp).find((e) => e.startsWith('parity-pg-'));
-    seen = dataDir !== undefined && ready(path.join(cliTmp, dataDir));
-  }
-  assert.ok(seen, 'the embedded server never got there');
-  child.kill('SIGINT');
-  return exited;
+function interrupt(ready: (dataDir: string) => boolean): Promise<number | null> {
+  const args = ['diff', '-source=schemaModel', '-target=empty', '-configFiles=example.toml'];
+  return interruptBinaryWhen(
+    args,
+    { cwd: work, env: { TMPDIR: cliTmp } },
+    () => {
+      const dataDir = fs.readdirSync(cliTmp).find((e) => e.startsWith('parity-pg-'));
+      return dataDir !== undefined && ready(path.join(cliTmp, dataDir));
+    },
+    'the embedded server getting there',
+  );
 }
 
 test('Ctrl-C while the embedded server is being initialised leaves nothing behind', async () => {

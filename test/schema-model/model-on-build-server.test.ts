@@ -8,13 +8,12 @@
  * The file runs on a PostgreSQL server of its own (not the run's shared one): it checks that no
  * scratch database is left anywhere on the server, which other test files would disturb.
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { CLI, runCli } from '../support/cli.ts';
+import { interruptBinaryWhen, runCli } from '../support/cli.ts';
 import { startOwnPostgres, type TestPostgres } from '../support/pg-server.ts';
 
 let pg: TestPostgres;
@@ -89,20 +88,9 @@ test('a build environment of another dialect: exit 3 naming it', async () => {
 });
 
 test('Ctrl-C while the files are applied drops the scratch database (exit 130)', async () => {
-  const child = spawn(process.execPath, [CLI, 'diff', '-source=schemaModel', '-target=empty', '-configFiles=slow.toml', '-buildEnvironment=build'], {
-    cwd: work,
-    env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '/tmp', PGPW: pg.password },
-    stdio: 'ignore',
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  let seen: string[] = [];
-  for (let i = 0; i < 1200 && seen.length === 0; i++) {
-    await new Promise((resolve) => setTimeout(resolve, 25));
-    seen = await scratchDatabases();
-  }
-  assert.is(seen.length, 1, 'the scratch database never appeared');
-  child.kill('SIGINT');
-  assert.is(await exited, 130);
+  const args = ['diff', '-source=schemaModel', '-target=empty', '-configFiles=slow.toml', '-buildEnvironment=build'];
+  const code = await interruptBinaryWhen(args, { cwd: work, env: { PGPW: pg.password } }, async () => (await scratchDatabases()).length === 1, 'the scratch database appearing');
+  assert.is(code, 130);
   assert.equal(await scratchDatabases(), []);
 });
 

@@ -43,6 +43,26 @@ export async function runCli(args: readonly string[], options: CliOptions): Prom
   return { code, stdout, stderr };
 }
 
+/**
+ * Starts the built binary, polls `ready()` every 25 ms (for up to 30 s) and, once it holds, sends
+ * SIGINT, as Ctrl-C would; resolves with the exit code. Rejects when `ready()` never held (the test
+ * would otherwise prove nothing about an interruption).
+ */
+export async function interruptBinaryWhen(args: readonly string[], options: CliOptions, ready: () => boolean | Promise<boolean>, what: string): Promise<number | null> {
+  const child = spawn(process.execPath, [CLI, ...args], { cwd: options.cwd, env: cliEnvironment(options), stdio: 'ignore' });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  for (let i = 0; i < 1200; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 25));
+    if (await ready()) {
+      child.kill('SIGINT');
+      return exited;
+    }
+  }
+  child.kill('SIGKILL');
+  await exited;
+  throw new Error(`${what} never happened`);
+}
+
 /** Runs the built binary as a user would, in its own process. */
 export function runBinary(args: readonly string[], options: CliOptions): Promise<CliResult> {
   return new Promise((resolve, reject) => {
