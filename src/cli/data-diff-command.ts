@@ -41,7 +41,7 @@ export const dataDiffCommand: CommandSpec = {
       progress &&
         ((p) => progress(`data diff: ${p.segmentsChecked > 0 ? `${p.segmentsChecked} segments checked, ` : ''}${p.rowsDownloaded} rows downloaded, ${p.differences} differences`)),
     );
-    const report = await runDataDiff({ ...request, onWarning: (message: string) => context.output.warning(message) });
+    const report = await runDataDiff({ ...request, onWarning: context.output.warning });
     context.output.endProgress();
     if (!report.stats.complete) context.output.warning(`the diff stopped after ${report.stats.rowsDownloaded} rows downloaded (-maxRowsDownloaded); some mismatching segments were not compared`);
     context.output.result(context.global.outputType === 'json' ? stableJsonOutput(dataDiffJson(report)) : dataDiffTable(report));

@@ -14,7 +14,7 @@ export const infoCommand: CommandSpec = {
   options: {},
   async run(context) {
     const config = context.config();
-    const set = readMigrations(config, (message) => context.output.warning(message));
+    const set = readMigrations(config, context.output.warning);
     const target = chosenTarget(context, 'info');
     const { history, schemaName } = await withMigrateSession(config, target, async (session) => ({
       history: (await session.historyExists()) ? await session.readHistory() : [],

@@ -27,7 +27,7 @@ export const migrateCommand: CommandSpec = {
     if (targetVersion !== undefined && cherryPick !== undefined) {
       throw new ParityError('INVALID_ARGUMENT', '-target and -cherryPick cannot be used together', { where: 'parity migrate' });
     }
-    const set = readMigrations(config, (message) => context.output.warning(message));
+    const set = readMigrations(config, context.output.warning);
     const target = chosenTarget(context, 'migrate');
     const plan = {
       ...(targetVersion !== undefined ? { targetVersion } : {}),

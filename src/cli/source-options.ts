@@ -25,7 +25,7 @@ export function sourceContext(context: CommandContext): SourceContext {
     config: context.config(),
     tempDirectory: context.tempDirectory,
     ...(context.onProgress ? { onProgress: context.onProgress } : {}),
-    onWarning: (message: string) => context.output.warning(message),
+    onWarning: context.output.warning,
     build: {
       rebuild: context.args['rebuild'] === true,
       ...(buildEnvironment !== undefined ? { buildEnvironment } : {}),

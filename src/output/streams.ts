@@ -22,7 +22,7 @@ export interface CliIo {
 export class Output {
   readonly #io: CliIo;
   readonly #colorAllowed: boolean;
-  #progressStarted: number | undefined;
+  #progressShown = false;
 
   /** `colorAllowed`: false when the environment asks for none (NO_COLOR). */
   constructor(io: CliIo, colorAllowed = true) {
@@ -40,10 +40,10 @@ export class Output {
     this.#io.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
   }
 
-  /** A warning on stderr, whatever the output type: `WARNING: ...`. */
-  warning(text: string): void {
+  /** A warning on stderr, whatever the output type: `WARNING: ...` (bound: pass it as a callback). */
+  readonly warning = (text: string): void => {
     this.message(`WARNING: ${text}`);
-  }
+  };
 
   /** True when results may use colour: stdout is a terminal and NO_COLOR is not set. */
   get color(): boolean {
@@ -54,7 +54,7 @@ export class Output {
   progressReporter(): ((message: string) => void) | undefined {
     if (this.#io.stderr.isTTY !== true) return undefined;
     const started = Date.now();
-    this.#progressStarted = started;
+    this.#progressShown = true;
     return (message) => {
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
       this.#io.stderr.write(`\r\x1b[2K[${seconds}s] ${message}`);
@@ -63,6 +63,6 @@ export class Output {
 
   /** Clears a progress line before a final message is printed. */
   endProgress(): void {
-    if (this.#progressStarted !== undefined && this.#io.stderr.isTTY === true) this.#io.stderr.write('\r\x1b[2K');
+    if (this.#progressShown) this.#io.stderr.write('\r\x1b[2K');
   }
 }
