@@ -11,56 +11,13 @@
  */
 import type { ConnectionSettings } from '../config/connection.js';
 import { ParityError } from '../errors.js';
+import { ConnectionPool } from './connection-pool.js';
+import { describeCatalogTable, describeTable, type CatalogTable } from './sql/catalog.js';
 import type { DataConnection, DataDialect, PlannedColumn, TableDescription, TableRef } from './sql/data-dialect.js';
 import { dataDialectFor } from './sql/data-dialects.js';
 import { KEY_KINDS, ownKind, planPair, type PlanOptions } from './sql/column-plan.js';
 import { normalizedSql, readBoundaries, readChecksums, readRows } from './sql/data-sql.js';
 import type { BucketStats, Key, SegmentStats, SideDescription, SideRow, Slice, TableSide, TableSpec } from './table-side.js';
-
-/** A small pool: `size` connections, each used by one query at a time. */
-class ConnectionPool {
-  readonly #idle: DataConnection[] = [];
-  readonly #waiting: Array<(c: DataConnection) => void> = [];
-  readonly #all: Promise<DataConnection>[] = [];
-
-  constructor(
-    readonly dialect: DataDialect,
-    readonly settings: ConnectionSettings,
-    readonly size: number,
-  ) {}
-
-  async #acquire(): Promise<DataConnection> {
-    const idle = this.#idle.pop();
-    if (idle) return idle;
-    if (this.#all.length < this.size) {
-      const opening = this.dialect.connect(this.settings);
-      this.#all.push(opening);
-      return opening;
-    }
-    return new Promise((resolve) => this.#waiting.push(resolve));
-  }
-
-  #release(connection: DataConnection): void {
-    const next = this.#waiting.shift();
-    if (next) next(connection);
-    else this.#idle.push(connection);
-  }
-
-  async use<T>(fn: (c: DataConnection) => Promise<T>): Promise<T> {
-    const connection = await this.#acquire();
-    try {
-      return await fn(connection);
-    } finally {
-      this.#release(connection);
-    }
-  }
-
-  async close(): Promise<void> {
-    const opened = await Promise.allSettled(this.#all);
-    this.#all.length = 0;
-    await Promise.allSettled(opened.map((o) => (o.status === 'fulfilled' ? o.value.close() : undefined)));
-  }
-}
 
 interface OpenedSide {
   readonly name: 'source' | 'target';
@@ -69,6 +26,13 @@ interface OpenedSide {
   readonly table: TableRef;
   description?: TableDescription;
   estimatedRows?: number | undefined;
+}
+
+/** One side to plan: its pool (owned by the caller, who closes it), the table, and its catalog entry when already read. */
+export interface PlanInput {
+  readonly pool: ConnectionPool;
+  readonly spec: TableSpec;
+  readonly catalog?: CatalogTable;
 }
 
 /** One side of a comparison as planned: its table, key and compared columns with their plans, filter. */
@@ -85,10 +49,8 @@ export interface PlannedSide {
   /** A primary key or unique index covers exactly the key columns. */
   readonly keyIndexed: boolean;
   readonly description: SideDescription;
-  /** Runs `fn` on one of the side's connections (at most `threads` are open). */
+  /** Runs `fn` on one of the side's connections (its pool's; at most `threads` are open). */
   use<T>(fn: (c: DataConnection) => Promise<T>): Promise<T>;
-  /** Closes the side's connections. */
-  close(): Promise<void>;
 }
 
 /** Both sides described and planned pair by pair; the pools are closed through `track`. */
@@ -155,7 +117,6 @@ async function checkUnique(side: OpenedSide, keys: readonly PlannedColumn[], whe
 function tableSide(side: PlannedSide): TableSide {
   const { dialect, keys, columns, where } = side;
   const segment = (slice: Slice) => ({ table: side.table, keys, columns, range: slice.range, ...(slice.buckets ? { buckets: slice.buckets } : {}), ...(where !== undefined ? { where } : {}) });
-  let closed = false;
   return {
     describe: async () => side.description,
     async boundaries(slice: Slice, parts: number, rowCount: number): Promise<Key[]> {
@@ -172,24 +133,21 @@ function tableSide(side: PlannedSide): TableSide {
       const rows = await side.use((c) => readRows(c, dialect, segment(slice)));
       yield* rows;
     },
-    async close() {
-      if (closed) return;
-      closed = true;
-      await side.close();
-    },
+    // The connections belong to the side's pool, which whoever opened it closes.
+    async close() {},
   };
 }
 
-function tableRef(spec: TableSpec): TableRef {
+function tableRef(spec: Pick<TableSpec, 'schema' | 'table'>): TableRef {
   return { schema: spec.schema ?? '', name: spec.table };
 }
 
 /**
  * Opens and describes both sides and plans every key and column pair (checking that the key is
- * unique on each side). `targetName` maps a source column name to the target's (`-columnMap`).
- * Each side's pool opens up to `threads` connections as they are used; `track` receives the pools.
+ * unique on each side): `planTablePair` on a new pool per side of up to `threads` connections, which
+ * `track` receives (the caller closes them).
  */
-export async function planSqlTables(
+export function planSqlTables(
   source: { connection: ConnectionSettings; spec: TableSpec },
   target: { connection: ConnectionSettings; spec: Omit<TableSpec, 'key' | 'columns'> },
   targetName: (sourceName: string) => string,
@@ -197,25 +155,46 @@ export async function planSqlTables(
   track: (side: { close(): Promise<void> }) => void,
   planOptions: PlanOptions = {},
 ): Promise<PlannedTables> {
-  const open = (name: 'source' | 'target', connection: ConnectionSettings, spec: TableSpec): OpenedSide => {
-    const pool = new ConnectionPool(dataDialectFor(connection.dialect), connection, Math.max(1, threads));
-    track(pool);
-    return { name, spec, pool, table: tableRef(spec) };
+  const pool = (connection: ConnectionSettings) => {
+    const opened = new ConnectionPool(dataDialectFor(connection.dialect), connection, Math.max(1, threads));
+    track(opened);
+    return opened;
   };
-  const s = open('source', source.connection, source.spec);
-  const t = open('target', target.connection, { ...target.spec, key: source.spec.key.map(targetName) });
-  const describe = async (side: OpenedSide, keyNames: readonly string[]) => {
-    side.description = await side.pool.use((c) => side.pool.dialect.describeTable(c, side.table, keyNames)).catch((error: unknown) => {
-      // The data layer names the table; say which side it is and point at that side's option.
+  return planTablePair({ pool: pool(source.connection), spec: source.spec }, { pool: pool(target.connection), spec: target.spec }, targetName, planOptions);
+}
+
+/**
+ * Describes both sides (from their catalog entries, or by reading the catalog now) and plans every key
+ * and column pair, checking that the key is unique on each side. `targetName` maps a source column
+ * name to the target's (`-columnMap`); the target's key is the source's, mapped.
+ */
+export async function planTablePair(
+  source: PlanInput,
+  target: Omit<PlanInput, 'spec'> & { readonly spec: Omit<TableSpec, 'key' | 'columns'> },
+  targetName: (sourceName: string) => string,
+  planOptions: PlanOptions = {},
+): Promise<PlannedTables> {
+  const s: OpenedSide = { name: 'source', spec: source.spec, pool: source.pool, table: tableRef(source.spec) };
+  const t: OpenedSide = { name: 'target', spec: { ...target.spec, key: source.spec.key.map(targetName) }, pool: target.pool, table: tableRef(target.spec) };
+  const describe = async (side: OpenedSide, keyNames: readonly string[], catalog: CatalogTable | undefined) => {
+    const dialect = side.pool.dialect;
+    try {
+      const described =
+        catalog === undefined
+          ? await side.pool.use((c) => describeTable(dialect, c, side.table, keyNames))
+          : { description: describeCatalogTable(side.table, catalog, dialect.displayName, keyNames), estimatedRows: catalog.estimatedRows };
+      side.description = described.description;
+      side.estimatedRows = described.estimatedRows;
+    } catch (error) {
+      // The catalog names the table; say which side it is and point at that side's option.
       if (error instanceof ParityError && /^(table|column) /.test(error.message)) {
         throw new ParityError(error.code, `${side.name} ${error.message}`, { where: `-${side.name}`, cause: error });
       }
       throw error;
-    });
-    side.estimatedRows = await side.pool.use((c) => side.pool.dialect.estimateRows(c, side.table));
+    }
   };
-  await describe(s, source.spec.key);
-  await describe(t, source.spec.key.map(targetName));
+  await describe(s, source.spec.key, source.catalog);
+  await describe(t, source.spec.key.map(targetName), target.catalog);
 
   const keyNames = source.spec.key;
   const compared = source.spec.columns ?? s.description!.columns.map((c) => c.name).filter((n) => !keyNames.includes(n));
@@ -265,7 +244,6 @@ export async function planSqlTables(
       keyIndexed: side.description!.keyUnique,
       description: describeSide(side, keys, cols),
       use: (fn) => side.pool.use(fn),
-      close: () => side.pool.close(),
     };
   };
   return { source: planned(s, sourceKeys, columns.map(([a]) => a)), target: planned(t, targetKeys, columns.map(([, b]) => b)), skipped };

@@ -18,6 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { describeTable } from '../../src/data-diff/sql/catalog.ts';
 import { planPair } from '../../src/data-diff/sql/column-plan.ts';
 import type { DataConnection, DataDialect, PlannedColumn } from '../../src/data-diff/sql/data-dialect.ts';
 import { checksumQuery } from '../../src/data-diff/sql/data-sql.ts';
@@ -207,7 +208,7 @@ if (!skipWithoutMariadb()) {
   test('text keys: the range queries can use the key\'s index only under a byte-order collation (the documented limitation)', async () => {
     /** The plan of one range query on a text key column, with `enable_seqscan = off` on PostgreSQL so an index that can serve is used. */
     const explain = async (dialect: DataDialect, connection: DataConnection, table: string): Promise<string> => {
-      const description = await dialect.describeTable(connection, { schema: '', name: table }, ['name']);
+      const { description } = await describeTable(dialect, connection, { schema: '', name: table }, ['name']);
       const column = description.columns.find((c) => c.name === 'name')!;
       const pair = planPair({ dialect, column }, { dialect, column });
       assert.ok('plan' in pair);

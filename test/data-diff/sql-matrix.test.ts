@@ -14,7 +14,7 @@ import type { DataConnection, DataDialect, KeyRange, PlannedColumn, SegmentSpec,
 import { readBoundaries, readChecksum, readChecksums, readRows } from '../../src/data-diff/sql/data-sql.ts';
 import { keyBucket } from '../../src/data-diff/row-hash.ts';
 import type { KeyKind } from '../../src/data-diff/table-side.ts';
-import { requireColumns } from '../../src/data-diff/sql/describe.ts';
+import { describeTable, requireColumns } from '../../src/data-diff/sql/catalog.ts';
 import { mysqlData } from '../../src/data-diff/sql/mysql-data.ts';
 import { postgresData } from '../../src/data-diff/sql/postgres-data.ts';
 import { skipWithoutMariadb, startMariadb, type TestMariadb } from '../support/mariadb-server.ts';
@@ -96,7 +96,7 @@ const ep = (side: Side, table: string): Endpoint =>
   side === 'pg' ? { dialect: postgresData, connection: pgConnection, table } : { dialect: mysqlData, connection: myConnection, table };
 
 async function describe(e: Endpoint, keys: readonly string[] = ['id']): Promise<TableDescription> {
-  return e.dialect.describeTable(e.connection, { schema: '', name: e.table }, keys);
+  return (await describeTable(e.dialect, e.connection, { schema: '', name: e.table }, keys)).description;
 }
 
 /** Both sides' segment specs for a pair: planned key and value columns. */

@@ -18,6 +18,7 @@
  * NULL is SQL NULL in row values, and a marker in row hashes that no value can produce.
  */
 import type { ConnectionSettings } from '../../config/connection.js';
+import type { CatalogScope, CatalogTable } from './catalog.js';
 
 export type DataDialectName = 'postgres' | 'mysql';
 
@@ -124,6 +125,8 @@ export interface DataConnection {
  */
 export interface DataDialect {
   readonly name: DataDialectName;
+  /** The server's name in messages: `PostgreSQL`, `MySQL`. */
+  readonly displayName: string;
   /** Statements every connection runs before any data diff query (time zone UTC, date style). */
   readonly sessionSetup: readonly string[];
   /** Statements run just before and after a query grouping by key bucket (planner settings). */
@@ -150,10 +153,8 @@ export interface DataDialect {
   keyOrder(column: DataColumn, plan: ColumnPlan): string;
   /** A parameter compared with `keyOrder` (a cast where the server would otherwise compare as a double). */
   keyParam(column: DataColumn, plan: ColumnPlan, placeholder: string): string;
-  /** Reads the table's columns and whether the key columns are unique; a missing table is a ParityError. */
-  describeTable(connection: DataConnection, table: TableRef, keyColumns: readonly string[]): Promise<TableDescription>;
-  /** The catalog's estimate of the table's row count, undefined when it has none (never analyzed). */
-  estimateRows(connection: DataConnection, table: TableRef): Promise<number | undefined>;
+  /** The tables and views in scope with their columns, unique indexes and row estimates (catalog.ts). */
+  readCatalog(connection: DataConnection, scope: CatalogScope): Promise<CatalogTable[]>;
   /** Opens a connection and runs `sessionSetup` on it. */
   connect(settings: ConnectionSettings): Promise<DataConnection>;
 

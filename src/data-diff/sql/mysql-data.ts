@@ -21,8 +21,8 @@ import { connectionOptions, toParityError, withReadOnlySnapshot } from '../../di
 import { qualifiedName, quoteIdent, quoteLiteral } from '../../dialects/mysql/mysql-quoting.js';
 import { DEFAULT_FLOAT_DIGITS, floatExactLimit, ownKind, timestampTextLength } from './column-plan.js';
 import { setUpSession } from './data-sql.js';
-import type { Classification, ColumnPlan, DataColumn, DataConnection, DataDialect, Normalized, TableDescription, TableRef, ValueKind } from './data-dialect.js';
-import { describedTable, type ColumnRow } from './describe.js';
+import type { Classification, ColumnPlan, DataColumn, DataConnection, DataDialect, Normalized, ValueKind } from './data-dialect.js';
+import { readMysqlCatalog } from './mysql-catalog.js';
 
 const KINDS: Readonly<Record<string, ValueKind | undefined>> = {
   tinyint: 'integer',
@@ -129,62 +129,6 @@ function keyParam(column: DataColumn, plan: ColumnPlan, placeholder: string): st
   return keyOrder(column, plan) === quoteIdent(column.name) ? placeholder : `CAST(${placeholder} AS BINARY)`;
 }
 
-const COLUMNS_SQL = `
-SELECT COLUMN_NAME AS name, LOWER(DATA_TYPE) AS data_type, LOWER(COLUMN_TYPE) AS column_type,
-       NUMERIC_PRECISION AS \`precision\`, NUMERIC_SCALE AS scale, DATETIME_PRECISION AS datetime_precision,
-       CHARACTER_MAXIMUM_LENGTH AS length, IS_NULLABLE = 'YES' AS nullable, COLLATION_NAME AS collation
-  FROM information_schema.COLUMNS
- WHERE TABLE_SCHEMA = COALESCE(NULLIF(?, ''), DATABASE()) AND TABLE_NAME = ?
- ORDER BY ORDINAL_POSITION`;
-
-/** MariaDB's JSON columns: LONGTEXT with a `json_valid(col)` check (MySQL has no TABLE_NAME here: none found). */
-async function mariadbJsonColumns(connection: DataConnection, table: TableRef): Promise<Set<string>> {
-  try {
-    const rows = await connection.query(
-      `SELECT CHECK_CLAUSE AS clause FROM information_schema.CHECK_CONSTRAINTS
-        WHERE CONSTRAINT_SCHEMA = COALESCE(NULLIF(?, ''), DATABASE()) AND TABLE_NAME = ?`,
-      [table.schema, table.name],
-    );
-    const names = rows.map((row) => /^json_valid\(`((?:[^`]|``)+)`\)$/i.exec(String(row['clause']))?.[1]?.replace(/``/g, '`'));
-    return new Set(names.filter((n): n is string => n !== undefined));
-  } catch {
-    return new Set();
-  }
-}
-
-async function describeTable(connection: DataConnection, table: TableRef, keyColumns: readonly string[]): Promise<TableDescription> {
-  const rows = (await connection.query(COLUMNS_SQL, [table.schema, table.name])) as unknown as ColumnRow[];
-  if (rows.some((row) => row.data_type === 'longtext')) {
-    const json = await mariadbJsonColumns(connection, table);
-    for (const row of rows) if (row.data_type === 'longtext' && json.has(row.name)) row.data_type = 'json';
-  }
-  return describedTable(table, 'MySQL', rows, keyColumns, async (keyNames) => {
-    const indexes = await connection.query(
-      `SELECT INDEX_NAME AS index_name, COLUMN_NAME AS column_name, SUB_PART AS sub_part FROM information_schema.STATISTICS
-        WHERE TABLE_SCHEMA = COALESCE(NULLIF(?, ''), DATABASE()) AND TABLE_NAME = ? AND NON_UNIQUE = 0`,
-      [table.schema, table.name],
-    );
-    const byIndex = new Map<string, string[]>();
-    for (const row of indexes) {
-      // A prefix (SUB_PART) or an expression (no column) does not make the whole columns unique.
-      const column = row['sub_part'] === null && row['column_name'] !== null ? String(row['column_name']) : '\u0000';
-      byIndex.set(String(row['index_name']), [...(byIndex.get(String(row['index_name'])) ?? []), column]);
-    }
-    const wanted = [...keyNames].sort().join('\u0001');
-    return [...byIndex.values()].some((columns) => [...columns].sort().join('\u0001') === wanted);
-  });
-}
-
-/** InnoDB's estimate (information_schema.TABLES.TABLE_ROWS); NULL for a view. */
-async function estimateRows(connection: DataConnection, table: TableRef): Promise<number | undefined> {
-  const [row] = await connection.query(
-    'SELECT CAST(TABLE_ROWS AS CHAR) AS n FROM information_schema.TABLES WHERE TABLE_SCHEMA = COALESCE(NULLIF(?, \'\'), DATABASE()) AND TABLE_NAME = ?',
-    [table.schema, table.name],
-  );
-  const n = Number(row?.['n'] ?? 0);
-  return n > 0 ? n : undefined;
-}
-
 /** Rows the driver's row stream buffers before it pauses the socket. */
 const STREAM_ROWS = 1000;
 
@@ -247,6 +191,7 @@ function rawKeyJoin(source: DataColumn, target: DataColumn, plan: ColumnPlan): b
 
 export const mysqlData: DataDialect = {
   name: 'mysql',
+  displayName: 'MySQL',
   // Read only; an in-memory temporary table for grouping by up to ~65,000 key buckets.
   sessionSetup: ["SET time_zone = '+00:00'", 'SET SESSION TRANSACTION READ ONLY', 'SET SESSION tmp_table_size = 67108864, max_heap_table_size = 67108864'],
   quoteIdent,
@@ -262,8 +207,7 @@ export const mysqlData: DataDialect = {
   countAndSum: (hash) => `CAST(COUNT(*) AS CHAR) AS n, CAST(COALESCE(SUM(${hash}), 0) AS CHAR) AS checksum`,
   keyOrder,
   keyParam,
-  describeTable,
-  estimateRows,
+  readCatalog: readMysqlCatalog,
   connect,
   crossDatabaseQueries: true,
   fullOuterJoin: false,

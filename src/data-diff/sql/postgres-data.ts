@@ -20,8 +20,8 @@ import { connectPostgres, toParityError, withReadOnlyTransaction } from '../../d
 import { qualifiedName, quoteIdent, quoteLiteral } from '../../dialects/postgres/postgres-quoting.js';
 import { DEFAULT_FLOAT_DIGITS, floatExactLimit, ownKind, timestampTextLength } from './column-plan.js';
 import { setUpSession } from './data-sql.js';
-import type { Classification, ColumnPlan, DataColumn, DataConnection, DataDialect, Normalized, TableDescription, TableRef, ValueKind } from './data-dialect.js';
-import { describedTable, type ColumnRow } from './describe.js';
+import type { Classification, ColumnPlan, DataColumn, DataConnection, DataDialect, Normalized, ValueKind } from './data-dialect.js';
+import { readPostgresCatalog } from './postgres-catalog.js';
 
 const KINDS: Readonly<Record<string, ValueKind | undefined>> = {
   smallint: 'integer',
@@ -115,56 +115,6 @@ function keyOrder(column: DataColumn, plan: ColumnPlan): string {
   }
 }
 
-const COLUMNS_SQL = `
-SELECT c.column_name AS name,
-       CASE WHEN c.data_type = 'USER-DEFINED' AND t.typtype = 'e' THEN 'enum'
-            WHEN c.data_type = 'USER-DEFINED' THEN c.udt_name
-            ELSE lower(c.data_type) END AS data_type,
-       format_type(a.atttypid, a.atttypmod) AS column_type,
-       c.numeric_precision AS precision, c.numeric_scale AS scale, c.datetime_precision,
-       c.character_maximum_length AS length, c.is_nullable = 'YES' AS nullable, NULL AS collation
-  FROM pg_class r
-  JOIN pg_namespace n ON n.oid = r.relnamespace
-  JOIN pg_attribute a ON a.attrelid = r.oid AND a.attnum > 0 AND NOT a.attisdropped
-  JOIN information_schema.columns c ON c.table_schema = n.nspname AND c.table_name = r.relname AND c.column_name = a.attname
-  JOIN pg_type t ON t.oid = a.atttypid
- WHERE r.relname = $2 AND n.nspname = COALESCE(NULLIF($1, ''), current_schema())
- ORDER BY a.attnum`;
-
-/** Whether a primary key or a unique index without expressions or predicate has exactly these key columns. */
-const UNIQUE_SQL = `
-SELECT EXISTS (
-  SELECT 1
-    FROM pg_index i
-    JOIN pg_class r ON r.oid = i.indrelid
-    JOIN pg_namespace n ON n.oid = r.relnamespace
-   WHERE r.relname = $2 AND n.nspname = COALESCE(NULLIF($1, ''), current_schema())
-     AND i.indisunique AND i.indpred IS NULL AND i.indexprs IS NULL
-     AND ARRAY(SELECT a.attname::text COLLATE "C" FROM unnest(i.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord)
-                 JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
-                WHERE k.ord <= i.indnkeyatts ORDER BY 1)
-       = ARRAY(SELECT jsonb_array_elements_text($3::jsonb) COLLATE "C" ORDER BY 1)
-) AS unique_key`;
-
-async function describeTable(connection: DataConnection, table: TableRef, keyColumns: readonly string[]): Promise<TableDescription> {
-  const rows = (await connection.query(COLUMNS_SQL, [table.schema, table.name])) as unknown as ColumnRow[];
-  return describedTable(table, 'PostgreSQL', rows, keyColumns, async (keyNames) => {
-    const [row] = await connection.query(UNIQUE_SQL, [table.schema, table.name, JSON.stringify(keyNames)]);
-    return row?.['unique_key'] === true;
-  });
-}
-
-/** pg_class.reltuples: -1 until the table is first vacuumed or analyzed. */
-async function estimateRows(connection: DataConnection, table: TableRef): Promise<number | undefined> {
-  const [row] = await connection.query(
-    `SELECT c.reltuples::bigint::text AS n FROM pg_class c JOIN pg_namespace s ON s.oid = c.relnamespace
-      WHERE c.relname = $2 AND s.nspname = COALESCE(NULLIF($1, ''), current_schema())`,
-    [table.schema, table.name],
-  );
-  const n = Number(row?.['n'] ?? -1);
-  return n > 0 ? n : undefined;
-}
-
 /** Rows fetched from a cursor at a time by `stream`. */
 const FETCH_ROWS = 1000;
 
@@ -201,6 +151,7 @@ async function connect(settings: ConnectionSettings): Promise<DataConnection> {
 
 export const postgresData: DataDialect = {
   name: 'postgres',
+  displayName: 'PostgreSQL',
   // Read only whatever the user's role may do; memory for grouping by up to ~65,000 key buckets.
   sessionSetup: ["SET TIME ZONE 'UTC'", "SET DateStyle = 'ISO, YMD'", 'SET default_transaction_read_only = on', "SET work_mem = '64MB'"],
   // The planner cannot know that MOD(key, m) has at most m values and would sort the whole table to
@@ -220,8 +171,7 @@ export const postgresData: DataDialect = {
   keyOrder,
   // The server infers each parameter's type from the key expression it is compared with.
   keyParam: (_column, _plan, placeholder) => placeholder,
-  describeTable,
-  estimateRows,
+  readCatalog: readPostgresCatalog,
   connect,
   crossDatabaseQueries: false,
   fullOuterJoin: true,
