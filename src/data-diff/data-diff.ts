@@ -1,23 +1,35 @@
 /**
- * The data-diff service: chooses the algorithm (`-algorithm`), opens and plans both sides (the
- * compared columns from `-columns` and `-columnMap`, comparable keys), runs the JOIN (joindiff) or the
- * bisection engine (hashdiff) and collects the report, streaming every difference to the materialized
- * file when one is asked for. Always closes both sides.
+ * The data-diff service for one table pair (`-table`): chooses the algorithm (`-algorithm`), opens and
+ * plans both sides (the compared columns from `-columns` and `-columnMap`, comparable keys), runs the
+ * comparison (`compareTablePair`, shared with whole-database runs) and collects the report with the
+ * tables' schema section, streaming every difference to the materialized file when one is asked for.
+ * Always closes both sides.
  */
 import type { PlanOptions } from './sql/column-plan.js';
 import type { ConnectionSettings } from '../config/connection.js';
-import { ParityError } from '../errors.js';
+import { DownloadBudget } from './download-budget.js';
 import { diffTables, type EngineProgress, type EngineResult, type EngineSink } from './engine.js';
 import { chooseAlgorithm, joinDiff, type AlgorithmOption } from './join-diff.js';
 import { MaterializedDiff } from './materialize.js';
 import { planSqlTables, sqlTableSides, type PlannedTables } from './sql-side.js';
-import { ReportCollector, type DataDiffReport, type SampleSpec } from './report.js';
+import { ReportCollector, type DataDiffReport, type DiffAlgorithm, type ReportColumns, type SampleSpec } from './report.js';
+import { tableSchema, type ComparedPair } from './table-schema.js';
 import type { TableSpec } from './table-side.js';
 
 export interface DataDiffSide {
   readonly connection: ConnectionSettings;
   /** What the side is opened with; the target's `columns` are derived from the source's. */
   readonly spec: TableSpec;
+}
+
+/** How a table pair is compared (the engine's settings); the budget may be shared by many tables. */
+export interface CompareOptions {
+  readonly algorithm: DiffAlgorithm;
+  readonly bisectionFactor: number;
+  readonly bisectionThreshold: number;
+  readonly threads: number;
+  readonly budget: DownloadBudget;
+  readonly onProgress?: (progress: EngineProgress) => void;
 }
 
 export interface DataDiffRequest {
@@ -41,8 +53,28 @@ export interface DataDiffRequest {
   readonly onWarning?: (message: string) => void;
 }
 
-/** The bisection over the two tables' checksums (engine.ts). */
-function hashDiff(tables: PlannedTables, request: DataDiffRequest, sink: EngineSink): Promise<EngineResult> {
+const NUMERIC_KINDS = new Set(['integer', 'decimal', 'float']);
+
+/** Key and compared column names (source names) of planned tables, and which compared columns are numeric. */
+export function reportColumns(tables: PlannedTables): ReportColumns {
+  const description = tables.source.description;
+  return {
+    key: description.key.map((k) => k.name),
+    columns: description.columns.map((c) => c.name),
+    numeric: tables.source.columns.map((c) => NUMERIC_KINDS.has(c.plan.kind)),
+  };
+}
+
+/** The schema section of planned tables: their catalog entries, the planned pairs and the left-out columns. */
+export function plannedSchema(tables: PlannedTables) {
+  const pairs = (which: 'keys' | 'columns'): ComparedPair[] => tables.source[which].map((source, i) => ({ source, target: tables.target[which][i]! }));
+  return tableSchema(tables.catalog.source, tables.catalog.target, pairs('keys'), pairs('columns'), tables.skipped);
+}
+
+/** Compares planned tables with the JOIN (joindiff) or the bisection over checksums (hashdiff). */
+export function compareTablePair(tables: PlannedTables, options: CompareOptions, sink: EngineSink): Promise<EngineResult> {
+  const progress = options.onProgress ? { onProgress: options.onProgress } : {};
+  if (options.algorithm === 'joindiff') return joinDiff(tables, { budget: options.budget, ...progress }, sink);
   const { source, target } = sqlTableSides(tables);
   const key = tables.source.description.key;
   return diffTables(
@@ -51,11 +83,11 @@ function hashDiff(tables: PlannedTables, request: DataDiffRequest, sink: EngineS
     {
       keyKinds: key.map((k) => k.kind),
       keyNames: key.map((k) => k.name),
-      bisectionFactor: request.bisectionFactor,
-      bisectionThreshold: request.bisectionThreshold,
-      threads: request.threads,
-      maxRowsDownloaded: request.maxRowsDownloaded,
-      ...(request.onProgress ? { onProgress: request.onProgress } : {}),
+      bisectionFactor: options.bisectionFactor,
+      bisectionThreshold: options.bisectionThreshold,
+      threads: options.threads,
+      budget: options.budget,
+      ...progress,
     },
     sink,
   );
@@ -72,9 +104,7 @@ export async function runDataDiff(request: DataDiffRequest): Promise<DataDiffRep
     const threads = algorithm === 'joindiff' ? 1 : request.threads;
     const tables = await planSqlTables(request.source, request.target, mapped, threads, (side) => opened.push(side), request.planOptions);
     for (const [column, reason] of Object.entries(tables.skipped)) request.onWarning?.(`column ${column} is not compared: ${reason}`);
-    const description = tables.source.description;
-    const names = { key: description.key.map((k) => k.name), columns: description.columns.map((c) => c.name) };
-
+    const names = reportColumns(tables);
     const collector = new ReportCollector(names, request.sample);
     if (request.materialize !== undefined) materialized = new MaterializedDiff(request.materialize, names);
     const sink: EngineSink = {
@@ -84,14 +114,22 @@ export async function runDataDiff(request: DataDiffRequest): Promise<DataDiffRep
         materialized?.write(difference);
       },
     };
-    const result =
-      algorithm === 'joindiff'
-        ? await joinDiff(tables, { maxRowsDownloaded: request.maxRowsDownloaded, ...(request.onProgress ? { onProgress: request.onProgress } : {}) }, sink)
-        : await hashDiff(tables, request, sink);
+    const result = await compareTablePair(
+      tables,
+      {
+        algorithm,
+        bisectionFactor: request.bisectionFactor,
+        bisectionThreshold: request.bisectionThreshold,
+        threads: request.threads,
+        budget: new DownloadBudget(request.maxRowsDownloaded),
+        ...(request.onProgress ? { onProgress: request.onProgress } : {}),
+      },
+      sink,
+    );
     materialized?.commit();
     materialized = undefined;
     // `queries` counts the comparison's queries (stats, boundaries, rows; counts and the JOIN), not the catalog reads.
-    return { ...collector.finish(result, (Date.now() - started) / 1000, algorithm), skippedColumns: tables.skipped };
+    return { ...collector.finish(result, (Date.now() - started) / 1000, algorithm), skippedColumns: tables.skipped, schema: plannedSchema(tables) };
   } finally {
     materialized?.abort();
     await Promise.all(opened.map((side) => side.close()));

@@ -22,6 +22,7 @@
  * differences; so at most `threads` downloads of at most `bisectionThreshold` rows per side are held
  * at once, and at most one bucket map per side and level, whatever the table size.
  */
+import type { DownloadBudget } from './download-budget.js';
 import { compareKeys, splitRange } from './keys.js';
 import { meteredSide, type Meter } from './metered-side.js';
 import { compareRowStreams, type RowDifference, type SegmentComparison } from './row-compare.js';
@@ -34,8 +35,8 @@ export interface EngineOptions {
   readonly bisectionThreshold: number;
   /** Concurrent queries per side. */
   readonly threads: number;
-  /** Stop downloading once this many rows (both sides together) were downloaded. */
-  readonly maxRowsDownloaded: number;
+  /** Rows (both sides together) the run may still download (`-maxRowsDownloaded`, shared by a run's tables). */
+  readonly budget: DownloadBudget;
   readonly onProgress?: (progress: EngineProgress) => void;
 }
 
@@ -56,7 +57,7 @@ export interface EngineResult {
   readonly targetRows: number;
   readonly rowsDownloaded: number;
   readonly queries: number;
-  /** False when `maxRowsDownloaded` left mismatching segments uncompared. */
+  /** False when the download budget left mismatching segments uncompared. */
   readonly complete: boolean;
 }
 
@@ -133,7 +134,6 @@ export async function diffTables(sourceSide: TableSide, targetSide: TableSide, o
   const source = meteredSide(sourceSide, options.threads, meter);
   const target = meteredSide(targetSide, options.threads, meter);
   const factor = options.bisectionFactor;
-  let reserved = 0;
   let complete = true;
   let segmentsChecked = 0;
   let differences = 0;
@@ -157,11 +157,10 @@ export async function diffTables(sourceSide: TableSide, targetSide: TableSide, o
   /** Downloads and compares a node's mismatching rows; null when the download cap leaves them uncompared. */
   const download = async (a: Assessment): Promise<SegmentComparison | null> => {
     const rows = a.sourceRows + a.targetRows;
-    if (reserved + rows > options.maxRowsDownloaded) {
+    if (!options.budget.reserve(rows)) {
       complete = false;
       return null;
     }
-    reserved += rows;
     const result = await compareRowStreams(source.rows(a.mismatched), target.rows(a.mismatched), options.keyKinds, options.keyNames);
     differences += result.differences.length;
     progress();

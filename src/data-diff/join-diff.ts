@@ -5,12 +5,13 @@
  * algorithms report the same differences with the same values. Both row counts and the JOIN read one
  * snapshot in a READ ONLY transaction on the source's connection.
  *
- * `-maxRowsDownloaded` caps the differences read (one row each): the JOIN asks for one more, and
- * getting it means the result is incomplete. Identical rows are counted (sourceRows minus the rows
+ * The download budget (`-maxRowsDownloaded`) caps the differences read (one row each): the JOIN asks
+ * for one more than it allows, and a row beyond it means the result is incomplete. Identical rows are counted (sourceRows minus the rows
  * only in the source or differing) only when the result is complete.
  */
 import { describeConnection, type ConnectionSettings } from '../config/connection.js';
 import { ParityError } from '../errors.js';
+import type { DownloadBudget } from './download-budget.js';
 import type { EngineProgress, EngineResult, EngineSink } from './engine.js';
 import type { DiffAlgorithm } from './report.js';
 import { differingColumns, type RowDifference } from './row-compare.js';
@@ -75,7 +76,7 @@ function differenceOf(row: Record<string, unknown>, source: JoinSide, target: Jo
 }
 
 export interface JoinDiffOptions {
-  readonly maxRowsDownloaded: number;
+  readonly budget: DownloadBudget;
   readonly onProgress?: (progress: EngineProgress) => void;
 }
 
@@ -94,9 +95,9 @@ export async function joinDiff(tables: PlannedTables, options: JoinDiffOptions, 
       const [counts] = await connection.query(countsQuery(dialect, source, target));
       const sourceRows = Number(counts?.['source_rows'] ?? 0);
       const targetRows = Number(counts?.['target_rows'] ?? 0);
-      for await (const row of connection.stream(joinQuery(dialect, source, target, options.maxRowsDownloaded + 1))) {
-        // The one row beyond the cap only says there are more; it is read, not reported.
-        if (rowsDownloaded === options.maxRowsDownloaded) {
+      for await (const row of connection.stream(joinQuery(dialect, source, target, options.budget.left + 1))) {
+        // A row beyond the budget only says there are more; it is read, not reported.
+        if (!complete || !options.budget.reserve(1)) {
           complete = false;
           continue;
         }

@@ -1,10 +1,12 @@
 /**
  * The data-diff result as users and pipelines see it (the JSON shape is documented in the README and
- * must stay stable), and the collector that builds it from the engine's differences: counts, the
- * per-column counts of differing values, and bounded samples of each kind.
+ * must stay stable), and the collector that builds it from the engine's differences: counts, per
+ * column the differing values (their share of the rows on both sides, and for numeric columns the
+ * largest and the mean absolute difference), and bounded samples of each kind.
  */
 import { createHash } from 'node:crypto';
 import type { RowDifference } from './row-compare.js';
+import type { TableSchema } from './table-schema.js';
 import type { SideRow } from './table-side.js';
 
 export type SampleSpec = { readonly rows: number } | { readonly percent: number };
@@ -37,10 +39,12 @@ export interface DataDiffReport {
     differentRows: number;
     identicalRows: number;
   };
-  columns: Record<string, { differentValues: number }>;
+  columns: Record<string, ColumnStats>;
   /** Columns with no safe mapping between the two sides' types: left out, with the reason. */
   skippedColumns?: Record<string, string>;
   samples: { onlyInSource: RowSample[]; onlyInTarget: RowSample[]; different: DifferentSample[] };
+  /** The two tables' columns side by side (see table-schema.ts). */
+  schema?: TableSchema;
   stats: {
     rowsDownloaded: number;
     queries: number;
@@ -51,11 +55,26 @@ export interface DataDiffReport {
   };
 }
 
+export interface ColumnStats {
+  differentValues: number;
+  /** differentValues / the rows on both sides (identical and different rows), 0 when there are none. */
+  share: number;
+  /** Numeric columns with differing values on both sides (not NULL): the largest absolute difference. */
+  maxAbsoluteDifference?: number;
+  /** ... and the mean absolute difference over those rows. */
+  meanAbsoluteDifference?: number;
+}
+
 /** Names for turning rows into records: key columns and compared columns (source names). */
 export interface ReportColumns {
   readonly key: readonly string[];
   readonly columns: readonly string[];
+  /** Which compared columns are numeric (by index): their absolute differences are measured. */
+  readonly numeric?: readonly boolean[];
 }
+
+/** Statistics are rounded to 12 significant digits (they are computed in double precision). */
+const rounded = (n: number) => Number(n.toPrecision(12));
 
 export function cells(names: readonly string[], values: readonly (string | null)[]): Cells {
   const out: Cells = {};
@@ -89,7 +108,7 @@ export class ReportCollector {
     private readonly sample: SampleSpec,
   ) {
     const columns: DataDiffReport['columns'] = {};
-    for (const name of names.columns) columns[name] = { differentValues: 0 };
+    for (const name of names.columns) columns[name] = { differentValues: 0, share: 0 };
     this.report = {
       summary: { sourceRows: 0, targetRows: 0, onlyInSource: 0, onlyInTarget: 0, differentRows: 0, identicalRows: 0 },
       columns,
@@ -103,6 +122,9 @@ export class ReportCollector {
     return list.length < MAX_PERCENT_SAMPLES && keptByPercent(key, this.sample.percent);
   }
 
+  /** Absolute differences of numeric columns, by column index. */
+  private readonly numeric = new Map<number, { count: number; sum: number; max: number }>();
+
   /** Adds the totals and costs the algorithm measured. */
   finish(
     result: { sourceRows: number; targetRows: number; rowsDownloaded: number; queries: number; complete: boolean },
@@ -110,8 +132,29 @@ export class ReportCollector {
     algorithm: DiffAlgorithm,
   ): DataDiffReport {
     Object.assign(this.report.summary, { sourceRows: result.sourceRows, targetRows: result.targetRows });
+    const matched = this.report.summary.identicalRows + this.report.summary.differentRows;
+    this.names.columns.forEach((name, i) => {
+      const column = this.report.columns[name]!;
+      column.share = matched === 0 ? 0 : rounded(column.differentValues / matched);
+      const measured = this.numeric.get(i);
+      if (measured !== undefined) {
+        column.maxAbsoluteDifference = rounded(measured.max);
+        column.meanAbsoluteDifference = rounded(measured.sum / measured.count);
+      }
+    });
     this.report.stats = { rowsDownloaded: result.rowsDownloaded, queries: result.queries, seconds: Math.round(seconds * 1000) / 1000, complete: result.complete, algorithm };
     return this.report;
+  }
+
+  private measure(column: number, source: string | null, target: string | null): void {
+    if (source === null || target === null) return;
+    const delta = Math.abs(Number(source) - Number(target));
+    if (!Number.isFinite(delta)) return;
+    const measured = this.numeric.get(column) ?? { count: 0, sum: 0, max: 0 };
+    measured.count++;
+    measured.sum += delta;
+    measured.max = Math.max(measured.max, delta);
+    this.numeric.set(column, measured);
   }
 
   identical(count: number): void {
@@ -127,7 +170,10 @@ export class ReportCollector {
       return;
     }
     summary.differentRows++;
-    for (const i of difference.columns) this.report.columns[this.names.columns[i]!]!.differentValues++;
+    for (const i of difference.columns) {
+      this.report.columns[this.names.columns[i]!]!.differentValues++;
+      if (this.names.numeric?.[i] === true) this.measure(i, difference.source.values[i] ?? null, difference.target.values[i] ?? null);
+    }
     if (this.wants(samples.different, difference.source.key)) samples.different.push(differentSample(this.names, difference));
   }
 }

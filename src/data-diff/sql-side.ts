@@ -25,7 +25,7 @@ interface OpenedSide {
   readonly pool: ConnectionPool;
   readonly table: TableRef;
   description?: TableDescription;
-  estimatedRows?: number | undefined;
+  catalog?: CatalogTable;
 }
 
 /** One side to plan: its pool (owned by the caller, who closes it), the table, and its catalog entry when already read. */
@@ -59,6 +59,8 @@ export interface PlannedTables {
   readonly target: PlannedSide;
   /** Compared columns (source names) left out, with the reason. */
   readonly skipped: Readonly<Record<string, string>>;
+  /** Both tables' catalog entries (for the schema section). */
+  readonly catalog: { readonly source: CatalogTable; readonly target: CatalogTable };
 }
 
 export interface SqlSides {
@@ -182,9 +184,9 @@ export async function planTablePair(
       const described =
         catalog === undefined
           ? await side.pool.use((c) => describeTable(dialect, c, side.table, keyNames))
-          : { description: describeCatalogTable(side.table, catalog, dialect.displayName, keyNames), estimatedRows: catalog.estimatedRows };
+          : { description: describeCatalogTable(side.table, catalog, dialect.displayName, keyNames), catalog };
       side.description = described.description;
-      side.estimatedRows = described.estimatedRows;
+      side.catalog = described.catalog;
     } catch (error) {
       // The catalog names the table; say which side it is and point at that side's option.
       if (error instanceof ParityError && /^(table|column) /.test(error.message)) {
@@ -230,7 +232,7 @@ export async function planTablePair(
     table: shown(side.table),
     key: planned.map((k) => ({ name: k.column.name, kind: k.plan.kind === 'integer' ? 'integer' : 'text', type: k.column.columnType })),
     columns: cols.map((c) => ({ name: c.column.name, type: c.column.columnType })),
-    ...(side.estimatedRows !== undefined ? { estimatedRows: side.estimatedRows } : {}),
+    ...(side.catalog!.estimatedRows !== undefined ? { estimatedRows: side.catalog!.estimatedRows } : {}),
   });
   const planned = (side: OpenedSide, keys: readonly PlannedColumn[], cols: readonly PlannedColumn[]): PlannedSide => {
     const where = filterOf(side.pool.dialect, side.spec);
@@ -246,7 +248,12 @@ export async function planTablePair(
       use: (fn) => side.pool.use(fn),
     };
   };
-  return { source: planned(s, sourceKeys, columns.map(([a]) => a)), target: planned(t, targetKeys, columns.map(([, b]) => b)), skipped };
+  return {
+    source: planned(s, sourceKeys, columns.map(([a]) => a)),
+    target: planned(t, targetKeys, columns.map(([, b]) => b)),
+    skipped,
+    catalog: { source: s.catalog!, target: t.catalog! },
+  };
 }
 
 /** The TableSides of planned tables, for the bisection engine; closing one closes its connections. */

@@ -1,5 +1,6 @@
 /** dataDiff's JSON (the documented shape) and its tables for people. */
 import type { Cells, DataDiffReport } from '../data-diff/report.js';
+import { NOT_SELECTED, type TableSchema } from '../data-diff/table-schema.js';
 import { asciiTable } from './ascii-table.js';
 
 export function hasDifferences(report: DataDiffReport): boolean {
@@ -7,10 +8,49 @@ export function hasDifferences(report: DataDiffReport): boolean {
   return s.onlyInSource + s.onlyInTarget + s.differentRows > 0;
 }
 
-/** The report in the documented key order: summary, columns, samples, stats. */
+/** The report in the documented key order: summary, columns, samples, stats, schema. */
 export function dataDiffJson(report: DataDiffReport): DataDiffReport {
   const skipped = report.skippedColumns ?? {};
-  return { summary: report.summary, columns: report.columns, ...(Object.keys(skipped).length > 0 ? { skippedColumns: skipped } : {}), samples: report.samples, stats: report.stats };
+  return {
+    summary: report.summary,
+    columns: report.columns,
+    ...(Object.keys(skipped).length > 0 ? { skippedColumns: skipped } : {}),
+    samples: report.samples,
+    stats: report.stats,
+    ...(report.schema !== undefined ? { schema: report.schema } : {}),
+  };
+}
+
+const percent = (share: number) => `${(share * 100).toPrecision(3).replace(/\.?0+$/, '')}%`;
+
+/** The columns with differing values, most first: count, share, and numeric differences. */
+export function columnsTable(columns: DataDiffReport['columns']): string | undefined {
+  const rows = Object.entries(columns)
+    .filter(([, c]) => c.differentValues > 0)
+    .sort(([a, x], [b, y]) => y.differentValues - x.differentValues || (a < b ? -1 : 1));
+  if (rows.length === 0) return undefined;
+  return asciiTable(
+    ['Column', 'Different values', 'Share', 'Max abs. difference', 'Mean abs. difference'],
+    rows.map(([name, c]) => [name, String(c.differentValues), percent(c.share), c.maxAbsoluteDifference === undefined ? '' : String(c.maxAbsoluteDifference), c.meanAbsoluteDifference === undefined ? '' : String(c.meanAbsoluteDifference)]),
+  );
+}
+
+/** The schema section's differences, one line each; empty when there are none. */
+export function schemaLines(schema: TableSchema | undefined): string[] {
+  if (schema === undefined || schema.differences === 0) return [];
+  const lines: string[] = [];
+  for (const c of schema.columns) {
+    if (c.status === 'onlyInSource') lines.push(`column ${c.source} (${c.sourceType}) only in the source`);
+    else if (c.status === 'onlyInTarget') lines.push(`column ${c.target} (${c.targetType}) only in the target`);
+    else if (c.status === 'lowered') lines.push(`column ${c.source}: ${c.sourceType} vs ${c.targetType}, ${c.reason}`);
+    else if (c.status === 'notCompared' && c.reason !== NOT_SELECTED) lines.push(`column ${c.source}: ${c.sourceType} vs ${c.targetType}, not compared: ${c.reason}`);
+    if (c.source !== null && c.target !== null && c.sourceNullable !== c.targetNullable) {
+      lines.push(`column ${c.source}: ${c.sourceNullable ? 'NULL' : 'NOT NULL'} in the source, ${c.targetNullable ? 'NULL' : 'NOT NULL'} in the target`);
+    }
+  }
+  if (schema.columnOrderDiffers) lines.push('the shared columns are in a different order');
+  if (schema.primaryKey.differs) lines.push(`primary key (${schema.primaryKey.source.join(', ')}) in the source, (${schema.primaryKey.target.join(', ')}) in the target`);
+  return lines;
 }
 
 const show = (value: string | null) => (value === null ? 'NULL' : value);
@@ -41,14 +81,16 @@ export function dataDiffTable(report: DataDiffReport): string {
       ],
     ),
   ];
-  const columns = Object.entries(report.columns).filter(([, c]) => c.differentValues > 0);
-  if (columns.length > 0) lines.push('', asciiTable(['Column', 'Different values'], columns.map(([name, c]) => [name, String(c.differentValues)])));
+  const columns = columnsTable(report.columns);
+  if (columns !== undefined) lines.push('', columns);
   lines.push(...rowsTable('Only in source', s.onlyInSource, report.samples.onlyInSource));
   lines.push(...rowsTable('Only in target', s.onlyInTarget, report.samples.onlyInTarget));
   if (s.differentRows > 0) {
     const rows = report.samples.different.flatMap((d) => Object.entries(d.columns).map(([name, v]) => [keyText(d.key), name, show(v.source), show(v.target)]));
     lines.push('', `Different values (${report.samples.different.length} of ${s.differentRows} rows):`, asciiTable(['Key', 'Column', 'Source', 'Target'], rows));
   }
+  const schema = schemaLines(report.schema);
+  if (schema.length > 0) lines.push('', `Schema differences (${schema.length}):`, ...schema.map((line) => `  ${line}`));
   if (!hasDifferences(report)) lines.push('', 'No differences found.');
   const st = report.stats;
   lines.push('', `${st.algorithm}: ${st.rowsDownloaded} rows downloaded, ${st.queries} queries, ${st.seconds} s${st.complete ? '' : ' (incomplete: -maxRowsDownloaded reached)'}`);

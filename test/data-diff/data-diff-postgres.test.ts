@@ -19,7 +19,7 @@ const run = (...args: string[]) => runCli(['dataDiff', '-source=a', '-target=b',
 
 interface Report {
   summary: Record<string, number>;
-  columns: Record<string, { differentValues: number }>;
+  columns: Record<string, { differentValues: number; share: number; maxAbsoluteDifference?: number; meanAbsoluteDifference?: number }>;
   samples: { onlyInSource: { key: Record<string, string> }[]; onlyInTarget: { key: Record<string, string> }[]; different: { key: Record<string, string>; columns: Record<string, { source: string | null; target: string | null }> }[] };
   stats: { rowsDownloaded: number; queries: number; seconds: number; complete: boolean };
 }
@@ -80,7 +80,14 @@ test('seeded deletions, insertions and updates are found exactly', async () => {
   const materialized = path.join(work, 'out', 'orders.jsonl');
   const report = await json('-table=orders', '-key=id', '-bisectionFactor=8', '-bisectionThreshold=200', '-sample=200', `-materialize=${materialized}`);
   assert.equal(report.summary, { sourceRows: 12000, targetRows: 11899, onlyInSource: 103, onlyInTarget: 2, differentRows: 5, identicalRows: 11892 });
-  assert.equal(report.columns, { customer: { differentValues: 1 }, amount: { differentValues: 2 }, placed: { differentValues: 1 }, note: { differentValues: 2 } });
+  // Shares of the 11,897 rows on both sides (12,000 less the 103 deleted); amount grew by 1 in two rows.
+  const share = (n: number) => Number((n / 11_897).toPrecision(12));
+  assert.equal(report.columns, {
+    customer: { differentValues: 1, share: share(1) },
+    amount: { differentValues: 2, share: share(2), maxAbsoluteDifference: 1, meanAbsoluteDifference: 1 },
+    placed: { differentValues: 1, share: share(1) },
+    note: { differentValues: 2, share: share(2) },
+  });
   const ids = (list: { key: Record<string, string> }[]) => list.map((s) => Number(s.key['id']));
   assert.equal(ids(report.samples.onlyInSource), [1, ...Array.from({ length: 100 }, (_, i) => 3000 + i), 6000, 12000]);
   assert.equal(ids(report.samples.onlyInTarget), [0, 12001]);

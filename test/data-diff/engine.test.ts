@@ -4,6 +4,7 @@ import * as assert from 'uvu/assert';
 import { createHash } from 'node:crypto';
 import { diffTables, firstModulus, type EngineOptions } from '../../src/data-diff/engine.ts';
 import { keyBucket } from '../../src/data-diff/row-hash.ts';
+import { DownloadBudget } from '../../src/data-diff/download-budget.ts';
 import { ReportCollector, type SampleSpec } from '../../src/data-diff/report.ts';
 import { MAX_MODULUS, type KeyKind, type SideRow } from '../../src/data-diff/table-side.ts';
 import { memorySide } from '../support/memory-side.ts';
@@ -18,11 +19,11 @@ async function run(sourceRows: SideRow[], targetRows: SideRow[], options: Partia
   const source = memorySide(sourceRows, kinds, COLUMNS);
   const target = memorySide(targetRows, kinds, COLUMNS);
   const keyNames = kinds.map((_, i) => `k${i}`);
-  const collector = new ReportCollector({ key: keyNames, columns: COLUMNS }, options.sample ?? { rows: 20 });
+  const collector = new ReportCollector({ key: keyNames, columns: COLUMNS, numeric: [false, true] }, options.sample ?? { rows: 20 });
   const result = await diffTables(
     source,
     target,
-    { keyKinds: kinds, keyNames, bisectionFactor: 8, bisectionThreshold: 16, threads: 4, maxRowsDownloaded: Number.MAX_SAFE_INTEGER, ...options },
+    { keyKinds: kinds, keyNames, bisectionFactor: 8, bisectionThreshold: 16, threads: 4, budget: new DownloadBudget(Number.MAX_SAFE_INTEGER), ...options },
     { identical: (n) => collector.identical(n), difference: (d) => collector.add(d) },
   );
   return { result, report: collector.finish(result, 0, 'hashdiff'), source, target };
@@ -33,7 +34,7 @@ async function runEstimated(src: SideRow[], tgt: SideRow[], estimate: number, bi
   const source = memorySide(src, ['integer'], COLUMNS, ['k0'], estimate);
   const target = memorySide(tgt, ['integer'], COLUMNS, ['k0'], estimate);
   const collector = new ReportCollector({ key: ['k0'], columns: COLUMNS }, { rows: 20 });
-  const options = { keyKinds: ['integer'] as KeyKind[], keyNames: ['k0'], bisectionFactor: 8, bisectionThreshold, threads: 4, maxRowsDownloaded: 1e9 };
+  const options = { keyKinds: ['integer'] as KeyKind[], keyNames: ['k0'], bisectionFactor: 8, bisectionThreshold, threads: 4, budget: new DownloadBudget(1e9) };
   const result = await diffTables(source, target, options, { identical: (c) => collector.identical(c), difference: (d) => collector.add(d) });
   return { result, report: collector.finish(result, 0, 'hashdiff'), source };
 }
@@ -64,7 +65,11 @@ test('deletions, insertions and updates at the first key, the last key and in th
   assert.equal(keysOf(report.samples.onlyInTarget), ['0', '3001']);
   assert.equal(keysOf(report.samples.different), ['2', '777', '2999']);
   assert.equal(report.samples.different[1], { key: { k0: '777' }, columns: { name: { source: 'name 777', target: null } } });
-  assert.equal(report.columns, { name: { differentValues: 3 }, amount: { differentValues: 1 } });
+  // Shares of the 2,997 rows on both sides; amount is numeric: 2999 held 8997 and holds 0.
+  assert.equal(report.columns, {
+    name: { differentValues: 3, share: Number((3 / 2997).toPrecision(12)) },
+    amount: { differentValues: 1, share: Number((1 / 2997).toPrecision(12)), maxAbsoluteDifference: 8997, meanAbsoluteDifference: 8997 },
+  });
   assert.equal(report.summary.identicalRows, 3000 - 3 - 3);
   assert.is(result.sourceRows, 3000);
   assert.is(result.targetRows, 2999);
@@ -102,7 +107,7 @@ test('samples: a row count, a percentage, and the cap on rows downloaded', async
   const percent = await run(src, tgt, { sample: { percent: 10 } });
   const n = percent.report.samples.different.length;
   assert.ok(n > 5 && n < 50, `10% of 200 gave ${n}`);
-  const capped = await run(src, tgt, { maxRowsDownloaded: 100 });
+  const capped = await run(src, tgt, { budget: new DownloadBudget(100) });
   assert.is(capped.result.complete, false);
   assert.ok(capped.result.rowsDownloaded <= 100);
   assert.ok(capped.report.summary.differentRows < 200);

@@ -23,7 +23,7 @@ import { startPostgres, type TestPostgres } from '../support/pg-server.ts';
 
 interface Report {
   summary: Record<string, number>;
-  columns: Record<string, { differentValues: number }>;
+  columns: Record<string, { differentValues: number; share: number; maxAbsoluteDifference?: number; meanAbsoluteDifference?: number }>;
   samples: {
     onlyInSource: { key: Record<string, string>; row: Record<string, string | null> }[];
     onlyInTarget: { key: Record<string, string>; row: Record<string, string | null> }[];
@@ -89,7 +89,15 @@ const CHANGES = [
 
 function checkSeeded(report: Report): void {
   assert.equal(report.summary, { sourceRows: 12000, targetRows: 11899, onlyInSource: 103, onlyInTarget: 2, differentRows: 6, identicalRows: 11891 });
-  assert.equal(report.columns, { customer: { differentValues: 1 }, amount: { differentValues: 2 }, placed: { differentValues: 0 }, paid: { differentValues: 1 }, note: { differentValues: 3 } });
+  // Shares of the 11,897 rows on both sides (12,000 less the 103 deleted); amount grew by 1 in two rows.
+  const share = (n: number) => Number((n / 11_897).toPrecision(12));
+  assert.equal(report.columns, {
+    customer: { differentValues: 1, share: share(1) },
+    amount: { differentValues: 2, share: share(2), maxAbsoluteDifference: 1, meanAbsoluteDifference: 1 },
+    placed: { differentValues: 0, share: 0 },
+    paid: { differentValues: 1, share: share(1) },
+    note: { differentValues: 3, share: share(3) },
+  });
   assert.equal(ids(report.samples.onlyInSource), [1, ...Array.from({ length: 100 }, (_, i) => 3000 + i), 6000, 12000]);
   assert.equal(ids(report.samples.onlyInTarget), [0, 12001]);
   assert.equal(ids(report.samples.different), [2, 7, 5000, 5001, 8000, 11999]);

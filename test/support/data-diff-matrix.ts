@@ -146,7 +146,7 @@ export interface Expected {
   /** Every difference, in key order, as the JSON Lines of -materialize. */
   readonly lines: object[];
   readonly summary: Record<string, number>;
-  readonly columns: Record<string, { differentValues: number }>;
+  readonly columns: Record<string, { differentValues: number; share: number; maxAbsoluteDifference?: number; meanAbsoluteDifference?: number }>;
 }
 
 /** base (with the values the updates start from) and the seeded changes with what they must produce. */
@@ -195,6 +195,15 @@ export function seed(shape: Shape): { base: Row[]; expected: Expected } {
   ];
   entries.sort((a, b) => compareKey(shape, a.key, b.key));
   const differentValues = (column: 'note' | 'amount') => updates.filter(([p]) => base.get(at(p))![column] !== changed.get(at(p))![column]).length;
+  // The share is of the rows on both sides (identical and different); amount is numeric: absolute
+  // differences over the updated rows that hold a value on both sides.
+  const matched = ROWS - deleted.length;
+  const share = (column: 'note' | 'amount') => Number((differentValues(column) / matched).toPrecision(12));
+  const deltas = updates
+    .map(([p]) => [base.get(at(p))!.amount, changed.get(at(p))!.amount] as const)
+    .filter(([a, b]) => a !== null && b !== null && a !== b)
+    .map(([a, b]) => Math.abs(Number(a) - Number(b)));
+  const measured = deltas.length === 0 ? {} : { maxAbsoluteDifference: Math.max(...deltas), meanAbsoluteDifference: deltas.reduce((x, y) => x + y, 0) / deltas.length };
   return {
     base: [...base.values()],
     expected: {
@@ -208,7 +217,10 @@ export function seed(shape: Shape): { base: Row[]; expected: Expected } {
         differentRows: updates.length,
         identicalRows: ROWS - deleted.length - updates.length,
       },
-      columns: { note: { differentValues: differentValues('note') }, amount: { differentValues: differentValues('amount') } },
+      columns: {
+        note: { differentValues: differentValues('note'), share: share('note') },
+        amount: { differentValues: differentValues('amount'), share: share('amount'), ...measured },
+      },
     },
   };
 }

@@ -157,14 +157,13 @@ export function describeCatalogTable(table: TableRef, found: CatalogTable | unde
   return { table, columns: found.columns, keyUnique: isUniqueKey(found, keyNames) };
 }
 
-/** One table's description (single-table mode) and the catalog's row estimate, from the catalog. */
+/** One table's catalog entry and description (single-table mode), read from the catalog. */
 export async function describeTable(
   dialect: DataDialect,
   connection: DataConnection,
   table: TableRef,
   keyColumns: readonly string[],
-): Promise<{ description: TableDescription; estimatedRows?: number }> {
+): Promise<{ description: TableDescription; catalog: CatalogTable }> {
   const [found] = await dialect.readCatalog(connection, { schemas: table.schema === '' ? [] : [table.schema], table: table.name });
-  const description = describeCatalogTable(table, found, dialect.displayName, keyColumns);
-  return { description, ...(found?.estimatedRows !== undefined ? { estimatedRows: found.estimatedRows } : {}) };
+  return { description: describeCatalogTable(table, found, dialect.displayName, keyColumns), catalog: found! };
 }
