@@ -14,12 +14,13 @@ export const diffCommand: CommandSpec = {
     target: { type: 'string', describe: 'Target: same kinds as -source' },
     artifactFilename: { type: 'string', describe: 'Where to write the diff artifact (default: <tmp>/parity.artifact)' },
     ...SOURCE_OPTIONS,
+    snapshotSchemas: { type: 'string', describe: 'Comma-separated schemas a snapshot:PATH side is restricted to (default: [flyway.diff] snapshotSchemas, else all it holds)' },
   },
   async run(context) {
     const sourceText = requireString(context, 'source', 'diff');
     const targetText = requireString(context, 'target', 'diff');
     const artifactFile = artifactPath(context);
-    const artifact = await compareSources(sourceText, targetText, sourceContext(context));
+    const artifact = await compareSources(sourceText, targetText, sourceContext(context, { configuredSnapshotSchemas: true }));
     writeArtifact(artifactFile, artifact);
     context.output.endProgress();
     if (context.global.outputType === 'json') {

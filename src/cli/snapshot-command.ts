@@ -14,6 +14,7 @@ export const snapshotCommand: CommandSpec = {
     source: { type: 'string', describe: 'What to snapshot: environment name, snapshot:PATH, schemaModel or migrations (default: -environment)' },
     filename: { type: 'string', describe: 'The snapshot file to write' },
     ...SOURCE_OPTIONS,
+    snapshotSchemas: { type: 'string', describe: 'Comma-separated schemas of the source to write, and only those (default: all it holds)' },
   },
   async run(context) {
     const config = context.config();
@@ -23,11 +24,11 @@ export const snapshotCommand: CommandSpec = {
       throw new ParityError('INVALID_ARGUMENT', 'missing required parameter -source (or -environment)', { where: 'parity snapshot' });
     }
     const file = path.resolve(config.workingDirectory, requireString(context, 'filename', 'snapshot'));
-    const loaded = await loadSource(sourceText, '-source', sourceContext(context));
+    const loaded = await loadSource(sourceText, '-source', sourceContext(context, { configuredSnapshotSchemas: false }));
     writeSnapshot(file, loaded.model);
     context.output.endProgress();
     if (context.global.outputType === 'json') {
-      context.output.result(stableJsonOutput({ snapshotFilename: file, source: loaded.side.description, objects: loaded.model.objects.length }));
+      context.output.result(stableJsonOutput({ snapshotFilename: file, source: loaded.side.description, schemas: loaded.model.schemas, objects: loaded.model.objects.length }));
     } else {
       context.output.result(`snapshot generated: ${file} (${loaded.model.objects.length} objects from ${loaded.side.description})`);
     }

@@ -1,9 +1,12 @@
 /**
  * The parameters that shape how comparison sources are loaded (shared by diff and snapshot):
  * the build-environment settings of a `migrations` source (and of a `schemaModel` source whose dialect
- * has no server of its own) and `-includeFlywayObjects`.
+ * has no server of its own), `-includeFlywayObjects`, and `-snapshotSchemas` (each command describes
+ * the last itself: diff applies it to snapshot sides, snapshot to what it writes).
  */
-import type { SourceContext } from '../sources/source.js';
+import type { ParityConfig } from '../config/config.js';
+import { ParityError } from '../errors.js';
+import type { SchemaSelection, SourceContext } from '../sources/source.js';
 import { listArg, stringArg, type CommandContext, type OptionSpec } from './command.js';
 
 export const SOURCE_OPTIONS: Readonly<Record<string, OptionSpec>> = {
@@ -17,12 +20,26 @@ export const SOURCE_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   includeFlywayObjects: { type: 'boolean', describe: 'Compare the schema history table too (default: false)' },
 };
 
-export function sourceContext(context: CommandContext): SourceContext {
+/**
+ * `-snapshotSchemas=a,b`, else `configured` (diff: `[flyway.diff] snapshotSchemas`); duplicates
+ * dropped. Given but naming no schema (`-snapshotSchemas=,`) is an error rather than an empty side.
+ */
+function snapshotSchemas(context: CommandContext, configured: ParityConfig['snapshotSchemas']): SchemaSelection | undefined {
+  const listed = listArg(context, 'snapshotSchemas');
+  if (listed === undefined) return configured && { schemas: configured.schemas, setting: configured.definedIn, fromCommandLine: false };
+  if (listed.length === 0) throw new ParityError('INVALID_ARGUMENT', '-snapshotSchemas names no schema', { where: '-snapshotSchemas' });
+  return { schemas: [...new Set(listed)], setting: '-snapshotSchemas', fromCommandLine: true };
+}
+
+/** The source context of a command; `configuredSnapshotSchemas`: diff reads `[flyway.diff] snapshotSchemas`. */
+export function sourceContext(context: CommandContext, options: { readonly configuredSnapshotSchemas: boolean }): SourceContext {
+  const config = context.config();
   const cherryPick = listArg(context, 'buildCherryPick');
   const buildEnvironment = stringArg(context, 'buildEnvironment');
   const buildVersion = stringArg(context, 'buildVersion');
+  const selection = snapshotSchemas(context, options.configuredSnapshotSchemas ? config.snapshotSchemas : undefined);
   return {
-    config: context.config(),
+    config,
     tempDirectory: context.tempDirectory,
     ...(context.onProgress ? { onProgress: context.onProgress } : {}),
     onWarning: context.output.warning,
@@ -33,5 +50,6 @@ export function sourceContext(context: CommandContext): SourceContext {
       ...(cherryPick !== undefined ? { buildCherryPick: cherryPick } : {}),
     },
     includeFlywayObjects: context.args['includeFlywayObjects'] === true,
+    ...(selection ? { snapshotSchemas: selection } : {}),
   };
 }

@@ -28,6 +28,11 @@ export interface ParityConfig {
   readonly locations: readonly string[];
   readonly schemaModelLocation: string;
   readonly schemaModelSchemas: readonly string[];
+  /**
+   * `[flyway.diff] snapshotSchemas` (Flyway's form): the schemas a `snapshot:PATH` side of `diff` is
+   * restricted to; absent (or an empty list): the whole snapshot. `definedIn` names file and setting.
+   */
+  readonly snapshotSchemas?: { readonly schemas: readonly string[]; readonly definedIn: string };
   /** Settings for reading and applying migrations (`[flyway]` keys of the same names). */
   readonly migrations: MigrationSettings;
   /** Root `databaseType` (Flyway Desktop's project setting): the dialect of schema models and migrations. */
@@ -78,6 +83,7 @@ export interface LoadConfigOptions {
 const ENVIRONMENT_KEYS = new Set(['url', 'user', 'password', 'schemas', 'provisioner', 'displayName', 'driver', 'jdbcProperties', 'connectRetries', 'connectRetriesInterval', 'resolvers']);
 const FLYWAY_KEYS = new Set([
   'environment',
+  'diff',
   'locations',
   'schemaModelLocation',
   'schemaModelSchemas',
@@ -109,6 +115,7 @@ export function loadConfig(options: LoadConfigOptions): ParityConfig {
   let locations: string[] = ['filesystem:migrations'];
   let schemaModelLocation = 'schema-models';
   let schemaModelSchemas: string[] = [];
+  let snapshotSchemas: ParityConfig['snapshotSchemas'];
   let databaseType: { value: string; definedIn: string } | undefined;
   const migrations: { -readonly [K in keyof MigrationSettings]: MigrationSettings[K] } = {
     placeholders: {},
@@ -146,9 +153,13 @@ export function loadConfig(options: LoadConfigOptions): ParityConfig {
         for (const [flywayKey, raw] of Object.entries(asTable(value, shown, 'flyway'))) {
           const where = `flyway.${flywayKey}`;
           if (!FLYWAY_KEYS.has(flywayKey)) {
-            throw new ParityError('CONFIG_ERROR', `unknown setting "${where}"`, { where: shown });
+            const hint = flywayKey === 'snapshotSchemas' ? ' (Flyway reads it from [flyway.diff])' : '';
+            throw new ParityError('CONFIG_ERROR', `unknown setting "${where}"${hint}`, { where: shown });
           }
-          if (flywayKey === 'environment') defaultEnvironment = asString(raw, shown, where, options.env);
+          if (flywayKey === 'diff') {
+            const schemas = readDiffTable(raw, shown, options.env);
+            if (schemas !== undefined) snapshotSchemas = schemas.length > 0 ? { schemas, definedIn: `${shown}: flyway.diff.snapshotSchemas` } : undefined;
+          } else if (flywayKey === 'environment') defaultEnvironment = asString(raw, shown, where, options.env);
           else if (flywayKey === 'locations') locations = asStringList(raw, shown, where, options.env);
           else if (flywayKey === 'schemaModelLocation') schemaModelLocation = asString(raw, shown, where, options.env);
           else if (flywayKey === 'schemaModelSchemas') schemaModelSchemas = asStringList(raw, shown, where, options.env);
@@ -193,9 +204,25 @@ export function loadConfig(options: LoadConfigOptions): ParityConfig {
     locations,
     schemaModelLocation,
     schemaModelSchemas,
+    ...(snapshotSchemas !== undefined ? { snapshotSchemas } : {}),
     migrations,
     ...(databaseType !== undefined ? { databaseType } : {}),
   };
+}
+
+/**
+ * `[flyway.diff]`: parity reads `snapshotSchemas` from it (undefined when the table does not set it);
+ * Flyway's other diff settings are given on the command line, and naming them here is an error.
+ */
+function readDiffTable(value: unknown, file: string, env: LoadConfigOptions['env']): string[] | undefined {
+  let schemas: string[] | undefined;
+  for (const [key, raw] of Object.entries(asTable(value, file, 'flyway.diff'))) {
+    if (key !== 'snapshotSchemas') {
+      throw new ParityError('CONFIG_ERROR', `unknown setting "flyway.diff.${key}" (parity reads only snapshotSchemas from [flyway.diff]; give the other diff parameters on the command line)`, { where: file });
+    }
+    schemas = [...new Set(asStringList(raw, file, 'flyway.diff.snapshotSchemas', env))];
+  }
+  return schemas;
 }
 
 /** Looks an environment up by name, with an error that lists the ones that exist. */

@@ -5,6 +5,7 @@ import { loadEnvironmentSource } from './environment-source.js';
 import { loadSchemaModelSource } from './schema-model-source.js';
 import { loadSnapshotSource } from './snapshot-source.js';
 import { projectDialect } from './project-dialect.js';
+import { selectSchemas } from './schema-selection.js';
 import { comparesUnqualified, planSide, type SidePlan } from './scope.js';
 import { emptyModel, parseSourceSpec, type LoadedSource, type SourceContext, type SourceSpec } from './source.js';
 
@@ -38,12 +39,20 @@ function emptySide(text: string, dialect: DialectName): LoadedSource {
   return { model: emptyModel(dialect), side: { spec: text, type: 'empty', description: 'empty', preparationInfo: null } };
 }
 
-/** Loads one source on its own (for `snapshot`), unqualified when it reads so on its own. */
+/**
+ * Loads one source on its own (for `snapshot`), unqualified when it reads so on its own, and cut down
+ * to `context.snapshotSchemas` whatever kind of source it is (a snapshot is cut while it is planned).
+ */
 export async function loadSource(text: string, setting: string, context: SourceContext): Promise<LoadedSource> {
   const spec = parseSourceSpec(text, setting);
-  if (spec.type === 'empty') return emptySide(text, projectDialect(context.config).name);
+  const selection = context.snapshotSchemas;
+  if (spec.type === 'empty') {
+    const empty = emptySide(text, projectDialect(context.config).name);
+    return selection ? selectSchemas(empty, selection, 'empty') : empty;
+  }
   const plan = planSide(spec, text, setting, context);
-  return loadPlanned(spec, text, setting, plan, { ...context, unqualified: plan.unqualified });
+  const loaded = await loadPlanned(spec, text, setting, plan, { ...context, unqualified: plan.unqualified });
+  return selection && spec.type !== 'snapshot' ? selectSchemas(loaded, selection, plan.what) : loaded;
 }
 
 async function loadPlanned(spec: SourceSpec, text: string, setting: string, plan: SidePlan, context: SourceContext): Promise<LoadedSource> {
@@ -62,6 +71,9 @@ export async function loadSourcePair(
 ): Promise<{ source: LoadedSource; target: LoadedSource }> {
   const sourceSpec = parseSourceSpec(sourceText, '-source');
   const targetSpec = parseSourceSpec(targetText, '-target');
+  if (context.snapshotSchemas?.fromCommandLine && sourceSpec.type !== 'snapshot' && targetSpec.type !== 'snapshot') {
+    context.onWarning?.(`${context.snapshotSchemas.setting} is not used: neither -source nor -target is a snapshot`);
+  }
   if (sourceSpec.type === 'empty' && targetSpec.type === 'empty') {
     const dialect = projectDialect(context.config).name;
     return { source: emptySide(sourceText, dialect), target: emptySide(targetText, dialect) };

@@ -15,6 +15,7 @@ import { dialectByName } from '../dialects/registry.js';
 import { ParityError } from '../errors.js';
 import { environmentConnection, environmentSchemas, schemaNamedByUrl } from './environment-source.js';
 import { projectDialect } from './project-dialect.js';
+import { selectSchemas } from './schema-selection.js';
 import { loadSnapshotSource } from './snapshot-source.js';
 import type { LoadedSource, SourceContext, SourceSpec } from './source.js';
 
@@ -60,12 +61,20 @@ export function planSide(spec: SourceSpec, text: string, setting: string, contex
       return { setting, what: 'schemaModel', unqualified: always, ...(schemas.length > 0 ? { schemas } : {}) };
     }
     case 'snapshot': {
-      const preloaded = loadSnapshotSource(spec.path, text, context);
+      const what = `snapshot ${spec.path}`;
+      const whole = loadSnapshotSource(spec.path, text, context);
+      const preloaded = context.snapshotSchemas ? selectSchemas(whole, context.snapshotSchemas, what) : whole;
       const schemas = preloaded.model.schemas;
-      return { setting, what: `snapshot ${spec.path}`, unqualified: schemas.length === 1 && schemas[0] === '', schemas, preloaded };
+      return { setting, what, unqualified: schemas.length === 1 && schemas[0] === '', schemas, preloaded };
     }
   }
 }
+
+/**
+ * How to get a snapshot that compares without qualifiers: only a side read unqualified writes one (a
+ * snapshot of an environment with `schemas = ["sales"]` is qualified; `-snapshotSchemas` keeps it so).
+ */
+const UNQUALIFIED_SNAPSHOT_FIX = 'take the snapshot again from an environment whose URL names its one schema and that has no schemas setting';
 
 /** Whether the two sides are compared without schema qualifiers; an error when one side cannot be. */
 export function comparesUnqualified(source: SidePlan, target: SidePlan): boolean {
@@ -76,14 +85,14 @@ export function comparesUnqualified(source: SidePlan, target: SidePlan): boolean
   for (const plan of [source, target]) {
     if (plan.unqualified || plan.schemas === undefined || plan.schemas.length <= 1) continue;
     const why = reason ? `${reason.what} is compared without schema qualifiers` : 'the other side is compared without schema qualifiers';
-    const fix = plan.preloaded ? 'take a snapshot of one schema' : 'give it one schema';
+    const fix = plan.preloaded ? UNQUALIFIED_SNAPSHOT_FIX : 'give it one schema';
     throw new ParityError('INVALID_ARGUMENT', `${plan.what} holds ${plan.schemas.length} schemas (${plan.schemas.join(', ')}) but ${why}: ${fix}`, { where: plan.setting });
   }
   for (const plan of [source, target]) {
     if (plan.preloaded && !plan.unqualified && plan.schemas!.length === 1) {
       throw new ParityError(
         'INVALID_ARGUMENT',
-        `${plan.what} was taken with schema qualifiers (schema "${plan.schemas![0]}") but ${(reason ?? (plan === source ? target : source)).what} is compared without them: take the snapshot again from a single-schema environment`,
+        `${plan.what} was taken with schema qualifiers (schema "${plan.schemas![0]}") but ${(reason ?? (plan === source ? target : source)).what} is compared without them: ${UNQUALIFIED_SNAPSHOT_FIX}`,
         { where: plan.setting },
       );
     }

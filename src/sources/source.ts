@@ -29,10 +29,24 @@ export interface SourceContext {
   readonly build?: BuildOptions;
   /** Keep the schema history table in the models (`-includeFlywayObjects=true`). */
   readonly includeFlywayObjects?: boolean;
+  /**
+   * `-snapshotSchemas` (or `[flyway.diff] snapshotSchemas`): the schemas a `snapshot:PATH` side is
+   * restricted to (for `snapshot`: whatever the source is; see sources/schema-selection.ts).
+   */
+  readonly snapshotSchemas?: SchemaSelection;
   /** Read the side without schema qualifiers (decided for both sides by sources/scope.ts). */
   readonly unqualified?: boolean;
   /** Where a throwaway server keeps its data (the run's TMPDIR); default: `os.tmpdir()`. */
   readonly tempDirectory?: string;
+}
+
+/** Schemas to keep of a side, and the setting that named them (for messages). */
+export interface SchemaSelection {
+  readonly schemas: readonly string[];
+  /** `-snapshotSchemas`, or `flyway.toml: flyway.diff.snapshotSchemas`. */
+  readonly setting: string;
+  /** Given on the command line (not a project-wide setting): worth a warning when no side uses it. */
+  readonly fromCommandLine: boolean;
 }
 
 const KNOWN_PREFIXES = ['snapshot'];

@@ -13,6 +13,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { catalogFingerprint } from '../support/catalog-fingerprint.ts';
 import { runCli, type CliResult } from '../support/cli.ts';
+import { environmentSection } from '../support/flyway-toml.ts';
 import { changeSummary, diffJson } from '../support/diff-json.ts';
 import { startPostgres, type TestPostgres } from '../support/pg-server.ts';
 
@@ -55,16 +56,7 @@ let work: string;
 
 const run = (...args: string[]): Promise<CliResult> => runCli(args, { cwd: work, env: { PW: server.password } });
 
-function environment(name: string, url: string, schemas?: readonly string[]): string {
-  return [
-    `[environments.${name}]`,
-    `url = "${url}"`,
-    `user = "${server.user}"`,
-    'password = "${env.PW}"',
-    ...(schemas ? [`schemas = [${schemas.map((s) => `"${s}"`).join(', ')}]`] : []),
-    '',
-  ].join('\n');
-}
+const environment = (name: string, url: string, schemas?: readonly string[]): string => environmentSection(name, url, server.user, 'PW', schemas);
 
 const diff = (source: string, target: string) => diffJson(run, source, target);
 const summary = changeSummary;

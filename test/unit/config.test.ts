@@ -71,6 +71,25 @@ test('unknown settings are errors (catches typos such as pasword)', () => {
   assert.match(error.message, 'environments.dev.pasword');
 });
 
+test('[flyway.diff] snapshotSchemas (Flyway\'s form) is read, with ${env.X}; an empty list is no restriction', () => {
+  const config = loadConfig({ workingDirectory: folderWith(`[flyway.diff]\nsnapshotSchemas = ["sales", "\${env.SECOND}", "sales"]\n`), env: { SECOND: 'hr' } });
+  assert.equal(config.snapshotSchemas, { schemas: ['sales', 'hr'], definedIn: 'flyway.toml: flyway.diff.snapshotSchemas' });
+  assert.equal(loadConfig({ workingDirectory: folderWith(`[flyway.diff]\nsnapshotSchemas = "sales, hr"\n`), env: {} }).snapshotSchemas?.schemas, ['sales', 'hr']);
+  assert.is(loadConfig({ workingDirectory: folderWith(`[flyway.diff]\nsnapshotSchemas = []\n`), env: {} }).snapshotSchemas, undefined);
+  assert.is(loadConfig({ workingDirectory: folderWith(`[flyway]\nenvironment = "dev"\n`), env: {} }).snapshotSchemas, undefined);
+});
+
+test('[flyway.diff] settings parity does not read, and snapshotSchemas under [flyway], are errors that say where it goes', () => {
+  const other = catchParityError(() => loadConfig({ workingDirectory: folderWith(`[flyway.diff]\nsource = "dev"\n`), env: {} }));
+  assert.is(other.code, 'CONFIG_ERROR');
+  assert.is(other.message, 'unknown setting "flyway.diff.source" (parity reads only snapshotSchemas from [flyway.diff]; give the other diff parameters on the command line)');
+  const root = catchParityError(() => loadConfig({ workingDirectory: folderWith(`[flyway]\nsnapshotSchemas = ["sales"]\n`), env: {} }));
+  assert.is(root.code, 'CONFIG_ERROR');
+  assert.is(root.message, 'unknown setting "flyway.snapshotSchemas" (Flyway reads it from [flyway.diff])');
+  const list = catchParityError(() => loadConfig({ workingDirectory: folderWith(`[flyway.diff]\nsnapshotSchemas = [1]\n`), env: {} }));
+  assert.match(list.message, '"flyway.diff.snapshotSchemas" must be a list of strings');
+});
+
 test('FLYWAY_URL / FLYWAY_USER / FLYWAY_PASSWORD define the default environment', () => {
   const dir = tempDir();
   const config = loadConfig({ workingDirectory: dir, env: { FLYWAY_URL: 'postgres://127.0.0.1/x', FLYWAY_USER: 'u', FLYWAY_PASSWORD: 'p' } });
