@@ -1,20 +1,29 @@
-/** `parity dataDiff -source=A -target=B -table=t -key=id`: row-level comparison of one table on two environments. */
+/**
+ * `parity dataDiff -source=A -target=B -table=t -key=id`: row-level comparison of one table on two
+ * environments; without `-table`, of every table of their schemas (whole-database mode).
+ */
 import { runDataDiff } from '../data-diff/data-diff.js';
 import { dataDiffJson, dataDiffTable, hasDifferences } from '../output/data-diff-report.js';
 import { stableJsonOutput } from '../output/json-output.js';
-import type { CommandSpec } from './command.js';
-import { dataDiffRequest } from './data-diff-options.js';
+import { entryDiffers, runDatabaseDiff } from '../data-diff/database-diff.js';
+import { databaseDiffJson, databaseDiffTable } from '../output/database-diff-report.js';
+import type { CommandContext, CommandSpec } from './command.js';
+import { databaseDiffRequest, dataDiffRequest, isWholeDatabase } from './data-diff-options.js';
 import { DIFFERENCES_FOUND_EXIT_CODE } from './exit-codes.js';
 
 export const dataDiffCommand: CommandSpec = {
   name: 'dataDiff',
-  describe: 'Compare the rows of one table on two environments (counts, keys on one side only, differing values)',
+  describe: 'Compare the rows of one table, or of every table, on two environments (counts, rows on one side only, differing values, schemas)',
   options: {
     source: { type: 'string', describe: 'Environment holding the source table' },
     target: { type: 'string', describe: 'Environment holding the target table' },
-    table: { type: 'string', describe: 'Table to compare: table or schema.table' },
+    table: { type: 'string', describe: 'Table to compare: table or schema.table (without it: every table of both environments)' },
     targetTable: { type: 'string', describe: 'Table name on the target when it differs (default: -table)' },
-    key: { type: 'string', describe: 'Comma-separated key columns (unique; integer, text or uuid)' },
+    key: { type: 'string', describe: 'Comma-separated key columns (unique; integer, text or uuid); without -table: table.column or table.col1+col2 per table' },
+    schemaMap: { type: 'string', describe: 'Without -table: source schema:target schema pairs, e.g. public:app' },
+    tableMap: { type: 'string', describe: 'Without -table: source table:target table pairs (table or schema.table)' },
+    tables: { type: 'string', describe: 'Without -table: only these tables (globs with * and ?, on table or schema.table); names views to compare them' },
+    excludeTables: { type: 'string', describe: 'Without -table: leave these tables out (globs)' },
     columns: { type: 'string', describe: 'Comma-separated columns to compare (default: every non-key column of the source)' },
     columnMap: { type: 'string', describe: 'Source:target column names that differ, e.g. status:order_status,id:order_id' },
     where: { type: 'string', describe: 'SQL condition applied on both sides' },
@@ -29,12 +38,13 @@ export const dataDiffCommand: CommandSpec = {
     bisectionFactor: { type: 'string', describe: 'Segments a mismatching range is split into (default 32)' },
     bisectionThreshold: { type: 'string', describe: 'Segments with at most this many rows are downloaded and compared (default 16384)' },
     maxRowsDownloaded: { type: 'string', describe: 'Stop downloading rows after this many (default 1000000); the result is then incomplete' },
-    materialize: { type: 'string', describe: 'Write every difference to this file: JSON Lines, or CSV for a .csv name' },
+    materialize: { type: 'string', describe: 'Write every difference to this file: JSON Lines, or CSV for a .csv name; without -table: a folder, one schema.table.jsonl file per table with differences' },
     nullEqualsEmpty: { type: 'boolean', describe: 'NULL and the empty string are equal in text, char, JSON and binary columns' },
     floatDigits: { type: 'string', describe: 'Fractional digits floats are compared to (the tolerance; default 6)' },
-    failOnDifferences: { type: 'boolean', describe: `Exit with code ${DIFFERENCES_FOUND_EXIT_CODE} when any difference is found` },
+    failOnDifferences: { type: 'boolean', describe: `Exit with code ${DIFFERENCES_FOUND_EXIT_CODE} when any difference is found (without -table: also schema differences, tables on one side only, failed tables)` },
   },
   async run(context) {
+    if (isWholeDatabase(context)) return runWholeDatabase(context);
     const progress = context.onProgress;
     const request = dataDiffRequest(
       context,
@@ -48,3 +58,11 @@ export const dataDiffCommand: CommandSpec = {
     return context.args['failOnDifferences'] === true && hasDifferences(report) ? DIFFERENCES_FOUND_EXIT_CODE : 0;
   },
 };
+
+async function runWholeDatabase(context: CommandContext): Promise<number> {
+  const report = await runDatabaseDiff(databaseDiffRequest(context, context.onProgress));
+  context.output.endProgress();
+  if (!report.summary.complete) context.output.warning('the diff stopped downloading rows at -maxRowsDownloaded; some mismatching rows were not compared');
+  context.output.result(context.global.outputType === 'json' ? stableJsonOutput(databaseDiffJson(report)) : databaseDiffTable(report));
+  return context.args['failOnDifferences'] === true && report.tables.some(entryDiffers) ? DIFFERENCES_FOUND_EXIT_CODE : 0;
+}

@@ -1,12 +1,14 @@
 /** Parsing of dataDiff's parameters into a DataDiffRequest; every bad value is a one-line INVALID_ARGUMENT. */
 import path from 'node:path';
 import { getEnvironment } from '../config/config.js';
+import { MAX_THREADS } from '../data-diff/connection-pool.js';
 import type { DataDiffRequest } from '../data-diff/data-diff.js';
+import type { DatabaseDiffRequest } from '../data-diff/database-diff.js';
 import type { AlgorithmOption } from '../data-diff/join-diff.js';
 import type { SampleSpec } from '../data-diff/report.js';
 import type { TableSpec } from '../data-diff/table-side.js';
 import { ParityError } from '../errors.js';
-import { environmentConnection } from '../sources/environment-source.js';
+import { environmentConnection, environmentSchemas } from '../sources/environment-source.js';
 import { listArg, requireString, stringArg, type CommandContext } from './command.js';
 
 const WHERE = 'parity dataDiff';
@@ -59,17 +61,93 @@ function tableName(option: string, text: string): { schema?: string; table: stri
   return parts.length === 2 ? { schema: parts[0]!.trim(), table: parts[1]!.trim() } : { table: parts[0]!.trim() };
 }
 
-function columnMap(context: CommandContext): Map<string, string> {
+/** `a:b,c:d` pairs (`-schemaMap`, `-tableMap`, `-columnMap`) as a map; a malformed entry is an error naming the option. */
+function pairs(context: CommandContext, option: string, shape: string): Map<string, string> {
   const map = new Map<string, string>();
-  for (const pair of listArg(context, 'columnMap') ?? []) {
+  for (const pair of listArg(context, option) ?? []) {
     const [from, to, ...rest] = pair.split(':').map((s) => s.trim());
-    if (!from || !to || rest.length > 0) throw invalid(`-columnMap entries must look like sourceColumn:targetColumn, not "${pair}"`);
+    if (!from || !to || rest.length > 0) throw invalid(`-${option} entries must look like ${shape}, not "${pair}"`);
+    if (map.has(from)) throw invalid(`-${option} names ${from} twice`);
     map.set(from, to);
   }
   return map;
 }
 
+/** The settings every dataDiff run shares, single-table or whole-database. */
+function commonSettings(context: CommandContext) {
+  return {
+    algorithm: algorithmOption(stringArg(context, 'algorithm')),
+    planOptions: {
+      ...(context.args['nullEqualsEmpty'] === true ? { nullEqualsEmpty: true } : {}),
+      ...(stringArg(context, 'floatDigits') !== undefined ? { floatDigits: positiveInteger(context, 'floatDigits', 6, 0, 15) } : {}),
+    },
+    bisectionFactor: positiveInteger(context, 'bisectionFactor', 32, 2),
+    bisectionThreshold: positiveInteger(context, 'bisectionThreshold', 16_384),
+    threads: positiveInteger(context, 'threads', 4, 1, MAX_THREADS),
+    maxRowsDownloaded: positiveInteger(context, 'maxRowsDownloaded', 1_000_000),
+    sample: sampleSpec(stringArg(context, 'sample')),
+  };
+}
+
+/** Options of single-table mode only: given without `-table` they are an error rather than ignored. */
+const SINGLE_TABLE_OPTIONS = ['targetTable', 'columns', 'columnMap', 'where', 'sourceWhere', 'targetWhere', 'updateColumn', 'minAge', 'maxAge'];
+/** Options of whole-database mode only. */
+const DATABASE_OPTIONS = ['schemaMap', 'tableMap', 'tables', 'excludeTables'];
+
+/**
+ * Whole-database `-key`: `table.column`, `table.col1+col2` or `schema.table.column`, comma-separated
+ * (the last dot separates the table from its key columns).
+ */
+function tableKeys(context: CommandContext): Map<string, string[]> {
+  const keys = new Map<string, string[]>();
+  for (const entry of listArg(context, 'key') ?? []) {
+    const dot = entry.lastIndexOf('.');
+    const columns = entry.slice(dot + 1).split('+').map((c) => c.trim());
+    if (dot <= 0 || columns.some((c) => c === '')) {
+      throw invalid(`without -table, each -key entry names its table: table.column or table.col1+col2 (schema.table.column), not "${entry}"`);
+    }
+    const table = entry.slice(0, dot).trim();
+    if (keys.has(table)) throw invalid(`-key names table ${table} twice`);
+    if (new Set(columns).size !== columns.length) throw invalid(`-key names a column of ${table} twice`);
+    keys.set(table, columns);
+  }
+  return keys;
+}
+
+export function isWholeDatabase(context: CommandContext): boolean {
+  return stringArg(context, 'table') === undefined;
+}
+
+/** `dataDiff -source=A -target=B` without `-table`: every table of both environments' schemas. */
+export function databaseDiffRequest(context: CommandContext, onProgress?: DatabaseDiffRequest['onProgress']): DatabaseDiffRequest {
+  const given = SINGLE_TABLE_OPTIONS.find((name) => stringArg(context, name) !== undefined);
+  if (given !== undefined) throw invalid(`-${given} applies to one table: give -table too (without -table every table is compared)`);
+  const config = context.config();
+  const side = (option: 'source' | 'target') => {
+    const environment = getEnvironment(config, requireString(context, option, 'dataDiff'), `-${option}`);
+    const connection = environmentConnection(config, environment);
+    return { connection, schemas: environmentSchemas(config, environment, connection) };
+  };
+  const materialize = stringArg(context, 'materialize');
+  return {
+    source: side('source'),
+    target: side('target'),
+    match: {
+      schemaMap: pairs(context, 'schemaMap', 'sourceSchema:targetSchema'),
+      tableMap: pairs(context, 'tableMap', 'sourceTable:targetTable'),
+      tables: listArg(context, 'tables') ?? [],
+      excludeTables: listArg(context, 'excludeTables') ?? [],
+      keys: tableKeys(context),
+    },
+    ...commonSettings(context),
+    ...(materialize !== undefined ? { materializeDirectory: path.resolve(context.workingDirectory(), materialize) } : {}),
+    ...(onProgress ? { onProgress } : {}),
+  };
+}
+
 export function dataDiffRequest(context: CommandContext, onProgress?: DataDiffRequest['onProgress']): DataDiffRequest {
+  const given = DATABASE_OPTIONS.find((name) => stringArg(context, name) !== undefined);
+  if (given !== undefined) throw invalid(`-${given} applies to whole-database runs: leave -table out`);
   const sourceName = requireString(context, 'source', 'dataDiff');
   const targetName = requireString(context, 'target', 'dataDiff');
   const table = tableName('table', requireString(context, 'table', 'dataDiff'));
@@ -95,7 +173,7 @@ export function dataDiffRequest(context: CommandContext, onProgress?: DataDiffRe
           ...(maxAge !== undefined ? { notBefore: new Date(now - durationMs('maxAge', maxAge)).toISOString() } : {}),
           ...(minAge !== undefined ? { before: new Date(now - durationMs('minAge', minAge)).toISOString() } : {}),
         };
-  const map = columnMap(context);
+  const map = pairs(context, 'columnMap', 'sourceColumn:targetColumn');
   const filters = (condition: string | undefined, column: string | undefined) => ({
     ...(condition !== undefined ? { where: condition } : {}),
     ...(updated !== undefined ? { updated: { ...updated, column: column ?? updated.column } } : {}),
@@ -113,16 +191,7 @@ export function dataDiffRequest(context: CommandContext, onProgress?: DataDiffRe
       spec: { ...(targetTable !== undefined ? tableName('targetTable', targetTable) : table), ...filters(targetWhere, updateColumn && map.get(updateColumn)) },
     },
     columnMap: map,
-    algorithm: algorithmOption(stringArg(context, 'algorithm')),
-    planOptions: {
-      ...(context.args['nullEqualsEmpty'] === true ? { nullEqualsEmpty: true } : {}),
-      ...(stringArg(context, 'floatDigits') !== undefined ? { floatDigits: positiveInteger(context, 'floatDigits', 6, 0, 15) } : {}),
-    },
-    bisectionFactor: positiveInteger(context, 'bisectionFactor', 32, 2),
-    bisectionThreshold: positiveInteger(context, 'bisectionThreshold', 16_384),
-    threads: positiveInteger(context, 'threads', 4),
-    maxRowsDownloaded: positiveInteger(context, 'maxRowsDownloaded', 1_000_000),
-    sample: sampleSpec(stringArg(context, 'sample')),
+    ...commonSettings(context),
     ...(materialize !== undefined ? { materialize: path.resolve(context.workingDirectory(), materialize) } : {}),
     ...(onProgress ? { onProgress } : {}),
   };

@@ -11,10 +11,9 @@
  */
 import type { ConnectionSettings } from '../config/connection.js';
 import { ParityError } from '../errors.js';
-import { ConnectionPool } from './connection-pool.js';
+import { openSidePools, type ConnectionPool } from './connection-pool.js';
 import { describeCatalogTable, describeTable, type CatalogTable } from './sql/catalog.js';
 import type { DataConnection, DataDialect, PlannedColumn, TableDescription, TableRef } from './sql/data-dialect.js';
-import { dataDialectFor } from './sql/data-dialects.js';
 import { KEY_KINDS, ownKind, planPair, type PlanOptions } from './sql/column-plan.js';
 import { normalizedSql, readBoundaries, readChecksums, readRows } from './sql/data-sql.js';
 import type { BucketStats, Key, SegmentStats, SideDescription, SideRow, Slice, TableSide, TableSpec } from './table-side.js';
@@ -103,7 +102,8 @@ function columnOf(side: OpenedSide, name: string, option: string) {
  * `abc` and `ABC` are two keys to the diff even where a case-insensitive collation calls them equal.
  */
 async function checkUnique(side: OpenedSide, keys: readonly PlannedColumn[], where: string | undefined): Promise<void> {
-  if (side.description!.keyUnique) return;
+  // No key: a keyless table, compared as a multiset of rows (multiset-diff.ts).
+  if (side.description!.keyUnique || keys.length === 0) return;
   const dialect = side.pool.dialect;
   const order = keys.map((k) => dialect.keyOrder(k.column, k.plan));
   const sql =
@@ -146,8 +146,8 @@ function tableRef(spec: Pick<TableSpec, 'schema' | 'table'>): TableRef {
 
 /**
  * Opens and describes both sides and plans every key and column pair (checking that the key is
- * unique on each side): `planTablePair` on a new pool per side of up to `threads` connections, which
- * `track` receives (the caller closes them).
+ * unique on each side): `planTablePair` on a new pool per side (`threads` connections per server:
+ * openSidePools), which `track` receives (the caller closes them).
  */
 export function planSqlTables(
   source: { connection: ConnectionSettings; spec: TableSpec },
@@ -157,12 +157,10 @@ export function planSqlTables(
   track: (side: { close(): Promise<void> }) => void,
   planOptions: PlanOptions = {},
 ): Promise<PlannedTables> {
-  const pool = (connection: ConnectionSettings) => {
-    const opened = new ConnectionPool(dataDialectFor(connection.dialect), connection, Math.max(1, threads));
-    track(opened);
-    return opened;
-  };
-  return planTablePair({ pool: pool(source.connection), spec: source.spec }, { pool: pool(target.connection), spec: target.spec }, targetName, planOptions);
+  const pools = openSidePools(source.connection, target.connection, Math.max(1, threads));
+  track(pools.source);
+  track(pools.target);
+  return planTablePair({ pool: pools.source, spec: source.spec }, { pool: pools.target, spec: target.spec }, targetName, planOptions);
 }
 
 /**

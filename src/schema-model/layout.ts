@@ -53,23 +53,29 @@ function encode(text: string, extra: RegExp | undefined): string {
 
 /** The file name of an object (without folder): `sales.orders.sql`, `sales.total(integer).sql`. */
 export function objectFileName(object: SchemaObject): string {
-  const base =
-    object.kind === 'schema'
-      ? object.name === ''
-        ? 'database'
-        : encode(object.name, /\./)
-      : object.schema === ''
-        ? encode(object.name, undefined)
-        : `${encode(object.schema, /\./)}.${encode(object.name, undefined)}`;
-  const name = `${base}.sql`;
+  if (object.kind === 'schema') return safeFileName(object.name === '' ? 'database' : encode(object.name, /\./), `${object.schema}\u0000${object.name}`, '.sql');
+  return qualifiedFileName(object.schema, object.name, '.sql');
+}
+
+/**
+ * A file name for `schema.name` (`name` when the schema is ''), characters unsafe in file names
+ * written as `%XX`, shortened with a hash when too long: `sales.orders.jsonl`.
+ */
+export function qualifiedFileName(schema: string, name: string, extension: string): string {
+  const base = schema === '' ? encode(name, undefined) : `${encode(schema, /\./)}.${encode(name, undefined)}`;
+  return safeFileName(base, `${schema}\u0000${name}`, extension);
+}
+
+function safeFileName(base: string, identity: string, extension: string): string {
+  const name = `${base}${extension}`;
   if (Buffer.byteLength(name, 'utf8') <= MAX_NAME_BYTES) return name;
-  const hash = createHash('sha1').update(`${object.schema}\u0000${object.name}`, 'utf8').digest('hex').slice(0, 12);
+  const hash = createHash('sha1').update(identity, 'utf8').digest('hex').slice(0, 12);
   let prefix = '';
   for (const char of base) {
     if (Buffer.byteLength(prefix + char, 'utf8') > MAX_NAME_BYTES - 18) break;
     prefix += char;
   }
-  return `${prefix}~${hash}.sql`;
+  return `${prefix}~${hash}${extension}`;
 }
 
 /** The object's path relative to the schema-model folder, with `/` separators: `Tables/sales.orders.sql`. */

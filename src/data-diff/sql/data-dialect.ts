@@ -155,6 +155,11 @@ export interface DataDialect {
   keyParam(column: DataColumn, plan: ColumnPlan, placeholder: string): string;
   /** The tables and views in scope with their columns, unique indexes and row estimates (catalog.ts). */
   readCatalog(connection: DataConnection, scope: CatalogScope): Promise<CatalogTable[]>;
+  /**
+   * Optional: how many more connections the server accepts now (its limit less those open), when it
+   * says; undefined: unknown (the pool then opens as many as `-threads` allows). Default: unknown.
+   */
+  freeConnectionSlots?(connection: DataConnection): Promise<number | undefined>;
   /** Opens a connection and runs `sessionSetup` on it. */
   connect(settings: ConnectionSettings): Promise<DataConnection>;
 

@@ -3,12 +3,14 @@
  *   checksumQuery    COUNT(*) and the exact SUM of 60-bit row hashes over a key range, per key bucket
  *   boundariesQuery  the keys splitting a range into N parts of (nearly) equal row counts
  *   rowsQuery        key + normalized values of a (small) range, in key order
+ *   distinctRowsQuery  a keyless table's distinct rows of some buckets, each with its number of copies
+ *   countQuery       the rows of a table
  * Every query filters by the same range condition (row-value comparison on the key order
  * expressions) and the side's raw `where`, so both sides see the same rows in the same order.
  * `setUpSession` runs a dialect's session statements on a connection it has just opened.
  */
 import { ParityError } from '../../errors.js';
-import type { BuiltQuery, DataConnection, DataDialect, KeyRange, PlannedColumn, SegmentSpec } from './data-dialect.js';
+import type { BuiltQuery, DataConnection, DataDialect, PlannedColumn, SegmentSpec } from './data-dialect.js';
 
 /** The normalized expression of a planned column; a refused column here is a caller error. */
 export function normalizedSql(dialect: DataDialect, planned: PlannedColumn): string {
@@ -31,24 +33,21 @@ function tupleCompare(left: readonly string[], op: '>=' | '<', right: readonly s
 }
 
 /**
- * The key's bucket modulo `modulus` (the contract in table-side.ts; row-hash.ts `keyBucket` is the
- * reference): `MOD(key, m)` for a single integer key, else `MOD(first 28 bits of MD5(fields), m)`.
+ * The bucket modulo `modulus` (the contract in table-side.ts; row-hash.ts `keyBucket` is the
+ * reference) of the key, or of every compared column for a keyless table (no key columns): `MOD(key, m)`
+ * for a single integer key, else `MOD(first 28 bits of MD5(fields), m)`.
  */
-export function bucketSql(dialect: DataDialect, keys: readonly PlannedColumn[], modulus: number): string {
+export function bucketSql(dialect: DataDialect, spec: Pick<SegmentSpec, 'keys' | 'columns'>, modulus: number): string {
   if (!Number.isSafeInteger(modulus) || modulus < 1) throw new ParityError('INTERNAL_ERROR', `bucket modulus must be a positive integer, got ${modulus}`);
+  const { keys } = spec;
   if (keys.length === 1 && keys[0]!.plan.kind === 'integer') return `MOD(${dialect.keyOrder(keys[0]!.column, keys[0]!.plan)}, ${modulus})`;
-  const text = dialect.concat(keys.map((k) => dialect.encodeField(normalizedSql(dialect, k), false)));
+  const text = keys.length > 0 ? dialect.concat(keys.map((k) => dialect.encodeField(normalizedSql(dialect, k), false))) : rowText(dialect, spec);
   return `MOD(${dialect.keyHash(text)}, ${modulus})`;
 }
 
 /** The WHERE conditions (range, buckets and raw filter) with their parameters. */
-export function rangeCondition(
-  dialect: DataDialect,
-  keys: readonly PlannedColumn[],
-  range: KeyRange,
-  where?: string,
-  buckets?: SegmentSpec['buckets'],
-): BuiltQuery {
+export function rangeCondition(dialect: DataDialect, spec: Pick<SegmentSpec, 'keys' | 'columns' | 'range' | 'where' | 'buckets'>): BuiltQuery {
+  const { keys, range, where, buckets } = spec;
   const order = keys.map((k) => dialect.keyOrder(k.column, k.plan));
   const params: string[] = [];
   const conditions: string[] = [];
@@ -67,7 +66,7 @@ export function rangeCondition(
   bound(range.to, '<');
   if (buckets !== undefined) {
     if (!buckets.members.every(Number.isSafeInteger)) throw new ParityError('INTERNAL_ERROR', 'bucket numbers must be integers');
-    conditions.push(buckets.members.length === 0 ? '1 = 0' : `${bucketSql(dialect, keys, buckets.modulus)} IN (${buckets.members.join(', ')})`);
+    conditions.push(buckets.members.length === 0 ? '1 = 0' : `${bucketSql(dialect, spec, buckets.modulus)} IN (${buckets.members.join(', ')})`);
   }
   if (where !== undefined && where.trim() !== '') conditions.push(`(${where})`);
   return { sql: conditions.length === 0 ? '' : ` WHERE ${conditions.join(' AND ')}`, params };
@@ -83,11 +82,11 @@ function orderBy(dialect: DataDialect, keys: readonly PlannedColumn[]): string {
  * (bucket 0, `n` 0 when it is empty), without GROUP BY.
  */
 export function checksumQuery(dialect: DataDialect, spec: SegmentSpec, modulus = 1): BuiltQuery {
-  const condition = rangeCondition(dialect, spec.keys, spec.range, spec.where, spec.buckets);
+  const condition = rangeCondition(dialect, spec);
   const hash = dialect.rowHash(rowText(dialect, spec));
   const table = `${dialect.qualifiedName(spec.table)}${condition.sql}`;
   if (modulus === 1) return { sql: `SELECT 0 AS b, ${dialect.countAndSum(hash)} FROM ${table}`, params: condition.params };
-  return { sql: `SELECT ${bucketSql(dialect, spec.keys, modulus)} AS b, ${dialect.countAndSum(hash)} FROM ${table} GROUP BY 1`, params: condition.params };
+  return { sql: `SELECT ${bucketSql(dialect, spec, modulus)} AS b, ${dialect.countAndSum(hash)} FROM ${table} GROUP BY 1`, params: condition.params };
 }
 
 /**
@@ -97,11 +96,11 @@ export function checksumQuery(dialect: DataDialect, spec: SegmentSpec, modulus =
  * checksum query so no window needs the whole range buffered. Fewer keys come back when the range
  * holds fewer rows than parts, or rows changed since it was counted.
  */
-export function boundariesQuery(dialect: DataDialect, spec: Omit<SegmentSpec, 'columns'>, parts: number, rowCount: number): BuiltQuery {
+export function boundariesQuery(dialect: DataDialect, spec: SegmentSpec, parts: number, rowCount: number): BuiltQuery {
   for (const [name, value] of [['parts', parts], ['rowCount', rowCount]] as const) {
     if (!Number.isSafeInteger(value) || value < 1) throw new ParityError('INTERNAL_ERROR', `boundaries: ${name} must be a positive integer, got ${value}`);
   }
-  const condition = rangeCondition(dialect, spec.keys, spec.range, spec.where, spec.buckets);
+  const condition = rangeCondition(dialect, spec);
   const keys = spec.keys.map((k, i) => `${normalizedSql(dialect, k)} AS k${i}`).join(', ');
   const names = spec.keys.map((_, i) => `k${i}`).join(', ');
   const sql =
@@ -119,11 +118,28 @@ export function valueSql(dialect: DataDialect, planned: PlannedColumn): string {
 
 /** Key columns as `k0..`, compared columns as `v0..` (NULL, or '' when nullEqualsEmpty), in key order. */
 export function rowsQuery(dialect: DataDialect, spec: SegmentSpec): BuiltQuery {
-  const condition = rangeCondition(dialect, spec.keys, spec.range, spec.where, spec.buckets);
+  const condition = rangeCondition(dialect, spec);
   const keys = spec.keys.map((k, i) => `${normalizedSql(dialect, k)} AS k${i}`);
   const values = spec.columns.map((c, i) => `${valueSql(dialect, c)} AS v${i}`);
   const sql = `SELECT ${[...keys, ...values].join(', ')} FROM ${dialect.qualifiedName(spec.table)}${condition.sql} ORDER BY ${orderBy(dialect, spec.keys)}`;
   return { sql, params: condition.params };
+}
+
+/**
+ * A keyless table's rows of the spec's buckets, one per distinct row (`v0..`, grouped by their bytes,
+ * whatever the columns' collations) with `n`, its number of copies.
+ */
+export function distinctRowsQuery(dialect: DataDialect, spec: SegmentSpec): BuiltQuery {
+  const condition = rangeCondition(dialect, spec);
+  const values = spec.columns.map((c, i) => `${dialect.byteText(valueSql(dialect, c))} AS v${i}`);
+  const groups = spec.columns.map((_, i) => String(i + 1)).join(', ');
+  const sql = `SELECT ${[...values, 'COUNT(*) AS n'].join(', ')} FROM ${dialect.qualifiedName(spec.table)}${condition.sql}${groups === '' ? '' : ` GROUP BY ${groups}`}`;
+  return { sql, params: condition.params };
+}
+
+/** The number of rows of a table (`n`), for a table on one side only. */
+export function countQuery(dialect: DataDialect, table: SegmentSpec['table']): string {
+  return `SELECT COUNT(*) AS n FROM ${dialect.qualifiedName(table)}`;
 }
 
 /** A result cell as text: NULL as null, bytes (MySQL binary) read as UTF-8. */
@@ -176,7 +192,7 @@ export async function readChecksums(connection: DataConnection, dialect: DataDia
 export async function readBoundaries(
   connection: DataConnection,
   dialect: DataDialect,
-  spec: Omit<SegmentSpec, 'columns'>,
+  spec: SegmentSpec,
   parts: number,
   rowCount: number,
 ): Promise<string[][]> {

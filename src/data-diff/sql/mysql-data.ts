@@ -208,6 +208,12 @@ export const mysqlData: DataDialect = {
   keyOrder,
   keyParam,
   readCatalog: readMysqlCatalog,
+  async freeConnectionSlots(connection) {
+    const [limit] = await connection.query('SELECT @@max_connections AS n');
+    const [open] = await connection.query("SHOW GLOBAL STATUS LIKE 'Threads_connected'");
+    const free = Number(limit?.['n']) - Number(open?.['Value']);
+    return Number.isFinite(free) ? Math.max(0, free) : undefined;
+  },
   connect,
   crossDatabaseQueries: true,
   fullOuterJoin: false,

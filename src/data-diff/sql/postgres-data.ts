@@ -172,6 +172,16 @@ export const postgresData: DataDialect = {
   // The server infers each parameter's type from the key expression it is compared with.
   keyParam: (_column, _plan, placeholder) => placeholder,
   readCatalog: readPostgresCatalog,
+  async freeConnectionSlots(connection) {
+    // Slots reserved for superusers (and, from PostgreSQL 16, for pg_use_reserved_connections) are not counted.
+    const [row] = await connection.query(
+      `SELECT current_setting('max_connections')::int - current_setting('superuser_reserved_connections')::int
+              - COALESCE(current_setting('reserved_connections', true), '0')::int
+              - (SELECT count(*)::int FROM pg_stat_activity WHERE backend_type = 'client backend') AS free`,
+    );
+    const free = Number(row?.['free']);
+    return Number.isFinite(free) ? Math.max(0, free) : undefined;
+  },
   connect,
   crossDatabaseQueries: false,
   fullOuterJoin: true,
