@@ -8,8 +8,10 @@
  *   2. else the same name in the mapped schema: `-schemaMap=a:b`, else, when both sides read one schema
  *      each, that one (`public` <-> MariaDB database `m`), else the same schema name;
  *   3. else the one table of that schema whose name is equal ignoring case (`orders` <-> `Orders`).
- * A target table is matched once (an exact name wins). Unmatched tables are reported as on one side only.
- * `-tables`/`-excludeTables` globs (`*`, `?`) select tables by `name` or `schema.name`, on either side.
+ * A target table is matched once (an exact name wins). Unmatched tables are reported as on one side
+ * only: a target table only when its schema is one the source schemas map to.
+ * `-tables`/`-excludeTables` globs (`*`, `?`) select tables by `name` or `schema.name` as the source
+ * names them: a target table also by its name under the source schema that maps to its schema.
  */
 import { ParityError } from '../errors.js';
 import { findColumn, isUniqueKey, type CatalogTable } from './sql/catalog.js';
@@ -131,9 +133,15 @@ export function matchTables(
     }
     pairs.push({ source: table, target: found ?? null });
   }
-  const namedOnTarget = (table: CatalogTable) => options.tables.some((name) => !isGlob(name) && namesOf(table).includes(name));
+  // A target table is looked at under the names the source would give it (its schema mapped back).
+  const mappedTo = new Map<string, string>();
+  for (const schema of schemas.source) if (!mappedTo.has(targetSchema(schema))) mappedTo.set(targetSchema(schema), schema);
   for (const table of target) {
-    if (!taken.has(table) && selected(table, { ...options, tableMap: new Map() }, namedOnTarget)) pairs.push({ source: null, target: table });
+    const sourceSchema = mappedTo.get(table.table.schema);
+    if (taken.has(table) || sourceSchema === undefined) continue;
+    const asSource: CatalogTable = { ...table, table: { schema: sourceSchema, name: table.table.name } };
+    const named = (t: CatalogTable) => options.tables.some((name) => !isGlob(name) && namesOf(t).includes(name));
+    if (selected(asSource, { ...options, tableMap: new Map() }, named)) pairs.push({ source: null, target: table });
   }
   return pairs;
 }
