@@ -41,6 +41,8 @@ export const dataDiffCommand: CommandSpec = {
     materialize: { type: 'string', describe: 'Write every difference to this file: JSON Lines, or CSV for a .csv name; without -table: a folder, one schema.table.jsonl file per table with differences' },
     nullEqualsEmpty: { type: 'boolean', describe: 'NULL and the empty string are equal in text, char, JSON and binary columns' },
     floatDigits: { type: 'string', describe: 'Fractional digits floats are compared to (the tolerance; default 6)' },
+    tolerance: { type: 'string', describe: 'Numeric columns equal within a tolerance: col:0.01 (absolute) or col:0.5% (relative), comma-separated; without -table: table.col:0.01' },
+    timestampDigits: { type: 'string', describe: 'Compare timestamps truncated to this many fractional second digits (0-6)' },
     failOnDifferences: { type: 'boolean', describe: `Exit with code ${DIFFERENCES_FOUND_EXIT_CODE} when any difference is found (without -table: also schema differences, tables on one side only, failed tables)` },
   },
   async run(context) {

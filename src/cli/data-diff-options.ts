@@ -9,6 +9,7 @@ import type { SampleSpec } from '../data-diff/report.js';
 import type { TableSpec } from '../data-diff/table-side.js';
 import { ParityError } from '../errors.js';
 import { environmentConnection, environmentSchemas } from '../sources/environment-source.js';
+import { parseTolerance, type Tolerance } from '../data-diff/tolerance.js';
 import { listArg, requireString, stringArg, type CommandContext } from './command.js';
 
 const WHERE = 'parity dataDiff';
@@ -73,6 +74,28 @@ function pairs(context: CommandContext, option: string, shape: string): Map<stri
   return map;
 }
 
+/**
+ * `-tolerance=col:0.01,col2:0.5%` (single table) or `table.col:0.01` (whole database: the last dot
+ * separates the table from the column): the columns' tolerances, by table ('' in single-table mode).
+ */
+function tolerances(context: CommandContext, perTable: boolean): Map<string, Map<string, Tolerance>> {
+  const out = new Map<string, Map<string, Tolerance>>();
+  for (const entry of listArg(context, 'tolerance') ?? []) {
+    const colon = entry.lastIndexOf(':');
+    const name = entry.slice(0, colon).trim();
+    const dot = perTable ? name.lastIndexOf('.') : -1;
+    const [table, column] = dot > 0 ? [name.slice(0, dot), name.slice(dot + 1)] : ['', name];
+    if (colon <= 0 || column === '' || (perTable && table === '')) {
+      throw invalid(`-tolerance entries must look like ${perTable ? 'table.column' : 'column'}:0.01 or ${perTable ? 'table.column' : 'column'}:0.5%, not "${entry}"`);
+    }
+    const columns = out.get(table) ?? new Map<string, Tolerance>();
+    if (columns.has(column)) throw invalid(`-tolerance names column ${name} twice`);
+    columns.set(column, parseTolerance(entry.slice(colon + 1), '-tolerance'));
+    out.set(table, columns);
+  }
+  return out;
+}
+
 /** The settings every dataDiff run shares, single-table or whole-database. */
 function commonSettings(context: CommandContext) {
   return {
@@ -80,6 +103,7 @@ function commonSettings(context: CommandContext) {
     planOptions: {
       ...(context.args['nullEqualsEmpty'] === true ? { nullEqualsEmpty: true } : {}),
       ...(stringArg(context, 'floatDigits') !== undefined ? { floatDigits: positiveInteger(context, 'floatDigits', 6, 0, 15) } : {}),
+      ...(stringArg(context, 'timestampDigits') !== undefined ? { timestampDigits: positiveInteger(context, 'timestampDigits', 6, 0, 6) } : {}),
     },
     bisectionFactor: positiveInteger(context, 'bisectionFactor', 32, 2),
     bisectionThreshold: positiveInteger(context, 'bisectionThreshold', 16_384),
@@ -138,6 +162,7 @@ export function databaseDiffRequest(context: CommandContext, onProgress?: Databa
       tables: listArg(context, 'tables') ?? [],
       excludeTables: listArg(context, 'excludeTables') ?? [],
       keys: tableKeys(context),
+      tolerances: tolerances(context, true),
     },
     ...commonSettings(context),
     ...(materialize !== undefined ? { materializeDirectory: path.resolve(context.workingDirectory(), materialize) } : {}),
@@ -174,6 +199,8 @@ export function dataDiffRequest(context: CommandContext, onProgress?: DataDiffRe
           ...(minAge !== undefined ? { before: new Date(now - durationMs('minAge', minAge)).toISOString() } : {}),
         };
   const map = pairs(context, 'columnMap', 'sourceColumn:targetColumn');
+  const common = commonSettings(context);
+  const singleTolerances = tolerances(context, false).get('');
   const filters = (condition: string | undefined, column: string | undefined) => ({
     ...(condition !== undefined ? { where: condition } : {}),
     ...(updated !== undefined ? { updated: { ...updated, column: column ?? updated.column } } : {}),
@@ -191,7 +218,8 @@ export function dataDiffRequest(context: CommandContext, onProgress?: DataDiffRe
       spec: { ...(targetTable !== undefined ? tableName('targetTable', targetTable) : table), ...filters(targetWhere, updateColumn && map.get(updateColumn)) },
     },
     columnMap: map,
-    ...commonSettings(context),
+    ...common,
+    planOptions: { ...common.planOptions, ...(singleTolerances !== undefined ? { tolerances: singleTolerances } : {}) },
     ...(materialize !== undefined ? { materialize: path.resolve(context.workingDirectory(), materialize) } : {}),
     ...(onProgress ? { onProgress } : {}),
   };

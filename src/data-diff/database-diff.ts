@@ -26,7 +26,7 @@ import { planTablePair } from './sql-side.js';
 import { findColumn, type CatalogTable } from './sql/catalog.js';
 import type { PlanOptions } from './sql/column-plan.js';
 import { cellText, countQuery } from './sql/data-sql.js';
-import { chooseKey, matchTables, qualified, type MatchedTable, type MatchOptions } from './table-matching.js';
+import { chooseKey, matchTables, qualified, tolerancesOf, type MatchedTable, type MatchOptions } from './table-matching.js';
 import type { TableSchema } from './table-schema.js';
 import { qualifiedFileName } from '../schema-model/layout.js';
 import type { ErrorCode } from '../errors.js';
@@ -193,6 +193,7 @@ export async function runDatabaseDiff(request: DatabaseDiffRequest): Promise<Dat
     const pairs = matchTables(sourceCatalog, targetCatalog, { source: request.source.schemas, target: request.target.schemas }, request.match);
     // Keys are chosen (and `-key` checked against the source's columns) before any comparison runs.
     const keys = new Map(pairs.filter((p) => p.source !== null && p.target !== null).map((p) => [p, chooseKey(p.source!, request.match)]));
+    const tolerances = new Map(pairs.filter((p) => p.source !== null && p.target !== null).map((p) => [p, tolerancesOf(p.source!, request.match)]));
     const entries = new Map<MatchedTable, TableEntry>();
     let done = 0;
     const ordered = [...pairs].sort((a, b) => Math.max(rowsOf(b.source), rowsOf(b.target)) - Math.max(rowsOf(a.source), rowsOf(a.target)));
@@ -209,7 +210,7 @@ export async function runDatabaseDiff(request: DatabaseDiffRequest): Promise<Dat
         { pool: pools.source, spec: { schema: source.table.schema, table: source.table.name, key: key.columns ?? [], columns: shared }, catalog: source },
         { pool: pools.target, spec: { schema: target.table.schema, table: target.table.name }, catalog: target },
         targetName,
-        request.planOptions,
+        { ...request.planOptions, ...(tolerances.get(pair) !== undefined ? { tolerances: tolerances.get(pair)! } : {}) },
       );
       const names = reportColumns(tables);
       const collector = new ReportCollector(names, request.sample);

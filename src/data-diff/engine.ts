@@ -27,6 +27,7 @@ import { compareKeys, splitRange } from './keys.js';
 import { meteredSide, type Meter } from './metered-side.js';
 import { compareRowStreams, type RowDifference, type SegmentComparison } from './row-compare.js';
 import { MAX_MODULUS, type BucketStats, type KeyKind, type Slice, type TableSide } from './table-side.js';
+import type { Tolerance } from './tolerance.js';
 
 export interface EngineOptions {
   readonly keyKinds: readonly KeyKind[];
@@ -37,6 +38,8 @@ export interface EngineOptions {
   readonly threads: number;
   /** Rows (both sides together) the run may still download (`-maxRowsDownloaded`, shared by a run's tables). */
   readonly budget: DownloadBudget;
+  /** Per compared column, its tolerance (`-tolerance`), applied when rows are compared. */
+  readonly tolerances?: readonly (Tolerance | undefined)[];
   readonly onProgress?: (progress: EngineProgress) => void;
 }
 
@@ -161,7 +164,7 @@ export async function diffTables(sourceSide: TableSide, targetSide: TableSide, o
       complete = false;
       return null;
     }
-    const result = await compareRowStreams(source.rows(a.mismatched), target.rows(a.mismatched), options.keyKinds, options.keyNames);
+    const result = await compareRowStreams(source.rows(a.mismatched), target.rows(a.mismatched), options.keyKinds, options.keyNames, options.tolerances);
     differences += result.differences.length;
     progress();
     return result;

@@ -71,7 +71,7 @@ function differenceOf(row: Record<string, unknown>, source: JoinSide, target: Jo
   const t = sideRow(row, 't', target);
   if (s === undefined) return t && { kind: 'onlyInTarget', row: t };
   if (t === undefined) return { kind: 'onlyInSource', row: s };
-  const columns = differingColumns(s, t);
+  const columns = differingColumns(s, t, source.columns.map((c) => c.plan.tolerance));
   return columns.length > 0 ? { kind: 'different', source: s, target: t, columns } : undefined;
 }
 

@@ -5,6 +5,7 @@
 import { ParityError } from '../errors.js';
 import { compareKeys } from './keys.js';
 import type { Key, KeyKind, SideRow } from './table-side.js';
+import { withinTolerance, type Tolerance } from './tolerance.js';
 
 export type RowDifference =
   | { readonly kind: 'onlyInSource'; readonly row: SideRow }
@@ -29,10 +30,14 @@ async function* ordered(rows: AsyncIterable<SideRow>, kinds: readonly KeyKind[],
   }
 }
 
-/** Indexes of the values that differ between two rows of one key. */
-export function differingColumns(a: SideRow, b: SideRow): number[] {
+/** Indexes of the values that differ between two rows of one key; a toleranced column differs only beyond its tolerance. */
+export function differingColumns(a: SideRow, b: SideRow, tolerances: readonly (Tolerance | undefined)[] = []): number[] {
   const out: number[] = [];
-  for (let i = 0; i < a.values.length; i++) if (a.values[i] !== b.values[i]) out.push(i);
+  for (let i = 0; i < a.values.length; i++) {
+    if (a.values[i] === b.values[i]) continue;
+    const tolerance = tolerances[i];
+    if (tolerance === undefined || !withinTolerance(a.values[i] ?? null, b.values[i] ?? null, tolerance)) out.push(i);
+  }
   return out;
 }
 
@@ -41,6 +46,7 @@ export async function compareRowStreams(
   target: AsyncIterable<SideRow>,
   kinds: readonly KeyKind[],
   keyNames: readonly string[],
+  tolerances: readonly (Tolerance | undefined)[] = [],
 ): Promise<SegmentComparison> {
   const differences: RowDifference[] = [];
   let identical = 0;
@@ -57,7 +63,7 @@ export async function compareRowStreams(
         differences.push({ kind: 'onlyInTarget', row: b.value! });
         b = await t.next();
       } else {
-        const columns = differingColumns(a.value!, b.value!);
+        const columns = differingColumns(a.value!, b.value!, tolerances);
         if (columns.length > 0) differences.push({ kind: 'different', source: a.value!, target: b.value!, columns });
         else identical++;
         [a, b] = await Promise.all([s.next(), t.next()]);

@@ -12,9 +12,10 @@
 import type { ConnectionSettings } from '../config/connection.js';
 import { ParityError } from '../errors.js';
 import { openSidePools, type ConnectionPool } from './connection-pool.js';
-import { describeCatalogTable, describeTable, type CatalogTable } from './sql/catalog.js';
-import type { DataConnection, DataDialect, PlannedColumn, TableDescription, TableRef } from './sql/data-dialect.js';
-import { KEY_KINDS, ownKind, planPair, type PlanOptions } from './sql/column-plan.js';
+import { describeCatalogTable, describeTable, findColumn, type CatalogTable } from './sql/catalog.js';
+import type { ColumnPlan, DataConnection, DataDialect, PlannedColumn, TableDescription, TableRef } from './sql/data-dialect.js';
+import { KEY_KINDS, NUMERIC_KINDS, ownKind, planPair, type PlanOptions } from './sql/column-plan.js';
+import type { Tolerance } from './tolerance.js';
 import { normalizedSql, readBoundaries, readChecksums, readRows } from './sql/data-sql.js';
 import type { BucketStats, Key, SegmentStats, SideDescription, SideRow, Slice, TableSide, TableSpec } from './table-side.js';
 
@@ -140,6 +141,15 @@ function tableSide(side: PlannedSide): TableSide {
   };
 }
 
+/** A compared column's plan with its `-tolerance`; a tolerance on a column not compared as a number is an error. */
+function withTolerance(plan: ColumnPlan, column: string, tolerance: Tolerance | undefined): ColumnPlan {
+  if (tolerance === undefined) return plan;
+  if (!NUMERIC_KINDS.includes(plan.kind)) {
+    throw new ParityError('INVALID_ARGUMENT', `-tolerance applies to numbers, but column ${column} is compared as ${plan.kind}`, { where: '-tolerance' });
+  }
+  return { ...plan, tolerance };
+}
+
 function tableRef(spec: Pick<TableSpec, 'schema' | 'table'>): TableRef {
   return { schema: spec.schema ?? '', name: spec.table };
 }
@@ -210,6 +220,9 @@ export async function planTablePair(
     return [{ column: a, plan: pair.plan }, { column: b, plan: pair.plan }];
   });
   const columns: Array<[PlannedColumn, PlannedColumn]> = [];
+  // Tolerances by the catalog's column names (`-tolerance` may spell them in another case).
+  const tolerated = [...(planOptions.tolerances ?? [])].map(([name, tolerance]) => ({ name, tolerance, column: findColumn(s.description!.columns, name) }));
+  const tolerances = new Map(tolerated.filter((t) => t.column !== undefined).map((t) => [t.column!.name, t.tolerance]));
   for (const name of compared) {
     const a = columnOf(s, name, '-columns');
     const b = columnOf(t, targetName(name), '-columnMap');
@@ -219,7 +232,16 @@ export async function planTablePair(
         ? pair.refused
         : [ownKind(s.pool.dialect, a, pair.plan), ownKind(t.pool.dialect, b, pair.plan)].map((k) => ('refused' in k ? k.refused : undefined)).find(Boolean);
     if (refused !== undefined || 'refused' in pair) skipped[name] = refused ?? 'no safe comparison';
-    else columns.push([{ column: a, plan: pair.plan }, { column: b, plan: pair.plan }]);
+    else {
+      const plan = withTolerance(pair.plan, a.name, tolerances.get(a.name));
+      columns.push([{ column: a, plan }, { column: b, plan }]);
+    }
+  }
+  for (const { name, column } of tolerated) {
+    if (column === undefined || !columns.some(([a]) => a.column.name === column.name)) {
+      const why = column === undefined ? 'does not have' : `does not compare${skipped[column.name] ? ` (${skipped[column.name]})` : ''}`;
+      throw new ParityError('INVALID_ARGUMENT', `-tolerance names column ${name}, which ${shown(s.table)} ${why}`, { where: '-tolerance' });
+    }
   }
   const sourceKeys = keys.map(([a]) => a);
   const targetKeys = keys.map(([, b]) => b);

@@ -15,6 +15,7 @@
  */
 import { ParityError } from '../errors.js';
 import { findColumn, isUniqueKey, type CatalogTable } from './sql/catalog.js';
+import type { Tolerance } from './tolerance.js';
 
 export interface MatchOptions {
   /** Source schema -> target schema. */
@@ -27,6 +28,8 @@ export interface MatchOptions {
   readonly excludeTables: readonly string[];
   /** Source table (`name` or `schema.name`) -> its key columns (source names). */
   readonly keys: ReadonlyMap<string, readonly string[]>;
+  /** Source table (`name` or `schema.name`) -> its columns' tolerances (`-tolerance=table.col:0.01`). */
+  readonly tolerances: ReadonlyMap<string, ReadonlyMap<string, Tolerance>>;
 }
 
 export interface MatchedTable {
@@ -79,6 +82,7 @@ function checkNames(source: readonly CatalogTable[], options: MatchOptions): voi
   for (const [option, names] of [
     ['-tableMap', [...options.tableMap.keys()]],
     ['-key', [...options.keys.keys()]],
+    ['-tolerance', [...options.tolerances.keys()]],
   ] as const) {
     for (const name of names) {
       const found = byName(source, name);
@@ -151,6 +155,15 @@ export function matchTables(
  * unique index on NOT NULL columns with the fewest columns; none: compared as a multiset of rows.
  * A `-key` column the source table does not have is an INVALID_ARGUMENT error.
  */
+/** The table's `-tolerance` entries; a column the source table does not have is an INVALID_ARGUMENT error. */
+export function tolerancesOf(table: CatalogTable, options: Pick<MatchOptions, 'tolerances'>): ReadonlyMap<string, Tolerance> | undefined {
+  const named = entryFor(options.tolerances, table);
+  for (const name of named?.keys() ?? []) {
+    if (findColumn(table.columns, name) === undefined) throw invalid(`-tolerance names column ${name} of ${qualified(table)}, which it does not have`, '-tolerance');
+  }
+  return named;
+}
+
 export function chooseKey(table: CatalogTable, options: Pick<MatchOptions, 'keys'>): KeyChoice {
   const named = entryFor(options.keys, table);
   if (named !== undefined) {

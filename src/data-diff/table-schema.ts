@@ -14,6 +14,7 @@
 import type { CatalogTable } from './sql/catalog.js';
 import { findColumn } from './sql/catalog.js';
 import type { ColumnPlan, DataColumn, PlannedColumn } from './sql/data-dialect.js';
+import { describeTolerance } from './tolerance.js';
 
 export type SchemaColumnStatus = 'compared' | 'lowered' | 'notCompared' | 'onlyInSource' | 'onlyInTarget';
 
@@ -52,10 +53,11 @@ export interface ComparedPair {
 }
 
 export function describePlan(plan: ColumnPlan): string {
-  if (plan.kind === 'decimal' && plan.scale !== undefined) return `decimal(${plan.scale})`;
+  const tolerance = plan.tolerance === undefined ? '' : ` ${describeTolerance(plan.tolerance)}`;
+  if (plan.kind === 'decimal' && plan.scale !== undefined) return `decimal(${plan.scale})${tolerance}`;
   if (plan.kind === 'timestamp') return `timestamp(${plan.timestampDigits ?? 0})`;
-  if (plan.kind === 'float') return `float(${plan.floatDigits})`;
-  return plan.kind;
+  if (plan.kind === 'float') return `float(${plan.floatDigits})${tolerance}`;
+  return `${plan.kind}${tolerance}`;
 }
 
 /** Why a plan compares less precisely than one of the two columns holds, or undefined. */

@@ -182,6 +182,21 @@ let pg: TestPostgres;
 let maria: TestMariadb;
 let work: string;
 
+/**
+ * readings: 1,000 rows; the target moved `value` by 0.004 (ids 1-10), by exactly 0.01 (11-20), by
+ * 0.0101 (21-25) and by -0.02 (26-28); `ratio` by 0.5% (30-39) and by 2% (40-42); `at` in its
+ * microseconds (50-54) and in its milliseconds (55-56).
+ */
+const readingsSource = range(1000).map((i): Row => [i, decimalText(i * 10000 + 5000, 4), i * 1.5, `2024-01-01 00:${String(Math.floor(i / 60) % 60).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}.123456`]);
+const readingsTarget = readingsSource.map(([id, value, ratio, at]): Row => {
+  const i = id as number;
+  const units = i * 10000 + 5000 + (i <= 10 ? 40 : i <= 20 ? 100 : i <= 25 ? 101 : i <= 28 ? -200 : 0);
+  const factor = i >= 30 && i <= 39 ? 1.005 : i >= 40 && i <= 42 ? 1.02 : 1;
+  const time = i >= 50 && i <= 54 ? (at as string).replace('.123456', '.123999') : i >= 55 && i <= 56 ? (at as string).replace('.123456', '.124456') : at;
+  return [id!, decimalText(units, 4), (ratio as number) * factor, time!];
+});
+const READINGS = { pg: 'id integer PRIMARY KEY, value numeric(12,4), ratio double precision, at timestamp(6)', maria: 'id INT PRIMARY KEY, value DECIMAL(12,4), ratio DOUBLE, at DATETIME(6)' };
+
 const pgLiteral = (v: Value) => (v === null ? 'NULL' : typeof v === 'number' ? String(v) : `'${v.replace(/'/g, "''")}'`);
 
 function pgStatements(tables: ReadonlyArray<TableDef & { targetName?: string }>): string {
@@ -215,7 +230,7 @@ const nameOf = (entry: Entry) => (entry.source ?? entry.target)!.split('.').pop(
 /** Every table's entry against EXPECTED; `targetSchema` is what the target's names are qualified with. */
 function checkRun(report: RunJson, sourceSchema: string, targetSchema: string): void {
   const byName = new Map(report.tables.map((e) => [nameOf(e), e]));
-  assert.equal([...byName.keys()].sort(), Object.keys(EXPECTED).sort(), 'one entry per table, and no view');
+  assert.equal([...byName.keys()].filter((n) => n !== 'readings').sort(), Object.keys(EXPECTED).sort(), 'one entry per table, and no view');
   for (const [name, expected] of Object.entries(EXPECTED)) {
     const entry = byName.get(name)!;
     assert.is(entry.status, expected.status, `${name}: ${JSON.stringify(entry.error ?? entry.summary)}`);
@@ -250,21 +265,24 @@ function checkRun(report: RunJson, sourceSchema: string, targetSchema: string): 
   assert.equal(byName.get('measures')!.error!.errorCode, 'UNSUPPORTED');
   assert.match(byName.get('measures')!.error!.message, /key column id \((double precision|double)\) is float/);
   const s = report.summary;
-  assert.equal([s['tables'], s['identical'], s['different'], s['onlyInSource'], s['onlyInTarget'], s['error'], s['schemaDifferences']], [12, 4, 5, 1, 1, 1, 2]);
+  assert.equal([s['tables'], s['identical'], s['different'], s['onlyInSource'], s['onlyInTarget'], s['error'], s['schemaDifferences']], [13, 4, 6, 1, 1, 1, 2]);
 }
 
 if (!skipWithoutMariadb()) {
   test.before(async () => {
     [pg, maria] = await Promise.all([startPostgres(), startMariadb()]);
     await Promise.all([pg.createDatabase('src'), pg.createDatabase('dst'), maria.createDatabase('dst')]);
-    await pg.exec('src', `${pgStatements(SOURCE)} CREATE VIEW v_orders AS SELECT id, amount FROM orders;`);
-    await pg.exec('dst', `${pgStatements(targetTables())} CREATE VIEW v_orders AS SELECT id, amount FROM orders;`);
-    await maria.execAll('dst', [...mariaStatements(targetTables()), 'CREATE VIEW v_orders AS SELECT id, amount FROM orders']);
+    const readings = (rows: readonly Row[]) => ({ name: 'readings', ...READINGS, rows });
+    await pg.exec('src', `${pgStatements([...SOURCE, readings(readingsSource)])} CREATE VIEW v_orders AS SELECT id, amount FROM orders;`);
+    await pg.exec('dst', `${pgStatements([...targetTables(), readings(readingsTarget)])} CREATE VIEW v_orders AS SELECT id, amount FROM orders;`);
+    await maria.execAll('dst', [...mariaStatements([...targetTables(), readings(readingsTarget)]), 'CREATE VIEW v_orders AS SELECT id, amount FROM orders']);
     // Both tables of a pair in one database: two schemas of one PostgreSQL database (joindiff, -schemaMap).
     await pg.exec('src', `CREATE SCHEMA legacy; CREATE SCHEMA modern;
       CREATE TABLE legacy.accounts (id integer PRIMARY KEY, owner text); INSERT INTO legacy.accounts SELECT g, 'o' || g FROM generate_series(1, 1000) g;
       CREATE TABLE modern.accounts (id integer PRIMARY KEY, owner text); INSERT INTO modern.accounts SELECT g, 'o' || g FROM generate_series(2, 1000) g;
-      UPDATE modern.accounts SET owner = 'moved' WHERE id = 500;`);
+      UPDATE modern.accounts SET owner = 'moved' WHERE id = 500;
+      SET search_path = legacy; ${pgStatements([readings(readingsSource)])}
+      SET search_path = modern; ${pgStatements([readings(readingsTarget)])}`);
     work = fs.mkdtempSync(path.join(os.tmpdir(), 'parity-database-diff-'));
     fs.writeFileSync(
       path.join(work, 'flyway.toml'),
@@ -297,7 +315,7 @@ if (!skipWithoutMariadb()) {
     assert.is(result.code, 0, result.stderr);
     assert.match(result.stdout, /\| public\.orders +\| f\d\d_dst\.orders +\| different +\| 2000 +\| 1999 +\| 3 +\| 2 +\| 3 +\| 0 +\|/);
     assert.match(result.stdout, /\| +\| f\d\d_dst\.audit_new +\| only in target +\| 0 +\| 4 +\|/);
-    assert.match(result.stdout, /12 tables: 4 identical, 5 different, 1 only in source, 1 only in target, 1 failed; 2 with schema differences/);
+    assert.match(result.stdout, /13 tables: 4 identical, 6 different, 1 only in source, 1 only in target, 1 failed; 2 with schema differences/);
     assert.ok(result.stdout.includes(`public.events -> ${maria.name('dst')}.events (no key: compared as a multiset of rows):\n  only in source: a | 1\n  only in target: d | 4`), result.stdout);
     assert.match(result.stdout, /public\.measures: ERROR: key column id \(double precision\) is float/);
     assert.match(result.stdout, /column legacy_code \(character varying\(10\)\) only in the source/);
@@ -322,13 +340,41 @@ if (!skipWithoutMariadb()) {
   });
 
   test('two schemas of one database: matched by -schemaMap or as one schema each, compared with one JOIN', async () => {
-    const oneEach = await json('-source=legacy', '-target=modern');
+    const oneEach = await json('-source=legacy', '-target=modern', '-tables=accounts');
     assert.equal(oneEach.tables.map((e) => [e.source, e.target, e.status, e.summary]), [
       ['legacy.accounts', 'modern.accounts', 'different', summary(1000, 999, 1, 0, 1)],
     ]);
-    const both = await json('-source=both', '-target=both', '-schemaMap=legacy:modern', '-tables=legacy.*');
+    const both = await json('-source=both', '-target=both', '-schemaMap=legacy:modern', '-tables=legacy.acc*');
     assert.equal(both.tables.map((e) => [e.source, e.target, e.status, e.summary?.['differentRows']]), [['legacy.accounts', 'modern.accounts', 'different', 1]]);
     assert.is((both.tables[0] as Entry & { stats: { algorithm: string } }).stats.algorithm, 'joindiff');
+  });
+
+  test('-tolerance and -timestampDigits: values within them are equal, found by hashes and judged exactly (both servers, both modes)', async () => {
+    // Without them: 28 values, 13 ratios and 7 timestamps differ, in 48 rows.
+    for (const target of ['pgdst', 'mariadst']) {
+      const exact = (await json('-source=src', `-target=${target}`, '-tables=readings')).tables[0]!;
+      assert.equal(exact.summary, summary(1000, 1000, 0, 0, 48), target);
+      const options = ['-tolerance=readings.value:0.01,readings.ratio:1%', '-timestampDigits=3'];
+      const within = (await json('-source=src', `-target=${target}`, '-tables=readings', ...options)).tables[0]!;
+      // Beyond them: value 21-28, ratio 40-42, at 55-56.
+      assert.equal(within.summary, summary(1000, 1000, 0, 0, 13), target);
+      assert.equal(Object.fromEntries(Object.entries(within.columns!).map(([c, v]) => [c, v.differentValues])), { value: 8, ratio: 3, at: 2 }, target);
+      assert.is(within.columns!['value']!.maxAbsoluteDifference, 0.02);
+      const columns = Object.fromEntries(within.schema!.columns.map((c) => [c.source, (c as { comparedAs?: string }).comparedAs]));
+      assert.equal([columns['value'], columns['ratio'], columns['at']], ['decimal(4) ±0.01', 'float(6) ±1%', 'timestamp(3)']);
+      const single = await run('-source=src', `-target=${target}`, '-table=readings', '-key=id', '-tolerance=value:0.01,ratio:1%', '-timestampDigits=3', '-outputType=json');
+      assert.is(single.code, 0, single.stderr);
+      assert.equal((JSON.parse(single.stdout) as Entry).summary, summary(1000, 1000, 0, 0, 13), `${target} single table`);
+    }
+    // One database: the JOIN returns the rows whose exact values differ, and the same rule judges them.
+    const joined = (await json('-source=legacy', '-target=modern', '-tables=readings', '-tolerance=readings.value:0.01,readings.ratio:1%', '-timestampDigits=3')).tables[0]!;
+    assert.equal([(joined as Entry & { stats: { algorithm: string } }).stats.algorithm, joined.summary], ['joindiff', summary(1000, 1000, 0, 0, 13)]);
+    const badColumn = await run('-source=src', '-target=pgdst', '-tables=readings', '-tolerance=readings.nope:1');
+    assert.is(badColumn.code, 2);
+    assert.match(badColumn.stderr, /^ERROR: -tolerance names column nope of public\.readings, which it does not have \(-tolerance\)\n$/);
+    const text = await run('-source=src', '-target=pgdst', '-table=orders', '-key=id', '-tolerance=status:1');
+    assert.is(text.code, 2);
+    assert.match(text.stderr, /^ERROR: -tolerance applies to numbers, but column status is compared as text \(-tolerance\)\n$/);
   });
 
   test('-failOnDifferences: exit 12 when a table differs, 0 when every table is identical', async () => {
@@ -343,7 +389,7 @@ if (!skipWithoutMariadb()) {
   test('-materialize=DIR: one file per table with differences, every difference in it', async () => {
     const dir = path.join(work, 'differences');
     await json('-source=src', '-target=mariadst', '-key=notes.id', `-materialize=${dir}`);
-    assert.equal(fs.readdirSync(dir).sort(), ['public.events.jsonl', 'public.notes.jsonl', 'public.orders.jsonl', 'public.prices.jsonl', 'public.settings.jsonl']);
+    assert.equal(fs.readdirSync(dir).sort(), ['public.events.jsonl', 'public.notes.jsonl', 'public.orders.jsonl', 'public.prices.jsonl', 'public.readings.jsonl', 'public.settings.jsonl']);
     const lines = (file: string) => fs.readFileSync(path.join(dir, file), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { type: string });
     assert.equal(lines('public.orders.jsonl').map((l) => l.type).sort(), ['different', 'different', 'different', 'onlyInSource', 'onlyInSource', 'onlyInSource', 'onlyInTarget', 'onlyInTarget']);
     assert.equal(lines('public.events.jsonl'), [

@@ -3,6 +3,7 @@
  * common kind, the lower decimal scale, the lower timestamp precision, the declared float tolerance.
  * Pairs with no safe common kind are refused with a reason (reported, never compared).
  */
+import type { Tolerance } from '../tolerance.js';
 import type { ColumnPlan, DataColumn, DataDialect, ValueKind } from './data-dialect.js';
 
 export interface PlanOptions {
@@ -10,6 +11,10 @@ export interface PlanOptions {
   readonly floatDigits?: number;
   /** NULL equals the empty string (text-like kinds). */
   readonly nullEqualsEmpty?: boolean;
+  /** Fractional second digits timestamps are compared to at most (`-timestampDigits`). */
+  readonly timestampDigits?: number;
+  /** Source column name -> its tolerance (`-tolerance`); applied by planTablePair to numeric pairs. */
+  readonly tolerances?: ReadonlyMap<string, Tolerance>;
 }
 
 export const DEFAULT_FLOAT_DIGITS = 6;
@@ -67,7 +72,7 @@ export function planPair(
   }
   if (kind === 'float') plan.floatDigits = options.floatDigits ?? DEFAULT_FLOAT_DIGITS;
   if (kind === 'timestamp') {
-    plan.timestampDigits = Math.min(timestampDigits(source.dialect, source.column), timestampDigits(target.dialect, target.column));
+    plan.timestampDigits = Math.min(timestampDigits(source.dialect, source.column), timestampDigits(target.dialect, target.column), options.timestampDigits ?? 6);
   }
   if (options.nullEqualsEmpty === true && NULL_EQUALS_EMPTY_KINDS.includes(kind)) plan.nullEqualsEmpty = true;
   return { plan };
@@ -87,6 +92,9 @@ const ACCEPTS: Readonly<Record<ValueKind, readonly ValueKind[]>> = {
   json: ['json'],
   binary: ['binary'],
 };
+
+/** Kinds a `-tolerance` applies to. */
+export const NUMERIC_KINDS: readonly ValueKind[] = ['integer', 'decimal', 'float'];
 
 /** Key columns are compared by order, so only kinds whose order is the same everywhere can be keys. */
 export const KEY_KINDS: readonly ValueKind[] = ['integer', 'uuid', 'char', 'text'];

@@ -18,6 +18,7 @@
  * NULL is SQL NULL in row values, and a marker in row hashes that no value can produce.
  */
 import type { ConnectionSettings } from '../../config/connection.js';
+import type { Tolerance } from '../tolerance.js';
 import type { CatalogScope, CatalogTable } from './catalog.js';
 
 export type DataDialectName = 'postgres' | 'mysql';
@@ -68,6 +69,8 @@ export interface ColumnPlan {
   readonly timestampDigits?: number;
   /** NULL and the empty string compare equal (text, char, json, binary). */
   readonly nullEqualsEmpty?: boolean;
+  /** Numeric kinds: values within this tolerance are equal (`-tolerance`; see tolerance.ts). */
+  readonly tolerance?: Tolerance;
 }
 
 /** An SQL expression producing the canonical text, or why there is none. */
@@ -139,6 +142,11 @@ export interface DataDialect {
   classify(column: DataColumn): Classification;
   /** The canonical-text expression of a column under a plan, or why there is none. */
   normalize(column: DataColumn, plan: ColumnPlan): Normalized;
+  /**
+   * A numeric column's value rounded to `digits` significant digits, as canonical text (no exponent,
+   * no trailing fractional zeros; NULL stays NULL): the hash grid of a relative tolerance.
+   */
+  significant(column: DataColumn, digits: number): string;
   /** `len:value` of a normalized text expression, or the NULL marker `N` (`0:` when nullEqualsEmpty). */
   encodeField(normalized: string, nullEqualsEmpty: boolean): string;
   /** Concatenation of text expressions. */

@@ -10,7 +10,9 @@
  * `setUpSession` runs a dialect's session statements on a connection it has just opened.
  */
 import { ParityError } from '../../errors.js';
-import type { BuiltQuery, DataConnection, DataDialect, PlannedColumn, SegmentSpec } from './data-dialect.js';
+import { absoluteGridDigits, relativeGridDigits } from '../tolerance.js';
+import { DEFAULT_FLOAT_DIGITS } from './column-plan.js';
+import type { BuiltQuery, ColumnPlan, DataConnection, DataDialect, PlannedColumn, SegmentSpec } from './data-dialect.js';
 
 /** The normalized expression of a planned column; a refused column here is a caller error. */
 export function normalizedSql(dialect: DataDialect, planned: PlannedColumn): string {
@@ -21,9 +23,24 @@ export function normalizedSql(dialect: DataDialect, planned: PlannedColumn): str
   return normalized.sql;
 }
 
+/**
+ * The expression a compared column is hashed by: its canonical text, or for a toleranced numeric
+ * column the value rounded to the tolerance's grid (tolerance.ts: same hash implies within tolerance).
+ */
+export function hashSql(dialect: DataDialect, planned: PlannedColumn): string {
+  const { plan, column } = planned;
+  const tolerance = plan.tolerance;
+  if (tolerance === undefined) return normalizedSql(dialect, planned);
+  if (tolerance.kind === 'relative') return dialect.significant(column, relativeGridDigits(tolerance.percent));
+  const digits = absoluteGridDigits(tolerance.amount);
+  const grid: ColumnPlan =
+    plan.kind === 'float' ? { kind: 'float', floatDigits: Math.min(digits, plan.floatDigits ?? DEFAULT_FLOAT_DIGITS) } : { kind: 'decimal', scale: Math.min(digits, plan.scale ?? digits) };
+  return normalizedSql(dialect, { column, plan: grid });
+}
+
 /** The text a row is hashed from: key columns then compared columns, each `len:value` or the NULL marker. */
 export function rowText(dialect: DataDialect, spec: Pick<SegmentSpec, 'keys' | 'columns'>): string {
-  const fields = [...spec.keys, ...spec.columns].map((p) => dialect.encodeField(normalizedSql(dialect, p), p.plan.nullEqualsEmpty === true));
+  const fields = [...spec.keys, ...spec.columns].map((p) => dialect.encodeField(hashSql(dialect, p), p.plan.nullEqualsEmpty === true));
   return dialect.concat(fields);
 }
 
@@ -127,11 +144,13 @@ export function rowsQuery(dialect: DataDialect, spec: SegmentSpec): BuiltQuery {
 
 /**
  * A keyless table's rows of the spec's buckets, one per distinct row (`v0..`, grouped by their bytes,
- * whatever the columns' collations) with `n`, its number of copies.
+ * whatever the columns' collations) with `n`, its number of copies. Toleranced columns are read as
+ * their hash grid's value: without a key, rows match when their values fall in the same grid cell.
  */
 export function distinctRowsQuery(dialect: DataDialect, spec: SegmentSpec): BuiltQuery {
   const condition = rangeCondition(dialect, spec);
-  const values = spec.columns.map((c, i) => `${dialect.byteText(valueSql(dialect, c))} AS v${i}`);
+  const value = (c: PlannedColumn) => (c.plan.tolerance === undefined ? valueSql(dialect, c) : hashSql(dialect, c));
+  const values = spec.columns.map((c, i) => `${dialect.byteText(value(c))} AS v${i}`);
   const groups = spec.columns.map((_, i) => String(i + 1)).join(', ');
   const sql = `SELECT ${[...values, 'COUNT(*) AS n'].join(', ')} FROM ${dialect.qualifiedName(spec.table)}${condition.sql}${groups === '' ? '' : ` GROUP BY ${groups}`}`;
   return { sql, params: condition.params };

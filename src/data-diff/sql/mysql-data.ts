@@ -199,6 +199,12 @@ export const mysqlData: DataDialect = {
   placeholder: () => '?',
   classify,
   normalize,
+  // Through DECIMAL(65, 30) so floats round as decimals; the trailing zeros of that scale are dropped.
+  significant: (column, digits) => {
+    const col = quoteIdent(column.name);
+    const text = utf8(`ROUND(CAST(${col} AS DECIMAL(65, 30)), ${digits} - 1 - FLOOR(LOG10(ABS(${col}))))`);
+    return `CASE WHEN ${col} = 0 THEN '0' ELSE IF(LOCATE('.', ${text}) > 0, TRIM(TRAILING '.' FROM TRIM(TRAILING '0' FROM ${text})), ${text}) END`;
+  },
   encodeField: (e, nullEqualsEmpty) => `COALESCE(CONCAT(CHAR_LENGTH(${e}), ':', ${e}), ${quoteLiteral(nullEqualsEmpty ? '0:' : 'N')})`,
   concat: (parts) => `CONCAT(${parts.join(', ')})`,
   // CAST to UNSIGNED before SUM keeps the sum an exact DECIMAL (CONV returns a string, summed as DOUBLE).

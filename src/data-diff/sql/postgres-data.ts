@@ -163,6 +163,11 @@ export const postgresData: DataDialect = {
   placeholder: (n) => `$${n}`,
   classify,
   normalize,
+  // log() of a numeric is its exact base-10 logarithm; trim_scale drops the trailing zeros round() keeps.
+  significant: (column, digits) => {
+    const value = `${quoteIdent(column.name)}::numeric`;
+    return `CASE WHEN ${value} = 0 THEN '0' ELSE trim_scale(round(${value}, (${digits} - 1 - floor(log(abs(${value}))))::int))::text END`;
+  },
   encodeField: (e, nullEqualsEmpty) => `COALESCE(length(${e}) || ':' || ${e}, ${quoteLiteral(nullEqualsEmpty ? '0:' : 'N')})`,
   concat: (parts) => parts.join(' || '),
   rowHash: (text) => `('x' || substr(md5(convert_to(${text}, 'UTF8')), 1, 15))::bit(60)::bigint`,
