@@ -259,12 +259,16 @@ const index = (script: MigrationScript, fragment: string): number => {
   return at;
 };
 
+/** The positions of the statements holding `fragments`, which must come in this order. */
+function inOrder(script: MigrationScript, ...fragments: string[]): number[] {
+  const at = fragments.map((fragment) => index(script, fragment));
+  assert.ok(at.every((position, i) => i === 0 || at[i - 1]! < position), `${script.fileName}: ${fragments.join(' < ')} (${at.join(', ')})`);
+  return at;
+}
+
 test('rule: a foreign key whose index changes is dropped before the ALTER and added back after it', () => {
   for (const script of scripts(GENERATE_CASES['fk_before_index_change']!, 'fk')) {
-    const drop = index(script, 'DROP FOREIGN KEY `fk_items_list`');
-    const alter = index(script, 'DROP INDEX `ix_list`');
-    const add = index(script, 'ADD CONSTRAINT `fk_items_list`');
-    assert.ok(drop < alter && alter < add, `${script.fileName}: ${drop} < ${alter} < ${add}`);
+    inOrder(script, 'DROP FOREIGN KEY `fk_items_list`', 'DROP INDEX `ix_list`', 'ADD CONSTRAINT `fk_items_list`');
   }
   const [v] = scripts(GENERATE_CASES['fk_before_index_change']!, 'fk');
   assert.ok(v.steps.some((s) => s.sql.includes('ADD COLUMN `sku` varchar(40) NULL AFTER `id`')), 'the new column is placed after its predecessor');
@@ -302,10 +306,8 @@ test('rule: a compound body is written between DELIMITER lines with a delimiter 
 
 test('rule: every key is rebuilt when KEY_BLOCK_SIZE changes from a set one, after the options change', () => {
   const [v, u] = scripts(GENERATE_CASES['key_block_size_and_key_comments']!, 'k');
-  const options = index(v, 'ROW_FORMAT=DEFAULT KEY_BLOCK_SIZE=0');
-  const keys = index(v, 'DROP PRIMARY KEY');
-  assert.ok(options < keys, `${options} < ${keys}`);
-  for (const clause of ['DROP INDEX `ix_v`', 'ADD PRIMARY KEY (`id`),', "ADD KEY `ix_v` (`v`) COMMENT 'lookups'"]) assert.match(v.steps[keys]!.sql, clause);
+  const [, keys] = inOrder(v, 'ROW_FORMAT=DEFAULT KEY_BLOCK_SIZE=0', 'DROP PRIMARY KEY');
+  for (const clause of ['DROP INDEX `ix_v`', 'ADD PRIMARY KEY (`id`),', "ADD KEY `ix_v` (`v`) COMMENT 'lookups'"]) assert.match(v.steps[keys!]!.sql, clause);
   // Setting a block size where there was none leaves the keys alone (only the comment changes them).
   assert.match(u.text, 'ROW_FORMAT=COMPRESSED KEY_BLOCK_SIZE=8;');
   assert.match(u.steps[index(u, 'DROP PRIMARY KEY')]!.sql, "ADD PRIMARY KEY (`id`) COMMENT 'surrogate key'");
@@ -314,11 +316,8 @@ test('rule: every key is rebuilt when KEY_BLOCK_SIZE changes from a set one, aft
 
 test('rule: an index the server made for an unnamed foreign key is rebuilt before the key is added back', () => {
   for (const script of scripts(GENERATE_CASES['unnamed_foreign_key_change']!, 'u')) {
-    const drop = index(script, 'DROP FOREIGN KEY `order_lines_ibfk_1`');
-    const rebuild = index(script, 'DROP INDEX `order_id`');
-    const add = index(script, 'ADD CONSTRAINT `order_lines_ibfk_1`');
-    assert.ok(drop < rebuild && rebuild < add, `${script.fileName}: ${drop} < ${rebuild} < ${add}`);
-    assert.match(script.steps[rebuild]!.sql, 'ADD KEY `order_id` (`order_id`)');
+    const [, rebuild] = inOrder(script, 'DROP FOREIGN KEY `order_lines_ibfk_1`', 'DROP INDEX `order_id`', 'ADD CONSTRAINT `order_lines_ibfk_1`');
+    assert.match(script.steps[rebuild!]!.sql, 'ADD KEY `order_id` (`order_id`)');
   }
   // A foreign key named like its index needs no rebuild: the server's new index has the same name.
   const named = (onDelete: 'RESTRICT' | 'CASCADE') => table('c', { columns: [{ name: 'id', type: 'int', nullable: false }, { name: 'p', type: 'int', nullable: true }], indexes: [{ name: 'fk_p', unique: false, method: 'btree', keys: ['`p`'] }], foreignKeys: [{ name: 'fk_p', columns: ['p'], referencedSchema: 'app', referencedTable: 'lists', referencedColumns: ['id'], onUpdate: 'RESTRICT', onDelete }] });
