@@ -91,10 +91,13 @@ function delimiterCommand(script: string, token: Token): { delimiter: string; ne
 /** The first `delimiter` at or after `from` outside strings, comments and quoted names. */
 function delimiterEnd(script: string, from: number, delimiter: string): StatementEnd {
   for (let position = from; position < script.length; ) {
-    if (script.startsWith(delimiter, position)) return { textEnd: position, next: position + delimiter.length };
     const token = readToken(script, position);
-    // A word or punctuation may hold the delimiter's start (`END$$`): step one character.
-    position = token.type === 'word' || token.type === 'punct' ? position + 1 : token.end;
+    if (token.type === 'word' || token.type === 'punct' || token.type === 'space') {
+      // The delimiter may start inside a word (`END$$`) and run past its end.
+      const at = script.slice(position, token.end + delimiter.length - 1).indexOf(delimiter);
+      if (at >= 0) return { textEnd: position + at, next: position + at + delimiter.length };
+    }
+    position = token.end;
   }
   return { textEnd: script.length, next: script.length };
 }
