@@ -83,6 +83,7 @@ export function renderMigrationScripts(request: ScriptRequest): MigrationScript[
     );
     const text = renderScript(steps, {
       terminator: migration.statementTerminator,
+      ...(migration.delimitStatement ? { delimit: (sql: string) => migration.delimitStatement!(sql) } : {}),
       preamble: migration.preamble(steps),
       header: {
         kind: type,

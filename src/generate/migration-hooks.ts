@@ -18,6 +18,12 @@ export interface MigrationStep {
    * and listed on stderr.
    */
   readonly destructive?: string;
+  /**
+   * Set when the statement holds the terminator itself (a MySQL stored program with a compound
+   * body): the script writes it as the dialect's `delimitStatement` says instead of appending
+   * `statementTerminator`.
+   */
+  readonly ownTerminators?: boolean;
 }
 
 export interface PreambleStatement {
@@ -36,6 +42,11 @@ export type DependentObject = View | MaterializedView;
 export interface MigrationRenderer {
   /** Ends every statement in a script (`;` for PostgreSQL). */
   readonly statementTerminator: string;
+  /**
+   * The text of a step marked `ownTerminators`, terminator included (MySQL: between `DELIMITER`
+   * lines). Required of a dialect whose steps can be so marked.
+   */
+  delimitStatement?(sql: string): string;
   /**
    * True when DDL is transactional, so a migration tool that runs the script in one transaction
    * applies all of it or nothing (the script header says which).

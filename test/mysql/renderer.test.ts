@@ -94,9 +94,20 @@ const schema = (events: SchemaDef['events']): SchemaDef => ({
 
 const nightly = { name: 'ev_nightly', schedule: "EVERY 1 DAY STARTS '2030-01-01 00:00:00'", onCompletion: 'PRESERVE', status: 'DISABLE', body: 'BEGIN DELETE FROM a; DELETE FROM b; END', comment: 'cleans up' } as const;
 
+const compressed = table('archive', {
+  extras: { engine: 'InnoDB', characterSet: 'utf8mb4', collation: 'utf8mb4_general_ci', rowFormat: 'COMPRESSED', keyBlockSize: '8' },
+  columns: [
+    { name: 'id', type: 'int', nullable: false },
+    { name: 'v', type: 'int', nullable: true },
+  ],
+  primaryKey: { name: 'PRIMARY', columns: ['id'], comment: 'surrogate key' },
+  indexes: [{ name: 'ix_v', unique: false, method: 'btree', keys: ['`v`'], comment: 'lookups' }],
+});
+
 const RENDER_CASES: Record<string, SchemaObject> = {
   table_full: orders,
   table_minimal: table('t'),
+  table_compressed_key_comments: compressed,
   view_options: view,
   function_compound: routine('function', 'f', 'BEGIN\n    DECLARE x int;\n    SET x = a * 2;\n    RETURN x;\nEND'),
   procedure: routine('procedure', 'p', 'SELECT a'),
@@ -123,6 +134,27 @@ const items = (keys: readonly string[], fkRule: 'RESTRICT' | 'CASCADE', extraCol
     ],
   });
 
+/** `order_lines` with foreign keys the server named (`order_lines_ibfk_1`) and indexes it made for them (named after the column). */
+const orderLines = (onDelete: 'RESTRICT' | 'CASCADE'): Table =>
+  table('order_lines', {
+    columns: [
+      { name: 'id', type: 'int', nullable: false },
+      { name: 'order_id', type: 'int', nullable: true },
+    ],
+    indexes: [{ name: 'order_id', unique: false, method: 'btree', keys: ['`order_id`'] }],
+    foreignKeys: [
+      { name: 'order_lines_ibfk_1', columns: ['order_id'], referencedSchema: 'app', referencedTable: 'lists', referencedColumns: ['id'], onUpdate: 'RESTRICT', onDelete },
+    ],
+  });
+
+const trigger = (name: string, body: string) => ({
+  name,
+  timing: 'BEFORE' as const,
+  events: ['INSERT'],
+  level: 'ROW' as const,
+  definition: `CREATE TRIGGER \`app\`.\`${name}\` BEFORE INSERT ON \`app\`.\`t\` FOR EACH ROW ${body}`,
+});
+
 const GENERATE_CASES: Record<string, GenerateCase> = {
   // The index an unchanged foreign key needs changes: the key goes first and comes back last.
   fk_before_index_change: {
@@ -140,6 +172,21 @@ const GENERATE_CASES: Record<string, GenerateCase> = {
   table_options_and_charset: {
     source: [table('t', { comment: 'new', extras: { engine: 'InnoDB', characterSet: 'latin1', collation: 'latin1_swedish_ci', rowFormat: 'COMPRESSED' }, columns: [{ name: 'id', type: 'int', nullable: false }, { name: 'name', type: 'varchar(20)', nullable: true }] })],
     target: [table('t', { columns: [{ name: 'id', type: 'int', nullable: false }, { name: 'name', type: 'varchar(20)', nullable: true }] })],
+  },
+  // KEY_BLOCK_SIZE goes: the keys built under it are rebuilt. The primary key's comment changes too.
+  key_block_size_and_key_comments: {
+    source: [table('archive', { ...compressed, extras: { engine: 'InnoDB', characterSet: 'utf8mb4', collation: 'utf8mb4_general_ci' }, primaryKey: { name: 'PRIMARY', columns: ['id'] } })],
+    target: [compressed],
+  },
+  // An unnamed foreign key's action changes: the index the server made for it is rebuilt first.
+  unnamed_foreign_key_change: {
+    source: [table('lists'), orderLines('CASCADE')],
+    target: [table('lists'), orderLines('RESTRICT')],
+  },
+  // Compound trigger bodies on both sides, one holding `$$`; a simple one is not delimited.
+  compound_triggers: {
+    source: [table('t', { triggers: [trigger('t_bi', "begin\nset NEW.id = NEW.id + 10;\nend"), trigger('t_note', "BEGIN SET @note = 'costs $$'; SET @n = 1; END")] })],
+    target: [table('t', { triggers: [trigger('t_bi', 'begin\nset NEW.id = NEW.id + 20;\nset @x = 1;\nend'), trigger('t_simple', 'SET @y = NEW.id')] })],
   },
 };
 
@@ -184,7 +231,11 @@ for (const [name, c] of Object.entries(GENERATE_CASES)) {
     for (const script of [v, u]) {
       assert.equal(splitMysqlStatements(script.text), script.steps.map((s) => s.sql), `${script.fileName} does not split into its statements`);
       assert.match(script.text, 'DDL is not transactional on this database');
-      assert.not.match(script.text, /DELIMITER/);
+      // DELIMITER exactly around the statements with a compound body (a `;` of their own).
+      const delimited = script.text.split('\n').filter((line) => line.startsWith('DELIMITER ')).length / 2;
+      const compound = script.steps.filter((step) => /\bBEGIN\b[\s\S]*;[\s\S]*\bEND$/i.test(step.sql.replace(/'[^']*'/g, "''")));
+      assert.is(delimited, compound.length, `${script.fileName}: DELIMITER blocks`);
+      for (const step of compound) assert.match(script.text, new RegExp(`^DELIMITER (\\$\\$+)\\n${escapeRegExp(step.sql)}\\n\\1\\nDELIMITER ;$`, 'm'));
     }
   });
 }
@@ -198,18 +249,26 @@ test('no stale golden files', () => {
   }
 });
 
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 const index = (script: MigrationScript, fragment: string): number => {
   const at = script.steps.findIndex((s) => s.sql.includes(fragment));
   assert.ok(at >= 0, `no statement with ${fragment} in ${script.fileName}`);
   return at;
 };
 
+/** The positions of the statements holding `fragments`, which must come in this order. */
+function inOrder(script: MigrationScript, ...fragments: string[]): number[] {
+  const at = fragments.map((fragment) => index(script, fragment));
+  assert.ok(at.every((position, i) => i === 0 || at[i - 1]! < position), `${script.fileName}: ${fragments.join(' < ')} (${at.join(', ')})`);
+  return at;
+}
+
 test('rule: a foreign key whose index changes is dropped before the ALTER and added back after it', () => {
   for (const script of scripts(GENERATE_CASES['fk_before_index_change']!, 'fk')) {
-    const drop = index(script, 'DROP FOREIGN KEY `fk_items_list`');
-    const alter = index(script, 'DROP INDEX `ix_list`');
-    const add = index(script, 'ADD CONSTRAINT `fk_items_list`');
-    assert.ok(drop < alter && alter < add, `${script.fileName}: ${drop} < ${alter} < ${add}`);
+    inOrder(script, 'DROP FOREIGN KEY `fk_items_list`', 'DROP INDEX `ix_list`', 'ADD CONSTRAINT `fk_items_list`');
   }
   const [v] = scripts(GENERATE_CASES['fk_before_index_change']!, 'fk');
   assert.ok(v.steps.some((s) => s.sql.includes('ADD COLUMN `sku` varchar(40) NULL AFTER `id`')), 'the new column is placed after its predecessor');
@@ -230,6 +289,40 @@ test('rule: a changed routine or event is dropped and created again', () => {
   assert.ok(index(v, 'DROP EVENT `app`.`ev_nightly`') < index(v, 'CREATE EVENT `app`.`ev_nightly`'));
   index(v, 'DROP EVENT `app`.`ev_old`');
   index(v, 'DROP PROCEDURE `app`.`p_old`');
+});
+
+test('rule: a compound body is written between DELIMITER lines with a delimiter it does not hold; other statements end with ;', () => {
+  const [v, u] = scripts(GENERATE_CASES['compound_triggers']!, 'c');
+  assert.match(v.text, "DELIMITER $$\nCREATE TRIGGER `app`.`t_bi` BEFORE INSERT ON `app`.`t` FOR EACH ROW begin\nset NEW.id = NEW.id + 10;\nend\n$$\nDELIMITER ;\n");
+  assert.match(v.text, "DELIMITER $$$\nCREATE TRIGGER `app`.`t_note` BEFORE INSERT ON `app`.`t` FOR EACH ROW BEGIN SET @note = 'costs $$'; SET @n = 1; END\n$$$\nDELIMITER ;\n");
+  assert.match(u.text, '\nCREATE TRIGGER `app`.`t_simple` BEFORE INSERT ON `app`.`t` FOR EACH ROW SET @y = NEW.id;\n');
+  assert.match(u.text, '\nDROP TRIGGER `app`.`t_note`;\n');
+  assert.equal(
+    v.steps.map((step) => step.ownTerminators === true),
+    v.steps.map((step) => step.sql.startsWith('CREATE TRIGGER')),
+    'only the CREATE TRIGGER steps hold their own terminators',
+  );
+});
+
+test('rule: every key is rebuilt when KEY_BLOCK_SIZE changes from a set one, after the options change', () => {
+  const [v, u] = scripts(GENERATE_CASES['key_block_size_and_key_comments']!, 'k');
+  const [, keys] = inOrder(v, 'ROW_FORMAT=DEFAULT KEY_BLOCK_SIZE=0', 'DROP PRIMARY KEY');
+  for (const clause of ['DROP INDEX `ix_v`', 'ADD PRIMARY KEY (`id`),', "ADD KEY `ix_v` (`v`) COMMENT 'lookups'"]) assert.match(v.steps[keys!]!.sql, clause);
+  // Setting a block size where there was none leaves the keys alone (only the comment changes them).
+  assert.match(u.text, 'ROW_FORMAT=COMPRESSED KEY_BLOCK_SIZE=8;');
+  assert.match(u.steps[index(u, 'DROP PRIMARY KEY')]!.sql, "ADD PRIMARY KEY (`id`) COMMENT 'surrogate key'");
+  assert.not.match(u.text, 'DROP INDEX');
+});
+
+test('rule: an index the server made for an unnamed foreign key is rebuilt before the key is added back', () => {
+  for (const script of scripts(GENERATE_CASES['unnamed_foreign_key_change']!, 'u')) {
+    const [, rebuild] = inOrder(script, 'DROP FOREIGN KEY `order_lines_ibfk_1`', 'DROP INDEX `order_id`', 'ADD CONSTRAINT `order_lines_ibfk_1`');
+    assert.match(script.steps[rebuild!]!.sql, 'ADD KEY `order_id` (`order_id`)');
+  }
+  // A foreign key named like its index needs no rebuild: the server's new index has the same name.
+  const named = (onDelete: 'RESTRICT' | 'CASCADE') => table('c', { columns: [{ name: 'id', type: 'int', nullable: false }, { name: 'p', type: 'int', nullable: true }], indexes: [{ name: 'fk_p', unique: false, method: 'btree', keys: ['`p`'] }], foreignKeys: [{ name: 'fk_p', columns: ['p'], referencedSchema: 'app', referencedTable: 'lists', referencedColumns: ['id'], onUpdate: 'RESTRICT', onDelete }] });
+  const [v] = scripts({ source: [table('lists'), named('CASCADE')], target: [table('lists'), named('RESTRICT')] }, 'n');
+  assert.not.match(v.text, 'DROP INDEX');
 });
 
 test.run();

@@ -6,12 +6,17 @@
  *   1. load the source into S.c<N> and the target into T.c<N> with the `mariadb` client (independent
  *      of parity; case files may use DELIMITER), and `parity snapshot` the target as it is;
  *   2. `parity diff` must report exactly the differences the case's `-- expect:` lists;
- *   3. `parity generate` writes V1 and U1; neither uses DELIMITER or controls transactions;
- *   4. V is split into statements (src/dialects/mysql/mysql-script.ts) and applied one call each to
- *      T.c<N>: `diff` finds nothing, and an independent fingerprint (test/support/mysql-fingerprint.ts:
- *      mysqldump + information_schema, none of parity's code) equals the source's;
+ *   3. `parity generate` writes V1 and U1; neither controls transactions, and each uses DELIMITER
+ *      exactly around the statements that hold a `;` of their own (compound bodies), one statement a
+ *      block (see assertDelimiters);
+ *   4. V is split into statements (src/dialects/mysql/mysql-script.ts, what `parity migrate` uses) and
+ *      applied one call each to T.c<N>: `diff` finds nothing, and an independent fingerprint
+ *      (test/support/mysql-fingerprint.ts: mysqldump + information_schema, none of parity's code)
+ *      equals the source's;
  *   5. U applied the same way: `diff` against the snapshot finds nothing and the fingerprint equals
- *      the original target's.
+ *      the original target's;
+ *   6. steps 4 and 5 again with V and U run by the `mariadb` command-line client (`mariadb ... < V1__case.sql`,
+ *      as a user applies a reviewed script), with the same checks.
  * Source and target fingerprints must differ before anything is applied.
  *
  * Case file format:
@@ -23,11 +28,9 @@
  * `app` stands for the case's database. ROUNDTRIP_CASES=fk,view runs some cases; ROUNDTRIP_KEEP=1
  * keeps the scripts; ROUNDTRIP_CONCURRENCY=N (default 2).
  */
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { splitMysqlStatements } from '../../src/dialects/mysql/mysql-script.ts';
@@ -86,26 +89,56 @@ function flywayToml(): string {
 async function load(server: TestMariadb, database: string, sql: string, label: string): Promise<void> {
   await server.createDatabase(database);
   if (sql.trim() === '') return;
-  const child = promisify(execFile);
   const file = path.join(work, `${database}-${server.port}.sql`);
   fs.writeFileSync(file, sql);
   try {
-    await child('sh', ['-c', `mariadb --no-defaults --default-character-set=utf8mb4 -h127.0.0.1 -P${server.port} -uroot -p"$PW" ${server.name(database)} < "${file}"`], {
-      env: { PATH: process.env['PATH'] ?? '', PW: server.password },
-    });
+    await server.runClient(database, file);
   } catch (error) {
-    throw new Error(`the case's ${label} SQL fails: ${(error as { stderr?: string }).stderr ?? String(error)}`);
+    throw new Error(`the case's ${label} SQL fails: ${(error as Error).message}`);
   }
+}
+
+/** The script's code: strings, quoted names and comments blanked out (test-side, none of parity's lexer). */
+function codeOnly(sql: string): string {
+  return sql.replace(/'(?:[^'\\]|\\.|'')*'|"(?:[^"\\]|\\.|"")*"|`(?:[^`]|``)*`|\/\*[\s\S]*?\*\/|(?:--\s|#)[^\n]*/g, ' ');
+}
+
+/**
+ * The DELIMITER contract of generated scripts: every `DELIMITER x` line opens a block of exactly one
+ * statement that holds a `;` of its own, closed by a line `x` and a line `DELIMITER ;`; and no
+ * statement outside such blocks holds a compound body (`BEGIN ... END` with `;` inside).
+ */
+function assertDelimiters(script: string, label: string): void {
+  const block = /^DELIMITER (\S+)\n([\s\S]*?)\n(\S+)\nDELIMITER ;$/gm;
+  const blocks = [...script.matchAll(block)];
+  const delimiterLines = script.split('\n').filter((line) => /^\s*DELIMITER\b/i.test(line)).length;
+  assert.is(delimiterLines, blocks.length * 2, `${label}: a DELIMITER line outside a DELIMITER x / x / DELIMITER ; block`);
+  for (const [, open, statement, close] of blocks) {
+    assert.is(close, open, `${label}: a block opened with ${open} is closed with ${close}`);
+    assert.not.ok(statement!.includes(open!), `${label}: a block holds its delimiter ${open} (more than one statement)`);
+    assert.ok(codeOnly(statement!).includes(';'), `${label}: a statement without a ; of its own is wrapped in DELIMITER:\n${statement}`);
+  }
+  const outside = codeOnly(script.replace(block, ''));
+  assert.not.match(outside, /\bBEGIN\b[^;]*;[\s\S]*?\bEND\b/i, `${label}: a compound body is not wrapped in DELIMITER`);
 }
 
 /** Applies a generated script statement by statement, one driver call each. */
 async function applyScript(database: string, script: string, label: string): Promise<void> {
-  assert.not.match(script, /^\s*DELIMITER\b/im, `${label} uses DELIMITER`);
   assert.not.match(script, /^\s*(BEGIN|START TRANSACTION|COMMIT)\s*;/im, `${label} controls the transaction itself`);
+  assertDelimiters(script, label);
   try {
     await target.execAll(database, splitMysqlStatements(script));
   } catch (error) {
     throw new Error(`${label} failed: ${(error as Error).message}\n--- ${label} ---\n${script}`);
+  }
+}
+
+/** Applies a generated script file with the `mariadb` command-line client. */
+async function applyWithClient(database: string, file: string, label: string): Promise<void> {
+  try {
+    await target.runClient(database, file);
+  } catch (error) {
+    throw new Error(`${label} failed: ${(error as Error).message}\n--- ${label} ---\n${fs.readFileSync(file, 'utf8')}`);
   }
 }
 
@@ -181,6 +214,14 @@ async function runCase(c: Case): Promise<void> {
     await applyScript(db, undo, 'U script');
     await assertNoDifferences(`snapshot:${snapshot}`, t, path.join(dir, 'after-u.artifact'), 'after U');
     assertSamePrint(targetPrint, await mysqlFingerprint(target, db), 'after U');
+
+    await applyWithClient(db, path.join(location, 'V1__case.sql'), 'V script (mariadb client)');
+    await assertNoDifferences(s, t, path.join(dir, 'after-v-client.artifact'), 'after V (mariadb client)');
+    assertSamePrint(sourcePrint, await mysqlFingerprint(target, db), 'after V (mariadb client)');
+
+    await applyWithClient(db, path.join(location, 'U1__case.sql'), 'U script (mariadb client)');
+    await assertNoDifferences(`snapshot:${snapshot}`, t, path.join(dir, 'after-u-client.artifact'), 'after U (mariadb client)');
+    assertSamePrint(targetPrint, await mysqlFingerprint(target, db), 'after U (mariadb client)');
   } finally {
     await source.dropDatabase(db).catch(() => {});
     await target.dropDatabase(db).catch(() => {});

@@ -27,6 +27,7 @@ import { ParityError } from '../../src/errors.ts';
 import type { DatabaseModel } from '../../src/model/objects.ts';
 import { interruptBinaryWhen, runCli } from '../support/cli.ts';
 import { skipWithoutMariadb, startOwnMariadb, type TestMariadb } from '../support/mariadb-server.ts';
+import { mysqlFingerprint } from '../support/mysql-fingerprint.ts';
 
 if (skipWithoutMariadb()) process.exit(0);
 
@@ -219,6 +220,72 @@ test("the database's own options and events: Edit Schema (unnamed), written to S
     await server.exec('app', 'DROP EVENT purge_orders');
     await server.exec('app', 'ALTER DATABASE app CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci');
   }
+});
+
+/** Objects whose DDL the mysql client cuts at the first `;` unless it is written between DELIMITER lines, and table options and keys that used to be lost. */
+const COMPOUND = `
+CREATE TABLE tickets (id int NOT NULL, \`type\` varchar(10), \`status\` varchar(10), \`zone\` varchar(10), parent_id int,
+    PRIMARY KEY (id) COMMENT 'ticket number', FOREIGN KEY (parent_id) REFERENCES tickets (id))
+    ROW_FORMAT=COMPRESSED KEY_BLOCK_SIZE=8;
+DELIMITER $$
+CREATE TRIGGER t_before BEFORE INSERT ON tickets FOR EACH ROW begin
+set NEW.status = coalesce(NEW.status, 'open');
+set NEW.zone = 'costs $$; not free';
+end$$
+CREATE FUNCTION f_kind(t_id int) RETURNS varchar(40) READS SQL DATA
+BEGIN
+    DECLARE type varchar(10);
+    SELECT t.type INTO type FROM tickets t WHERE t.id = t_id;
+    RETURN type;
+END$$
+CREATE PROCEDURE p_close(IN zone varchar(10))
+BEGIN
+    UPDATE tickets SET status = 'closed' WHERE tickets.zone = zone;
+    UPDATE tickets SET status = 'done' WHERE status IS NULL;
+END$$
+CREATE EVENT ev_purge ON SCHEDULE EVERY 1 DAY STARTS '2030-01-01 00:00:00' ON COMPLETION PRESERVE DISABLE DO
+BEGIN
+    DELETE FROM tickets WHERE status = 'done';
+    DELETE FROM tickets WHERE status = 'closed';
+END$$
+DELIMITER ;
+`;
+
+test('compound bodies: model writes them between DELIMITER lines, the mariadb client runs the files unchanged, and they read back equal', async () => {
+  await server.createDatabase('compound');
+  const source = path.join(work, 'compound.sql');
+  fs.writeFileSync(source, COMPOUND);
+  await server.runClient('compound', source);
+  const environment = (name: string, database: string) =>
+    `[environments.${name}]\nurl = "jdbc:mysql://127.0.0.1:${server.port}/${database}"\nuser = "${server.user}"\npassword = "${server.password}"\n\n`;
+  fs.writeFileSync(path.join(work, 'compound.toml'), `${environment('comp', server.name('compound'))}${environment('build', 'build_db')}[flyway]\nschemaModelLocation = "compound-model"\n`);
+  const folder = path.join(work, 'compound-model');
+  fs.mkdirSync(folder);
+  const config = ['-configFiles=compound.toml', '-buildEnvironment=build'];
+  const diff = await run('diff', '-source=comp', '-target=schemaModel', ...config, '-artifactFilename=out/compound.artifact');
+  assert.is(diff.code, 0, diff.stderr);
+  const model = await run('model', '-artifactFilename=out/compound.artifact', '-configFiles=compound.toml');
+  assert.is(model.code, 0, model.stderr);
+  const written = filesOf(folder);
+  assert.match(written.get('Tables/tickets.sql')!, /\nDELIMITER \$\$\$\nCREATE TRIGGER `t_before` BEFORE INSERT ON `tickets` FOR EACH ROW begin\n[\s\S]*\nend\n\$\$\$\nDELIMITER ;\n$/);
+  assert.match(written.get('Tables/tickets.sql')!, /PRIMARY KEY \(`id`\) COMMENT 'ticket number'/);
+  assert.match(written.get('Tables/tickets.sql')!, /ROW_FORMAT=COMPRESSED KEY_BLOCK_SIZE=8;/);
+  assert.match(written.get('Functions/f_kind.sql')!, /^DELIMITER \$\$\nCREATE FUNCTION `f_kind`/);
+  assert.match(written.get('Procedures/p_close.sql')!, /^DELIMITER \$\$\nCREATE PROCEDURE `p_close`/);
+  assert.match(written.get('Schemas/database.sql')!, /DELIMITER \$\$\nCREATE EVENT `ev_purge`/);
+
+  // Read back by parity (its splitter reads DELIMITER): no differences.
+  const again = await run('diff', '-source=comp', '-target=schemaModel', ...config);
+  assert.is(again.code, 0, again.stderr);
+  assert.match(again.stdout, /No differences found\./);
+  // Run by the mariadb client, file by file as written: the same database, by an independent fingerprint.
+  await server.createDatabase('compound_copy');
+  const order = ['Tables/tickets.sql', 'Functions/f_kind.sql', 'Procedures/p_close.sql', 'Schemas/database.sql'];
+  assert.equal([...written.keys()].sort(), [...order].sort());
+  for (const file of order) await server.runClient('compound_copy', path.join(folder, file));
+  assert.equal(await mysqlFingerprint(server, 'compound_copy'), await mysqlFingerprint(server, 'compound'));
+  await server.dropDatabase('compound_copy');
+  await server.dropDatabase('compound');
 });
 
 test('a non-empty folder without a build environment: exit 3, one line saying what to add', async () => {

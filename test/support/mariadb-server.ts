@@ -44,6 +44,12 @@ export interface TestMariadb {
   /** Runs each statement of a list, one call each. */
   execAll(database: string, statements: readonly string[]): Promise<void>;
   query<T = Record<string, unknown>>(database: string, sql: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * Runs a SQL file with the `mariadb` command-line client (which reads DELIMITER itself), as a user
+   * applying a script would: `mariadb --no-defaults ... <database> < file`. Rejects with the client's
+   * stderr when it exits non-zero.
+   */
+  runClient(database: string, file: string): Promise<void>;
   connect(database: string): Promise<mysql.Connection>;
   stop(): Promise<void>;
 }
@@ -267,6 +273,14 @@ function onServer(address: SharedServerAddress, prefix: string, shutdown?: () =>
     },
     async query<T>(database: string, sql: string, params?: unknown[]) {
       return withConnection(database, async (c) => (await c.query(sql, params))[0] as T[]);
+    },
+    async runClient(database, file) {
+      const command = `mariadb --no-defaults --default-character-set=utf8mb4 -h127.0.0.1 -P${port} -u"$DB_USER" -p"$PW" "$DB" < "$FILE"`;
+      try {
+        await run('sh', ['-c', command], { env: { PATH: process.env['PATH'] ?? '', PW: password, DB_USER: user, DB: name(database), FILE: file } });
+      } catch (error) {
+        throw new Error(`mariadb < ${path.basename(file)} failed: ${(error as { stderr?: string }).stderr ?? String(error)}`);
+      }
     },
     connect,
     async stop() {

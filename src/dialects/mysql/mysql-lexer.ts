@@ -37,37 +37,47 @@ function quotedEnd(sql: string, start: number, quote: string, backslashes: boole
   return sql.length;
 }
 
+/** The token that starts at `start` (which must be inside `sql`). */
+export function readToken(sql: string, start: number): Token {
+  const ch = sql[start]!;
+  const next = sql[start + 1];
+  let type: TokenType;
+  let end: number;
+  if (/\s/.test(ch)) {
+    type = 'space';
+    end = start + 1;
+    while (end < sql.length && /\s/.test(sql[end]!)) end++;
+  } else if (ch === '`') {
+    type = 'identifier';
+    end = quotedEnd(sql, start, '`', false);
+  } else if (ch === "'" || ch === '"') {
+    type = 'string';
+    end = quotedEnd(sql, start, ch, true);
+  } else if ((ch === '-' && next === '-' && /\s/.test(sql[start + 2] ?? ' ')) || ch === '#') {
+    type = 'comment';
+    const newline = sql.indexOf('\n', start);
+    end = newline < 0 ? sql.length : newline;
+  } else if (ch === '/' && next === '*') {
+    type = 'comment';
+    const close = sql.indexOf('*/', start + 2);
+    end = close < 0 ? sql.length : close + 2;
+  } else if (WORD.test(ch)) {
+    type = 'word';
+    end = start + 1;
+    while (end < sql.length && WORD.test(sql[end]!)) end++;
+  } else {
+    type = 'punct';
+    end = start + 1;
+  }
+  return { type, text: sql.slice(start, end), start, end };
+}
+
 export function tokenize(sql: string): Token[] {
   const tokens: Token[] = [];
-  let i = 0;
-  const push = (type: TokenType, end: number) => {
-    tokens.push({ type, text: sql.slice(i, end), start: i, end });
-    i = end;
-  };
-  while (i < sql.length) {
-    const ch = sql[i]!;
-    const next = sql[i + 1];
-    if (/\s/.test(ch)) {
-      let end = i + 1;
-      while (end < sql.length && /\s/.test(sql[end]!)) end++;
-      push('space', end);
-    } else if (ch === '`') {
-      push('identifier', quotedEnd(sql, i, '`', false));
-    } else if (ch === "'" || ch === '"') {
-      push('string', quotedEnd(sql, i, ch, true));
-    } else if ((ch === '-' && next === '-' && /\s/.test(sql[i + 2] ?? ' ')) || ch === '#') {
-      const newline = sql.indexOf('\n', i);
-      push('comment', newline < 0 ? sql.length : newline);
-    } else if (ch === '/' && next === '*') {
-      const close = sql.indexOf('*/', i + 2);
-      push('comment', close < 0 ? sql.length : close + 2);
-    } else if (WORD.test(ch)) {
-      let end = i + 1;
-      while (end < sql.length && WORD.test(sql[end]!)) end++;
-      push('word', end);
-    } else {
-      push('punct', i + 1);
-    }
+  for (let i = 0; i < sql.length; ) {
+    const token = readToken(sql, i);
+    tokens.push(token);
+    i = token.end;
   }
   return tokens;
 }

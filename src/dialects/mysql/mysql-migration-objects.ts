@@ -4,12 +4,19 @@
  * with them (first). Routines and events have no CREATE OR REPLACE that keeps MySQL 8 and MariaDB
  * alike, so a changed one is dropped and created again; a changed view is replaced in place.
  */
+import type { Phase } from '../../generate/change-order.js';
 import type { MigrationStep } from '../../generate/migration-hooks.js';
 import { equalValues } from '../../diff/object-comparer.js';
 import type { Routine, SchemaDef, View } from '../../model/objects.js';
 import { qualifiedName, quoteIdent } from './mysql-quoting.js';
 import { alterDatabase, dropEvent, renderEvent, schemaOptions } from './mysql-render-objects.js';
 import { renderView } from './mysql-render-objects.js';
+import { holdsTerminator } from './mysql-script.js';
+
+/** A step creating a trigger, routine or event: marked when its compound body holds `;` (see mysql-script.ts). */
+export function programStep(phase: Phase, sql: string): MigrationStep {
+  return { phase, sql, ...(holdsTerminator(sql) ? { ownTerminators: true } : {}) };
+}
 
 /** The session's own database (`''`) exists already: "creating" it sets its options. */
 export function createSchemaSteps(schema: SchemaDef): MigrationStep[] {
@@ -20,7 +27,7 @@ export function createSchemaSteps(schema: SchemaDef): MigrationStep[] {
       : options === ''
         ? []
         : [{ phase: 'createSchemas', sql: alterDatabase('', options) }];
-  return [...create, ...(schema.events ?? []).map((event): MigrationStep => ({ phase: 'createTriggers', sql: renderEvent(schema.name, event) }))];
+  return [...create, ...(schema.events ?? []).map((event) => programStep('createTriggers', renderEvent(schema.name, event)))];
 }
 
 /** The session's own database (`''`) is never dropped: its objects are, each by its own change. */
@@ -42,7 +49,7 @@ export function alterSchemaSteps(from: SchemaDef, to: SchemaDef): MigrationStep[
     if (!equalValues(event, after.get(name))) steps.push({ phase: 'dropTriggers', sql: dropEvent(to.name, name) });
   }
   for (const [name, event] of after) {
-    if (!equalValues(event, before.get(name))) steps.push({ phase: 'createTriggers', sql: renderEvent(to.name, event) });
+    if (!equalValues(event, before.get(name))) steps.push(programStep('createTriggers', renderEvent(to.name, event)));
   }
   return steps;
 }
@@ -65,7 +72,7 @@ function dropRoutine(routine: Routine): string {
 }
 
 export function createRoutineSteps(routine: Routine): MigrationStep[] {
-  return [{ phase: 'createRoutines', sql: routine.definition }];
+  return [programStep('createRoutines', routine.definition)];
 }
 
 export function dropRoutineSteps(routine: Routine): MigrationStep[] {
@@ -76,6 +83,6 @@ export function dropRoutineSteps(routine: Routine): MigrationStep[] {
 export function alterRoutineSteps(from: Routine, to: Routine): MigrationStep[] {
   return [
     { phase: 'createRoutines', sql: dropRoutine(from) },
-    { phase: 'createRoutines', sql: to.definition },
+    programStep('createRoutines', to.definition),
   ];
 }

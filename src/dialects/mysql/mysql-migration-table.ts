@@ -7,13 +7,15 @@
  *   alterTables      one ALTER TABLE for the table options (charset before the columns that inherit
  *                    it), then ONE ALTER TABLE with every column, key, index and check change: MySQL
  *                    applies its clauses together, which settles orderings such as dropping a primary
- *                    key together with the AUTO_INCREMENT that needs it
+ *                    key together with the AUTO_INCREMENT that needs it. Some unchanged keys are
+ *                    rebuilt there too, where MariaDB would otherwise leave them different (planKeys)
  *   addForeignKeys   ADD CONSTRAINT ... FOREIGN KEY
  *   createTriggers   CREATE TRIGGER
  */
 import type { MigrationStep } from '../../generate/migration-hooks.js';
 import { equalValues } from '../../diff/object-comparer.js';
 import type { Column, ForeignKey, Index, Table } from '../../model/objects.js';
+import { programStep } from './mysql-migration-objects.js';
 import { qualifiedName, quoteIdent } from './mysql-quoting.js';
 import { renderCheck, renderColumnDefinition, renderCreateTable, renderForeignKey, renderIndex, renderPrimaryKey, renderTableOptions } from './mysql-render-table.js';
 import { shownName } from '../../model/unqualify.js';
@@ -40,7 +42,7 @@ export function createTableSteps(table: Table): MigrationStep[] {
   return [
     { phase: 'createTables', sql: renderCreateTable(table, false) },
     ...table.foreignKeys.map((fk) => addForeignKey(table, fk)),
-    ...table.triggers.map((trigger): MigrationStep => ({ phase: 'createTriggers', sql: trigger.definition })),
+    ...table.triggers.map((trigger) => programStep('createTriggers', trigger.definition)),
   ];
 }
 
@@ -68,13 +70,78 @@ function indexColumns(index: Index): string[] {
 /** The table-options statement: only the options that differ. */
 function optionSteps(from: Table, to: Table, table: string): MigrationStep[] {
   const changed = new Set<string>();
-  for (const key of ['engine', 'characterSet', 'collation', 'rowFormat']) {
+  for (const key of ['engine', 'characterSet', 'collation', 'rowFormat', 'keyBlockSize']) {
     if (from.extras?.[key] !== to.extras?.[key]) changed.add(key);
   }
   if (changed.has('characterSet')) changed.add('collation');
   if (from.comment !== to.comment) changed.add('comment');
   if (changed.size === 0) return [];
   return [{ phase: 'alterTables', sql: `ALTER TABLE ${table} ${renderTableOptions(to, changed).join(' ')}` }];
+}
+
+/**
+ * The index MariaDB made for a foreign key added without one (`KEY order_id` for an unnamed
+ * `t_ibfk_1`), if `from` has one that `fk` would use: an unchanged index over exactly the key's
+ * columns, named otherwise than `fk`, that a foreign key of another name already uses. Adding `fk`
+ * would replace such an index by a new one named after the constraint.
+ */
+function generatedIndexFor(fk: ForeignKey, from: Table, to: Table): Index | undefined {
+  const columns = JSON.stringify(fk.columns);
+  return from.indexes.find(
+    (index) =>
+      index.name !== fk.name &&
+      JSON.stringify(index.keys) === JSON.stringify(fk.columns.map(quoteIdent)) &&
+      equalValues(index, to.indexes.find((other) => other.name === index.name)) &&
+      from.foreignKeys.some((other) => other.name !== index.name && JSON.stringify(other.columns) === columns),
+  );
+}
+
+/** What the ALTER TABLE drops and adds back among keys, and which foreign keys go and come back. */
+interface KeyPlan {
+  /** Indexes dropped (changed, gone, or rebuilt), by name. */
+  readonly droppedIndexes: ReadonlySet<string>;
+  readonly primaryKeyRebuilt: boolean;
+  /** Foreign keys of `from` that are dropped (changed, gone, or disturbed). */
+  readonly droppedForeignKeys: readonly ForeignKey[];
+  /** Foreign keys of `to` that are added (changed, new, or disturbed and added back). */
+  readonly addedForeignKeys: readonly ForeignKey[];
+}
+
+/**
+ * Keys are dropped and added back when they change, and also:
+ * - every key, when the table's KEY_BLOCK_SIZE changes from a set one: MariaDB keeps the size a key
+ *   was built with (`PRIMARY KEY (id) KEY_BLOCK_SIZE=8` once the table's is gone);
+ * - an index the server made for a foreign key (generatedIndexFor), when a key over its columns is
+ *   added again: rebuilt, it is an ordinary index, which the new key uses under its own name.
+ * Foreign keys are dropped when they change or go, and dropped and added back when a retype or a
+ * rebuilt index or primary key disturbs their columns (MySQL refuses both while the key exists).
+ */
+function planKeys(from: Table, to: Table, retypedColumns: ReadonlySet<string>): KeyPlan {
+  const toIndexes = byName(to.indexes);
+  const allKeys = from.extras?.['keyBlockSize'] !== undefined && from.extras['keyBlockSize'] !== to.extras?.['keyBlockSize'];
+  const dropped = new Set(from.indexes.filter((index) => allKeys || !equalValues(index, toIndexes.get(index.name))).map((index) => index.name));
+  const primaryKeyRebuilt = allKeys || !equalValues(from.primaryKey, to.primaryKey);
+  const fromForeignKeys = byName(from.foreignKeys);
+  for (;;) {
+    const disturbedColumns = new Set([
+      ...retypedColumns,
+      ...from.indexes.filter((index) => dropped.has(index.name)).flatMap(indexColumns),
+      ...(primaryKeyRebuilt ? (from.primaryKey?.columns ?? []) : []),
+    ]);
+    const disturbed = (fk: ForeignKey) => fk.columns.some((c) => disturbedColumns.has(c));
+    const addedForeignKeys = to.foreignKeys.filter((fk) => {
+      const before = fromForeignKeys.get(fk.name);
+      return before === undefined || !equalValues(fk, before) || disturbed(before);
+    });
+    const generated = addedForeignKeys.map((fk) => generatedIndexFor(fk, from, to)).filter((index) => index !== undefined && !dropped.has(index.name));
+    if (generated.length > 0) {
+      for (const index of generated) dropped.add(index!.name);
+      continue;
+    }
+    const toForeignKeys = byName(to.foreignKeys);
+    const droppedForeignKeys = from.foreignKeys.filter((fk) => !equalValues(fk, toForeignKeys.get(fk.name)) || disturbed(fk));
+    return { droppedIndexes: dropped, primaryKeyRebuilt, droppedForeignKeys, addedForeignKeys };
+  }
 }
 
 export function alterTableSteps(from: Table, to: Table): MigrationStep[] {
@@ -85,41 +152,21 @@ export function alterTableSteps(from: Table, to: Table): MigrationStep[] {
 
   const fromColumns = byName(from.columns);
   const toColumns = byName(to.columns);
-  const fromIndexes = byName(from.indexes);
-  const toIndexes = byName(to.indexes);
   const fromChecks = byName(from.checkConstraints);
   const toChecks = byName(to.checkConstraints);
   const charsetChanged = from.extras?.['collation'] !== to.extras?.['collation'] || from.extras?.['characterSet'] !== to.extras?.['characterSet'];
 
-  // Parts that go away or change.
-  const droppedIndexes = from.indexes.filter((index) => !equalValues(index, toIndexes.get(index.name)));
-  const primaryKeyChanged = !equalValues(from.primaryKey, to.primaryKey);
   const retypedColumns = new Set(from.columns.filter((c) => toColumns.has(c.name) && retyped(c, toColumns.get(c.name)!)).map((c) => c.name));
-
-  // Foreign keys: changed or removed ones, plus unchanged ones that a retype or index change disturbs.
-  const toForeignKeys = byName(to.foreignKeys);
-  const disturbedColumns = new Set([
-    ...retypedColumns,
-    ...droppedIndexes.flatMap(indexColumns),
-    ...(primaryKeyChanged ? (from.primaryKey?.columns ?? []) : []),
-  ]);
-  for (const fk of from.foreignKeys) {
-    const after = toForeignKeys.get(fk.name);
-    const disturbed = fk.columns.some((c) => disturbedColumns.has(c));
-    if (after === undefined || !equalValues(fk, after) || disturbed) steps.push(dropForeignKey(to, fk));
-    if (after !== undefined && equalValues(fk, after) && disturbed) steps.push(addForeignKey(to, after));
-  }
-  const fromForeignKeys = byName(from.foreignKeys);
-  for (const fk of to.foreignKeys) {
-    if (!equalValues(fk, fromForeignKeys.get(fk.name))) steps.push(addForeignKey(to, fk));
-  }
+  const keys = planKeys(from, to, retypedColumns);
+  steps.push(...keys.droppedForeignKeys.map((fk) => dropForeignKey(to, fk)));
+  steps.push(...keys.addedForeignKeys.map((fk) => addForeignKey(to, fk)));
 
   // Triggers.
   const toTriggers = byName(to.triggers);
   const fromTriggers = byName(from.triggers);
   for (const trigger of from.triggers) if (!equalValues(trigger, toTriggers.get(trigger.name))) steps.push(dropTrigger(to, trigger.name));
   for (const trigger of to.triggers) {
-    if (!equalValues(trigger, fromTriggers.get(trigger.name))) steps.push({ phase: 'createTriggers', sql: trigger.definition });
+    if (!equalValues(trigger, fromTriggers.get(trigger.name))) steps.push(programStep('createTriggers', trigger.definition));
   }
 
   steps.push(...optionSteps(from, to, table));
@@ -127,8 +174,8 @@ export function alterTableSteps(from: Table, to: Table): MigrationStep[] {
   for (const check of from.checkConstraints) {
     if (!equalValues(check, toChecks.get(check.name))) clauses.push(`DROP CONSTRAINT ${quoteIdent(check.name)}`);
   }
-  for (const index of droppedIndexes) clauses.push(`DROP INDEX ${quoteIdent(index.name)}`);
-  if (primaryKeyChanged && from.primaryKey !== undefined) clauses.push('DROP PRIMARY KEY');
+  for (const index of from.indexes) if (keys.droppedIndexes.has(index.name)) clauses.push(`DROP INDEX ${quoteIdent(index.name)}`);
+  if (keys.primaryKeyRebuilt && from.primaryKey !== undefined) clauses.push('DROP PRIMARY KEY');
   // A generated column that changes its expression or storage, or turns into or from a plain
   // column, is dropped and added back: MariaDB cannot MODIFY between those.
   const recreated = new Set(
@@ -157,8 +204,11 @@ export function alterTableSteps(from: Table, to: Table): MigrationStep[] {
     const place = position === 0 ? 'FIRST' : `AFTER ${quoteIdent(to.columns[position - 1]!.name)}`;
     clauses.push(`ADD COLUMN ${renderColumnDefinition(column)} ${place}`);
   });
-  if (primaryKeyChanged && to.primaryKey !== undefined) clauses.push(`ADD ${renderPrimaryKey(to.primaryKey)}`);
-  for (const index of to.indexes) if (!equalValues(index, fromIndexes.get(index.name))) clauses.push(`ADD ${renderIndex(index)}`);
+  if (keys.primaryKeyRebuilt && to.primaryKey !== undefined) clauses.push(`ADD ${renderPrimaryKey(to.primaryKey)}`);
+  const fromIndexes = byName(from.indexes);
+  for (const index of to.indexes) {
+    if (!equalValues(index, fromIndexes.get(index.name)) || keys.droppedIndexes.has(index.name)) clauses.push(`ADD ${renderIndex(index)}`);
+  }
   for (const check of to.checkConstraints) if (!equalValues(check, fromChecks.get(check.name))) clauses.push(`ADD ${renderCheck(check)}`);
 
   if (clauses.length > 0) {

@@ -3,9 +3,10 @@
  * object kind. The statements live in mysql-migration-table.ts and mysql-migration-objects.ts; this
  * file dispatches by kind.
  *
- * MySQL DDL is not transactional (each statement commits), which the script header says. Scripts have
- * no DELIMITER: stored programs are single statements ending with `;`, and mysql-script.ts splits a
- * script back into statements (one driver call each) the way Flyway does.
+ * MySQL DDL is not transactional (each statement commits), which the script header says. A stored
+ * program whose compound body holds `;` is written between DELIMITER lines (mysql-script.ts), so the
+ * script runs unchanged with the mysql/mariadb client, with Flyway and with `parity migrate`; every
+ * other statement ends with `;`.
  *
  * Views: MySQL resolves a view's query when it is used, so altering or dropping what a view reads
  * never fails; a view's readers survive every alter (`alterKeepsDependents` is always true) and a
@@ -27,6 +28,7 @@ import {
   dropViewSteps,
 } from './mysql-migration-objects.js';
 import { alterTableSteps, createTableSteps, dropTableSteps } from './mysql-migration-table.js';
+import { delimitedStatement } from './mysql-script.js';
 
 function unsupported(object: { kind: string; schema: string; name: string }): never {
   throw new ParityError('UNSUPPORTED', `MySQL has no ${object.kind} objects (${object.schema}.${object.name})`);
@@ -88,6 +90,7 @@ function alter(change: Change): MigrationStep[] {
 
 export const mysqlMigration: MigrationRenderer = {
   statementTerminator: ';',
+  delimitStatement: delimitedStatement,
   transactionalDdl: false,
   preamble: () => [],
   create,

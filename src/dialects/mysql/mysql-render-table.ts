@@ -39,9 +39,10 @@ function columnList(columns: readonly string[]): string {
   return columns.map(quoteIdent).join(', ');
 }
 
-/** `PRIMARY KEY (a, b)`. */
+/** `PRIMARY KEY (a, b) [COMMENT 'c']`. */
 export function renderPrimaryKey(primaryKey: PrimaryKey): string {
-  return `PRIMARY KEY (${columnList(primaryKey.columns)})`;
+  const comment = primaryKey.comment !== undefined ? ` COMMENT ${quoteLiteral(primaryKey.comment)}` : '';
+  return `PRIMARY KEY (${columnList(primaryKey.columns)})${comment}`;
 }
 
 const INDEX_KEYWORDS: Readonly<Record<string, string>> = { fulltext: 'FULLTEXT KEY', spatial: 'SPATIAL KEY' };
@@ -78,7 +79,11 @@ function tableExtra(table: Table, key: string): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-/** Table options in CREATE TABLE order: `ENGINE=x DEFAULT CHARSET=c COLLATE=y ROW_FORMAT=r COMMENT='c'`. */
+/**
+ * Table options in CREATE TABLE order: `ENGINE=x DEFAULT CHARSET=c COLLATE=y ROW_FORMAT=r
+ * KEY_BLOCK_SIZE=n COMMENT='c'`. With `only` (an ALTER TABLE of the options that changed), an option
+ * the table does not have is reset: `ROW_FORMAT=DEFAULT`, `KEY_BLOCK_SIZE=0`, `COMMENT=''`.
+ */
 export function renderTableOptions(table: Table, only?: ReadonlySet<string>): string[] {
   const options: string[] = [];
   const want = (name: string) => only === undefined || only.has(name);
@@ -92,6 +97,11 @@ export function renderTableOptions(table: Table, only?: ReadonlySet<string>): st
   if (want('rowFormat')) {
     if (rowFormat !== undefined) options.push(`ROW_FORMAT=${rowFormat}`);
     else if (only !== undefined) options.push('ROW_FORMAT=DEFAULT');
+  }
+  const keyBlockSize = tableExtra(table, 'keyBlockSize');
+  if (want('keyBlockSize')) {
+    if (keyBlockSize !== undefined) options.push(`KEY_BLOCK_SIZE=${keyBlockSize}`);
+    else if (only !== undefined) options.push('KEY_BLOCK_SIZE=0');
   }
   if (want('comment') && (table.comment !== undefined || only !== undefined)) options.push(`COMMENT=${quoteLiteral(table.comment ?? '')}`);
   return options;

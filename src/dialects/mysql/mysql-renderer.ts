@@ -3,10 +3,11 @@ import { ParityError } from '../../errors.js';
 import type { SchemaObject, Table } from '../../model/objects.js';
 import { renderSchemaStatements, renderView } from './mysql-render-objects.js';
 import { renderCreateTable } from './mysql-render-table.js';
+import { terminatedStatement } from './mysql-script.js';
 
-/** Statements joined as a script: each ends with `;`, a blank line between them. */
+/** Statements joined as a script: each terminated as mysql-script.ts says, a blank line between them. */
 export function renderStatements(statements: readonly string[]): string {
-  return statements.map((statement) => `${statement};`).join('\n\n');
+  return statements.map(terminatedStatement).join('\n\n');
 }
 
 export function renderCreateMysql(object: SchemaObject): string {

@@ -81,7 +81,7 @@ function indexes(rows: readonly IndexRow[]): { primaryKey?: PrimaryKey; indexes:
   for (const [name, parts] of groups) {
     const first = parts[0]!;
     if (name === 'PRIMARY') {
-      primaryKey = { name, columns: parts.map((p) => p.column_name ?? '') };
+      primaryKey = { name, columns: parts.map((p) => p.column_name ?? ''), ...(first.comment ? { comment: first.comment } : {}) };
       continue;
     }
     const invisible = first.invisible !== null && Number(first.invisible) === 1;
@@ -135,7 +135,7 @@ function trigger(row: TriggerRow): Trigger {
   };
 }
 
-/** Table options the model keeps: engine, default charset and collation, a requested row format. */
+/** Table options the model keeps: engine, default charset and collation, a requested row format and key block size. */
 function tableExtras(row: TableRow): Record<string, string> {
   const extras: Record<string, string> = {};
   if (row.engine) extras['engine'] = row.engine;
@@ -143,6 +143,8 @@ function tableExtras(row: TableRow): Record<string, string> {
   if (row.collation) extras['collation'] = row.collation;
   const rowFormat = /(?:^|\s)row_format=(\w+)/i.exec(row.create_options ?? '');
   if (rowFormat) extras['rowFormat'] = rowFormat[1]!.toUpperCase();
+  const keyBlockSize = /(?:^|\s)key_block_size=(\d+)/i.exec(row.create_options ?? '');
+  if (keyBlockSize) extras['keyBlockSize'] = keyBlockSize[1]!;
   return extras;
 }
 

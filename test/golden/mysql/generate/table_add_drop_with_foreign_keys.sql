@@ -31,7 +31,10 @@ ALTER TABLE `app`.`orders` ADD CONSTRAINT `fk_orders_customer` FOREIGN KEY (`cus
 
 CREATE ALGORITHM=MERGE SQL SECURITY INVOKER VIEW `app`.`v_orders` AS select `orders`.`id` AS `id` from `orders` WITH CASCADED CHECK OPTION;
 
-CREATE TRIGGER `app`.`trg_orders_bi` BEFORE INSERT ON `app`.`orders` FOR EACH ROW BEGIN SET NEW.qty = 1; END;
+DELIMITER $$
+CREATE TRIGGER `app`.`trg_orders_bi` BEFORE INSERT ON `app`.`orders` FOR EACH ROW BEGIN SET NEW.qty = 1; END
+$$
+DELIMITER ;
 
 -- ================ U2__table_add_drop_with_foreign_keys.sql ================
 

@@ -17,4 +17,7 @@ CREATE TABLE `app`.`orders` (
     CONSTRAINT `fk_orders_customer` FOREIGN KEY (`customer_id`) REFERENCES `app`.`customers` (`id`) ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci ROW_FORMAT=DYNAMIC COMMENT='customer''s orders';
 
-CREATE TRIGGER `app`.`trg_orders_bi` BEFORE INSERT ON `app`.`orders` FOR EACH ROW BEGIN SET NEW.qty = 1; END;
+DELIMITER $$
+CREATE TRIGGER `app`.`trg_orders_bi` BEFORE INSERT ON `app`.`orders` FOR EACH ROW BEGIN SET NEW.qty = 1; END
+$$
+DELIMITER ;
