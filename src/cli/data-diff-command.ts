@@ -19,6 +19,8 @@ export const dataDiffCommand: CommandSpec = {
     target: { type: 'string', describe: 'Environment holding the target table' },
     table: { type: 'string', describe: 'Table to compare: table or schema.table (without it: every table of both environments)' },
     targetTable: { type: 'string', describe: 'Table name on the target when it differs (default: -table)' },
+    sourceQuery: { type: 'string', describe: 'Query mode: a SELECT on the source compared as if it were the table (with -targetQuery and -key)' },
+    targetQuery: { type: 'string', describe: 'Query mode: the SELECT on the target' },
     key: { type: 'string', describe: 'Comma-separated key columns (unique; integer, text or uuid); without -table: table.column or table.col1+col2 per table' },
     schemaMap: { type: 'string', describe: 'Without -table: source schema:target schema pairs, e.g. public:app' },
     tableMap: { type: 'string', describe: 'Without -table: source table:target table pairs (table or schema.table)' },

@@ -139,7 +139,20 @@ function tableKeys(context: CommandContext): Map<string, string[]> {
 }
 
 export function isWholeDatabase(context: CommandContext): boolean {
-  return stringArg(context, 'table') === undefined;
+  return stringArg(context, 'table') === undefined && stringArg(context, 'sourceQuery') === undefined && stringArg(context, 'targetQuery') === undefined;
+}
+
+/**
+ * Query mode: `-sourceQuery` and `-targetQuery` (both) stand for the tables; `-table`/`-targetTable`
+ * then make no sense. Returns the two specs' table parts, or undefined without queries.
+ */
+function queryTables(context: CommandContext): { source: { table: string; query: string }; target: { table: string; query: string } } | undefined {
+  const [source, target] = [stringArg(context, 'sourceQuery'), stringArg(context, 'targetQuery')];
+  if (source === undefined && target === undefined) return undefined;
+  if (source === undefined || target === undefined) throw invalid('query mode needs both -sourceQuery and -targetQuery');
+  const given = ['table', 'targetTable'].find((name) => stringArg(context, name) !== undefined);
+  if (given !== undefined) throw invalid(`-${given} and -sourceQuery/-targetQuery are two ways to name what is compared: give one`);
+  return { source: { table: 'query', query: source }, target: { table: 'query', query: target } };
 }
 
 /** `dataDiff -source=A -target=B` without `-table`: every table of both environments' schemas. */
@@ -175,7 +188,8 @@ export function dataDiffRequest(context: CommandContext, onProgress?: DataDiffRe
   if (given !== undefined) throw invalid(`-${given} applies to whole-database runs: leave -table out`);
   const sourceName = requireString(context, 'source', 'dataDiff');
   const targetName = requireString(context, 'target', 'dataDiff');
-  const table = tableName('table', requireString(context, 'table', 'dataDiff'));
+  const queries = queryTables(context);
+  const table = queries?.source ?? tableName('table', requireString(context, 'table', 'dataDiff'));
   const key = listArg(context, 'key');
   if (!key || key.length === 0) throw invalid('missing required parameter -key');
   const targetTable = stringArg(context, 'targetTable');
@@ -215,7 +229,7 @@ export function dataDiffRequest(context: CommandContext, onProgress?: DataDiffRe
     },
     target: {
       connection: environmentConnection(config, getEnvironment(config, targetName, '-target')),
-      spec: { ...(targetTable !== undefined ? tableName('targetTable', targetTable) : table), ...filters(targetWhere, updateColumn && map.get(updateColumn)) },
+      spec: { ...(queries?.target ?? (targetTable !== undefined ? tableName('targetTable', targetTable) : table)), ...filters(targetWhere, updateColumn && map.get(updateColumn)) },
     },
     columnMap: map,
     ...common,

@@ -96,7 +96,7 @@ export function compareTablePair(tables: PlannedTables, options: CompareOptions,
 
 export async function runDataDiff(request: DataDiffRequest): Promise<DataDiffReport> {
   const started = Date.now();
-  const algorithm = chooseAlgorithm(request.algorithm, request.source.connection, request.target.connection);
+  const algorithm = chooseAlgorithm(request.algorithm, request.source.connection, request.target.connection, request.source.spec.query !== undefined);
   const mapped = (name: string) => request.columnMap.get(name) ?? name;
   const opened: Array<{ close(): Promise<void> }> = [];
   let materialized: MaterializedDiff | undefined;

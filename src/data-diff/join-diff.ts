@@ -26,20 +26,23 @@ export type AlgorithmOption = 'auto' | DiffAlgorithm;
 /** Progress is reported every this many rows read. */
 const PROGRESS_ROWS = 1000;
 
-/** Why one connection cannot read both tables, or undefined when it can. */
-export function notOneConnection(source: ConnectionSettings, target: ConnectionSettings): string | undefined {
+/**
+ * Why one connection cannot read both tables, or undefined when it can. Queries (query mode) name
+ * their tables as their own connection's database sees them, so they need one database on every server.
+ */
+export function notOneConnection(source: ConnectionSettings, target: ConnectionSettings, queries = false): string | undefined {
   const both = `${describeConnection(source)} vs ${describeConnection(target)}`;
   if (source.dialect !== target.dialect) return `the two tables are on different kinds of server: ${both}`;
   const sameServer = source.host.toLowerCase() === target.host.toLowerCase() && source.port === target.port && (source.user ?? '') === (target.user ?? '');
   if (!sameServer) return `the two tables are not on one server as one user: ${both}`;
-  if (!dataDialectFor(source.dialect).crossDatabaseQueries && source.database !== target.database) return `the two tables are not in one database: ${both}`;
+  if ((queries || !dataDialectFor(source.dialect).crossDatabaseQueries) && source.database !== target.database) return `the two tables are not in one database: ${both}`;
   return undefined;
 }
 
 /** `auto`: joindiff when one connection reads both tables, else hashdiff; `joindiff` where it cannot be is an error. */
-export function chooseAlgorithm(requested: AlgorithmOption, source: ConnectionSettings, target: ConnectionSettings): DiffAlgorithm {
+export function chooseAlgorithm(requested: AlgorithmOption, source: ConnectionSettings, target: ConnectionSettings, queries = false): DiffAlgorithm {
   if (requested === 'hashdiff') return 'hashdiff';
-  const reason = notOneConnection(source, target);
+  const reason = notOneConnection(source, target, queries);
   if (reason === undefined) return 'joindiff';
   if (requested === 'auto') return 'hashdiff';
   throw new ParityError('INVALID_ARGUMENT', `-algorithm=joindiff needs both tables readable from one connection, but ${reason}`, { where: '-algorithm' });
@@ -47,9 +50,9 @@ export function chooseAlgorithm(requested: AlgorithmOption, source: ConnectionSe
 
 /** The side with its table qualified: each side's default schema (or database) is its own connection's. */
 async function joinSide(side: PlannedSide): Promise<JoinSide> {
-  const schema = side.table.schema !== '' ? side.table.schema : await side.use((c) => side.dialect.currentSchema(c));
+  const schema = side.table.schema !== '' || side.table.query !== undefined ? side.table.schema : await side.use((c) => side.dialect.currentSchema(c));
   return {
-    table: { schema, name: side.table.name },
+    table: { ...side.table, schema },
     keys: side.keys,
     columns: side.columns,
     ...(side.where !== undefined ? { where: side.where } : {}),

@@ -12,11 +12,11 @@
 import type { ConnectionSettings } from '../config/connection.js';
 import { ParityError } from '../errors.js';
 import { openSidePools, type ConnectionPool } from './connection-pool.js';
-import { describeCatalogTable, describeTable, findColumn, type CatalogTable } from './sql/catalog.js';
+import { describeCatalogTable, describeTable, displayName, findColumn, type CatalogTable } from './sql/catalog.js';
 import type { ColumnPlan, DataConnection, DataDialect, PlannedColumn, TableDescription, TableRef } from './sql/data-dialect.js';
 import { KEY_KINDS, NUMERIC_KINDS, ownKind, planPair, type PlanOptions } from './sql/column-plan.js';
 import type { Tolerance } from './tolerance.js';
-import { normalizedSql, readBoundaries, readChecksums, readRows } from './sql/data-sql.js';
+import { fromClause, normalizedSql, readBoundaries, readChecksums, readRows } from './sql/data-sql.js';
 import type { BucketStats, Key, SegmentStats, SideDescription, SideRow, Slice, TableSide, TableSpec } from './table-side.js';
 
 interface OpenedSide {
@@ -84,9 +84,7 @@ function filterOf(dialect: DataDialect, spec: TableSpec): string | undefined {
   return parts.length === 0 ? undefined : parts.join(' AND ');
 }
 
-function shown(table: TableRef): string {
-  return table.schema === '' ? table.name : `${table.schema}.${table.name}`;
-}
+const shown = displayName;
 
 function columnOf(side: OpenedSide, name: string, option: string) {
   const description = side.description!;
@@ -108,7 +106,7 @@ async function checkUnique(side: OpenedSide, keys: readonly PlannedColumn[], whe
   const dialect = side.pool.dialect;
   const order = keys.map((k) => dialect.keyOrder(k.column, k.plan));
   const sql =
-    `SELECT ${keys.map((k, i) => `MIN(${normalizedSql(dialect, k)}) AS k${i}`).join(', ')} FROM ${dialect.qualifiedName(side.table)}` +
+    `SELECT ${keys.map((k, i) => `MIN(${normalizedSql(dialect, k)}) AS k${i}`).join(', ')} FROM ${fromClause(dialect, side.table)}` +
     `${where ? ` WHERE ${where}` : ''} GROUP BY ${order.join(', ')} HAVING COUNT(*) > 1`;
   const [duplicate] = await side.pool.use((c) => c.query(`${sql} LIMIT 1`));
   if (duplicate) {
@@ -150,8 +148,8 @@ function withTolerance(plan: ColumnPlan, column: string, tolerance: Tolerance | 
   return { ...plan, tolerance };
 }
 
-function tableRef(spec: Pick<TableSpec, 'schema' | 'table'>): TableRef {
-  return { schema: spec.schema ?? '', name: spec.table };
+function tableRef(spec: Pick<TableSpec, 'schema' | 'table' | 'query'>): TableRef {
+  return { schema: spec.schema ?? '', name: spec.table, ...(spec.query !== undefined ? { query: spec.query } : {}) };
 }
 
 /**

@@ -99,6 +99,8 @@ export interface TableSpec {
   /** Schema (PostgreSQL) or database (MySQL); undefined: the connection's default. */
   readonly schema?: string;
   readonly table: string;
+  /** Query mode: a SELECT compared as if it were the table (read as a derived table). */
+  readonly query?: string;
   readonly key: readonly string[];
   /** Compared columns in order; undefined: every non-key column of the table, in table order. */
   readonly columns?: readonly string[];

@@ -377,6 +377,36 @@ if (!skipWithoutMariadb()) {
     assert.match(text.stderr, /^ERROR: -tolerance applies to numbers, but column status is compared as text \(-tolerance\)\n$/);
   });
 
+  test('query mode: two SELECTs compared as if they were tables, with the same pushdown (PG->PG, PG->MariaDB, one database)', async () => {
+    // The orders with id <= 1000, reshaped: cents and an upper-case status; the target lost ids 1 and
+    // 1000, ids 5 and 6 cost 300 cents more, id 7 is LOST.
+    const select = (upper: string) => `SELECT id, amount * 100 AS cents, ${upper}(status) AS status FROM orders WHERE id <= 1000`;
+    for (const [target, upper] of [['pgdst', 'upper'], ['mariadst', 'UPPER']] as const) {
+      const result = await run('-source=src', `-target=${target}`, `-sourceQuery=${select('upper')}`, `-targetQuery=${select(upper)}`, '-key=id', '-outputType=json');
+      assert.is(result.code, 0, result.stderr);
+      const report = JSON.parse(result.stdout) as Entry & { samples: { different: Array<{ key: Record<string, string>; columns: Record<string, { source: string; target: string }> }> } };
+      assert.equal(report.summary, summary(1000, 998, 2, 0, 3), target);
+      assert.equal(report.samples.different.map((d) => [d.key['id'], Object.keys(d.columns)]), [['5', ['cents']], ['6', ['cents']], ['7', ['status']]]);
+      assert.equal(report.samples.different[2]!.columns['status'], { source: 'OPEN', target: 'LOST' });
+      assert.equal(report.columns!['cents']!.maxAbsoluteDifference, 300);
+    }
+    // Both queries on one PostgreSQL database: one JOIN.
+    const joined = await run('-source=src', '-target=src', `-sourceQuery=${select('upper')}`, "-targetQuery=SELECT id, amount * 100 AS cents, upper(status) AS status FROM orders WHERE id <= 1000 AND id % 100 <> 0", '-key=id', '-outputType=json');
+    assert.is(joined.code, 0, joined.stderr);
+    const joinedReport = JSON.parse(joined.stdout) as Entry & { stats: { algorithm: string } };
+    assert.equal([joinedReport.stats.algorithm, joinedReport.summary], ['joindiff', summary(1000, 990, 10, 0, 0)]);
+    for (const [args, code, pattern] of [
+      [['-sourceQuery=SELECT 1 AS id'], 2, /^ERROR: query mode needs both -sourceQuery and -targetQuery/],
+      [['-table=orders', '-sourceQuery=SELECT id FROM orders', '-targetQuery=SELECT id FROM orders', '-key=id'], 2, /^ERROR: -table and -sourceQuery\/-targetQuery are two ways to name what is compared: give one/],
+      [['-sourceQuery=SELECT id, nope FROM orders', '-targetQuery=SELECT id FROM orders', '-key=id'], 5, /^ERROR: .*nope.* does not exist/],
+    ] as const) {
+      const result = await run('-source=src', '-target=pgdst', ...args);
+      assert.is(result.code, code, `${args.join(' ')}: ${result.stderr}`);
+      assert.match(result.stderr, pattern);
+      assert.is(result.stderr.trim().split('\n').length, 1, result.stderr);
+    }
+  });
+
   test('-failOnDifferences: exit 12 when a table differs, 0 when every table is identical', async () => {
     const differs = await run('-source=src', '-target=pgdst', '-tables=orders', '-failOnDifferences=true');
     assert.is(differs.code, 12, differs.stderr);

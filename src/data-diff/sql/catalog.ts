@@ -114,6 +114,7 @@ function compare(a: string, b: string): number {
 }
 
 export function displayName(table: TableRef): string {
+  if (table.query !== undefined) return 'query';
   return table.schema === '' ? table.name : `${table.schema}.${table.name}`;
 }
 
@@ -157,13 +158,19 @@ export function describeCatalogTable(table: TableRef, found: CatalogTable | unde
   return { table, columns: found.columns, keyUnique: isUniqueKey(found, keyNames) };
 }
 
-/** One table's catalog entry and description (single-table mode), read from the catalog. */
+/**
+ * One table's catalog entry and description (single-table mode), read from the catalog; in query mode
+ * the query's result columns (no keys or indexes: the key's uniqueness is then checked on the rows).
+ */
 export async function describeTable(
   dialect: DataDialect,
   connection: DataConnection,
   table: TableRef,
   keyColumns: readonly string[],
 ): Promise<{ description: TableDescription; catalog: CatalogTable }> {
-  const [found] = await dialect.readCatalog(connection, { schemas: table.schema === '' ? [] : [table.schema], table: table.name });
+  const [found] =
+    table.query !== undefined
+      ? [{ table, view: false, columns: await connection.describeResult(table.query), primaryKey: [], uniqueIndexes: [] }]
+      : await dialect.readCatalog(connection, { schemas: table.schema === '' ? [] : [table.schema], table: table.name });
   return { description: describeCatalogTable(table, found, dialect.displayName, keyColumns), catalog: found! };
 }

@@ -30,6 +30,8 @@ export type ValueKind = 'integer' | 'decimal' | 'float' | 'boolean' | 'timestamp
 export interface TableRef {
   readonly schema: string;
   readonly name: string;
+  /** Query mode (`-sourceQuery`/`-targetQuery`): a SELECT read as a derived table instead of a table. */
+  readonly query?: string;
 }
 
 /** One column as the server describes it. */
@@ -119,6 +121,8 @@ export interface DataConnection {
    * on MySQL it ends the connection, since a result cannot be left unread midway.
    */
   stream(sql: string): AsyncIterable<Record<string, unknown>>;
+  /** The columns a SELECT returns (query mode), described from the result's metadata; none of its rows are read. */
+  describeResult(sql: string): Promise<DataColumn[]>;
   close(): Promise<void>;
 }
 

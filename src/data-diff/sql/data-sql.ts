@@ -12,7 +12,12 @@
 import { ParityError } from '../../errors.js';
 import { absoluteGridDigits, relativeGridDigits } from '../tolerance.js';
 import { DEFAULT_FLOAT_DIGITS } from './column-plan.js';
-import type { BuiltQuery, ColumnPlan, DataConnection, DataDialect, PlannedColumn, SegmentSpec } from './data-dialect.js';
+import type { BuiltQuery, ColumnPlan, DataConnection, DataDialect, PlannedColumn, SegmentSpec, TableRef } from './data-dialect.js';
+
+/** What a query reads FROM: the table, or in query mode the user's SELECT as a derived table. */
+export function fromClause(dialect: DataDialect, table: TableRef): string {
+  return table.query === undefined ? dialect.qualifiedName(table) : `(${table.query}) parity_query`;
+}
 
 /** The normalized expression of a planned column; a refused column here is a caller error. */
 export function normalizedSql(dialect: DataDialect, planned: PlannedColumn): string {
@@ -101,7 +106,7 @@ function orderBy(dialect: DataDialect, keys: readonly PlannedColumn[]): string {
 export function checksumQuery(dialect: DataDialect, spec: SegmentSpec, modulus = 1): BuiltQuery {
   const condition = rangeCondition(dialect, spec);
   const hash = dialect.rowHash(rowText(dialect, spec));
-  const table = `${dialect.qualifiedName(spec.table)}${condition.sql}`;
+  const table = `${fromClause(dialect, spec.table)}${condition.sql}`;
   if (modulus === 1) return { sql: `SELECT 0 AS b, ${dialect.countAndSum(hash)} FROM ${table}`, params: condition.params };
   return { sql: `SELECT ${bucketSql(dialect, spec, modulus)} AS b, ${dialect.countAndSum(hash)} FROM ${table} GROUP BY 1`, params: condition.params };
 }
@@ -122,7 +127,7 @@ export function boundariesQuery(dialect: DataDialect, spec: SegmentSpec, parts: 
   const names = spec.keys.map((_, i) => `k${i}`).join(', ');
   const sql =
     `SELECT ${names} FROM (SELECT ${keys}, ROW_NUMBER() OVER (ORDER BY ${orderBy(dialect, spec.keys)}) AS rn` +
-    ` FROM ${dialect.qualifiedName(spec.table)}${condition.sql}) numbered` +
+    ` FROM ${fromClause(dialect, spec.table)}${condition.sql}) numbered` +
     ` WHERE rn > 1 AND ((rn - 1) * ${parts}) % ${rowCount} < ${parts} ORDER BY rn`;
   return { sql, params: condition.params };
 }
@@ -138,7 +143,7 @@ export function rowsQuery(dialect: DataDialect, spec: SegmentSpec): BuiltQuery {
   const condition = rangeCondition(dialect, spec);
   const keys = spec.keys.map((k, i) => `${normalizedSql(dialect, k)} AS k${i}`);
   const values = spec.columns.map((c, i) => `${valueSql(dialect, c)} AS v${i}`);
-  const sql = `SELECT ${[...keys, ...values].join(', ')} FROM ${dialect.qualifiedName(spec.table)}${condition.sql} ORDER BY ${orderBy(dialect, spec.keys)}`;
+  const sql = `SELECT ${[...keys, ...values].join(', ')} FROM ${fromClause(dialect, spec.table)}${condition.sql} ORDER BY ${orderBy(dialect, spec.keys)}`;
   return { sql, params: condition.params };
 }
 
@@ -152,13 +157,13 @@ export function distinctRowsQuery(dialect: DataDialect, spec: SegmentSpec): Buil
   const value = (c: PlannedColumn) => (c.plan.tolerance === undefined ? valueSql(dialect, c) : hashSql(dialect, c));
   const values = spec.columns.map((c, i) => `${dialect.byteText(value(c))} AS v${i}`);
   const groups = spec.columns.map((_, i) => String(i + 1)).join(', ');
-  const sql = `SELECT ${[...values, 'COUNT(*) AS n'].join(', ')} FROM ${dialect.qualifiedName(spec.table)}${condition.sql}${groups === '' ? '' : ` GROUP BY ${groups}`}`;
+  const sql = `SELECT ${[...values, 'COUNT(*) AS n'].join(', ')} FROM ${fromClause(dialect, spec.table)}${condition.sql}${groups === '' ? '' : ` GROUP BY ${groups}`}`;
   return { sql, params: condition.params };
 }
 
 /** The number of rows of a table (`n`), for a table on one side only. */
 export function countQuery(dialect: DataDialect, table: SegmentSpec['table']): string {
-  return `SELECT COUNT(*) AS n FROM ${dialect.qualifiedName(table)}`;
+  return `SELECT COUNT(*) AS n FROM ${fromClause(dialect, table)}`;
 }
 
 /** A result cell as text: NULL as null, bytes (MySQL binary) read as UTF-8. */

@@ -5,7 +5,7 @@
  * `json` (column type still `longtext`).
  */
 import { assembleCatalog, type CatalogColumnRow, type CatalogIndexRow, type CatalogScope, type CatalogTable } from './catalog.js';
-import type { DataConnection } from './data-dialect.js';
+import type { DataColumn, DataConnection } from './data-dialect.js';
 
 /** The scope's condition on `schemaColumn`/`tableColumn`, with its parameters (no schemas: the current database). */
 function inScope(scope: CatalogScope, schemaColumn: string, tableColumn: string): { sql: string; params: string[] } {
@@ -86,4 +86,87 @@ export async function readMysqlCatalog(connection: DataConnection, scope: Catalo
     columns,
     [...indexes.values()],
   );
+}
+
+/** One column of a result as mysql2 reports it (its FieldPacket). */
+export interface MysqlResultField {
+  readonly name: string;
+  readonly columnType?: number;
+  readonly columnLength?: number;
+  readonly decimals: number;
+  readonly flags: number | string[];
+  readonly characterSet?: number;
+}
+
+/** The binary character set's number: a string column in it holds bytes. */
+const BINARY_CHARSET = 63;
+const UNSIGNED_FLAG = 32;
+const ENUM_FLAG = 256;
+const SET_FLAG = 2048;
+
+/** The protocol's type codes as information_schema's DATA_TYPE names (strings: text or bytes). */
+const PROTOCOL_TYPES: Readonly<Record<number, string>> = {
+  0: 'decimal',
+  1: 'tinyint',
+  2: 'smallint',
+  3: 'int',
+  4: 'float',
+  5: 'double',
+  7: 'timestamp',
+  8: 'bigint',
+  9: 'mediumint',
+  10: 'date',
+  11: 'time',
+  12: 'datetime',
+  13: 'year',
+  16: 'bit',
+  245: 'json',
+  246: 'decimal',
+  247: 'enum',
+  248: 'set',
+  255: 'geometry',
+};
+
+/** What a string-typed result column holds: char, varchar, text or their binary forms. */
+function stringType(type: number, binary: boolean): string {
+  if (type === 254) return binary ? 'binary' : 'char';
+  if (type === 15 || type === 253) return binary ? 'varbinary' : 'varchar';
+  return binary ? 'blob' : 'text';
+}
+
+/**
+ * The result's columns as the catalog would describe them (query mode), from the protocol's column
+ * definitions: the type code, display length, decimals and flags. The collation of a computed column
+ * is not known (text keys are then ordered through CAST(... AS BINARY), which is always correct), and
+ * every column may be NULL.
+ */
+export function describeMysqlResult(fields: readonly MysqlResultField[]): DataColumn[] {
+  return fields.map((field) => {
+    const flags = typeof field.flags === 'number' ? field.flags : 0;
+    const code = field.columnType ?? 253;
+    const binary = field.characterSet === BINARY_CHARSET;
+    const unsigned = (flags & UNSIGNED_FLAG) !== 0;
+    const dataType = flags & ENUM_FLAG ? 'enum' : flags & SET_FLAG ? 'set' : (PROTOCOL_TYPES[code] ?? stringType(code, binary));
+    const length = field.columnLength ?? 0;
+    const decimal = dataType === 'decimal';
+    // A DECIMAL's display length counts the sign and the point: precision = length - point - sign.
+    const precision = decimal ? length - (field.decimals > 0 ? 1 : 0) - (unsigned ? 0 : 1) : null;
+    const columnType =
+      decimal ? `decimal(${precision},${field.decimals})` :
+      dataType === 'tinyint' && length === 1 ? 'tinyint(1)' :
+      dataType === 'bit' ? `bit(${length})` :
+      (dataType === 'datetime' || dataType === 'timestamp') && field.decimals > 0 ? `${dataType}(${field.decimals})` :
+      dataType;
+    return {
+      name: field.name,
+      dataType,
+      columnType: unsigned && !decimal ? `${columnType} unsigned` : columnType,
+      precision,
+      scale: decimal ? field.decimals : null,
+      datetimePrecision: dataType === 'datetime' || dataType === 'timestamp' ? field.decimals : null,
+      length: decimal ? null : length,
+      nullable: true,
+      collation: null,
+    };
+  });
 }

@@ -22,7 +22,7 @@ import { qualifiedName, quoteIdent, quoteLiteral } from '../../dialects/mysql/my
 import { DEFAULT_FLOAT_DIGITS, floatExactLimit, ownKind, timestampTextLength } from './column-plan.js';
 import { setUpSession } from './data-sql.js';
 import type { Classification, ColumnPlan, DataColumn, DataConnection, DataDialect, Normalized, ValueKind } from './data-dialect.js';
-import { readMysqlCatalog } from './mysql-catalog.js';
+import { describeMysqlResult, readMysqlCatalog, type MysqlResultField } from './mysql-catalog.js';
 
 const KINDS: Readonly<Record<string, ValueKind | undefined>> = {
   tinyint: 'integer',
@@ -166,6 +166,14 @@ async function connect(settings: ConnectionSettings): Promise<DataConnection> {
           rows.destroy();
           raw.destroy();
         }
+      }
+    },
+    async describeResult(sql) {
+      try {
+        const [, fields] = await raw.query(`SELECT * FROM (${sql}) parity_query LIMIT 0`);
+        return describeMysqlResult(fields as unknown as MysqlResultField[]);
+      } catch (error) {
+        throw toParityError(error, settings);
       }
     },
     close: async () => {

@@ -4,7 +4,7 @@
  * (relations, columns, unique indexes) whatever their number.
  */
 import { assembleCatalog, type CatalogColumnRow, type CatalogIndexRow, type CatalogScope, type CatalogTable } from './catalog.js';
-import type { DataConnection } from './data-dialect.js';
+import type { DataColumn, DataConnection } from './data-dialect.js';
 
 /** `$1`: the schemas as a JSON array (empty: the current schema); `$2`: one table's name, or '' for all. */
 const IN_SCOPE = `n.nspname IN (SELECT jsonb_array_elements_text(CASE WHEN $1::jsonb = '[]'::jsonb THEN jsonb_build_array(current_schema()) ELSE $1::jsonb END))
@@ -70,4 +70,39 @@ export async function readPostgresCatalog(connection: DataConnection, scope: Cat
       }),
     ),
   );
+}
+
+/** One column of a result as the driver reports it: its type's OID and modifier. */
+export interface PostgresResultField {
+  readonly name: string;
+  readonly dataTypeID: number;
+  readonly dataTypeModifier: number;
+}
+
+/**
+ * The result's columns as the catalog would describe them (query mode): the type names, precision,
+ * scale and lengths information_schema derives from a type and its modifier (a domain as its base
+ * type); the nullability of a computed column is unknown, so every column may be NULL.
+ */
+const RESULT_COLUMNS_SQL = `
+SELECT f.ord, f.name,
+       CASE WHEN b.typtype = 'e' THEN 'enum' WHEN b.typcategory = 'A' THEN 'array' ELSE format_type(b.oid, NULL) END AS data_type,
+       format_type(f.oid, f.typmod) AS column_type,
+       information_schema._pg_numeric_precision(b.oid, f.typmod) AS precision,
+       information_schema._pg_numeric_scale(b.oid, f.typmod) AS scale,
+       information_schema._pg_datetime_precision(b.oid, f.typmod) AS datetime_precision,
+       information_schema._pg_char_max_length(b.oid, f.typmod) AS length
+  FROM jsonb_to_recordset($1::jsonb) AS f(ord int, name text, oid oid, typmod int)
+  JOIN pg_type t ON t.oid = f.oid
+  JOIN pg_type b ON b.oid = CASE WHEN t.typtype = 'd' THEN t.typbasetype ELSE t.oid END
+ ORDER BY f.ord`;
+
+export async function describePostgresResult(fields: readonly PostgresResultField[], connection: Pick<DataConnection, 'query'>): Promise<DataColumn[]> {
+  const described = fields.map((f, ord) => ({ ord, name: f.name, oid: f.dataTypeID, typmod: f.dataTypeModifier }));
+  const rows = await connection.query(RESULT_COLUMNS_SQL, [JSON.stringify(described)]);
+  return assembleCatalog(
+    [{ schema_name: '', table_name: 'query', view: true }],
+    rows.map((row) => ({ ...(row as unknown as CatalogColumnRow), schema_name: '', table_name: 'query', nullable: true, collation: null })),
+    [],
+  )[0]!.columns as DataColumn[];
 }

@@ -21,7 +21,7 @@ import { qualifiedName, quoteIdent, quoteLiteral } from '../../dialects/postgres
 import { DEFAULT_FLOAT_DIGITS, floatExactLimit, ownKind, timestampTextLength } from './column-plan.js';
 import { setUpSession } from './data-sql.js';
 import type { Classification, ColumnPlan, DataColumn, DataConnection, DataDialect, Normalized, ValueKind } from './data-dialect.js';
-import { readPostgresCatalog } from './postgres-catalog.js';
+import { describePostgresResult, readPostgresCatalog } from './postgres-catalog.js';
 
 const KINDS: Readonly<Record<string, ValueKind | undefined>> = {
   smallint: 'integer',
@@ -143,6 +143,15 @@ async function connect(settings: ConnectionSettings): Promise<DataConnection> {
         // Fails only when the transaction already did; its end closes the cursor then.
         await query(`CLOSE ${cursor}`).catch(() => {});
       }
+    },
+    async describeResult(sql) {
+      let fields: pg.FieldDef[];
+      try {
+        fields = (await client.query(`SELECT * FROM (${sql}) parity_query LIMIT 0`)).fields;
+      } catch (error) {
+        throw toParityError(error, settings);
+      }
+      return describePostgresResult(fields, { query });
     },
     close: () => client.end().catch(() => {}),
   };
