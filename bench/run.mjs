@@ -45,7 +45,7 @@ import { combineAll, renderDataSection } from './lib/data-report.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // The CLI is run from a private copy of dist/ (see copyCli), so a rebuild by someone else during the
 // run cannot change the code being measured half-way through.
-let CLI = path.join(root, 'dist', 'cli', 'main.js');
+let CLI = path.join(root, 'dist', 'cli', 'bin.js');
 
 function parseOptions(argv) {
   const options = {
@@ -142,7 +142,7 @@ function copyCli() {
   const dir = fs.mkdtempSync(path.join(tmp, 'run-'));
   fs.cpSync(path.join(root, 'dist'), path.join(dir, 'dist'), { recursive: true });
   fs.copyFileSync(path.join(root, 'package.json'), path.join(dir, 'package.json'));
-  CLI = path.join(dir, 'dist', 'cli', 'main.js');
+  CLI = path.join(dir, 'dist', 'cli', 'bin.js');
   return dir;
 }
 

@@ -354,7 +354,7 @@ export function renderResults({ started, finished, machine, runs, sizes, startup
       'and the maximum resident set size of that process), ' +
       `${runs} times; the median of the runs is reported (the machine is shared and noisy). The live commands ` +
       '(`parity snapshot`, `pg_dump --schema-only -f FILE`, `parity diff -source=bench -target=empty`) run interleaved ' +
-      'round by round. parity runs as `node dist/cli/main.js` (from a copy of dist/ taken right after `npm run build`, ' +
+      'round by round. parity runs as `node dist/cli/bin.js` (from a copy of dist/ taken right after `npm run build`, ' +
       'so concurrent rebuilds cannot change the code under test) with the default table output written to a file; ' +
       '`pg_dump` is `/usr/lib/postgresql/15/bin/pg_dump` writing its script to a file. RSS is the client process only ' +
       '(the server backend\'s memory is not counted, for either tool). "Identical" diffs compare two snapshots of the ' +
