@@ -32,20 +32,25 @@ export interface CompareOptions {
   readonly onProgress?: (progress: EngineProgress) => void;
 }
 
-export interface DataDiffRequest {
+/** The settings of every dataDiff run, single-table or whole-database. */
+export interface RunSettings {
+  /** `auto`: joindiff when one connection reads both tables, else hashdiff. */
+  readonly algorithm: AlgorithmOption;
+  /** How compared columns are normalized: float digits, NULL equal to '', timestamp digits, tolerances. */
+  readonly planOptions?: PlanOptions;
+  readonly bisectionFactor: number;
+  readonly bisectionThreshold: number;
+  /** Connections per server (see connection-pool.ts). */
+  readonly threads: number;
+  readonly maxRowsDownloaded: number;
+  readonly sample: SampleSpec;
+}
+
+export interface DataDiffRequest extends RunSettings {
   readonly source: DataDiffSide;
   readonly target: Omit<DataDiffSide, 'spec'> & { readonly spec: Omit<TableSpec, 'key' | 'columns'> };
   /** Source column name -> target column name, for key and compared columns named differently. */
   readonly columnMap: ReadonlyMap<string, string>;
-  /** `auto`: joindiff when one connection reads both tables, else hashdiff. */
-  readonly algorithm: AlgorithmOption;
-  /** How compared columns are normalized: float tolerance, NULL equal to ''. */
-  readonly planOptions?: PlanOptions;
-  readonly bisectionFactor: number;
-  readonly bisectionThreshold: number;
-  readonly threads: number;
-  readonly maxRowsDownloaded: number;
-  readonly sample: SampleSpec;
   /** Absolute path of the `-materialize` file. */
   readonly materialize?: string;
   readonly onProgress?: (progress: EngineProgress) => void;

@@ -13,24 +13,21 @@
  */
 import path from 'node:path';
 import type { ConnectionSettings } from '../config/connection.js';
-import { isParityError } from '../errors.js';
-import { openSidePools } from './connection-pool.js';
-import { compareTablePair, plannedSchema, reportColumns } from './data-diff.js';
+import { isParityError, type ErrorCode } from '../errors.js';
+import { qualifiedFileName } from '../schema-model/layout.js';
+import { openSidePools, type ConnectionPool } from './connection-pool.js';
+import { compareTablePair, plannedSchema, reportColumns, type RunSettings } from './data-diff.js';
 import { DownloadBudget } from './download-budget.js';
 import type { EngineProgress, EngineResult, EngineSink } from './engine.js';
-import { chooseAlgorithm, type AlgorithmOption } from './join-diff.js';
+import { chooseAlgorithm } from './join-diff.js';
 import { MaterializedDiff } from './materialize.js';
 import { multisetDiff } from './multiset-diff.js';
-import { ReportCollector, type DataDiffReport, type SampleSpec } from './report.js';
+import { ReportCollector, type DataDiffReport } from './report.js';
 import { planTablePair } from './sql-side.js';
 import { findColumn, type CatalogTable } from './sql/catalog.js';
-import type { PlanOptions } from './sql/column-plan.js';
 import { cellText, countQuery } from './sql/data-sql.js';
 import { chooseKey, matchTables, qualified, tolerancesOf, type MatchedTable, type MatchOptions } from './table-matching.js';
 import type { TableSchema } from './table-schema.js';
-import { qualifiedFileName } from '../schema-model/layout.js';
-import type { ErrorCode } from '../errors.js';
-import type { ConnectionPool } from './connection-pool.js';
 
 export interface DatabaseSide {
   readonly connection: ConnectionSettings;
@@ -38,21 +35,12 @@ export interface DatabaseSide {
   readonly schemas: readonly string[];
 }
 
-export interface DatabaseDiffRequest {
+export interface DatabaseDiffRequest extends RunSettings {
   readonly source: DatabaseSide;
   readonly target: DatabaseSide;
   readonly match: MatchOptions;
-  readonly algorithm: AlgorithmOption;
-  readonly planOptions?: PlanOptions;
-  readonly bisectionFactor: number;
-  readonly bisectionThreshold: number;
-  readonly threads: number;
-  readonly maxRowsDownloaded: number;
-  readonly sample: SampleSpec;
   /** `-materialize=DIR`: one file per table with differences (`<schema>.<table>.jsonl`). */
   readonly materializeDirectory?: string;
-  /** The extension of the materialized files: `.jsonl` or `.csv`. */
-  readonly materializeExtension?: string;
   readonly onProgress?: (message: string) => void;
 }
 
@@ -220,7 +208,7 @@ export async function runDatabaseDiff(request: DatabaseDiffRequest): Promise<Dat
         difference: (difference) => {
           collector.add(difference);
           if (file === undefined && request.materializeDirectory !== undefined) {
-            file = new MaterializedDiff(path.join(request.materializeDirectory, qualifiedFileName(source.table.schema, source.table.name, request.materializeExtension ?? '.jsonl')), names);
+            file = new MaterializedDiff(path.join(request.materializeDirectory, qualifiedFileName(source.table.schema, source.table.name, '.jsonl')), names);
             materialized.add(file);
           }
           file?.write(difference);
