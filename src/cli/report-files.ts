@@ -52,8 +52,8 @@ export function reportFiles(context: CommandContext): ReportFiles | undefined {
     throw new ParityError('INVALID_ARGUMENT', `-reportFilename names the HTML report (report.html; its JSON is written beside it), not "${name}"`, { where: 'parity dataDiff' });
   }
   const files = { html, json: /\.html?$/i.test(html) ? html.replace(/\.html?$/i, '.json') : `${html}.json` };
-  checkWritable(files.json);
   checkWritable(files.html);
+  checkWritable(files.json);
   return files;
 }
 

@@ -18,7 +18,7 @@ header.page dd { margin: 0; }
 header.page code { color: #dce6fa; }
 h2 { font-size: 16px; margin: 28px 0 10px; }
 h3 { display: inline; font-size: 15px; margin: 0; }
-h4 { font-size: 13px; margin: 18px 0 6px; text-transform: uppercase; letter-spacing: .03em; color: var(--muted); }
+h4 { font-size: 13.5px; margin: 18px 0 6px; color: #3a4357; }
 code { font: 12.5px ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
 .tiles { display: flex; flex-wrap: wrap; gap: 10px; margin: 0; padding: 0; }
 .tile { list-style: none; min-width: 128px; padding: 10px 14px; border: 1px solid var(--line); border-radius: 8px; background: var(--panel); }
