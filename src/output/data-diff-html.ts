@@ -73,6 +73,18 @@ function tile(key: string, label: string, n: number, tone: Tone = ''): Html {
   return html`<li class="tile${tone && n > 0 ? ` ${tone}` : ''}" data-summary="${key}"><span class="n">${count(n)}</span> <span class="label">${label}</span></li>`;
 }
 
+/** The row totals (a table's, or the run's with `only` naming its keys `rowsOnlyInSource`, `rowsOnlyInTarget`). */
+function rowTiles(s: NonNullable<TableEntry['summary']>, only: readonly [string, string] = ['onlyInSource', 'onlyInTarget']): Html {
+  return html`<h4>Rows</h4><ul class="tiles">${[
+    tile('sourceRows', 'in source', s.sourceRows),
+    tile('targetRows', 'in target', s.targetRows),
+    tile(only[0], 'only in source', s.onlyInSource, 'warn'),
+    tile(only[1], 'only in target', s.onlyInTarget, 'warn'),
+    tile('differentRows', 'with different values', s.differentRows, 'warn'),
+    tile('identicalRows', 'identical', s.identicalRows),
+  ]}</ul>`;
+}
+
 function overviewRow(entry: TableEntry, index: number): Html {
   const s = entry.summary;
   const n = (v: number | undefined) => html`<td class="n">${v === undefined ? '' : count(v)}</td>`;
@@ -105,14 +117,7 @@ export function databaseDiffHtml(report: DatabaseDiffReport, context: ReportCont
     tile('error', 'failed', s.error, 'bad'),
     tile('schemaDifferences', 'with schema differences', s.schemaDifferences, 'warn'),
   ]}</ul>
-<h4>Rows</h4><ul class="tiles">${[
-    tile('sourceRows', 'in source', s.sourceRows),
-    tile('targetRows', 'in target', s.targetRows),
-    tile('rowsOnlyInSource', 'only in source', s.rowsOnlyInSource, 'warn'),
-    tile('rowsOnlyInTarget', 'only in target', s.rowsOnlyInTarget, 'warn'),
-    tile('differentRows', 'with different values', s.differentRows, 'warn'),
-    tile('identicalRows', 'identical', s.identicalRows),
-  ]}</ul>${runLine(s)}</section>
+${rowTiles({ ...s, onlyInSource: s.rowsOnlyInSource, onlyInTarget: s.rowsOnlyInTarget }, ['rowsOnlyInSource', 'rowsOnlyInTarget'])}${runLine(s)}</section>
 <section aria-labelledby="tables-title"><h2 id="tables-title">Tables</h2>
 <div class="scroll"><table class="grid overview" id="tables"><thead><tr><th>Table</th><th>Status</th><th>Source rows</th><th>Target rows</th><th>Only in source</th><th>Only in target</th><th>Different rows</th><th>Schema differences</th></tr></thead>
 <tbody>${report.tables.map(overviewRow)}</tbody></table></div></section>
@@ -123,16 +128,8 @@ export function databaseDiffHtml(report: DatabaseDiffReport, context: ReportCont
 /** The single-table report (`-table`): the row summary and the table's drill-down, open. */
 export function dataDiffHtml(report: DataDiffReport, table: SingleTable, context: ReportContext): string {
   const entry: TableEntry = { ...report, source: table.source, target: table.target, status: hasDifferences(report) ? 'different' : 'identical', key: table.key, keySource: 'option' };
-  const s = report.summary;
   const body = html`<section id="summary" aria-labelledby="summary-title"><h2 id="summary-title">Summary: ${table.source} ${statusBadge(entry.status)}</h2>
-<ul class="tiles">${[
-    tile('sourceRows', 'rows in source', s.sourceRows),
-    tile('targetRows', 'rows in target', s.targetRows),
-    tile('onlyInSource', 'only in source', s.onlyInSource, 'warn'),
-    tile('onlyInTarget', 'only in target', s.onlyInTarget, 'warn'),
-    tile('differentRows', 'with different values', s.differentRows, 'warn'),
-    tile('identicalRows', 'identical', s.identicalRows),
-  ]}</ul>${runLine(report.stats)}</section>
+${rowTiles(report.summary)}${runLine(report.stats)}</section>
 <section aria-labelledby="details-title"><h2 id="details-title">Table details</h2>${drillDown(entry, 0, true)}</section>`;
   return page(`Data diff: ${context.source.environment} → ${context.target.environment}, ${table.source}`, context, body);
 }
