@@ -45,7 +45,7 @@ export const dataDiffCommand: CommandSpec = {
     materialize: { type: 'string', describe: 'Write every difference to this file: JSON Lines, or CSV for a .csv name; without -table: a folder, one schema.table.jsonl file per table with differences' },
     nullEqualsEmpty: { type: 'boolean', describe: 'NULL and the empty string are equal in text, char, JSON and binary columns' },
     floatDigits: { type: 'string', describe: 'Fractional digits floats are compared to (the tolerance; default 6)' },
-    reportFilename: { type: 'string', describe: 'Also write a self-contained HTML report to this file, and its JSON beside it (report.html: report.json)' },
+    reportFilename: { type: 'string', describe: 'Also write a self-contained HTML report to this file and its JSON beside it (report.html and report.json)' },
     failOnDifferences: { type: 'boolean', describe: `Exit with code ${DIFFERENCES_FOUND_EXIT_CODE} when any difference is found (without -table: also schema differences, tables on one side only, failed tables)` },
   },
   async run(context) {
