@@ -73,6 +73,8 @@ interface Json { summary: Summary; tables: { source: string | null; target: stri
 test.before(async () => {
   pg = await startPostgres();
   role = pg.name('reporter');
+  // A role of this file's own, with a password no other setting holds (a crashed run's databases and role go first).
+  for (const db of ['a', 'b']) await pg.dropDatabase(db);
   await pg.exec('postgres', `DROP ROLE IF EXISTS ${q(role)}; CREATE ROLE ${q(role)} LOGIN PASSWORD '${PASSWORD}'`);
   for (const [db, sql] of [['a', SOURCE], ['b', TARGET]] as const) {
     await pg.createDatabase(db);
