@@ -2,14 +2,18 @@
  * `parity dataDiff -source=A -target=B -table=t -key=id`: row-level comparison of one table on two
  * environments; without `-table`, of every table of their schemas (whole-database mode).
  */
+import type { ConnectionSettings } from '../config/connection.js';
 import { runDataDiff } from '../data-diff/data-diff.js';
 import { dataDiffJson, dataDiffTable, hasDifferences } from '../output/data-diff-report.js';
 import { stableJsonOutput } from '../output/json-output.js';
 import { entryDiffers, runDatabaseDiff } from '../data-diff/database-diff.js';
 import { databaseDiffJson, databaseDiffTable } from '../output/database-diff-report.js';
-import type { CommandContext, CommandSpec } from './command.js';
+import { requireString, type CommandContext, type CommandSpec } from './command.js';
 import { databaseDiffRequest, dataDiffRequest, isWholeDatabase } from './data-diff-options.js';
 import { DIFFERENCES_FOUND_EXIT_CODE } from './exit-codes.js';
+import { reportFiles, writeReport } from './report-files.js';
+import { dataDiffHtml, databaseDiffHtml, type ReportContext } from '../output/data-diff-html.js';
+import { parityVersion } from './version.js';
 
 export const dataDiffCommand: CommandSpec = {
   name: 'dataDiff',
@@ -36,7 +40,7 @@ export const dataDiffCommand: CommandSpec = {
     maxAge: { type: 'string', describe: 'Compare only rows updated at most this long ago' },
     algorithm: { type: 'string', describe: 'auto (default: joindiff when one connection reads both tables, else hashdiff), joindiff or hashdiff' },
     sample: { type: 'string', describe: 'Samples of each kind of difference: rows (default 20) or a percentage (1%)' },
-    threads: { type: 'string', describe: 'Concurrent queries per side (default 4)' },
+    threads: { type: 'string', describe: 'Connections per server, both sides together (default 4, at most 32)' },
     bisectionFactor: { type: 'string', describe: 'Segments a mismatching range is split into (default 32)' },
     bisectionThreshold: { type: 'string', describe: 'Segments with at most this many rows are downloaded and compared (default 16384)' },
     maxRowsDownloaded: { type: 'string', describe: 'Stop downloading rows after this many (default 1000000); the result is then incomplete' },
@@ -45,6 +49,7 @@ export const dataDiffCommand: CommandSpec = {
     floatDigits: { type: 'string', describe: 'Fractional digits floats are compared to (the tolerance; default 6)' },
     tolerance: { type: 'string', describe: 'Numeric columns equal within a tolerance: col:0.01 (absolute) or col:0.5% (relative), comma-separated; without -table: table.col:0.01' },
     timestampDigits: { type: 'string', describe: 'Compare timestamps truncated to this many fractional second digits (0-6)' },
+    reportFilename: { type: 'string', describe: 'Also write a self-contained HTML report to this file and its JSON beside it (report.html and report.json)' },
     failOnDifferences: { type: 'boolean', describe: `Exit with code ${DIFFERENCES_FOUND_EXIT_CODE} when any difference is found (without -table: also schema differences, tables on one side only, failed tables)` },
   },
   async run(context) {
@@ -55,18 +60,37 @@ export const dataDiffCommand: CommandSpec = {
       progress &&
         ((p) => progress(`data diff: ${p.segmentsChecked > 0 ? `${p.segmentsChecked} segments checked, ` : ''}${p.rowsDownloaded} rows downloaded, ${p.differences} differences`)),
     );
+    const files = reportFiles(context);
     const report = await runDataDiff({ ...request, onWarning: context.output.warning });
     context.output.endProgress();
     if (!report.stats.complete) context.output.warning(`the diff stopped after ${report.stats.rowsDownloaded} rows downloaded (-maxRowsDownloaded); some mismatching segments were not compared`);
+    if (files !== undefined) {
+      const name = (spec: { schema?: string; table: string }) => (spec.schema === undefined ? spec.table : `${spec.schema}.${spec.table}`);
+      const table = { source: name(request.source.spec), target: name(request.target.spec), key: request.source.spec.key };
+      writeReport(context, files, dataDiffHtml(report, table, reportContext(context, request)), stableJsonOutput(dataDiffJson(report)));
+    }
     context.output.result(context.global.outputType === 'json' ? stableJsonOutput(dataDiffJson(report)) : dataDiffTable(report));
     return context.args['failOnDifferences'] === true && hasDifferences(report) ? DIFFERENCES_FOUND_EXIT_CODE : 0;
   },
 };
 
 async function runWholeDatabase(context: CommandContext): Promise<number> {
-  const report = await runDatabaseDiff(databaseDiffRequest(context, context.onProgress));
+  const request = databaseDiffRequest(context, context.onProgress);
+  const files = reportFiles(context);
+  const report = await runDatabaseDiff(request);
   context.output.endProgress();
   if (!report.summary.complete) context.output.warning('the diff stopped downloading rows at -maxRowsDownloaded; some mismatching rows were not compared');
+  if (files !== undefined) writeReport(context, files, databaseDiffHtml(report, reportContext(context, request)), stableJsonOutput(databaseDiffJson(report)));
   context.output.result(context.global.outputType === 'json' ? stableJsonOutput(databaseDiffJson(report)) : databaseDiffTable(report));
   return context.args['failOnDifferences'] === true && report.tables.some(entryDiffers) ? DIFFERENCES_FOUND_EXIT_CODE : 0;
+}
+
+/** The report's header: both environments (described without passwords), now, parity's version. */
+function reportContext(context: CommandContext, request: { source: { connection: ConnectionSettings }; target: { connection: ConnectionSettings } }): ReportContext {
+  return {
+    source: { environment: requireString(context, 'source', 'dataDiff'), connection: request.source.connection },
+    target: { environment: requireString(context, 'target', 'dataDiff'), connection: request.target.connection },
+    generatedAt: new Date(),
+    version: parityVersion(),
+  };
 }

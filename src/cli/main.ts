@@ -7,7 +7,6 @@
  * `env` and the working directory only from `io.cwd`, and returns the exit code instead of exiting
  * (the `parity` binary, bin.ts, does that). So tests run it in process, many runs at once.
  */
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { loadConfig, type ParityConfig } from '../config/config.js';
 import { ParityError } from '../errors.js';
@@ -15,6 +14,7 @@ import { Output, type CliIo } from '../output/streams.js';
 import { helpText, parseArgs } from './args.js';
 import type { CommandContext, CommandSpec } from './command.js';
 import { EXIT_CODES } from './exit-codes.js';
+import { parityVersion } from './version.js';
 
 /**
  * Commands are imported on demand: loading every command's dependencies (the SQL parser, the
@@ -91,8 +91,7 @@ export async function main(fullArgv: readonly string[], env: NodeJS.ProcessEnv, 
       return 0;
     }
     if (parsed.command === 'version') {
-      const pkg = createRequire(import.meta.url)('../../package.json') as { version: string };
-      output.result(`parity ${pkg.version}`);
+      output.result(`parity ${parityVersion()}`);
       return 0;
     }
     const spec = COMMANDS.find((c) => c.name === parsed.command)!;

@@ -1,5 +1,5 @@
 /** dataDiff's JSON (the documented shape) and its tables for people. */
-import type { Cells, DataDiffReport } from '../data-diff/report.js';
+import type { Cells, ColumnStats, DataDiffReport } from '../data-diff/report.js';
 import { NOT_SELECTED, type TableSchema } from '../data-diff/table-schema.js';
 import { asciiTable } from './ascii-table.js';
 
@@ -21,13 +21,17 @@ export function dataDiffJson(report: DataDiffReport): DataDiffReport {
   };
 }
 
-const percent = (share: number) => `${(share * 100).toPrecision(3).replace(/\.?0+$/, '')}%`;
+/** A share as a percentage of 3 significant digits without trailing zeros: `0.1%`, `12.5%`, `100%`. */
+export const percent = (share: number) => `${(share * 100).toPrecision(3).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '')}%`;
+
+/** Every compared column with its statistics, most differing values first (then by name). */
+export function columnsByDifferences(columns: DataDiffReport['columns']): [string, ColumnStats][] {
+  return Object.entries(columns).sort(([a, x], [b, y]) => y.differentValues - x.differentValues || (a < b ? -1 : 1));
+}
 
 /** The columns with differing values, most first: count, share, and numeric differences. */
 export function columnsTable(columns: DataDiffReport['columns']): string | undefined {
-  const rows = Object.entries(columns)
-    .filter(([, c]) => c.differentValues > 0)
-    .sort(([a, x], [b, y]) => y.differentValues - x.differentValues || (a < b ? -1 : 1));
+  const rows = columnsByDifferences(columns).filter(([, c]) => c.differentValues > 0);
   if (rows.length === 0) return undefined;
   return asciiTable(
     ['Column', 'Different values', 'Share', 'Max abs. difference', 'Mean abs. difference'],

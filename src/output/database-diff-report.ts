@@ -30,7 +30,8 @@ export function databaseDiffJson(report: DatabaseDiffReport): object {
   return { summary: report.summary, tables: report.tables.map(entryJson) };
 }
 
-const STATUS_TEXT: Readonly<Record<TableEntry['status'], string>> = {
+/** A table's status in words. */
+export const STATUS_TEXT: Readonly<Record<TableEntry['status'], string>> = {
   identical: 'identical',
   different: 'different',
   onlyInSource: 'only in source',
