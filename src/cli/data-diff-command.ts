@@ -9,6 +9,11 @@ import { DIFFERENCES_FOUND_EXIT_CODE } from './exit-codes.js';
 export const dataDiffCommand: CommandSpec = {
   name: 'dataDiff',
   describe: 'Compare the rows of one table on two environments (counts, keys on one side only, differing values)',
+  examples: [
+    'parity dataDiff -source=legacy -target=new -table=public.orders -key=id',
+    "parity dataDiff -source=legacy -target=new -table=orders -targetTable=sales.orders_v2 -key=id -columnMap=status:order_status -where=\"region = 'EU'\" -failOnDifferences=true",
+    'parity dataDiff -source=legacy -target=new -table=orders -key=id -sample=1% -materialize=out/orders-diff.jsonl -outputType=json',
+  ],
   options: {
     source: { type: 'string', describe: 'Environment holding the source table' },
     target: { type: 'string', describe: 'Environment holding the target table' },
