@@ -59,22 +59,34 @@ function tableName(option: string, text: string): { schema?: string; table: stri
   return parts.length === 2 ? { schema: parts[0]!.trim(), table: parts[1]!.trim() } : { table: parts[0]!.trim() };
 }
 
+/** The items of a list option, each named once (`-key=id,id` would compare every row against itself twice). */
+function distinct(option: string, items: readonly string[]): string[] {
+  const seen = new Set<string>();
+  for (const item of items) {
+    if (seen.has(item)) throw invalid(`-${option} names ${item} more than once`);
+    seen.add(item);
+  }
+  return [...items];
+}
+
 function columnMap(context: CommandContext): Map<string, string> {
-  const map = new Map<string, string>();
-  for (const pair of listArg(context, 'columnMap') ?? []) {
+  const pairs = (listArg(context, 'columnMap') ?? []).map((pair) => {
     const [from, to, ...rest] = pair.split(':').map((s) => s.trim());
     if (!from || !to || rest.length > 0) throw invalid(`-columnMap entries must look like sourceColumn:targetColumn, not "${pair}"`);
-    map.set(from, to);
-  }
-  return map;
+    return [from, to] as const;
+  });
+  // Each source column once, and no two onto one target column.
+  distinct('columnMap', pairs.map(([from]) => from));
+  distinct('columnMap', pairs.map(([, to]) => to));
+  return new Map(pairs);
 }
 
 export function dataDiffRequest(context: CommandContext, onProgress?: DataDiffRequest['onProgress']): DataDiffRequest {
   const sourceName = requireString(context, 'source', 'dataDiff');
   const targetName = requireString(context, 'target', 'dataDiff');
   const table = tableName('table', requireString(context, 'table', 'dataDiff'));
-  const key = listArg(context, 'key');
-  if (!key || key.length === 0) throw invalid('missing required parameter -key');
+  const key = distinct('key', listArg(context, 'key') ?? []);
+  if (key.length === 0) throw invalid('missing required parameter -key');
   const targetTable = stringArg(context, 'targetTable');
   const where = stringArg(context, 'where');
   const sourceWhere = stringArg(context, 'sourceWhere') ?? where;
@@ -101,7 +113,8 @@ export function dataDiffRequest(context: CommandContext, onProgress?: DataDiffRe
     ...(updated !== undefined ? { updated: { ...updated, column: column ?? updated.column } } : {}),
   });
   const config = context.config();
-  const columns = listArg(context, 'columns');
+  const listed = listArg(context, 'columns');
+  const columns = listed && distinct('columns', listed);
   const materialize = stringArg(context, 'materialize');
   return {
     source: {
