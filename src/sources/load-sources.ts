@@ -5,7 +5,7 @@ import { loadEnvironmentSource } from './environment-source.js';
 import { loadSchemaModelSource } from './schema-model-source.js';
 import { loadSnapshotSource } from './snapshot-source.js';
 import { projectDialect } from './project-dialect.js';
-import { comparesUnqualified, planSide, type SidePlan } from './scope.js';
+import { checkDialects, comparesUnqualified, planSide, type SidePlan } from './scope.js';
 import { emptyModel, parseSourceSpec, type LoadedSource, type SourceContext, type SourceSpec } from './source.js';
 
 
@@ -43,6 +43,7 @@ export async function loadSource(text: string, setting: string, context: SourceC
   const spec = parseSourceSpec(text, setting);
   if (spec.type === 'empty') return emptySide(text, projectDialect(context.config).name);
   const plan = planSide(spec, text, setting, context);
+  checkDialects([plan], context.config);
   return loadPlanned(spec, text, setting, plan, { ...context, unqualified: plan.unqualified });
 }
 
@@ -68,6 +69,7 @@ export async function loadSourcePair(
   }
   const sourcePlan = planSide(sourceSpec, sourceText, '-source', context);
   const targetPlan = planSide(targetSpec, targetText, '-target', context);
+  checkDialects([sourcePlan, targetPlan], context.config);
   const sideContext: SourceContext = { ...context, unqualified: comparesUnqualified(sourcePlan, targetPlan) };
   if (sourceSpec.type === 'empty') {
     const target = await loadPlanned(targetSpec, targetText, '-target', targetPlan, sideContext);
