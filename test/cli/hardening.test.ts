@@ -37,7 +37,10 @@ function oneLine(result: CliResult, code: number, what: string): string {
 test.before(async () => {
   pg = await startPostgres();
   await pg.createDatabase('app');
-  await pg.exec('app', 'CREATE TABLE t (id integer PRIMARY KEY, v text); INSERT INTO t VALUES (1, \'a\'), (2, \'b\'); CREATE SCHEMA other');
+  await pg.exec(
+    'app',
+    "CREATE TABLE t (id integer PRIMARY KEY, v text); INSERT INTO t VALUES (1, 'a'), (2, 'b'); CREATE SCHEMA other; CREATE TABLE other.t (id integer PRIMARY KEY, v text); INSERT INTO other.t VALUES (1, 'a')",
+  );
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'parity-hardening-'));
   closedPort = await freePort();
   fs.writeFileSync(
@@ -142,6 +145,17 @@ test('-flyway.locations= and -locations= set the migrations folder, as the READM
     assert.is(result.code, 0, result.stderr);
     assert.equal(fs.readdirSync(path.join(work, folder)), ['V1__parity_generated.sql']);
   }
+});
+
+test('a boolean other than true or false is exit 2, never quietly false (a CI gate that never fails)', async () => {
+  const differ = ['dataDiff', '-source=app', '-target=app', '-table=t', '-targetTable=other.t', '-key=id'];
+  for (const value of ['1', 'yes', 'on']) {
+    assert.is(oneLine(await run(...differ, `-failOnDifferences=${value}`), 2, value), `ERROR: -failOnDifferences must be true or false, not "${value}" (parity dataDiff)`);
+  }
+  for (const value of ['', '=true', '=TRUE']) assert.is((await run(...differ, `-failOnDifferences${value}`)).code, 12, value);
+  assert.is((await run(...differ, '-failOnDifferences=false')).code, 0);
+  const rebuild = await run('diff', '-source=migrations', '-target=empty', '-buildEnvironment=app', '-rebuild=yes');
+  assert.is(oneLine(rebuild, 2, '-rebuild=yes'), 'ERROR: -rebuild must be true or false, not "yes" (parity diff)');
 });
 
 test('dataDiff: a column named twice in -key, -columns or -columnMap is exit 2', async () => {
