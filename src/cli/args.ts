@@ -133,7 +133,7 @@ export function helpText(commands: readonly CommandSpec[], topic?: string): stri
       command.describe,
       '',
       'Parameters:',
-      ...parameterLines(command.options),
+      ...(Object.keys(command.options).length > 0 ? parameterLines(command.options) : ['  (none of its own: only the parameters of every command)']),
       '',
       'Parameters of every command:',
       ...parameterLines(GLOBAL_OPTIONS),

@@ -27,6 +27,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ConnectionSettings } from '../config/connection.js';
 import { ParityError } from '../errors.js';
+import { fileErrorReason } from '../files.js';
 import { interruption, onInterrupt, untilExit } from '../interrupt.js';
 
 /** Prefix of every data directory this module creates in the temp folder. */
@@ -226,6 +227,18 @@ function describeFailure(error: unknown): string {
   return error === undefined ? 'the server process exited during start-up' : String(error);
 }
 
+/** A fresh data directory in the temp folder; a temp folder that cannot hold one (TMPDIR) is exit 7, not an internal error. */
+function makeDataDir(tempDirectory: string): string {
+  try {
+    return fs.mkdtempSync(path.join(tempDirectory, DATA_DIR_PREFIX));
+  } catch (error) {
+    throw new ParityError('WRITE_FAILED', `cannot create the embedded PostgreSQL server's data directory in ${tempDirectory}: ${fileErrorReason(error)}`, {
+      where: 'TMPDIR',
+      cause: error,
+    });
+  }
+}
+
 /** Starts a fresh server; the caller must `stop()` it (prefer `withEmbeddedPostgres`). */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {}): Promise<EmbeddedPostgres> {
   const tempDirectory = options.tempDirectory ?? os.tmpdir();
@@ -242,7 +255,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
     const port = await freeLoopbackPort();
     if (interruption() !== undefined) return untilExit();
     // From here to live.set nothing waits, so an interrupt always finds the directory in `live`.
-    const dataDir = fs.mkdtempSync(path.join(tempDirectory, DATA_DIR_PREFIX));
+    const dataDir = makeDataDir(tempDirectory);
     const instance = new EmbeddedPostgresClass({
       databaseDir: dataDir,
       port,

@@ -69,6 +69,14 @@ test('ordinary mistakes in settings: exit 2, 3 or 6 with one line naming the set
   assert.is(oneLine(await run('diff', '-source=app', '-target=empty', '-configFiles=afolder'), 3, 'folder as config'), 'ERROR: configuration file afolder is a folder (-configFiles names files, such as afolder/flyway.toml) (-configFiles)');
   assert.is(oneLine(await run('diff', '-source=empty', '-target=empty', '-workingDirectory=afile'), 2, 'file as working directory'), 'ERROR: working directory afile is a file, not a folder (-workingDirectory)');
   assert.is(oneLine(await run('diff', '-source=empty', '-target=empty', '-workingDirectory=nope'), 6, 'missing working directory'), 'ERROR: working directory nope not found (-workingDirectory)');
+  // A TMPDIR that cannot hold the embedded server's data directory.
+  fs.mkdirSync(path.join(work, 'schema-models', 'Tables'), { recursive: true });
+  fs.writeFileSync(path.join(work, 'schema-models', 'Tables', 'public.x.sql'), 'CREATE TABLE public.x (id integer);\n');
+  const badTmp = await runCli(['diff', '-source=schemaModel', '-target=empty', '-artifactFilename=m.artifact'], { cwd: work, env: { PG_PW: pg.password, TMPDIR: path.join(work, 'afile') } });
+  assert.is(
+    oneLine(badTmp, 7, 'TMPDIR a file'),
+    `ERROR: cannot create the embedded PostgreSQL server's data directory in ${path.join(work, 'afile')}: a part of the path is a file, not a folder (TMPDIR)`,
+  );
 });
 
 test('an output path below a file: exit 7 naming the file in the way, for every writer', async () => {
@@ -176,7 +184,7 @@ test('a MySQL URL aimed at a PostgreSQL port: connectTimeout (milliseconds, as i
   const result = await run('diff', '-source=x', '-target=empty', '-environment=x', `-url=jdbc:mysql://127.0.0.1:${pg.port}/app?connectTimeout=1500`, '-user=u');
   const seconds = (Date.now() - started) / 1000;
   const line = oneLine(result, 4, 'mysql at a postgres port');
-  assert.is(line, `ERROR: cannot connect to MySQL at 127.0.0.1:${pg.port}: no answer from a MySQL server within 1.5 s (a host that does not answer, or another kind of server on that port; connectTimeout=MILLISECONDS in the URL sets the wait) (mysql://u@127.0.0.1:${pg.port}/app)`);
+  assert.is(line, `ERROR: cannot connect to MySQL at 127.0.0.1:${pg.port}: timed out after 1.5 s without an answer from a MySQL server (a host that does not answer, or another kind of server on that port; connectTimeout=MILLISECONDS in the URL sets the wait) (mysql://u@127.0.0.1:${pg.port}/app)`);
   assert.ok(seconds < 6, `took ${seconds} s`);
 });
 

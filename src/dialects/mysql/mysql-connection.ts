@@ -111,7 +111,7 @@ export function toParityError(
     // Also what a server of another kind on that port looks like (PostgreSQL waits for the client to speak first).
     return make(
       'CONNECTION_FAILED',
-      `cannot connect to MySQL at ${server}: no answer from a MySQL server within ${connectTimeoutMs(settings) / 1000} s (a host that does not answer, or another kind of server on that port; connectTimeout=MILLISECONDS in the URL sets the wait)`,
+      `cannot connect to MySQL at ${server}: timed out after ${connectTimeoutMs(settings) / 1000} s without an answer from a MySQL server (a host that does not answer, or another kind of server on that port; connectTimeout=MILLISECONDS in the URL sets the wait)`,
     );
   }
   if (code !== undefined && NETWORK_ERROR_CODES[code] !== undefined) {

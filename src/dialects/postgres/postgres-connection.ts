@@ -152,7 +152,7 @@ export function toParityError(
   if (options.connecting && (code === 'ETIMEDOUT' || /timeout|timed out/i.test(detail))) {
     return make(
       'CONNECTION_FAILED',
-      `cannot connect to PostgreSQL at ${server}: no answer from a PostgreSQL server within ${connectTimeoutSeconds(settings.params)} s (a host that does not answer, or another kind of server on that port; connectTimeout=SECONDS in the URL sets the wait)`,
+      `cannot connect to PostgreSQL at ${server}: timed out after ${connectTimeoutSeconds(settings.params)} s without an answer from a PostgreSQL server (a host that does not answer, or another kind of server on that port; connectTimeout=SECONDS in the URL sets the wait)`,
     );
   }
   if (code !== undefined && NETWORK_ERROR_CODES[code] !== undefined) {
