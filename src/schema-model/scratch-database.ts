@@ -9,6 +9,9 @@ import { onInterrupt, untilExit } from '../interrupt.js';
 
 export const SCRATCH_PREFIX = 'parity_schema_model_';
 
+/** Drops tried when interrupted (see withScratchDatabase). */
+const DROP_ATTEMPTS = 5;
+
 export interface ScratchDatabase {
   readonly name: string;
   /** Aborted when the process is being interrupted: stop applying statements. */
@@ -36,7 +39,17 @@ export async function withScratchDatabase<T>(hooks: ScratchHooks, fn: (scratch: 
   const unregister = onInterrupt(async () => {
     controller.abort();
     await creating.catch(() => undefined);
-    await hooks.drop(name);
+    // The work may open a session in the database between the drop ending sessions and its DROP
+    // (found under load): try again.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await hooks.drop(name);
+        return;
+      } catch (error) {
+        if (attempt >= DROP_ATTEMPTS) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    }
   });
   let failed = false;
   try {
