@@ -6,7 +6,8 @@
 import type { Change } from '../diff/changes.js';
 import type { DialectName, SchemaObject } from '../model/objects.js';
 import { ParityError } from '../errors.js';
-import { compileDocumentSchema, readValidatedJson, stableJson, writeFileAtomic } from './json-file.js';
+import { writeFileAtomic } from '../files.js';
+import { compileDocumentSchema, readValidatedJson, rejectDuplicates, stableJson } from './json-file.js';
 
 export const ARTIFACT_FORMAT_VERSION = 1;
 
@@ -130,5 +131,6 @@ export function readArtifact(file: string): Artifact {
   if (artifact.formatVersion > ARTIFACT_FORMAT_VERSION) {
     throw new ParityError('INVALID_ARTIFACT', `artifact format version ${artifact.formatVersion} is newer than this parity supports (${ARTIFACT_FORMAT_VERSION})`, { where: file });
   }
+  rejectDuplicates(artifact.changes, (change) => change.id, (change) => `change ${change.id}`, { path: '$.changes', what: 'artifact', code: 'INVALID_ARTIFACT', file });
   return artifact;
 }

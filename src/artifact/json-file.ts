@@ -1,29 +1,13 @@
 /**
- * Reading and writing parity's JSON files (snapshots, artifacts): stable output (sorted keys),
- * atomic writes (temp file + rename, so a crash never leaves half a file), and validation on read
- * with ajv that reports the JSON path of the first problem.
+ * Reading and writing parity's JSON files (snapshots, artifacts): stable output (sorted keys; written
+ * atomically by src/files.ts), and validation on read with ajv that reports the JSON path of the first
+ * problem.
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import stableStringify from 'json-stable-stringify';
 import { ParityError, type ErrorCode } from '../errors.js';
 import { MODEL_DEFINITIONS } from '../model/model-schema.js';
-
-/** Writes `text` to `file` atomically, creating parent folders. */
-export function writeFileAtomic(file: string, text: string): void {
-  const directory = path.dirname(file);
-  const temporary = path.join(directory, `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
-  try {
-    fs.mkdirSync(directory, { recursive: true });
-    fs.writeFileSync(temporary, text, 'utf8');
-    fs.renameSync(temporary, file);
-  } catch (error) {
-    fs.rmSync(temporary, { force: true });
-    const reason = error instanceof Error ? error.message.replace(/^[A-Z]+: /, '') : String(error);
-    throw new ParityError('WRITE_FAILED', `cannot write file: ${reason}`, { where: file, cause: error });
-  }
-}
 
 /** Stable JSON: sorted keys, two-space indent, trailing newline. */
 export function stableJson(value: unknown): string {
@@ -91,4 +75,26 @@ export function readValidatedJson<T>(file: string, validator: () => ValidateFunc
     throw new ParityError(code, `invalid ${what}: ${detail}`, { where: file });
   }
   return document as T;
+}
+
+/**
+ * The first item whose key an earlier item already has, as an error naming both JSON paths: a
+ * snapshot holding one object twice, or an artifact holding one change twice, is malformed (which of
+ * the two would count?).
+ */
+export function rejectDuplicates<T>(
+  items: readonly T[],
+  key: (item: T) => string,
+  describe: (item: T) => string,
+  at: { readonly path: string; readonly what: string; readonly code: ErrorCode; readonly file: string },
+): void {
+  const first = new Map<string, number>();
+  items.forEach((item, index) => {
+    const k = key(item);
+    const earlier = first.get(k);
+    if (earlier !== undefined) {
+      throw new ParityError(at.code, `invalid ${at.what}: ${describe(item)} appears twice, at ${at.path}[${earlier}] and ${at.path}[${index}]`, { where: at.file });
+    }
+    first.set(k, index);
+  });
 }

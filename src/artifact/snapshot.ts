@@ -4,7 +4,10 @@
  */
 import type { DatabaseModel } from '../model/objects.js';
 import { ParityError } from '../errors.js';
-import { compileDocumentSchema, readValidatedJson, stableJson, writeFileAtomic } from './json-file.js';
+import { writeFileAtomic } from '../files.js';
+import { OBJECT_TYPE_LABELS } from '../model/labels.js';
+import { shownName } from '../model/unqualify.js';
+import { compileDocumentSchema, readValidatedJson, rejectDuplicates, stableJson } from './json-file.js';
 
 export const SNAPSHOT_FORMAT_VERSION = 1;
 
@@ -35,5 +38,11 @@ export function readSnapshot(file: string): DatabaseModel {
   if (snapshot.formatVersion > SNAPSHOT_FORMAT_VERSION) {
     throw new ParityError('INVALID_SNAPSHOT', `snapshot format version ${snapshot.formatVersion} is newer than this parity supports (${SNAPSHOT_FORMAT_VERSION})`, { where: file });
   }
+  rejectDuplicates(
+    snapshot.model.objects,
+    (object) => JSON.stringify([object.kind, object.schema, object.name]),
+    (object) => `${OBJECT_TYPE_LABELS[object.kind]} ${object.kind === 'schema' ? object.name : shownName(object.schema, object.name)}`,
+    { path: '$.model.objects', what: 'snapshot', code: 'INVALID_SNAPSHOT', file },
+  );
   return snapshot.model;
 }

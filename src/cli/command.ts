@@ -1,5 +1,7 @@
 /** What every command module exports: its options (for parsing and help) and a thin handler. */
+import fs from 'node:fs';
 import path from 'node:path';
+import { checkDefaultArtifactFolder, defaultArtifactPath } from '../artifact/default-artifact.js';
 import type { ParityConfig } from '../config/config.js';
 import { ParityError } from '../errors.js';
 import type { Output } from '../output/streams.js';
@@ -32,6 +34,8 @@ export interface CommandSpec {
   readonly name: string;
   readonly describe: string;
   readonly options: Readonly<Record<string, OptionSpec>>;
+  /** Command lines shown by `parity CMD --help`, each a complete, typical use. */
+  readonly examples: readonly string[];
   /** Runs the command; returns the exit code (0 unless the command defines otherwise). */
   run(context: CommandContext): Promise<number>;
 }
@@ -59,13 +63,22 @@ export function listArg(context: CommandContext, name: string): string[] | undef
     .filter(Boolean);
 }
 
-/** As in Flyway, the artifact goes to the temp directory unless -artifactFilename says otherwise. */
-export function defaultArtifactPath(tempDirectory: string): string {
-  return path.join(tempDirectory, 'parity.artifact');
+/**
+ * The artifact file of a command: -artifactFilename resolved against the working directory, else the
+ * project's default artifact (src/artifact/default-artifact.ts), whose folder is checked (and, to
+ * write, created); reading a default artifact that does not exist says to run `diff` first.
+ */
+export function artifactPath(context: CommandContext, purpose: 'write' | 'read'): string {
+  const value = context.args['artifactFilename'];
+  if (typeof value === 'string' && value.trim() !== '') return path.resolve(context.workingDirectory(), value);
+  const configFiles = listArg(context, 'configFiles');
+  const file = defaultArtifactPath({ workingDirectory: context.workingDirectory(), tempDirectory: context.tempDirectory, ...(configFiles ? { configFiles } : {}) });
+  checkDefaultArtifactFolder(file, purpose);
+  if (purpose === 'read' && !fs.existsSync(file)) {
+    throw new ParityError('FILE_NOT_FOUND', `no diff artifact for this project: run parity diff here first, or pass -artifactFilename`, { where: file });
+  }
+  return file;
 }
 
-/** The artifact file of a command: -artifactFilename resolved against the working directory. */
-export function artifactPath(context: CommandContext): string {
-  const value = context.args['artifactFilename'];
-  return typeof value === 'string' && value.trim() !== '' ? path.resolve(context.workingDirectory(), value) : defaultArtifactPath(context.tempDirectory);
-}
+/** The help text's words for the default artifact. */
+export const DEFAULT_ARTIFACT_HELP = 'default: this project\'s artifact in <tmp>/parity.<uid>/';

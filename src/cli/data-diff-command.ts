@@ -18,6 +18,12 @@ import { parityVersion } from './version.js';
 export const dataDiffCommand: CommandSpec = {
   name: 'dataDiff',
   describe: 'Compare the rows of one table, or of every table, on two environments (counts, rows on one side only, differing values, schemas)',
+  examples: [
+    'parity dataDiff -source=legacy -target=new -reportFilename=out/validation.html',
+    'parity dataDiff -source=legacy -target=new -table=public.orders -key=id',
+    "parity dataDiff -source=legacy -target=new -table=orders -targetTable=sales.orders_v2 -key=id -columnMap=status:order_status -where=\"region = 'EU'\" -failOnDifferences=true",
+    'parity dataDiff -source=legacy -target=new -table=orders -key=id -sample=1% -materialize=out/orders-diff.jsonl -outputType=json',
+  ],
   options: {
     source: { type: 'string', describe: 'Environment holding the source table' },
     target: { type: 'string', describe: 'Environment holding the target table' },

@@ -62,16 +62,29 @@ function tableName(option: string, text: string): { schema?: string; table: stri
   return parts.length === 2 ? { schema: parts[0]!.trim(), table: parts[1]!.trim() } : { table: parts[0]!.trim() };
 }
 
-/** `a:b,c:d` pairs (`-schemaMap`, `-tableMap`, `-columnMap`) as a map; a malformed entry is an error naming the option. */
+/** The items of a list option, each named once (`-key=id,id` would compare every row against itself twice). */
+function distinct(option: string, items: readonly string[]): string[] {
+  const seen = new Set<string>();
+  for (const item of items) {
+    if (seen.has(item)) throw invalid(`-${option} names ${item} more than once`);
+    seen.add(item);
+  }
+  return [...items];
+}
+
+/**
+ * `a:b,c:d` pairs (`-schemaMap`, `-tableMap`, `-columnMap`) as a map; a malformed entry is an error
+ * naming the option, and so is a name given twice on either side (no two onto one).
+ */
 function pairs(context: CommandContext, option: string, shape: string): Map<string, string> {
-  const map = new Map<string, string>();
-  for (const pair of listArg(context, option) ?? []) {
+  const list = (listArg(context, option) ?? []).map((pair) => {
     const [from, to, ...rest] = pair.split(':').map((s) => s.trim());
     if (!from || !to || rest.length > 0) throw invalid(`-${option} entries must look like ${shape}, not "${pair}"`);
-    if (map.has(from)) throw invalid(`-${option} names ${from} twice`);
-    map.set(from, to);
-  }
-  return map;
+    return [from, to] as const;
+  });
+  distinct(option, list.map(([from]) => from));
+  distinct(option, list.map(([, to]) => to));
+  return new Map(list);
 }
 
 /**
@@ -190,8 +203,8 @@ export function dataDiffRequest(context: CommandContext, onProgress?: DataDiffRe
   const targetName = requireString(context, 'target', 'dataDiff');
   const queries = queryTables(context);
   const table = queries?.source ?? tableName('table', requireString(context, 'table', 'dataDiff'));
-  const key = listArg(context, 'key');
-  if (!key || key.length === 0) throw invalid('missing required parameter -key');
+  const key = distinct('key', listArg(context, 'key') ?? []);
+  if (key.length === 0) throw invalid('missing required parameter -key');
   const targetTable = stringArg(context, 'targetTable');
   const where = stringArg(context, 'where');
   const sourceWhere = stringArg(context, 'sourceWhere') ?? where;
@@ -220,7 +233,8 @@ export function dataDiffRequest(context: CommandContext, onProgress?: DataDiffRe
     ...(updated !== undefined ? { updated: { ...updated, column: column ?? updated.column } } : {}),
   });
   const config = context.config();
-  const columns = listArg(context, 'columns');
+  const listed = listArg(context, 'columns');
+  const columns = listed && distinct('columns', listed);
   const materialize = stringArg(context, 'materialize');
   return {
     source: {

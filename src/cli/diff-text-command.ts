@@ -3,17 +3,21 @@ import { readArtifact } from '../artifact/artifact.js';
 import { selectChanges } from '../artifact/select-changes.js';
 import { stableJsonOutput } from '../output/json-output.js';
 import { changeTextDiff, renderTextDiffs } from '../output/text-diff.js';
-import { artifactPath, type CommandSpec } from './command.js';
+import { DEFAULT_ARTIFACT_HELP, artifactPath, type CommandSpec } from './command.js';
 
 export const diffTextCommand: CommandSpec = {
   name: 'diffText',
   describe: 'Show a unified text diff of each changed object from a diff artifact',
+  examples: [
+    'parity diffText -artifactFilename=out/a.artifact',
+    'parity diffText -artifactFilename=out/a.artifact -changes=ID1,ID2 -outputType=json',
+  ],
   options: {
-    artifactFilename: { type: 'string', describe: 'The diff artifact to read (default: <tmp>/parity.artifact)' },
+    artifactFilename: { type: 'string', describe: `The diff artifact to read (${DEFAULT_ARTIFACT_HELP})` },
     changes: { type: 'string', describe: 'Comma-separated change IDs (default: all changes)' },
   },
   async run(context) {
-    const file = artifactPath(context);
+    const file = artifactPath(context, 'read');
     const artifact = readArtifact(file);
     const changesArg = context.args['changes'];
     const changes = selectChanges(artifact, typeof changesArg === 'string' ? changesArg : undefined, file);

@@ -11,7 +11,7 @@ import { generateMigrations, type ScriptType } from '../generate/generate.js';
 import { sanitizeDescription } from '../generate/versioning.js';
 import { generateJson, generateText, generateWarnings } from '../output/generate-report.js';
 import { stableJsonOutput } from '../output/json-output.js';
-import { artifactPath, stringArg, type CommandSpec } from './command.js';
+import { DEFAULT_ARTIFACT_HELP, artifactPath, stringArg, type CommandSpec } from './command.js';
 
 const TYPES: readonly ScriptType[] = ['versioned', 'undo'];
 
@@ -36,8 +36,12 @@ function defaultLocation(config: ParityConfig): string {
 export const generateCommand: CommandSpec = {
   name: 'generate',
   describe: 'Write a migration (and its undo) that makes the target of a diff artifact match its source',
+  examples: [
+    'parity generate -artifactFilename=out/a.artifact -generate.description=add_orders -generate.types=versioned,undo',
+    'parity generate -artifactFilename=out/a.artifact -generate.location=migrations -generate.version=5',
+  ],
   options: {
-    artifactFilename: { type: 'string', describe: 'The diff artifact to read (default: <tmp>/parity.artifact)' },
+    artifactFilename: { type: 'string', describe: `The diff artifact to read (${DEFAULT_ARTIFACT_HELP})` },
     location: { type: 'string', describe: 'Folder to write into (default: the first [flyway] locations entry)' },
     description: { type: 'string', describe: 'Description in the file name (default: parity_generated)' },
     types: { type: 'string', describe: 'Scripts to write: versioned, undo (default: versioned)' },
@@ -47,7 +51,7 @@ export const generateCommand: CommandSpec = {
   async run(context) {
     const config = context.config();
     const workingDirectory = config.workingDirectory;
-    const artifactFile = artifactPath(context);
+    const artifactFile = artifactPath(context, 'read');
     const types = parseTypes(stringArg(context, 'types'));
     const location = path.resolve(workingDirectory, stringArg(context, 'location') ?? defaultLocation(config));
     const artifact = readArtifact(artifactFile);

@@ -11,6 +11,10 @@ import { chosenTarget } from './environment-target.js';
 export const infoCommand: CommandSpec = {
   name: 'info',
   describe: 'Show every migration of an environment with its state (Success, Pending, Failed, ...)',
+  examples: [
+    'parity info -environment=dev',
+    'parity info -environment=dev -outputType=json',
+  ],
   options: {},
   async run(context) {
     const config = context.config();

@@ -15,6 +15,11 @@ import { chosenTarget } from './environment-target.js';
 export const migrateCommand: CommandSpec = {
   name: 'migrate',
   describe: 'Apply pending migrations to an environment and record them in its schema history',
+  examples: [
+    'parity migrate -environment=dev',
+    'parity migrate -environment=dev -target=3',
+    'parity migrate -environment=dev -cherryPick=2,4',
+  ],
   options: {
     target: { type: 'string', describe: 'Migrate up to this version (default: latest)' },
     cherryPick: { type: 'string', describe: 'Comma-separated versions (or repeatable descriptions) to apply, and only those' },

@@ -7,18 +7,22 @@ import { modelJson, modelTable } from '../output/model-report.js';
 import { stableJsonOutput } from '../output/json-output.js';
 import { schemaModelFolder } from '../schema-model/folder.js';
 import { updateSchemaModel } from '../schema-model/writer.js';
-import { artifactPath, type CommandSpec } from './command.js';
+import { DEFAULT_ARTIFACT_HELP, artifactPath, type CommandSpec } from './command.js';
 
 export const modelCommand: CommandSpec = {
   name: 'model',
   describe: 'Apply the changes of a diff artifact to the schema-model folder (the diff target)',
+  examples: [
+    'parity diff -source=dev -target=schemaModel -artifactFilename=out/b.artifact',
+    'parity model -artifactFilename=out/b.artifact -changes=ID1,ID2',
+  ],
   options: {
-    artifactFilename: { type: 'string', describe: 'The diff artifact to read (default: <tmp>/parity.artifact)' },
+    artifactFilename: { type: 'string', describe: `The diff artifact to read (${DEFAULT_ARTIFACT_HELP})` },
     changes: { type: 'string', describe: 'Comma-separated change IDs to apply (default: all)' },
   },
   async run(context) {
     const config = context.config();
-    const artifactFile = artifactPath(context);
+    const artifactFile = artifactPath(context, 'read');
     const artifact = readArtifact(artifactFile);
     // The folder takes the target's place: only a diff whose target is the schema model (or empty,
     // to start a folder from a database) says how to change it.

@@ -2,11 +2,11 @@
  * `-reportFilename=F`: the HTML report F and its JSON beside it (`report.html` -> `report.json`; a
  * name without `.html`/`.htm` gets `.json` appended). Both are checked before the run (a folder where
  * a file should be, a path below a file: WRITE_FAILED naming the file, before any table is compared)
- * and written atomically (json-file.ts: a temporary file renamed into place), the JSON first.
+ * and written atomically (files.ts: a temporary file renamed into place, removed on Ctrl-C), the JSON first.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { writeFileAtomic } from '../artifact/json-file.js';
+import { writeFileAtomic } from '../files.js';
 import { ParityError } from '../errors.js';
 import { stringArg, type CommandContext } from './command.js';
 

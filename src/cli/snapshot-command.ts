@@ -10,6 +10,10 @@ import { SOURCE_OPTIONS, sourceContext } from './source-options.js';
 export const snapshotCommand: CommandSpec = {
   name: 'snapshot',
   describe: 'Save the model of a comparison source as a JSON snapshot',
+  examples: [
+    'parity snapshot -source=prod -filename=snapshots/prod.json',
+    'parity snapshot -source=schemaModel -filename=snapshots/model.json',
+  ],
   options: {
     source: { type: 'string', describe: 'What to snapshot: environment name, snapshot:PATH, schemaModel or migrations (default: -environment)' },
     filename: { type: 'string', describe: 'The snapshot file to write' },

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse as parseToml, TomlError } from 'smol-toml';
 import { ParityError } from '../errors.js';
+import { fileErrorReason } from '../files.js';
 
 export interface EnvironmentConfig {
   readonly name: string;
@@ -68,6 +69,8 @@ export interface ConfigOverrides {
   readonly password?: string;
   readonly schemas?: readonly string[];
   readonly environment?: string;
+  /** `-locations=a,b` (`-flyway.locations=`): instead of `[flyway] locations`. */
+  readonly locations?: readonly string[];
   /** `-placeholders.name=value`: added to (and winning over) `[flyway.placeholders]`. */
   readonly placeholders?: Readonly<Record<string, string>>;
 }
@@ -180,6 +183,7 @@ export function loadConfig(options: LoadConfigOptions): ParityConfig {
   }
 
   if (options.overrides?.placeholders) migrations.placeholders = { ...migrations.placeholders, ...options.overrides.placeholders };
+  if (options.overrides?.locations !== undefined) locations = [...options.overrides.locations];
   applyEnvironmentVariables(environments, options.env);
   applyOverrides(environments, options.overrides, options.overrides?.environment ?? defaultEnvironment);
 
@@ -247,7 +251,9 @@ function resolveConfigFiles(workingDirectory: string, explicit: readonly string[
   if (explicit && explicit.length > 0) {
     return explicit.map((file) => {
       const full = path.resolve(workingDirectory, file);
-      if (!fs.existsSync(full)) throw new ParityError('FILE_NOT_FOUND', `configuration file not found`, { where: file });
+      const stat = fs.statSync(full, { throwIfNoEntry: false });
+      if (stat === undefined) throw new ParityError('FILE_NOT_FOUND', `configuration file not found`, { where: file });
+      if (stat.isDirectory()) throw new ParityError('CONFIG_ERROR', `configuration file ${file} is a folder (-configFiles names files, such as ${path.join(file, 'flyway.toml')})`, { where: '-configFiles' });
       return full;
     });
   }
@@ -256,7 +262,12 @@ function resolveConfigFiles(workingDirectory: string, explicit: readonly string[
 }
 
 function readToml(file: string): Record<string, unknown> {
-  const text = fs.readFileSync(file, 'utf8');
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ParityError('CONFIG_ERROR', `cannot read configuration file: ${fileErrorReason(error)}`, { where: file, cause: error });
+  }
   try {
     return parseToml(text) as Record<string, unknown>;
   } catch (error) {

@@ -4,6 +4,7 @@
  */
 import type { ConnectionSettings } from './connection.js';
 import { ParityError } from '../errors.js';
+import { redactUrls } from '../secrets.js';
 import type { DialectName } from '../model/objects.js';
 
 export interface UrlDialectInfo {
@@ -14,9 +15,7 @@ export interface UrlDialectInfo {
 
 /** The URL with any password replaced, for messages. */
 export function redactUrl(url: string): string {
-  return url
-    .replace(/(\/\/[^:/@]*:)[^@/]*@/, '$1***@')
-    .replace(/([?&;](?:password|pwd)=)[^&;]*/gi, '$1***');
+  return redactUrls(url);
 }
 
 export function parseDatabaseUrl(
@@ -45,11 +44,19 @@ export function parseDatabaseUrl(
   }
   const params: Record<string, string> = {};
   for (const [key, value] of parsed.searchParams) params[key] = value;
-  const user = decodeURIComponent(parsed.username) || params['user'];
-  const password = decodeURIComponent(parsed.password) || params['password'];
+  // A malformed %-escape (`p%zz`) names the part, never its text: it may be the password.
+  const decode = (part: string, encoded: string): string => {
+    try {
+      return decodeURIComponent(encoded);
+    } catch {
+      throw new ParityError('INVALID_URL', `the ${part} in "${redactUrl(text)}" has a malformed %-escape (write % as %25)`, { where });
+    }
+  };
+  const user = decode('user name', parsed.username) || params['user'];
+  const password = decode('password', parsed.password) || params['password'];
   delete params['user'];
   delete params['password'];
-  const database = decodeURIComponent(parsed.pathname.replace(/^\//, ''));
+  const database = decode('database name', parsed.pathname.replace(/^\//, ''));
   if (!database) {
     throw new ParityError('INVALID_URL', `"${redactUrl(text)}" names no database`, { where });
   }

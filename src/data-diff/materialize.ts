@@ -1,7 +1,7 @@
 /**
  * `-materialize=FILE`: every difference, streamed to a temporary file next to FILE and renamed into
- * place when the diff completes (an interrupted run leaves no half file). `.csv` writes CSV, any other
- * extension JSON Lines:
+ * place when the diff completes (an interrupted run, Ctrl-C included, leaves no file: src/files.ts).
+ * `.csv` writes CSV, any other extension JSON Lines:
  *   {"type":"onlyInSource","key":{...},"row":{...}}
  *   {"type":"onlyInTarget","key":{...},"row":{...}}
  *   {"type":"different","key":{...},"columns":{"c":{"source":"1","target":"2"}}}
@@ -11,6 +11,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ParityError } from '../errors.js';
+import { fileErrorReason, makeDirectories, removeQuietly, temporaryBeside, type TemporaryFile } from '../files.js';
 import { differentSample, rowSample, type ReportColumns } from './report.js';
 import type { RowDifference } from './row-compare.js';
 
@@ -22,7 +23,7 @@ function csvField(value: string | null): string {
 }
 
 export class MaterializedDiff {
-  private readonly temporary: string;
+  private temporary: TemporaryFile | undefined;
   private fd: number | undefined;
   private buffer = '';
   private readonly csv: boolean;
@@ -32,10 +33,10 @@ export class MaterializedDiff {
     private readonly names: ReportColumns,
   ) {
     this.csv = path.extname(file).toLowerCase() === '.csv';
-    this.temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
     this.guard(() => {
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      this.fd = fs.openSync(this.temporary, 'w');
+      makeDirectories(path.dirname(file));
+      this.temporary = temporaryBeside(file);
+      this.fd = fs.openSync(this.temporary.path, 'w');
     });
     if (this.csv) {
       const head = ['type', ...names.key, ...names.columns.flatMap((c) => [`${c}_source`, `${c}_target`])];
@@ -48,8 +49,7 @@ export class MaterializedDiff {
       fn();
     } catch (error) {
       this.abort();
-      const reason = error instanceof Error ? error.message.replace(/^[A-Z]+: /, '') : String(error);
-      throw new ParityError('WRITE_FAILED', `cannot write file: ${reason}`, { where: this.file, cause: error });
+      throw new ParityError('WRITE_FAILED', `cannot write file: ${fileErrorReason(error)}`, { where: this.file, cause: error });
     }
   }
 
@@ -87,7 +87,9 @@ export class MaterializedDiff {
     this.guard(() => {
       fs.closeSync(this.fd!);
       this.fd = undefined;
-      fs.renameSync(this.temporary, this.file);
+      fs.renameSync(this.temporary!.path, this.file);
+      this.temporary!.release();
+      this.temporary = undefined;
     });
   }
 
@@ -95,6 +97,9 @@ export class MaterializedDiff {
   abort(): void {
     if (this.fd !== undefined) fs.closeSync(this.fd);
     this.fd = undefined;
-    fs.rmSync(this.temporary, { force: true });
+    if (this.temporary === undefined) return;
+    removeQuietly(this.temporary.path);
+    this.temporary.release();
+    this.temporary = undefined;
   }
 }

@@ -96,23 +96,45 @@ function columnOf(side: OpenedSide, name: string, option: string) {
 }
 
 /**
- * Fails unless the key is unique on the side: a unique index on it, or no duplicate among the rows.
- * Rows are grouped by the key order expressions (bytes for text), not by the column's collation:
- * `abc` and `ABC` are two keys to the diff even where a case-insensitive collation calls them equal.
+ * Fails unless the key identifies every compared row of the side:
+ * - no key column is NULL: such a row has no key to be matched by (`=` never holds for NULL, a unique
+ *   index allows any number of NULLs, and the range and join conditions would skip it silently). Only
+ *   nullable key columns are checked (a primary key's never are): through the key's unique index, or
+ *   in the duplicate search below at no extra cost;
+ * - the key is unique: a unique index on it, or no duplicate among the rows. Rows are grouped by the
+ *   key order expressions (bytes for text), not by the column's collation: `abc` and `ABC` are two keys
+ *   to the diff even where a case-insensitive collation calls them equal.
  */
-async function checkUnique(side: OpenedSide, keys: readonly PlannedColumn[], where: string | undefined): Promise<void> {
+async function checkKey(side: OpenedSide, keys: readonly PlannedColumn[], where: string | undefined): Promise<void> {
   // No key: a keyless table, compared as a multiset of rows (multiset-diff.ts).
-  if (side.description!.keyUnique || keys.length === 0) return;
+  if (keys.length === 0) return;
   const dialect = side.pool.dialect;
-  const order = keys.map((k) => dialect.keyOrder(k.column, k.plan));
-  const sql =
-    `SELECT ${keys.map((k, i) => `MIN(${normalizedSql(dialect, k)}) AS k${i}`).join(', ')} FROM ${fromClause(dialect, side.table)}` +
-    `${where ? ` WHERE ${where}` : ''} GROUP BY ${order.join(', ')} HAVING COUNT(*) > 1`;
-  const [duplicate] = await side.pool.use((c) => c.query(`${sql} LIMIT 1`));
-  if (duplicate) {
-    const values = keys.map((k, i) => `${k.column.name}=${String(duplicate[`k${i}`])}`).join(', ');
-    throw new ParityError('INVALID_ARGUMENT', `key (${keys.map((k) => k.column.name).join(', ')}) is not unique in ${side.name} table ${shown(side.table)}: ${values} appears more than once`, { where: '-key' });
+  const nullable = keys.filter((k) => k.column.nullable).map((k) => dialect.quoteIdent(k.column.name));
+  const table = fromClause(dialect, side.table);
+  const keyTexts = (aggregate: boolean) => keys.map((k, i) => `${aggregate ? `MIN(${normalizedSql(dialect, k)})` : normalizedSql(dialect, k)} AS k${i}`).join(', ');
+  let sql: string;
+  if (side.description!.keyUnique) {
+    if (nullable.length === 0) return;
+    sql = `SELECT ${keyTexts(false)} FROM ${table} WHERE (${nullable.map((c) => `${c} IS NULL`).join(' OR ')})${where ? ` AND (${where})` : ''}`;
+  } else {
+    const order = keys.map((k) => dialect.keyOrder(k.column, k.plan));
+    const nullGroup = nullable.map((c) => ` OR COUNT(${c}) < COUNT(*)`).join('');
+    sql = `SELECT ${keyTexts(true)} FROM ${table}${where ? ` WHERE ${where}` : ''} GROUP BY ${order.join(', ')} HAVING COUNT(*) > 1${nullGroup}`;
   }
+  const [found] = await side.pool.use((c) => c.query(`${sql} LIMIT 1`));
+  if (!found) return;
+  const names = keys.map((k) => k.column.name);
+  const nullColumn = keys.find((_, i) => found[`k${i}`] === null || found[`k${i}`] === undefined);
+  if (nullColumn !== undefined) {
+    const name = nullColumn.column.name;
+    throw new ParityError(
+      'INVALID_ARGUMENT',
+      `key column ${name} is NULL in a row of ${side.name} table ${shown(side.table)}: a row without a key cannot be matched; leave such rows out (-where="${name} IS NOT NULL") or use NOT NULL key columns`,
+      { where: '-key' },
+    );
+  }
+  const values = keys.map((k, i) => `${k.column.name}=${String(found[`k${i}`])}`).join(', ');
+  throw new ParityError('INVALID_ARGUMENT', `key (${names.join(', ')}) is not unique in ${side.name} table ${shown(side.table)}: ${values} appears more than once`, { where: '-key' });
 }
 
 function tableSide(side: PlannedSide): TableSide {
@@ -154,8 +176,8 @@ function tableRef(spec: Pick<TableSpec, 'schema' | 'table' | 'query'>): TableRef
 
 /**
  * Opens and describes both sides and plans every key and column pair (checking that the key is
- * unique on each side): `planTablePair` on a new pool per side (`threads` connections per server:
- * openSidePools), which `track` receives (the caller closes them).
+ * unique and never NULL on each side): `planTablePair` on a new pool per side (`threads` connections
+ * per server: openSidePools), which `track` receives (the caller closes them).
  */
 export function planSqlTables(
   source: { connection: ConnectionSettings; spec: TableSpec },
@@ -243,8 +265,8 @@ export async function planTablePair(
   }
   const sourceKeys = keys.map(([a]) => a);
   const targetKeys = keys.map(([, b]) => b);
-  await checkUnique(s, sourceKeys, filterOf(s.pool.dialect, s.spec));
-  await checkUnique(t, targetKeys, filterOf(t.pool.dialect, t.spec));
+  await checkKey(s, sourceKeys, filterOf(s.pool.dialect, s.spec));
+  await checkKey(t, targetKeys, filterOf(t.pool.dialect, t.spec));
 
   const describeSide = (side: OpenedSide, planned: readonly PlannedColumn[], cols: readonly PlannedColumn[]): SideDescription => ({
     table: shown(side.table),

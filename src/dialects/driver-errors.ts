@@ -2,6 +2,7 @@
  * Pieces every dialect's connection module needs to turn a driver failure into a ParityError: the
  * error's code, its message, the words for network failures, and scrubbing the password.
  */
+import { scrubSecrets } from '../secrets.js';
 
 interface DriverError {
   code?: unknown;
@@ -44,7 +45,7 @@ export const NETWORK_ERROR_CODES: Readonly<Record<string, string>> = {
   PROTOCOL_CONNECTION_LOST: 'connection closed by the server',
 };
 
-/** Removes the password from a message, whatever put it there. */
-export function scrubPassword(message: string, password: string | undefined): string {
-  return password ? message.split(password).join('********') : message;
+/** The connection's password out of a driver's message (src/secrets.ts: in URLs and as a whole token, never the user name). */
+export function scrubPassword(message: string, settings: { readonly password?: string | undefined; readonly user?: string | undefined }): string {
+  return scrubSecrets(message, [settings.password], [settings.user]);
 }

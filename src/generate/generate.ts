@@ -4,11 +4,11 @@
  */
 import path from 'node:path';
 import type { Artifact } from '../artifact/artifact.js';
-import { writeFileAtomic } from '../artifact/json-file.js';
 import { selectChanges } from '../artifact/select-changes.js';
 import { dialectByName } from '../dialects/registry.js';
 import type { Change } from '../diff/changes.js';
 import { ParityError } from '../errors.js';
+import { writeFileAtomic } from '../files.js';
 import type { MigrationStep } from './migration-hooks.js';
 import { objectKey, planMigration } from './plan.js';
 import { renderScript } from './script.js';

@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ParityError } from '../errors.js';
+import { fileErrorReason } from '../files.js';
 
 export type Version = readonly bigint[];
 
@@ -54,8 +55,10 @@ export function listMigrations(directory: string): MigrationFile[] {
   try {
     entries = fs.readdirSync(directory);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw new ParityError('FILE_NOT_FOUND', `cannot read the migrations folder: ${(error as Error).message}`, { where: directory, cause: error });
+    // No folder (or a file in its place, which the write then reports): no migrations yet.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return [];
+    throw new ParityError('FILE_NOT_FOUND', `cannot read the migrations folder: ${fileErrorReason(error)}`, { where: directory, cause: error });
   }
   return entries.map(parseMigrationFileName).filter((file): file is MigrationFile => file !== undefined);
 }

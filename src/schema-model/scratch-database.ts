@@ -2,11 +2,15 @@
  * The scratch database a schema model is read in on a configured server (the build environment's):
  * a fresh name (`parity_schema_model_<random>`), created, used, and always dropped, also when reading
  * fails. Ctrl-C (SIGINT) or SIGTERM while it exists stops the work, drops it and ends the process as an
- * interrupted one would (exit 130 or 143): nothing is left on the user's server.
+ * interrupted one would (exit 130 or 143, src/interrupt.ts): nothing is left on the user's server.
  */
 import { randomBytes } from 'node:crypto';
+import { onInterrupt, untilExit } from '../interrupt.js';
 
 export const SCRATCH_PREFIX = 'parity_schema_model_';
+
+/** Drops tried when interrupted (see withScratchDatabase). */
+const DROP_ATTEMPTS = 5;
 
 export interface ScratchDatabase {
   readonly name: string;
@@ -30,17 +34,23 @@ export async function withScratchDatabase<T>(hooks: ScratchHooks, fn: (scratch: 
   const name = scratchDatabaseName();
   const controller = new AbortController();
   let creating: Promise<void> = Promise.resolve();
-  const onSignal = (signal: NodeJS.Signals) => {
+  // Interrupted: stop the work, and drop the database once a CREATE still under way has settled
+  // (it would otherwise commit after the DROP); src/interrupt.ts then ends the process.
+  const unregister = onInterrupt(async () => {
     controller.abort();
-    // A CREATE still under way would otherwise commit after the DROP: drop once it has settled.
-    void creating
-      .catch(() => undefined)
-      .then(() => hooks.drop(name))
-      .catch(() => undefined)
-      .finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+    await creating.catch(() => undefined);
+    // The work may open a session in the database between the drop ending sessions and its DROP
+    // (found under load): try again.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await hooks.drop(name);
+        return;
+      } catch (error) {
+        if (attempt >= DROP_ATTEMPTS) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    }
+  });
   let failed = false;
   try {
     creating = hooks.create(name);
@@ -50,11 +60,10 @@ export async function withScratchDatabase<T>(hooks: ScratchHooks, fn: (scratch: 
     failed = true;
     throw error;
   } finally {
-    // Interrupted: the signal handler drops the database and ends the process; wait for it here, so
+    // Interrupted: the cleanup above drops the database and the process ends; wait for it here, so
     // that no error about the interruption is reported in between.
-    if (controller.signal.aborted) await new Promise(() => {});
-    process.removeListener('SIGINT', onSignal);
-    process.removeListener('SIGTERM', onSignal);
+    if (controller.signal.aborted) await untilExit();
+    unregister();
     const drop = hooks.drop(name);
     // After a failure, the failure is what the user needs to see.
     await (failed ? drop.catch(() => undefined) : drop);

@@ -8,6 +8,8 @@
  * All or nothing: every file is rendered first, then written to a temporary file next to its place;
  * only when all are written are the files being replaced or deleted moved aside and the new ones
  * renamed into place. If any step fails, everything done so far is undone and the folder is as before.
+ * It all runs synchronously, so Ctrl-C (handled by src/interrupt.ts once a temporary file exists) takes
+ * effect only after the folder is complete or restored.
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -15,6 +17,7 @@ import path from 'node:path';
 import type { ArtifactChange } from '../artifact/artifact.js';
 import type { Dialect, SchemaModelSupport } from '../dialects/dialect.js';
 import { ParityError } from '../errors.js';
+import { fileErrorReason, makeDirectories, temporaryBeside, type TemporaryFile } from '../files.js';
 import { OBJECT_TYPE_LABELS } from '../model/labels.js';
 import type { ObjectKind, SchemaObject } from '../model/objects.js';
 import { folderExists, listSqlFiles, readOne, type SchemaModelFolder } from './folder.js';
@@ -54,7 +57,7 @@ export const NODE_FILE_OPS: FileOps = {
   writeFile: (file, text) => fs.writeFileSync(file, text, { encoding: 'utf8', flag: 'wx' }),
   rename: (from, to) => fs.renameSync(from, to),
   remove: (file) => fs.rmSync(file, { force: true }),
-  mkdir: (directory) => fs.mkdirSync(directory, { recursive: true }),
+  mkdir: (directory) => makeDirectories(directory),
   removeTree: (directory) => fs.rmSync(directory, { recursive: true, force: true }),
 };
 
@@ -164,16 +167,12 @@ function readIfFile(file: string): string | undefined {
   }
 }
 
-function reason(error: unknown): string {
-  return error instanceof Error ? error.message.replace(/^[A-Z]+: /, '') : String(error);
-}
-
 /** Applies a plan all or nothing (see the module comment). */
 export function applyModelPlan(folder: SchemaModelFolder, plan: ModelPlan, ops: FileOps = NODE_FILE_OPS): void {
   const token = `${process.pid}.${randomBytes(4).toString('hex')}`;
   const aside = (file: string, suffix: string) => path.join(path.dirname(file), `.${path.basename(file)}.${token}.${suffix}`);
   const createdDirs: string[] = [];
-  const temps: Array<[temporary: string, final: string]> = [];
+  const temps: Array<[temporary: TemporaryFile, final: string]> = [];
   const movedAside: Array<[final: string, backup: string]> = [];
   const placed: string[] = [];
   let current = folder.shown;
@@ -184,9 +183,9 @@ export function applyModelPlan(folder: SchemaModelFolder, plan: ModelPlan, ops: 
       const created = ops.mkdir(path.dirname(final));
       if (created !== undefined) createdDirs.push(created);
       if (fs.statSync(final, { throwIfNoEntry: false })?.isDirectory()) throw new Error('a folder is in the way');
-      const temporary = aside(final, 'tmp');
+      const temporary = temporaryBeside(final);
       temps.push([temporary, final]);
-      ops.writeFile(temporary, text);
+      ops.writeFile(temporary.path, text);
     }
     for (const relative of [...plan.writes.keys(), ...plan.deletes]) {
       current = `${folder.shown}${relative}`;
@@ -198,15 +197,17 @@ export function applyModelPlan(folder: SchemaModelFolder, plan: ModelPlan, ops: 
     }
     for (const [temporary, final] of temps) {
       current = `${folder.shown}${path.relative(folder.absolute, final).split(path.sep).join('/')}`;
-      ops.rename(temporary, final);
+      ops.rename(temporary.path, final);
       placed.push(final);
     }
   } catch (error) {
     for (const final of placed.reverse()) swallow(() => ops.remove(final));
     for (const [final, backup] of movedAside.reverse()) swallow(() => ops.rename(backup, final));
-    for (const [temporary] of temps) swallow(() => ops.remove(temporary));
+    for (const [temporary] of temps) swallow(() => ops.remove(temporary.path));
     for (const directory of createdDirs.reverse()) swallow(() => ops.removeTree(directory));
-    throw new ParityError('WRITE_FAILED', `cannot update the schema model, nothing was changed: ${reason(error)}`, { where: current, cause: error });
+    throw new ParityError('WRITE_FAILED', `cannot update the schema model, nothing was changed: ${fileErrorReason(error)}`, { where: current, cause: error });
+  } finally {
+    for (const [temporary] of temps) temporary.release();
   }
   for (const [, backup] of movedAside) swallow(() => ops.remove(backup));
   // Folders emptied by deletions (a kind with no objects left) go too; the model folder itself stays.

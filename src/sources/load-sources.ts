@@ -6,7 +6,7 @@ import { loadSchemaModelSource } from './schema-model-source.js';
 import { loadSnapshotSource } from './snapshot-source.js';
 import { projectDialect } from './project-dialect.js';
 import { selectSchemas } from './schema-selection.js';
-import { comparesUnqualified, planSide, type SidePlan } from './scope.js';
+import { checkDialects, comparesUnqualified, planSide, type SidePlan } from './scope.js';
 import { emptyModel, parseSourceSpec, type LoadedSource, type SourceContext, type SourceSpec } from './source.js';
 
 
@@ -51,6 +51,7 @@ export async function loadSource(text: string, setting: string, context: SourceC
     return selection ? selectSchemas(empty, selection, 'empty') : empty;
   }
   const plan = planSide(spec, text, setting, context);
+  checkDialects([plan], context.config);
   const loaded = await loadPlanned(spec, text, setting, plan, { ...context, unqualified: plan.unqualified });
   return selection && spec.type !== 'snapshot' ? selectSchemas(loaded, selection, plan.what) : loaded;
 }
@@ -80,6 +81,7 @@ export async function loadSourcePair(
   }
   const sourcePlan = planSide(sourceSpec, sourceText, '-source', context);
   const targetPlan = planSide(targetSpec, targetText, '-target', context);
+  checkDialects([sourcePlan, targetPlan], context.config);
   const sideContext: SourceContext = { ...context, unqualified: comparesUnqualified(sourcePlan, targetPlan) };
   if (sourceSpec.type === 'empty') {
     const target = await loadPlanned(targetSpec, targetText, '-target', targetPlan, sideContext);

@@ -13,6 +13,7 @@
 import { getEnvironment, type ParityConfig } from '../config/config.js';
 import { dialectByName } from '../dialects/registry.js';
 import { ParityError } from '../errors.js';
+import type { DialectName } from '../model/objects.js';
 import { environmentConnection, environmentSchemas, schemaNamedByUrl } from './environment-source.js';
 import { projectDialect } from './project-dialect.js';
 import { selectSchemas } from './schema-selection.js';
@@ -29,6 +30,8 @@ export interface SidePlan {
   readonly schemas?: readonly string[];
   /** A snapshot is read while planning (it says how it was taken); the loader reuses it. */
   readonly preloaded?: LoadedSource;
+  /** The side's dialect, known from its settings (undefined for `empty`, which takes the other side's). */
+  readonly dialect?: DialectName;
 }
 
 function environmentPlan(config: ParityConfig, name: string, setting: string, what: string): Omit<SidePlan, 'setting'> {
@@ -37,7 +40,7 @@ function environmentPlan(config: ParityConfig, name: string, setting: string, wh
   const dialect = dialectByName(connection.dialect);
   const schemas = environmentSchemas(config, environment, connection);
   const explicit = environment.schemas.length > 0 || config.migrations.schemas.length > 0;
-  return { what, unqualified: !explicit && schemaNamedByUrl(dialect, connection) !== undefined, schemas };
+  return { what, unqualified: !explicit && schemaNamedByUrl(dialect, connection) !== undefined, schemas, dialect: dialect.name };
 }
 
 export function planSide(spec: SourceSpec, text: string, setting: string, context: SourceContext): SidePlan {
@@ -51,21 +54,21 @@ export function planSide(spec: SourceSpec, text: string, setting: string, contex
       const build = context.build?.buildEnvironment;
       if (build === undefined) {
         const schemas = config.migrations.schemas;
-        return { setting, what: 'migrations', unqualified: false, ...(schemas.length > 0 ? { schemas } : {}) };
+        return { setting, what: 'migrations', unqualified: false, ...(schemas.length > 0 ? { schemas } : {}), dialect: projectDialect(config).name };
       }
       return { setting, ...environmentPlan(config, build, '-buildEnvironment', `migrations (build environment "${build}")`) };
     }
     case 'schemaModel': {
-      const always = projectDialect(config).schemaModel?.unqualified === true;
+      const dialect = projectDialect(config);
       const schemas = config.schemaModelSchemas;
-      return { setting, what: 'schemaModel', unqualified: always, ...(schemas.length > 0 ? { schemas } : {}) };
+      return { setting, what: 'schemaModel', unqualified: dialect.schemaModel?.unqualified === true, ...(schemas.length > 0 ? { schemas } : {}), dialect: dialect.name };
     }
     case 'snapshot': {
       const what = `snapshot ${spec.path}`;
       const whole = loadSnapshotSource(spec.path, text, context);
       const preloaded = context.snapshotSchemas ? selectSchemas(whole, context.snapshotSchemas, what) : whole;
       const schemas = preloaded.model.schemas;
-      return { setting, what, unqualified: schemas.length === 1 && schemas[0] === '', schemas, preloaded };
+      return { setting, what, unqualified: schemas.length === 1 && schemas[0] === '', schemas, preloaded, dialect: preloaded.model.dialect };
     }
   }
 }
@@ -75,6 +78,33 @@ export function planSide(spec: SourceSpec, text: string, setting: string, contex
  * snapshot of an environment with `schemas = ["sales"]` is qualified; `-snapshotSchemas` keeps it so).
  */
 const UNQUALIFIED_SNAPSHOT_FIX = 'take the snapshot again from an environment whose URL names its one schema and that has no schemas setting';
+
+/**
+ * Every side's dialect must be the project's when `databaseType` names it (an unknown `databaseType`
+ * is an error here too, whatever the sides), and the two sides' must agree: checked before anything
+ * about their schemas, so a mismatch is reported as what it is.
+ */
+export function checkDialects(plans: readonly SidePlan[], config: ParityConfig): void {
+  if (config.databaseType !== undefined) {
+    const project = projectDialect(config);
+    for (const plan of plans) {
+      if (plan.dialect === undefined || plan.dialect === project.name) continue;
+      throw new ParityError(
+        'CONFIG_ERROR',
+        `${plan.what} is a ${dialectByName(plan.dialect).displayName} database, but databaseType "${config.databaseType.value}" makes this a ${project.displayName} project`,
+        { where: `${config.databaseType.definedIn}: databaseType` },
+      );
+    }
+  }
+  const [source, target] = plans;
+  if (source?.dialect !== undefined && target?.dialect !== undefined && source.dialect !== target.dialect) {
+    throw new ParityError(
+      'UNSUPPORTED',
+      `cannot compare ${source.what} (${dialectByName(source.dialect).displayName}) with ${target.what} (${dialectByName(target.dialect).displayName}): schemas of different database systems`,
+      { where: target.setting },
+    );
+  }
+}
 
 /** Whether the two sides are compared without schema qualifiers; an error when one side cannot be. */
 export function comparesUnqualified(source: SidePlan, target: SidePlan): boolean {

@@ -10,8 +10,10 @@
  * base against copy: no difference and no row downloaded. base against changed, with a small
  * bisection (-bisectionThreshold=64 -bisectionFactor=4): exactly the seeded changes (the whole
  * -materialize file, in key order, and the per-column counts). Then the errors: a key that is not
- * unique (either side, either server), no such table or column, incompatible and unusable key types;
- * text keys that a collation calls equal are distinct keys; which text keys an index can serve.
+ * unique (either side, either server), a key column holding NULL (either side, single or composite,
+ * with or without a unique index, every pair and algorithm), no such table or column, incompatible and
+ * unusable key types; text keys that a collation calls equal are distinct keys; which text keys an
+ * index can serve.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -106,6 +108,21 @@ if (!skipWithoutMariadb()) {
       'CREATE TABLE names (name VARCHAR(40), note TEXT) DEFAULT CHARSET=utf8mb4',
       names(mariaText),
     ]);
+    // Keys holding NULL: no key (nullkey), a unique index (nullkey_u), composite (nullkey2), and targets without NULLs.
+    const nullKeys = (text: string) => [
+      'CREATE TABLE nullkey (k INT, v VARCHAR(10))',
+      "INSERT INTO nullkey VALUES (1, 'a'), (NULL, 'x'), (3, 'c')",
+      'CREATE TABLE nullkey_t (k INT NOT NULL PRIMARY KEY, v VARCHAR(10))',
+      "INSERT INTO nullkey_t VALUES (1, 'a'), (3, 'c')",
+      'CREATE TABLE nullkey_u (k INT UNIQUE, v VARCHAR(10))',
+      "INSERT INTO nullkey_u VALUES (1, 'a'), (NULL, 'x'), (3, 'c')",
+      `CREATE TABLE nullkey2 (a INT, b ${text}, v VARCHAR(10), UNIQUE (a, b))`,
+      "INSERT INTO nullkey2 VALUES (1, 'x', 'a'), (2, NULL, 'b')",
+      `CREATE TABLE nullkey2_t (a INT NOT NULL, b ${text} NOT NULL, v VARCHAR(10), PRIMARY KEY (a, b))`,
+      "INSERT INTO nullkey2_t VALUES (1, 'x', 'a')",
+    ];
+    await pg.exec('dd', nullKeys('varchar(10)').join(';\n'));
+    await maria.execAll('dd', nullKeys('VARCHAR(10)'));
     work = fs.mkdtempSync(path.join(os.tmpdir(), 'parity-dd-matrix-'));
     fs.writeFileSync(
       path.join(work, 'flyway.toml'),
@@ -167,6 +184,23 @@ if (!skipWithoutMariadb()) {
     assert.equal(text, { code: 2, line: 'ERROR: key (note) is not unique in source table dups: note=dup appears more than once (-key)' });
     const json = await failure('-source=maria', '-target=maria', '-table=dups', '-key=id', '-outputType=json');
     assert.equal(json, { code: 2, line: '', error: { errorCode: 'INVALID_ARGUMENT', message: 'key (id) is not unique in source table dups: id=3 appears more than once (-key)' } });
+  });
+
+  test('a key column holding NULL: exit 2 naming the column, the side and the table, from every pair and algorithm; -where leaves such rows out', async () => {
+    const nullIn = (column: string, side: string, table: string) =>
+      `ERROR: key column ${column} is NULL in a row of ${side} table ${table}: a row without a key cannot be matched; leave such rows out (-where="${column} IS NOT NULL") or use NOT NULL key columns (-key)`;
+    for (const pair of PAIRS) {
+      for (const algorithm of pair[0] === pair[1] ? ['hashdiff', 'joindiff'] : ['hashdiff']) {
+        const sides = [`-source=${pair[0]}`, `-target=${pair[1]}`, `-algorithm=${algorithm}`];
+        const what = `${label(pair)} ${algorithm}`;
+        assert.equal(await failure(...sides, '-table=nullkey', '-targetTable=nullkey_t', '-key=k'), { code: 2, line: nullIn('k', 'source', 'nullkey') }, what);
+        assert.equal(await failure(...sides, '-table=nullkey_t', '-targetTable=nullkey_u', '-key=k'), { code: 2, line: nullIn('k', 'target', 'nullkey_u') }, what);
+        assert.equal(await failure(...sides, '-table=nullkey_u', '-targetTable=nullkey_t', '-key=k'), { code: 2, line: nullIn('k', 'source', 'nullkey_u') }, what);
+        assert.equal(await failure(...sides, '-table=nullkey2', '-targetTable=nullkey2_t', '-key=a,b'), { code: 2, line: nullIn('b', 'source', 'nullkey2') }, what);
+        const report = await dataDiff(...sides, '-table=nullkey', '-targetTable=nullkey_t', '-key=k', '-where=k IS NOT NULL');
+        assert.equal(report.summary, { sourceRows: 2, targetRows: 2, onlyInSource: 0, onlyInTarget: 0, differentRows: 0, identicalRows: 2 }, what);
+      }
+    }
   });
 
   test('text keys without a primary key that differ only in case, accents or trailing spaces are distinct keys', async () => {

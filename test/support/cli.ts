@@ -26,6 +26,11 @@ export interface CliOptions {
   readonly env?: Record<string, string>;
 }
 
+export interface BinaryOptions extends CliOptions {
+  /** Kill the binary (SIGKILL) after this long: the result then has code -1 and says so on stderr. */
+  readonly timeoutMs?: number;
+}
+
 function cliEnvironment(options: CliOptions): Record<string, string> {
   const tmp = process.env['TMPDIR'];
   return { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '/tmp', ...(tmp ? { TMPDIR: tmp } : {}), ...options.env };
@@ -45,16 +50,22 @@ export async function runCli(args: readonly string[], options: CliOptions): Prom
 
 /**
  * Starts the built binary, polls `ready()` every 25 ms (for up to 30 s) and, once it holds, sends
- * SIGINT, as Ctrl-C would; resolves with the exit code. Rejects when `ready()` never held (the test
- * would otherwise prove nothing about an interruption).
+ * `signal` (SIGINT, as Ctrl-C would, unless told otherwise); resolves with the exit code. Rejects when
+ * `ready()` never held (the test would otherwise prove nothing about an interruption).
  */
-export async function interruptBinaryWhen(args: readonly string[], options: CliOptions, ready: () => boolean | Promise<boolean>, what: string): Promise<number | null> {
+export async function interruptBinaryWhen(
+  args: readonly string[],
+  options: CliOptions,
+  ready: () => boolean | Promise<boolean>,
+  what: string,
+  signal: NodeJS.Signals = 'SIGINT',
+): Promise<number | null> {
   const child = spawn(process.execPath, [CLI, ...args], { cwd: options.cwd, env: cliEnvironment(options), stdio: 'ignore' });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   for (let i = 0; i < 1200; i++) {
     await new Promise((resolve) => setTimeout(resolve, 25));
     if (await ready()) {
-      child.kill('SIGINT');
+      child.kill(signal);
       return exited;
     }
   }
@@ -64,14 +75,19 @@ export async function interruptBinaryWhen(args: readonly string[], options: CliO
 }
 
 /** Runs the built binary as a user would, in its own process. */
-export function runBinary(args: readonly string[], options: CliOptions): Promise<CliResult> {
+export function runBinary(args: readonly string[], options: BinaryOptions): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], { cwd: options.cwd, env: cliEnvironment(options) });
     let stdout = '';
     let stderr = '';
+    let timedOut = false;
+    const timer = options.timeoutMs === undefined ? undefined : setTimeout(() => ((timedOut = true), child.kill('SIGKILL')), options.timeoutMs);
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code: timedOut ? -1 : (code ?? -1), stdout, stderr: timedOut ? `${stderr}(killed after ${options.timeoutMs} ms)` : stderr });
+    });
   });
 }

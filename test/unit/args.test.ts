@@ -1,13 +1,14 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { normalizeTokens, parseArgs } from '../../src/cli/args.ts';
+import { helpText, normalizeTokens, parseArgs } from '../../src/cli/args.ts';
 import type { CommandSpec } from '../../src/cli/command.ts';
 import { ParityError } from '../../src/errors.ts';
 
 const diff: CommandSpec = {
   name: 'diff',
   describe: 'd',
-  options: { source: { type: 'string', describe: '' }, target: { type: 'string', describe: '' } },
+  examples: ['parity diff -source=dev -target=prod'],
+  options: { source: { type: 'string', describe: 'the source' }, target: { type: 'string', describe: '' }, rebuild: { type: 'boolean', describe: 'rebuild it' } },
   run: async () => 0,
 };
 
@@ -41,6 +42,44 @@ test('unknown flags, other namespaces, stray words and unknown commands are erro
   assert.match((await parseError(['diff', 'dev'])).message, 'unexpected argument');
   assert.match((await parseError(['dif'])).message, 'unknown command "dif"');
   for (const argv of [['diff', '-sourse=dev'], ['dif']]) assert.is((await parseError(argv)).code, 'INVALID_ARGUMENT');
+});
+
+test('booleans: the bare flag and true/false in any case; anything else is an error naming the parameter, never false', async () => {
+  assert.is((await parseArgs(['diff', '-rebuild'], [diff])).values['rebuild'], true);
+  assert.is((await parseArgs(['diff', '-rebuild=true'], [diff])).values['rebuild'], true);
+  assert.is((await parseArgs(['diff', '-diff.rebuild=TRUE'], [diff])).values['rebuild'], true);
+  assert.is((await parseArgs(['diff', '--rebuild=False'], [diff])).values['rebuild'], false);
+  assert.is((await parseArgs(['diff', '-X=true'], [diff])).values['X'], true);
+  for (const value of ['1', 'yes', '0', 'no', '', 'on', 'truee']) {
+    const error = await parseError(['diff', `-rebuild=${value}`]);
+    assert.is(error.code, 'INVALID_ARGUMENT');
+    assert.is(error.message, `-rebuild must be true or false, not "${value}"`);
+    assert.is(error.where, 'parity diff');
+  }
+  assert.is((await parseError(['diff', '-X=1'])).message, '-X must be true or false, not "1"');
+});
+
+test('a value written after a space is not repeated in the error (it may be a password)', async () => {
+  const error = await parseError(['diff', '-password', 'S3cretValue']);
+  assert.is(error.message, 'unexpected argument after -password (parameters look like -name=value, without spaces)');
+  assert.not.match(error.message, 'S3cretValue');
+});
+
+test('per-command help: parity CMD --help, -h, -? and parity help CMD; an unknown topic is an error', async () => {
+  for (const argv of [['diff', '--help'], ['diff', '-h'], ['diff', '-source=x', '-?'], ['help', 'diff'], ['--help', 'diff']]) {
+    const parsed = await parseArgs(argv, [diff]);
+    assert.is(parsed.command, 'help', argv.join(' '));
+    assert.is(parsed.topic, 'diff', argv.join(' '));
+  }
+  assert.is((await parseArgs(['help'], [diff])).topic, undefined);
+  assert.match((await parseError(['help', 'nope'])).message, 'unknown command "nope" (commands: diff)');
+  const text = helpText([diff], 'diff');
+  assert.match(text, /^Usage: parity diff \[-name=value \.\.\.\]\n\nd\n/);
+  assert.match(text, /\n  -source= +the source\n/);
+  assert.match(text, /\n  -rebuild\[=true\|false\] +rebuild it\n/);
+  assert.match(text, /\nParameters of every command:\n  -configFiles= /);
+  assert.match(text, /\nExamples:\n  parity diff -source=dev -target=prod$/);
+  assert.match(helpText([diff]), "Run 'parity <command> --help'");
 });
 
 test('normalizeTokens keeps = inside values', () => {

@@ -48,7 +48,7 @@ test('results to io.stdout, errors to io.stderr, the exit code returned; the pro
   assert.is(process.exitCode, exitCode, 'main set the process exit code');
 });
 
-test('relative paths start from io.cwd; the default artifact goes to the TMPDIR of env', async () => {
+test('relative paths start from io.cwd; the default artifact goes to the TMPDIR of env (a folder of the user, a file of the project)', async () => {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'parity-main-io-'));
   try {
     const tmp = path.join(work, 'tmp');
@@ -57,8 +57,11 @@ test('relative paths start from io.cwd; the default artifact goes to the TMPDIR 
     const io = capture(work);
     const code = await main(['diff', '-source=empty', '-target=empty', '-outputType=json'], { TMPDIR: tmp }, io);
     assert.is(code, 0, io.err());
-    assert.ok(fs.existsSync(path.join(tmp, 'parity.artifact')), 'no artifact in the TMPDIR of env');
-    assert.is(io.err(), `diff artifact generated: ${path.join(tmp, 'parity.artifact')}\n`);
+    const folder = path.join(tmp, `parity.${process.getuid!()}`);
+    const [artifact] = fs.existsSync(folder) ? fs.readdirSync(folder) : [];
+    assert.ok(artifact !== undefined, 'no artifact in the TMPDIR of env');
+    assert.match(artifact!, new RegExp(`^${path.basename(work)}-[0-9a-f]{12}\\.artifact$`));
+    assert.is(io.err(), `diff artifact generated: ${path.join(folder, artifact!)}\n`);
     assert.equal(JSON.parse(io.out()).differences, []);
     const named = capture(work);
     assert.is(await main(['diff', '-source=empty', '-target=empty', '-artifactFilename=out/a.artifact'], {}, named), 0, named.err());
@@ -69,6 +72,25 @@ test('relative paths start from io.cwd; the default artifact goes to the TMPDIR 
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }
+});
+
+test('every command has its own help with its parameters and examples: parity CMD --help and parity help CMD', async () => {
+  const all = capture('/');
+  assert.is(await main(['help'], {}, all), 0);
+  const commands = [...all.out().matchAll(/^  (\w+) {2,}/gm)].map((m) => m[1]!);
+  assert.equal(commands, ['diff', 'diffText', 'snapshot', 'model', 'generate', 'migrate', 'info', 'dataDiff']);
+  for (const command of commands) {
+    const io = capture('/');
+    assert.is(await main([command, '--help'], {}, io), 0, io.err());
+    assert.match(io.out(), new RegExp(`^Usage: parity ${command} `));
+    assert.match(io.out(), command === 'info' ? '\nParameters:\n  (none of its own: only the parameters of every command)\n' : /\nParameters:\n {2}-/);
+    assert.match(io.out(), new RegExp(`\nExamples:\n(?: {2}.*\n)* {2}parity ${command} `));
+    const other = capture('/');
+    assert.is(await main(['help', command], {}, other), 0);
+    assert.is(other.out(), io.out());
+  }
+  const unknown = capture('/');
+  assert.is(await main(['help', 'nope'], {}, unknown), 2);
 });
 
 test('tempDirectoryOf reads TMPDIR, TMP, TEMP in that order, else /tmp, without a trailing slash', () => {

@@ -16,9 +16,14 @@ export interface MysqlQueryable {
   query(sql: string, values?: unknown[]): Promise<[unknown, unknown]>;
 }
 
+/** The URL's `connectTimeout` (milliseconds, as MySQL's JDBC driver reads it), else the default. */
+function connectTimeoutMs(settings: ConnectionSettings): number {
+  const timeoutMs = Number(settings.params['connectTimeout'] ?? DEFAULT_CONNECT_TIMEOUT_SECONDS * 1000);
+  return Number.isFinite(timeoutMs) && timeoutMs > 0 ? timeoutMs : DEFAULT_CONNECT_TIMEOUT_SECONDS * 1000;
+}
+
 /** mysql2 options: text results for dates and big numbers (the model keeps server text as it is). */
 export function connectionOptions(settings: ConnectionSettings): mysql.ConnectionOptions {
-  const timeoutMs = Number(settings.params['connectTimeout'] ?? DEFAULT_CONNECT_TIMEOUT_SECONDS * 1000);
   const options: mysql.ConnectionOptions = {
     host: settings.host,
     port: settings.port,
@@ -28,7 +33,7 @@ export function connectionOptions(settings: ConnectionSettings): mysql.Connectio
     supportBigNumbers: true,
     bigNumberStrings: true,
     multipleStatements: false,
-    connectTimeout: Number.isFinite(timeoutMs) && timeoutMs > 0 ? timeoutMs : DEFAULT_CONNECT_TIMEOUT_SECONDS * 1000,
+    connectTimeout: connectTimeoutMs(settings),
   };
   if (settings.user !== undefined) options.user = settings.user;
   if (settings.password !== undefined) options.password = settings.password;
@@ -87,13 +92,13 @@ export function toParityError(
   options: { connecting?: boolean; context?: string } = {},
 ): unknown {
   if (isParityError(error)) return error;
-  const where = scrub(describeConnection(settings), settings.password);
+  const where = describeConnection(settings);
   const server = `${settings.host}:${settings.port}`;
   const code = driverErrorCode(error);
   const detail = driverErrorMessage(error);
   const prefix = options.context ? `${options.context}: ` : '';
   const make = (errorCode: ErrorCode, message: string) =>
-    new ParityError(errorCode, scrub(prefix + message, settings.password), { where, cause: error });
+    new ParityError(errorCode, scrub(prefix + message, settings), { where, cause: error });
 
   if (code !== undefined && AUTH_CODES.has(code)) {
     const user = settings.user ?? '(default user)';
@@ -101,6 +106,13 @@ export function toParityError(
   }
   if (code === 'ER_BAD_DB_ERROR') {
     return make('CONNECTION_FAILED', `database "${settings.database}" does not exist on the MySQL server at ${server}`);
+  }
+  if (options.connecting && (code === 'ETIMEDOUT' || /timeout|timed out/i.test(detail))) {
+    // Also what a server of another kind on that port looks like (PostgreSQL waits for the client to speak first).
+    return make(
+      'CONNECTION_FAILED',
+      `cannot connect to MySQL at ${server}: timed out after ${connectTimeoutMs(settings) / 1000} s without an answer from a MySQL server (a host that does not answer, or another kind of server on that port; connectTimeout=MILLISECONDS in the URL sets the wait)`,
+    );
   }
   if (code !== undefined && NETWORK_ERROR_CODES[code] !== undefined) {
     return make('CONNECTION_FAILED', `cannot connect to MySQL at ${server}: ${NETWORK_ERROR_CODES[code]}`);

@@ -179,7 +179,7 @@ class MysqlMigrateSession implements MigrateSession {
         const rolledBack = inTransaction && (await this.#rollback());
         const converted = toParityError(error, this.#settings);
         if (isParityError(converted) && converted.code === 'CONNECTION_FAILED') throw converted;
-        throw new ScriptFailure(scrubPassword(serverMessage(error), this.#settings.password), failureLine(error, statement), rolledBack, error);
+        throw new ScriptFailure(scrubPassword(serverMessage(error), this.#settings), failureLine(error, statement), rolledBack, error);
       }
     }
     await this.insertHistory(successRow(Date.now() - started));

@@ -17,17 +17,21 @@ export interface PostgresQueryable {
   query(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
 }
 
+/** The URL's `connect_timeout` (libpq) or `connectTimeout` (pgJDBC), in seconds, else the default. */
+function connectTimeoutSeconds(params: Readonly<Record<string, string>>): number {
+  const seconds = Number(params['connect_timeout'] ?? params['connectTimeout'] ?? DEFAULT_CONNECT_TIMEOUT_SECONDS);
+  return Number.isFinite(seconds) && seconds > 0 ? seconds : DEFAULT_CONNECT_TIMEOUT_SECONDS;
+}
+
 /** Translates URL parameters (libpq and JDBC spellings) into `pg.Client` options. */
 export function clientConfig(settings: ConnectionSettings): pg.ClientConfig {
   const params = settings.params;
-  const timeoutSeconds = Number(params['connect_timeout'] ?? params['connectTimeout'] ?? DEFAULT_CONNECT_TIMEOUT_SECONDS);
   const config: pg.ClientConfig = {
     host: settings.host,
     port: settings.port,
     database: settings.database,
     application_name: params['application_name'] ?? params['ApplicationName'] ?? 'parity',
-    connectionTimeoutMillis:
-      Number.isFinite(timeoutSeconds) && timeoutSeconds > 0 ? timeoutSeconds * 1000 : DEFAULT_CONNECT_TIMEOUT_SECONDS * 1000,
+    connectionTimeoutMillis: connectTimeoutSeconds(params) * 1000,
   };
   if (settings.user !== undefined) config.user = settings.user;
   if (settings.password !== undefined) config.password = settings.password;
@@ -127,13 +131,13 @@ export function toParityError(
   options: { connecting?: boolean; context?: string } = {},
 ): unknown {
   if (isParityError(error)) return error;
-  const where = scrubPassword(describeConnection(settings), settings.password);
+  const where = describeConnection(settings);
   const server = `${settings.host}:${settings.port}`;
   const code = driverErrorCode(error);
   const detail = driverErrorMessage(error);
   const prefix = options.context ? `${options.context}: ` : '';
   const make = (errorCode: ErrorCode, message: string) =>
-    new ParityError(errorCode, scrubPassword(prefix + message, settings.password), { where, cause: error });
+    new ParityError(errorCode, scrubPassword(prefix + message, settings), { where, cause: error });
 
   if (code === '28P01' || code === '28000') {
     const user = settings.user ?? '(default user)';
@@ -144,6 +148,12 @@ export function toParityError(
   }
   if (code !== undefined && (code.startsWith('08') || code === '57P03' || code === '53300')) {
     return make('CONNECTION_FAILED', `cannot connect to PostgreSQL at ${server}: ${detail}`);
+  }
+  if (options.connecting && (code === 'ETIMEDOUT' || /timeout|timed out/i.test(detail))) {
+    return make(
+      'CONNECTION_FAILED',
+      `cannot connect to PostgreSQL at ${server}: timed out after ${connectTimeoutSeconds(settings.params)} s without an answer from a PostgreSQL server (a host that does not answer, or another kind of server on that port; connectTimeout=SECONDS in the URL sets the wait)`,
+    );
   }
   if (code !== undefined && NETWORK_ERROR_CODES[code] !== undefined) {
     return make('CONNECTION_FAILED', `cannot connect to PostgreSQL at ${server}: ${NETWORK_ERROR_CODES[code]}`);
