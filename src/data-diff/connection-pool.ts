@@ -5,9 +5,11 @@
  * the run, not of each table.
  *
  * `-threads` is the number of connections per server (at most MAX_THREADS): when both sides are on one
- * server they share it. And a pool never takes the server's last free connection slots: once its first
- * connection is open it asks the server how many are left (`DataDialect.freeConnectionSlots`) and
- * opens at most that many less SPARE_SLOTS more, so other clients can still connect.
+ * server they share it. And the pools of a server never take its last free connection slots: the first
+ * connection opened asks the server how many are left (`DataDialect.freeConnectionSlots`), once per
+ * server, and each of the server's pools then opens at most its share of them less SPARE_SLOTS (less
+ * the first connections of the other pools, which the server may not have counted yet), so other
+ * clients can still connect.
  */
 import type { ConnectionSettings } from '../config/connection.js';
 import type { DataConnection, DataDialect } from './sql/data-dialect.js';
@@ -17,6 +19,22 @@ import { dataDialectFor } from './sql/data-dialects.js';
 export const MAX_THREADS = 32;
 /** Connection slots of a server a pool leaves free for other clients. */
 export const SPARE_SLOTS = 2;
+
+/** What the pools of one server share: how many more connections each of them may open, asked once. */
+export class ServerSlots {
+  #extra: Promise<number | undefined> | undefined;
+
+  constructor(readonly pools: number) {}
+
+  /** Connections a pool may open beyond its first; undefined when the server does not say. */
+  extraPerPool(dialect: DataDialect, connection: DataConnection): Promise<number | undefined> {
+    this.#extra ??= (dialect.freeConnectionSlots?.(connection) ?? Promise.resolve(undefined)).then(
+      (free) => (free === undefined ? undefined : Math.floor(Math.max(0, free - SPARE_SLOTS - (this.pools - 1)) / this.pools)),
+      () => undefined,
+    );
+    return this.#extra;
+  }
+}
 
 export class ConnectionPool {
   readonly #idle: DataConnection[] = [];
@@ -30,6 +48,7 @@ export class ConnectionPool {
     readonly dialect: DataDialect,
     readonly settings: ConnectionSettings,
     size: number,
+    private readonly slots: ServerSlots = new ServerSlots(1),
   ) {
     this.#size = size;
   }
@@ -47,8 +66,8 @@ export class ConnectionPool {
       this.#all.push(opening);
       this.#sized = opening.then(
         async (connection) => {
-          const free = await this.dialect.freeConnectionSlots?.(connection).catch(() => undefined);
-          if (free !== undefined) this.#size = Math.max(1, Math.min(this.#size, 1 + free - SPARE_SLOTS));
+          const extra = await this.slots.extraPerPool(this.dialect, connection);
+          if (extra !== undefined) this.#size = Math.max(1, Math.min(this.#size, 1 + extra));
         },
         () => {},
       );
@@ -96,6 +115,10 @@ const serverOf = (settings: ConnectionSettings) => `${settings.dialect}\u0000${s
  * they are on one server (each gets at least one).
  */
 export function openSidePools(source: ConnectionSettings, target: ConnectionSettings, threads: number): { source: ConnectionPool; target: ConnectionPool } {
-  const each = serverOf(source) === serverOf(target) ? Math.max(1, Math.floor(threads / 2)) : threads;
-  return { source: new ConnectionPool(dataDialectFor(source.dialect), source, each), target: new ConnectionPool(dataDialectFor(target.dialect), target, each) };
+  if (serverOf(source) !== serverOf(target)) {
+    return { source: new ConnectionPool(dataDialectFor(source.dialect), source, threads), target: new ConnectionPool(dataDialectFor(target.dialect), target, threads) };
+  }
+  const each = Math.max(1, Math.floor(threads / 2));
+  const slots = new ServerSlots(2);
+  return { source: new ConnectionPool(dataDialectFor(source.dialect), source, each, slots), target: new ConnectionPool(dataDialectFor(target.dialect), target, each, slots) };
 }
