@@ -116,7 +116,9 @@ export function renderDatabaseSection({ started, finished, machine, db }) {
     `- Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb.toFixed(1)} GiB RAM, ${machine.platform}; ` +
       `1/5/15-minute load average ${loadText(machine.loadAverage)} at start, ${loadText(machine.loadAverageEnd)} at the end; ` +
       `${loadText(db.measured.loadAverage)} when the measured rounds started, ${loadText(db.measured.loadAverageEnd)} when they ended` +
-      (busy([machine.loadAverage, machine.loadAverageEnd, db.measured.loadAverage, db.measured.loadAverageEnd]) ? ' (**the machine was busy with other work: the figures are inflated and noisy**)' : ''),
+      (busy([machine.loadAverage, machine.loadAverageEnd, db.measured.loadAverage, db.measured.loadAverageEnd])
+        ? ' (**the machine was busy: the figures may be inflated and noisy**; the load counts this benchmark\'s own processes too, see How measured)'
+        : ''),
     `- Node ${machine.node}; PostgreSQL ${db.pgVersion}; MariaDB ${db.mariadbVersion}; data directories on the disk (${machine.dataBase})`,
     `- parity: commit ${machine.commit}; measured command \`parity ${db.parityArgs.join(' ')}\``,
     `- Database: ${db.tables.length} tables, ${n(sizes.reduce((a, x) => a + x, 0))} rows in all (${n(Math.max(...sizes))} down to ${n(Math.min(...sizes))} per table), ` +
@@ -162,7 +164,8 @@ export function renderDatabaseSection({ started, finished, machine, db }) {
       'Servers as in the single-table series: one private PostgreSQL 15 holds `src` and the PostgreSQL `dst` (two databases of one server, so PG↔PG shares the 2 cores), ' +
       `settings ${PG_SETTINGS.map((s) => `\`${s}\``).join(', ')}; one private MariaDB with ${MARIADB_ARGS.map((s) => `\`${s}\``).join(', ')}. ` +
       'Before the rounds, one untimed lower-bound run per pair reads every table of both sides once. Each round runs, per pair, the whole-database command, the lower bound, then the single-table runs, ' +
-      'each as a separate process under GNU time.',
+      'each as a separate process under GNU time. The load averages count the benchmark\'s own processes as well as other work: loading runs both servers at once, ' +
+      `and the lower bound (the warm-up just before the rounds, too) runs ${2 * QUERIES_PER_SIDE} checksum queries at once, each PostgreSQL one with its parallel workers, so a load of several at the start of the rounds is partly the benchmark's own.`,
     '',
     'Columns:',
     '',
