@@ -9,10 +9,14 @@
 // `mysqldump --no-data`. Then `parity dataDiff` on tables of 1M and 10M rows with 0.01% differences,
 // PG↔PG and PG↔MariaDB, beside the lower bound (one whole-table checksum query per side) and a naive
 // fetch-everything compare (data-bench.mjs). Writes bench/RESULTS.md (see mysql-report.mjs and
-// data-report.mjs for how a run that skips a series keeps that part of the file). Progress goes to stderr.
+// data-report.mjs for how a run that skips a series keeps that part of the file). Then `parity dataDiff`
+// without `-table` over a database of 100 tables and 10M rows in all, PG↔PG and PG↔MariaDB, beside the
+// lower bound (every table's plain full-scan checksum) and the sum of the single-table runs
+// (database-bench.mjs). Progress goes to stderr.
 //
 // Usage: node bench/run.mjs [--sizes=10,1000,10000|none] [--migrations=100,500,1000|none] [--mysql=10,1000,10000|none]
-//          [--data=1000000,10000000|none] [--runs=3] [--dataRuns=N[,N...]] [--dataArgs="..."] [--no-build] [--no-profile] [--out=bench/RESULTS.md]
+//          [--data=1000000,10000000|none] [--runs=3] [--dataRuns=N[,N...]] [--dataArgs="..."]
+//          [--database=10000000|none] [--databaseRuns=1] [--no-build] [--no-profile] [--out=bench/RESULTS.md]
 //   --sizes       table counts of the PostgreSQL snapshot/diff benchmark (none: skip it)
 //   --migrations  migration counts of the migrations benchmark (none: skip it)
 //   --mysql       table counts of the MySQL/MariaDB snapshot/diff benchmark (none: skip it)
@@ -21,6 +25,8 @@
 //                 size first, the last repeated (--dataRuns=3,1: 3 rounds at 1M, 1 at 10M)
 //   --dataArgs    extra arguments of the measured `parity dataDiff`, separated by spaces
 //                 (e.g. --dataArgs="-threads=8 -maxRowsDownloaded=50000000"); the report shows them
+//   --database    rows in all of the whole-database series' 100 tables (at least 100000; none: skip it)
+//   --databaseRuns  rounds of the whole-database series (default 1)
 //   --no-build    use dist/ as it is instead of running `npm run build` first
 //   --no-profile  skip the extra `node --cpu-prof` runs (each parity command at the largest size of each
 //                 dialect, and the migrations build and migrate at 500 migrations)
@@ -40,7 +46,10 @@ import { benchMysql } from './lib/mysql-bench.mjs';
 import { renderMysqlSection } from './lib/mysql-report.mjs';
 import { benchProject, measureLive } from './lib/live-series.mjs';
 import { benchData } from './lib/data-bench.mjs';
-import { combineAll, renderDataSection } from './lib/data-report.mjs';
+import { DATA_BEGIN, DATA_END, combineAll, renderDataSection } from './lib/data-report.mjs';
+import { benchDatabase } from './lib/database-bench.mjs';
+import { DATABASE_BEGIN, DATABASE_END, renderDatabaseSection } from './lib/database-report.mjs';
+import { HEADLINE_TOTAL, MIN_TOTAL } from './lib/database-schema.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // The CLI is run from a private copy of dist/ (see copyCli), so a rebuild by someone else during the
@@ -50,7 +59,7 @@ let CLI = path.join(root, 'dist', 'cli', 'bin.js');
 function parseOptions(argv) {
   const options = {
     sizes: [10, 1000, 10000], migrations: [100, HEADLINE_MIGRATIONS, 1000], mysql: [10, 1000, 10000], data: [1_000_000, 10_000_000],
-    runs: 3, dataArgs: [], build: true, profile: true, out: path.join(root, 'bench', 'RESULTS.md'),
+    database: HEADLINE_TOTAL, databaseRuns: 1, runs: 3, dataArgs: [], build: true, profile: true, out: path.join(root, 'bench', 'RESULTS.md'),
   };
   let dataRuns;
   const counts = (text, min, what) => {
@@ -69,6 +78,14 @@ function parseOptions(argv) {
       dataRuns = m[1].split(',').map(Number);
       if (dataRuns.some((r) => !Number.isInteger(r) || r < 1)) usage('--dataRuns must be whole numbers of at least 1');
     } else if ((m = /^--?dataArgs=(.*)$/s.exec(arg))) options.dataArgs = m[1].split(/\s+/).filter(Boolean);
+    else if ((m = /^--?database=(.+)$/.exec(arg))) {
+      const [total, ...more] = counts(m[1], MIN_TOTAL, 'database');
+      if (more.length) usage(`bad --database: ${m[1]} (one row count, or none)`);
+      options.database = total;
+    } else if ((m = /^--?databaseRuns=(\d+)$/.exec(arg))) {
+      options.databaseRuns = Number(m[1]);
+      if (options.databaseRuns < 1) usage('--databaseRuns must be at least 1');
+    }
     else if ((m = /^--?runs=(\d+)$/.exec(arg))) {
       options.runs = Number(m[1]);
       if (options.runs < 1) usage('--runs must be at least 1');
@@ -86,19 +103,42 @@ function parseOptions(argv) {
   options.dataRuns = (rows) => roundsList[Math.min(options.data.indexOf(rows), roundsList.length - 1)];
   options.dataRunsText = options.data.map((rows) => `${options.dataRuns(rows)} at ${rows.toLocaleString('en-US')} rows`).join(', ');
   options.postgres = options.sizes.length > 0 || options.migrations.length > 0;
-  if (!options.postgres && options.mysql.length === 0 && options.data.length === 0) usage('nothing to measure (--sizes=none, --migrations=none, --mysql=none and --data=none)');
+  if (!options.postgres && options.mysql.length === 0 && options.data.length === 0 && options.database === undefined) {
+    usage('nothing to measure (--sizes=none, --migrations=none, --mysql=none, --data=none and --database=none)');
+  }
   return options;
 }
 
 function usage(problem) {
   if (problem) process.stderr.write(`bench: ${problem}\n`);
-  process.stderr.write('usage: node bench/run.mjs [--sizes=10,1000,10000|none] [--migrations=100,500,1000|none] [--mysql=10,1000,10000|none] [--data=1000000,10000000|none] [--runs=3] [--dataRuns=N[,N...]] [--dataArgs="..."] [--no-build] [--no-profile] [--out=bench/RESULTS.md]\n');
+  process.stderr.write([
+    'usage: node bench/run.mjs [--sizes=10,1000,10000|none] [--migrations=100,500,1000|none] [--mysql=10,1000,10000|none]',
+    '         [--data=1000000,10000000|none] [--runs=3] [--dataRuns=N[,N...]] [--dataArgs="..."]',
+    '         [--database=10000000|none] [--databaseRuns=1] [--no-build] [--no-profile] [--out=bench/RESULTS.md]',
+    '  --sizes         table counts of the PostgreSQL snapshot/diff series',
+    '  --migrations    migration counts of the migrations series',
+    '  --mysql         table counts of the MySQL/MariaDB snapshot/diff series',
+    '  --data          row counts of the single-table data-diff series (one table `orders`)',
+    '  --runs          rounds of each measurement (median reported; default 3)',
+    '  --dataRuns      rounds of the data series (default --runs); a list gives each size its own, smallest first',
+    '  --dataArgs      extra arguments of the data series\' measured `parity dataDiff`, separated by spaces',
+    `  --database      rows in all of the whole-database series (100 tables; at least ${MIN_TOTAL}; default ${HEADLINE_TOTAL}):`,
+    '                  `parity dataDiff` without -table, PG<->PG and PG<->MariaDB, beside the lower bound and the',
+    '                  sum of the single-table runs; --database=100000 checks the instrument in a few minutes',
+    '  --databaseRuns  rounds of the whole-database series (default 1)',
+    '  --no-build      use dist/ as it is instead of running `npm run build` first',
+    '  --no-profile    skip the extra `node --cpu-prof` runs',
+    '  --out           the results file (default bench/RESULTS.md)',
+    'A series given `none` is skipped; a run rewrites only the parts of the results file it measured.',
+    '',
+  ].join('\n'));
   process.exit(problem ? 2 : 0);
 }
 
 function preflight(options) {
-  const problems = options.mysql.length || options.data.length ? mariadbProblems() : [];
-  if ((options.postgres || options.data.length) && !serverBinariesPresent()) {
+  const dataDiff = options.data.length > 0 || options.database !== undefined;
+  const problems = options.mysql.length || dataDiff ? mariadbProblems() : [];
+  if ((options.postgres || dataDiff) && !serverBinariesPresent()) {
     problems.push(`PostgreSQL ${PG_MAJOR} server binaries are missing (${PG_BIN}/initdb, pg_ctl, postgres, pg_dump).\n` +
       `  The benchmark needs Debian's PostgreSQL ${PG_MAJOR} (pg_dump must match the server): apt-get install -y postgresql`);
   }
@@ -106,7 +146,7 @@ function preflight(options) {
     problems.push(`${PG_BIN}/psql is missing (the migrations baseline runs the files with psql): apt-get install -y postgresql-client-${PG_MAJOR}`);
   }
   if (!timePresent()) problems.push(`${GNU_TIME} is missing (GNU time measures elapsed time and max RSS): apt-get install -y time`);
-  if ((options.postgres || options.data.length) && typeof process.getuid === 'function' && process.getuid() === 0 && spawnSync('id', ['postgres']).status !== 0) {
+  if ((options.postgres || dataDiff) && typeof process.getuid === 'function' && process.getuid() === 0 && spawnSync('id', ['postgres']).status !== 0) {
     problems.push('running as root but there is no `postgres` user to run the server as: apt-get install -y postgresql');
   }
   if (problems.length) {
@@ -296,6 +336,8 @@ async function main() {
   let mysqlRun;
   let data;
   let dataRun;
+  let database;
+  let databaseRun;
   try {
     startup = await cliStartup(options);
     if (options.postgres) {
@@ -324,6 +366,11 @@ async function main() {
       dataRun = { started: new Date(), loadAverage: os.loadavg() };
       data = await benchData({ cli: CLI, dist: path.dirname(path.dirname(CLI)), sizes: options.data, runs: options.dataRuns, extraArgs: options.dataArgs, workRoot: cliCopy, state: dataState });
       Object.assign(dataRun, { finished: new Date(), loadAverageEnd: os.loadavg() });
+    }
+    if (options.database !== undefined) {
+      databaseRun = { started: new Date(), loadAverage: os.loadavg() };
+      database = await benchDatabase({ cli: CLI, dist: path.dirname(path.dirname(CLI)), total: options.database, runs: options.databaseRuns, workRoot: cliCopy, state: dataState });
+      Object.assign(databaseRun, { finished: new Date(), loadAverageEnd: os.loadavg() });
     }
   } finally {
     if (!interrupted) {
@@ -358,8 +405,18 @@ async function main() {
     runsText: options.dataRunsText,
     data,
   });
+  const databaseMarkdown = databaseRun && renderDatabaseSection({
+    started: databaseRun.started,
+    finished: databaseRun.finished,
+    machine: { ...machine, loadAverage: databaseRun.loadAverage, loadAverageEnd: databaseRun.loadAverageEnd, dataBase: os.tmpdir() },
+    db: database,
+  });
   const existing = fs.existsSync(options.out) ? fs.readFileSync(options.out, 'utf8') : undefined;
-  fs.writeFileSync(options.out, combineAll(existing, { pg: pgMarkdown, mysql: mysqlMarkdown, data: dataMarkdown }));
+  fs.writeFileSync(options.out, combineAll(existing, {
+    pg: pgMarkdown,
+    mysql: mysqlMarkdown,
+    sections: [{ begin: DATA_BEGIN, end: DATA_END, text: dataMarkdown }, { begin: DATABASE_BEGIN, end: DATABASE_END, text: databaseMarkdown }],
+  }));
   log(`wrote ${path.relative(process.cwd(), options.out) || options.out}`);
   const failed = [
     startup,
@@ -367,6 +424,7 @@ async function main() {
     ...(migrations?.counts.flatMap((c) => c.measurements) ?? []),
     ...(mysql?.sizes.flatMap((s) => s.measurements) ?? []),
     ...(data?.sizes.flatMap((s) => s.pairs.flatMap((p) => p.measurements)) ?? []),
+    ...(database?.pairs.flatMap((p) => p.measurements) ?? []),
   ].filter((m) => m.errors.length > 0);
   if (failed.length) {
     log(`${failed.length} measurement(s) had errors; see ${options.out}`);

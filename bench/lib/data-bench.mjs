@@ -44,11 +44,11 @@ export const PG_SETTINGS = [
 export const MARIADB_ARGS = ['--innodb-buffer-pool-size=2G', '--innodb-log-file-size=1G', '--max-allowed-packet=64M'];
 
 /** A single command at 10M rows on a busy 2-core machine can take many minutes. */
-const COMMAND_TIMEOUT_MS = 90 * 60_000;
-const elapsed = (started) => Number(process.hrtime.bigint() - started) / 1e9;
+export const COMMAND_TIMEOUT_MS = 90 * 60_000;
+export const elapsed = (started) => Number(process.hrtime.bigint() - started) / 1e9;
 
 /** flyway.toml with `src` (PostgreSQL) and `dst` (PostgreSQL or MariaDB) for one pair, and the env to run in. */
-function pairProject(workDir, pg, mariadb, pair) {
+export function pairProject(workDir, pg, mariadb, pair) {
   fs.mkdirSync(workDir, { recursive: true });
   const dst = pair.key === 'pg'
     ? { url: `jdbc:postgresql://127.0.0.1:${pg.port}/dst`, user: pg.user, password: 'BENCH_PG_PASSWORD' }
@@ -68,12 +68,30 @@ function pairProject(workDir, pg, mariadb, pair) {
   };
 }
 
-async function loadPostgres(pg, rows) {
-  const started = process.hrtime.bigint();
+/** Drops PostgreSQL's `src` and `dst` and creates an empty `src`. */
+export async function freshPostgresSource(pg) {
   await pg.withClient('postgres', async (c) => {
     for (const db of ['src', 'dst']) await c.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
     await c.query('CREATE DATABASE src');
   });
+}
+
+/** The PostgreSQL target starts as a file copy of the loaded source. */
+export async function copySourceToTarget(pg) {
+  await pg.withClient('postgres', (c) => c.query('CREATE DATABASE dst TEMPLATE src STRATEGY FILE_COPY'));
+}
+
+/** Drops MariaDB's `dst` and creates it empty. */
+async function freshMariadbTarget(mariadb) {
+  await mariadb.withConnection('mysql', async (c) => {
+    await c.query('DROP DATABASE IF EXISTS dst');
+    await c.query('CREATE DATABASE dst DEFAULT CHARACTER SET utf8mb4');
+  });
+}
+
+async function loadPostgres(pg, rows) {
+  const started = process.hrtime.bigint();
+  await freshPostgresSource(pg);
   await pg.withClient('src', async (c) => {
     await c.query('BEGIN');
     await c.query(POSTGRES_CREATE);
@@ -83,24 +101,28 @@ async function loadPostgres(pg, rows) {
     // Frozen, hint bits set and statistics fresh: no measured query pays for the load's leftovers.
     await c.query(`VACUUM (FREEZE, ANALYZE) ${TABLE}`);
   });
-  // The PostgreSQL target starts as a file copy of the source.
-  await pg.withClient('postgres', (c) => c.query('CREATE DATABASE dst TEMPLATE src STRATEGY FILE_COPY'));
+  await copySourceToTarget(pg);
   return elapsed(started);
 }
 
-async function loadMariadb(mariadb, rows) {
+/**
+ * Loads tables into a fresh MariaDB `dst`: each { name, rows, create, insertRange(from, to) } is created and
+ * filled MARIADB_CHUNK rows per transaction; then all are analyzed. Returns the seconds it took.
+ */
+export async function loadMariadbTables(mariadb, tables) {
   const started = process.hrtime.bigint();
-  await mariadb.withConnection('mysql', async (c) => {
-    await c.query('DROP DATABASE IF EXISTS dst');
-    await c.query('CREATE DATABASE dst DEFAULT CHARACTER SET utf8mb4');
-  });
+  await freshMariadbTarget(mariadb);
   await mariadb.withConnection('dst', async (c) => {
-    await c.query(MARIADB_CREATE);
-    for (let from = 1; from <= rows; from += MARIADB_CHUNK) await c.query(mariadbInsertRange(from, Math.min(rows, from + MARIADB_CHUNK - 1)));
-    await c.query(`ANALYZE TABLE ${TABLE}`);
+    for (const table of tables) {
+      await c.query(table.create);
+      for (let from = 1; from <= table.rows; from += MARIADB_CHUNK) await c.query(table.insertRange(from, Math.min(table.rows, from + MARIADB_CHUNK - 1)));
+    }
+    await c.query(`ANALYZE TABLE ${tables.map((t) => t.name).join(', ')}`);
   });
   return elapsed(started);
 }
+
+const loadMariadb = (mariadb, rows) => loadMariadbTables(mariadb, [{ name: TABLE, rows, create: MARIADB_CREATE, insertRange: mariadbInsertRange }]);
 
 /** Applies the planned differences to both targets, then checks every table's row count. */
 async function seed(pg, mariadb, changes) {
@@ -146,7 +168,7 @@ async function load(pg, mariadb, rows, label) {
 export const PARITY_ARGS = ['dataDiff', '-source=src', '-target=dst', `-table=${TABLE}`, '-key=id', '-outputType=json'];
 const workerArgs = (mode, dist) => [WORKER, mode, `--dist=${dist}`, '--source=src', '--target=dst', `--table=${TABLE}`, '--key=id'];
 
-function parseJson(m, run) {
+export function parseJson(m, run) {
   if (!run.ok) return undefined;
   try {
     return JSON.parse(run.stdout);
@@ -259,19 +281,28 @@ async function whereTimeGoes(pg, mariadb, ctxs, parity, label) {
 }
 
 /**
+ * Starts the data series' private PostgreSQL and MariaDB (settings PG_SETTINGS and MARIADB_ARGS, data directories
+ * on the disk), pushing each onto `state.servers` as it starts (so a signal handler can stop them).
+ */
+export async function startDataServers(label, state) {
+  log(`${label}: starting PostgreSQL and MariaDB with their data directories on the disk`);
+  const base = os.tmpdir();
+  const [pg, mariadb] = await Promise.all([
+    startServer({ log, base, settings: PG_SETTINGS }).then((s) => (state.servers.push(s), s)),
+    startMariadb({ log, base, args: MARIADB_ARGS }).then((s) => (state.servers.push(s), s)),
+  ]);
+  log(`${label}: PostgreSQL ${pg.version} on 127.0.0.1:${pg.port} (${pg.dir}), MariaDB ${mariadb.version} on 127.0.0.1:${mariadb.port} (${mariadb.dir})`);
+  return { pg, mariadb };
+}
+
+/**
  * Runs the data series. `sizes`: row counts; `runs(size)`: rounds at that size; `extraArgs`: added to
  * the measured parity command; `state.servers` gets the servers as they start (so a signal handler
  * can stop them). Returns everything the report needs.
  */
 export async function benchData({ cli, dist, sizes, runs, extraArgs = [], workRoot, state }) {
   const parity = [cli, ...PARITY_ARGS, ...extraArgs];
-  log('data: starting PostgreSQL and MariaDB with their data directories on the disk');
-  const base = os.tmpdir();
-  const [pg, mariadb] = await Promise.all([
-    startServer({ log, base, settings: PG_SETTINGS }).then((s) => (state.servers.push(s), s)),
-    startMariadb({ log, base, args: MARIADB_ARGS }).then((s) => (state.servers.push(s), s)),
-  ]);
-  log(`data: PostgreSQL ${pg.version} on 127.0.0.1:${pg.port} (${pg.dir}), MariaDB ${mariadb.version} on 127.0.0.1:${mariadb.port} (${mariadb.dir})`);
+  const { pg, mariadb } = await startDataServers('data', state);
   await pg.withClient('postgres', (c) => c.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements'));
   const ctxs = Object.fromEntries(PAIRS.map((pair) => [pair.key, pairProject(path.join(workRoot, `data-${pair.key}`), pg, mariadb, pair)]));
   await verifyGenerator(pg, mariadb, ctxs, { parity, dist });

@@ -15,15 +15,15 @@ export const RSS_TARGET_ROWS = 10_000_000;
 
 const escape = (s) => String(s).replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const okRuns = (m) => m.runs.filter((r) => r.ok);
-const med = (m, field) => median(okRuns(m).map((r) => r[field]));
-const get = (pair, kind) => pair.measurements.find((m) => m.kind === kind);
+export const med = (m, field) => median(okRuns(m).map((r) => r[field]));
+export const get = (pair, kind) => pair.measurements.find((m) => m.kind === kind);
 /** The lower bound's figure: its two queries' wall time (process start-up, connecting and describing excluded). */
-const boundSeconds = (pair) => med(get(pair, 'lower-bound'), 'innerSeconds');
-const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? a / b : NaN);
-const times = (x) => (Number.isFinite(x) ? `${x.toFixed(2)}×` : '–');
-const count = (x) => (Number.isFinite(x) ? n(Math.round(x)) : '–');
+export const boundSeconds = (pair) => med(get(pair, 'lower-bound'), 'innerSeconds');
+export const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? a / b : NaN);
+export const times = (x) => (Number.isFinite(x) ? `${x.toFixed(2)}×` : '–');
+export const count = (x) => (Number.isFinite(x) ? n(Math.round(x)) : '–');
 
-function status(m) {
+export function status(m) {
   if (m.errors.length) return `**ERROR**: ${escape([...new Set(m.errors)].join('; '))}`;
   return m.notes.join(', ');
 }
@@ -71,7 +71,7 @@ function summaryTable(sizes) {
   return lines;
 }
 
-function runsText(m) {
+export function runsText(m) {
   return m.runs.map((r) => (r.ok ? `${sec(r.seconds)} s / ${mbText(r.rssKb / 1024)} MB` : 'error')).join('; ') || '–';
 }
 
@@ -88,10 +88,18 @@ function sizeSection(size) {
       `${e.summary.onlyInTarget} only in target, ${e.summary.differentRows} different, ${n(e.summary.identicalRows)} identical. ` +
       `${size.rounds} round(s), measured in ${(size.measuredSeconds / 60).toFixed(1)} min.`,
     '',
+    ...commandsTable(size.pairs),
+  ];
+  return lines.join('\n');
+}
+
+/** Every command of every pair: median and inner seconds, peak RSS, rows downloaded, queries, the ratio to the pair's lower bound, the runs. */
+export function commandsTable(pairs) {
+  const lines = [
     '| pair | command | median s | inner s | peak RSS MB | rows downloaded | queries | vs lower bound | runs (seconds / RSS) | notes |',
     '|---|---|---:|---:|---:|---:|---:|---:|---|---|',
   ];
-  for (const pair of size.pairs) {
+  for (const pair of pairs) {
     const bound = boundSeconds(pair);
     for (const m of pair.measurements) {
       const shown = m.kind === 'lower-bound' ? med(m, 'innerSeconds') : m.medianSeconds;
@@ -99,7 +107,7 @@ function sizeSection(size) {
         `${count(med(m, 'rowsDownloaded'))} | ${count(med(m, 'queries'))} | ${m.kind === 'lower-bound' ? '1.00× (bound)' : times(ratio(shown, bound))} | ${runsText(m)} | ${status(m)} |`);
     }
   }
-  return lines.join('\n');
+  return lines;
 }
 
 function statementsSection(size) {
@@ -186,18 +194,28 @@ export function renderDataSection({ started, finished, machine, runsText: rounds
   ].filter((p, i, all) => !(p === '' && all[i - 1] === '')).join('\n');
 }
 
-/** Splits RESULTS.md into the rest and the data section (undefined where absent). */
-export function splitDataSection(text) {
-  const found = text === undefined ? undefined : findSection(text, DATA_BEGIN, DATA_END);
-  if (found === undefined) return { rest: text, data: undefined };
+/** Splits `text` into the rest and the section between the markers `begin` and `end` (undefined where absent). */
+export function splitSection(text, begin, end) {
+  const found = text === undefined ? undefined : findSection(text, begin, end);
+  if (found === undefined) return { rest: text, section: undefined };
   // Only the seam is tidied: the other sections are kept byte for byte.
-  return { rest: `${found.before.replace(/\n+$/, '\n')}${found.after.replace(/^\n+/, '')}`, data: found.section };
+  return { rest: `${found.before.replace(/\n+$/, '\n')}${found.after.replace(/^\n+/, '')}`, section: found.section };
 }
 
-/** The whole new file: the PostgreSQL part and the MySQL section as combineResults makes them, then the data section (this run's, else the existing one). */
-export function combineAll(existing, { pg, mysql, data }) {
-  const old = splitDataSection(existing);
-  const rest = combineResults(old.rest, { pg, mysql });
-  const dataPart = data ?? old.data;
-  return dataPart ? `${rest.replace(/\n+$/, '\n')}\n${dataPart.replace(/\n+$/, '')}\n` : rest;
+/**
+ * The whole new file: the PostgreSQL part and the MySQL section as combineResults makes them, then the
+ * marked `sections` ([{ begin, end, text }], in this order: the data section, the whole-database section),
+ * each this run's `text`, else the existing one.
+ */
+export function combineAll(existing, { pg, mysql, sections }) {
+  let rest = existing;
+  const tail = [];
+  for (const { begin, end, text } of sections) {
+    const found = splitSection(rest, begin, end);
+    rest = found.rest;
+    tail.push(text ?? found.section);
+  }
+  const head = combineResults(rest, { pg, mysql });
+  const parts = tail.filter((part) => part !== undefined);
+  return parts.length ? [head.replace(/\n+$/, '\n'), ...parts.map((part) => `${part.replace(/\n+$/, '')}\n`)].join('\n') : head;
 }

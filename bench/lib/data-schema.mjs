@@ -24,7 +24,7 @@ export const SEED = 20261123;
 /** Rows per INSERT ... SELECT on MariaDB (one transaction each: keeps InnoDB's undo log small). */
 export const MARIADB_CHUNK = 1_000_000;
 
-const POSTGRES_VALUES = [
+export const POSTGRES_VALUES = [
   'id',
   '((id * 7919) % 100003)::integer',
   '(((id * 37) % 1000000)::numeric / 100)::numeric(12,2)',
@@ -34,7 +34,7 @@ const POSTGRES_VALUES = [
   "CASE WHEN id % 10 = 0 THEN NULL ELSE 'note ' || (id % 977) END",
 ];
 
-const MARIADB_VALUES = [
+export const MARIADB_VALUES = [
   'id',
   '(id * 7919) % 100003',
   'CAST(((id * 37) % 1000000) / 100 AS DECIMAL(12,2))',
@@ -87,7 +87,7 @@ export function mariadbInsertIds(ids) {
 }
 
 /** How each column is updated: a change the comparison must see. */
-const UPDATES = {
+export const UPDATES = {
   postgres: {
     customer_id: 'customer_id = customer_id + 1',
     amount: 'amount = amount + 1',
@@ -107,27 +107,33 @@ const UPDATES = {
 };
 
 /** `count` distinct integers in [low, high], drawn uniformly. */
-function distinct(next, count, low, high) {
+export function distinct(next, count, low, high) {
   const out = new Set();
   while (out.size < count) out.add(low + Math.floor(next() * (high - low + 1)));
   return [...out];
 }
 
-/**
- * The differences seeded into each target of an N-row source: { updates: [{ id, column }], deletes: [id],
- * inserts: [id], expected } where `expected` is what dataDiff's JSON must report (summary and per-column counts).
- */
-export function plannedChanges(rows) {
+/** How many rows of an N-row table are updated, deleted and inserted: DIFFERENCE_RATE of N (at least 3), a third each. */
+export function differenceCounts(rows) {
   const total = Math.max(3, Math.round(rows * DIFFERENCE_RATE));
   const updateCount = Math.floor(total / 3);
   const deleteCount = Math.floor(total / 3);
-  const insertCount = total - updateCount - deleteCount;
-  const next = mulberry32(SEED);
+  return { updateCount, deleteCount, insertCount: total - updateCount - deleteCount };
+}
+
+/**
+ * The differences seeded into each target of an N-row source (source ids 2i, i = 1..N): { updates: [{ id, column }],
+ * deletes: [id], inserts: [id], expected } where `expected` is what dataDiff's JSON must report (summary and per-column
+ * counts). `columns` are updated in turn; `seed` seeds the draw (the whole-database series gives each table its own).
+ */
+export function plannedChanges(rows, { columns = COLUMNS, seed = SEED } = {}) {
+  const { updateCount, deleteCount, insertCount } = differenceCounts(rows);
+  const next = mulberry32(seed);
   const touched = distinct(next, updateCount + deleteCount, 1, rows).map((i) => 2 * i);
-  const updates = touched.slice(0, updateCount).map((id, k) => ({ id, column: COLUMNS[k % COLUMNS.length] }));
+  const updates = touched.slice(0, updateCount).map((id, k) => ({ id, column: columns[k % columns.length] }));
   const deletes = touched.slice(updateCount);
   const inserts = distinct(next, insertCount, 1, rows - 1).map((i) => 2 * i + 1);
-  const columns = Object.fromEntries(COLUMNS.map((c) => [c, { differentValues: updates.filter((u) => u.column === c).length }]));
+  const perColumn = Object.fromEntries(columns.map((c) => [c, { differentValues: updates.filter((u) => u.column === c).length }]));
   return {
     updates,
     deletes,
@@ -141,7 +147,7 @@ export function plannedChanges(rows) {
         differentRows: updateCount,
         identicalRows: rows - deleteCount - updateCount,
       },
-      columns,
+      columns: perColumn,
     },
   };
 }

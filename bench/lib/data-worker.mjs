@@ -14,9 +14,8 @@
 //                rowsDownloaded, summary, columns } in dataDiff's JSON shape.
 //
 // Usage: node data-worker.mjs lower-bound|naive --dist=DIR --source=ENV --target=ENV --table=T --key=K
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import mysqlCallback from 'mysql2';
+import { environmentSettings, loadDist } from './worker-support.mjs';
 
 const FETCH_ROWS = 10_000;
 
@@ -36,29 +35,21 @@ function parseArgs(argv) {
 const seconds = (started) => Number(process.hrtime.bigint() - started) / 1e9;
 
 async function parity(dist) {
-  const load = (file) => import(pathToFileURL(path.join(dist, file)).href);
-  const [config, environment, sqlSide, sql, keys, pgConnection, mysqlConnection] = await Promise.all([
-    load('config/config.js'),
-    load('sources/environment-source.js'),
-    load('data-diff/sql-side.js'),
-    load('data-diff/sql/data-sql.js'),
-    load('data-diff/keys.js'),
-    load('dialects/postgres/postgres-connection.js'),
-    load('dialects/mysql/mysql-connection.js'),
+  const [config, environment, sqlSide, sql, keys, pgConnection, mysqlConnection] = await loadDist(dist, [
+    'config/config.js',
+    'sources/environment-source.js',
+    'data-diff/sql-side.js',
+    'data-diff/sql/data-sql.js',
+    'data-diff/keys.js',
+    'dialects/postgres/postgres-connection.js',
+    'dialects/mysql/mysql-connection.js',
   ]);
   return { config, environment, sqlSide, sql, keys, pgConnection, mysqlConnection };
 }
 
-/** The environments' connection settings, read from the work dir's flyway.toml as the CLI reads them. */
-function connections(p, options) {
-  const config = p.config.loadConfig({ workingDirectory: process.cwd(), env: process.env });
-  const settings = (name, setting) => p.environment.environmentConnection(config, p.config.getEnvironment(config, name, setting));
-  return { source: settings(options.source, '-source'), target: settings(options.target, '-target') };
-}
-
 async function lowerBound(p, options) {
   const started = process.hrtime.bigint();
-  const { source, target } = connections(p, options);
+  const { source, target } = environmentSettings(p, options);
   const opened = [];
   try {
     const sides = await p.sqlSide.openSqlSides(
@@ -219,7 +210,7 @@ function keyComparer(p, kinds) {
 
 async function naive(p, options) {
   const started = process.hrtime.bigint();
-  const settings = connections(p, options);
+  const settings = environmentSettings(p, options);
   const planned = await plannedQueries(p, settings, options);
   const open = (name) => (settings[name].dialect === 'postgres' ? postgresBatches : mysqlBatches)(p, settings[name], planned[name]);
   const [sourceBatches, targetBatches] = await Promise.all([open('source'), open('target')]);
@@ -272,7 +263,7 @@ async function naive(p, options) {
 
 try {
   const options = parseArgs(process.argv.slice(2));
-  const p = await parity(path.resolve(options.dist));
+  const p = await parity(options.dist);
   const result = options.mode === 'lower-bound' ? await lowerBound(p, options) : await naive(p, options);
   process.stdout.write(`${JSON.stringify(result)}\n`);
 } catch (error) {
