@@ -254,8 +254,18 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
   for (let attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
     const port = await freeLoopbackPort();
     if (interruption() !== undefined) return untilExit();
-    // From here to live.set nothing waits, so an interrupt always finds the directory in `live`.
-    const dataDir = makeDataDir(tempDirectory);
+    // The cleanup is registered before the directory exists: a signal that arrives right after it is
+    // created (before this synchronous block ends) must find a listener, or the process would die
+    // with the directory left behind. Nothing waits from here to `live.set`.
+    let cleanup: (() => Promise<void>) | undefined;
+    const unregister = onInterrupt(async () => cleanup?.());
+    let dataDir: string;
+    try {
+      dataDir = makeDataDir(tempDirectory);
+    } catch (error) {
+      unregister();
+      throw error;
+    }
     const instance = new EmbeddedPostgresClass({
       databaseDir: dataDir,
       port,
@@ -282,10 +292,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
         unregister();
       }
     };
-    const unregister = onInterrupt(async () => {
+    cleanup = async () => {
       if (initialising !== undefined) await endInitialisation(initialising, dataDir);
       await stop();
-    });
+    };
     try {
       options.onProgress?.('initialising the embedded PostgreSQL server');
       initialising = instance.initialise();
