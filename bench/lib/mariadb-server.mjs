@@ -67,7 +67,7 @@ export async function startMariadb({ log = () => {}, base = baseDir(), args = []
       if (child && child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
         child.kill('SIGTERM');
-        await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 30_000))]);
+        await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 30_000).unref())]);
         if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       }
     } finally {

@@ -57,7 +57,7 @@ if (!skipWithoutMariadb()) {
   test('-threads=32 against a server with few free slots: the run completes without taking the last ones', async () => {
     for (let i = 0; i < HELD; i++) held.push(await server.connect('mysql'));
     await server.exec('mysql', 'FLUSH STATUS');
-    const result = await runCli(['dataDiff', '-source=a', '-target=b', '-threads=32', '-algorithm=hashdiff', '-bisectionThreshold=8', '-outputType=json'], {
+    const result = await runCli(['dataDiff', '-source=a', '-target=b', '-threads=32', '-algorithm=hashdiff', '-outputType=json'], {
       cwd: work,
       env: { PW: server.password },
     });

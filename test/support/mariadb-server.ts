@@ -197,7 +197,7 @@ async function startOnce(prefix: string): Promise<TestMariadb> {
       if (server.exitCode === null) {
         const exited = new Promise((resolve) => server.once('exit', resolve));
         server.kill('SIGTERM');
-        await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 30_000))]);
+        await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 30_000).unref())]);
         if (server.exitCode === null) server.kill('SIGKILL');
       }
       removeHandlers();
