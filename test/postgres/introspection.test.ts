@@ -297,7 +297,7 @@ test('tables: primary key, unique, check, foreign keys and comments (exact); NOT
   assert.equal(names(model, 'table'), ['table:app.items']);
 });
 
-test('tables: exclusion constraints go to extras; partitioned tables have partitionBy, partitions are skipped', async () => {
+test('tables: exclusion constraints go to extras; partitioned tables have partitionBy, partitions are tables of their own without what they get from the parent', async () => {
   const model = await modelOf(`
     CREATE EXTENSION btree_gist;
     CREATE TABLE booking (room int, during tstzrange, EXCLUDE USING gist (room WITH =, during WITH &&));
@@ -316,7 +316,11 @@ test('tables: exclusion constraints go to extras; partitioned tables have partit
   assert.is(events.partitionBy, 'RANGE (at)');
   assert.equal(events.primaryKey, { name: 'events_pkey', columns: ['id', 'at'] });
   assert.equal(events.indexes.map((i) => i.name), ['events_at']);
-  assert.equal(names(model, 'table'), ['table:public.booking', 'table:public.events', 'table:public.scratch']);
+  assert.equal(names(model, 'table'), ['table:public.booking', 'table:public.events', 'table:public.events_2020', 'table:public.scratch']);
+  // The partition's columns, key and index copies are the parent's: only its bound is its own.
+  const partition = find(model, 'table', 'public', 'events_2020');
+  assert.equal(partition.partitionOf, { schema: 'public', table: 'events', bound: "FOR VALUES FROM ('2020-01-01') TO ('2021-01-01')" });
+  assert.equal([partition.columns, partition.primaryKey, partition.indexes], [[], undefined, []]);
   assert.equal(find(model, 'table', 'public', 'scratch').extras, {
     unlogged: true,
     rowLevelSecurity: true,

@@ -39,6 +39,20 @@ function mustRecreate(from: Column, to: Column): boolean {
   return from.generated !== to.generated || generatedStorage(from) !== generatedStorage(to);
 }
 
+/** A type of the user or of an extension: schema-qualified (`public.mood`, `"Sales"."Status"[]`). */
+function userType(type: string): boolean {
+  return /^(?:"(?:[^"]|"")*"|[A-Za-z_][A-Za-z0-9_$]*)\./.test(type);
+}
+
+/**
+ * `USING col::type`, through `text` when either type is a user-defined one: PostgreSQL has no cast
+ * between two enums (or most user types), but every type converts to and from its text form.
+ */
+function usingClause(from: Column, to: Column): string {
+  const column = quoteIdent(to.name);
+  return userType(from.type) || userType(to.type) ? ` USING ${column}::text::${to.type}` : ` USING ${column}::${to.type}`;
+}
+
 function typeChanges(from: Column, to: Column): boolean {
   return from.type !== to.type || from.collation !== to.collation;
 }
@@ -126,7 +140,7 @@ function alterColumn(table: string, from: Column, to: Column): MigrationStep[] {
   }
   if (retype) {
     // Generated columns are recomputed: PostgreSQL rejects USING for them.
-    const using = to.generated === undefined ? ` USING ${quoteIdent(to.name)}::${to.type}` : '';
+    const using = to.generated === undefined ? usingClause(from, to) : '';
     const widening = from.type === to.type || isWidening(from.type, to.type);
     const destructive = widening
       ? undefined
