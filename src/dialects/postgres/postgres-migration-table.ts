@@ -21,7 +21,7 @@ import {
   triggerChangeSteps,
   type TableConstraint,
 } from './postgres-migration-parts.js';
-import { columnsAfterParents, effectiveTable, parentsOf, tableLookup, tablesOf } from './postgres-migration-partitions.js';
+import { columnsAfterParents, effectiveTable, inheritedParents, parentsOf, tableLookup, tablesOf } from './postgres-migration-partitions.js';
 import { createPolicySteps, policyChangeSteps, privilegeSteps } from './postgres-migration-security.js';
 import { commentTarget } from './postgres-renderer.js';
 import { inheritedColumnStatements, renderCreateTable, rowSecurityStatements } from './postgres-render-table.js';
@@ -218,7 +218,8 @@ function tableChangeSteps(from: Table, to: Table, context: MigrationContext, for
   const { current, desired } = plan;
   const { schema, name } = to;
   const qualified = qualifiedName(schema, name);
-  const columns = columnChanges(current, desired);
+  const child = stringList(from.extras?.['inherits']).length > 0 || stringList(to.extras?.['inherits']).length > 0;
+  const columns = columnChanges(current, desired, { addIfNotExists: child });
   // PostgreSQL refuses to change the type of a column a trigger names (UPDATE OF, WHEN) or a policy reads.
   const changedColumns = new Set([...columns.retyped, ...columns.recreated]);
   const namesChangedColumn = (trigger: Trigger) => involves(changedColumns, [], [trigger.definition]);
@@ -271,6 +272,7 @@ function tableChangeSteps(from: Table, to: Table, context: MigrationContext, for
     ...indexDrops,
     ...constraintDrops,
     ...columns.drops,
+    ...childColumnDrops(to, columns.dropped, context),
     ...columns.alters,
     ...columns.adds,
     ...constraintAdds,
@@ -280,6 +282,27 @@ function tableChangeSteps(from: Table, to: Table, context: MigrationContext, for
     ...comments,
     ...privilegeSteps(desired, current),
   ];
+}
+
+/**
+ * A column dropped from a parent goes from its inheritance children too, unless a child has it of its
+ * own as well (it was merged with the parent's): then it stays. When the child should not have it,
+ * it is dropped there too (IF EXISTS: usually the parent's DROP took it already).
+ */
+function childColumnDrops(parent: Table, dropped: ReadonlySet<string>, context: MigrationContext): MigrationStep[] {
+  if (dropped.size === 0) return [];
+  const source = tableLookup(context, 'source');
+  const steps: MigrationStep[] = [];
+  for (const child of tablesOf(context, 'target')) {
+    if (!inheritedParents(child).some((p) => p.schema === parent.schema && p.name === parent.name)) continue;
+    const after = source(child.schema, child.name);
+    if (after === undefined) continue;
+    const kept = new Set(effectiveTable(after, source).table.columns.map((c) => c.name));
+    for (const name of dropped) {
+      if (!kept.has(name)) steps.push(step('alterTables', `ALTER TABLE ${qualifiedName(child.schema, child.name)} DROP COLUMN IF EXISTS ${quoteIdent(name)}`));
+    }
+  }
+  return steps;
 }
 
 /** UNLOGGED, row-level security and storage parameters (inheritance: see `membership`). */

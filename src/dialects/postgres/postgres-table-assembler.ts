@@ -38,6 +38,7 @@ import {
   triggerWhen,
 } from './postgres-normalizer.js';
 import type { ColumnRow, ConstraintRow, IndexRow, PolicyRow, TableRow, TriggerRow, ViewRow } from './postgres-rows.js';
+import { collapseWhitespace } from './postgres-sql-text.js';
 
 /** Groups rows by a key, keeping their order within each group. */
 export function groupBy<K, T>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
@@ -107,14 +108,16 @@ export function column(row: ColumnRow): Column {
 
 const POLICY_COMMANDS: Readonly<Record<string, Policy['command']>> = { '*': 'ALL', r: 'SELECT', a: 'INSERT', w: 'UPDATE', d: 'DELETE' };
 
+/** A policy; its expressions with whitespace collapsed (pg_get_expr breaks lines in subqueries). */
 export function policy(row: PolicyRow): Policy {
+  const expression = (text: string | null) => (text === null ? null : collapseWhitespace(text));
   return {
     name: row.name,
     command: POLICY_COMMANDS[row.command] ?? 'ALL',
     permissive: row.permissive,
     roles: [...row.roles].sort(compareCodePoints),
-    ...optional('using', row.using_expr),
-    ...optional('withCheck', row.check_expr),
+    ...optional('using', expression(row.using_expr)),
+    ...optional('withCheck', expression(row.check_expr)),
     ...optional('comment', row.comment),
   };
 }
