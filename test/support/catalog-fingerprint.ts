@@ -213,7 +213,8 @@ const QUERIES: Readonly<Record<string, string>> = {
       WHERE n.nspname = ANY ($1::text[]) AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f')
         -- Identity sequences are part of their column (their names are generated); extension members are left out.
         AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x
-                        WHERE x.classid = 'pg_catalog.pg_class'::regclass AND x.objid = c.oid AND x.deptype IN ('i', 'e'))
+                        WHERE x.classid = 'pg_catalog.pg_class'::regclass AND x.objid = c.oid
+                          AND (x.deptype = 'e' OR (x.deptype = 'i' AND c.relkind = 'S')))
       UNION ALL
       SELECT 'column ' || quote_ident(n.nspname) || '.' || quote_ident(c.relname) || '.' || quote_ident(a.attname), a.attacl
       FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace

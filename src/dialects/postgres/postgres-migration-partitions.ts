@@ -157,6 +157,12 @@ function markInherited(column: Column): Column {
   return { ...column, extras: { ...(column.extras ?? {}), inherited: true } };
 }
 
+/** A parent's column as a child gets it: without the parent's comment (comments are not inherited). */
+function inheritedCopy(column: Column): Column {
+  const { comment: _comment, ...rest } = column;
+  return markInherited(rest);
+}
+
 function mergeList(...lists: (readonly string[])[]): string[] {
   return [...new Set(lists.flat())];
 }
@@ -181,7 +187,7 @@ export function effectiveTable(table: Table, lookup: TableLookup, seen: Readonly
     for (const column of parent.columns) {
       if (seenColumns.has(column.name)) continue;
       seenColumns.add(column.name);
-      columns.push(markInherited(column));
+      columns.push(inheritedCopy(column));
     }
   }
   for (const column of table.columns) {
@@ -268,6 +274,6 @@ export function columnsAfterParents(from: Table, to: Table, context: MigrationCo
       nullable: was.nullable !== now.nullable ? now.nullable : column.nullable,
     });
   }
-  for (const [name, column] of after) if (!out.some((c) => c.name === name)) out.push(markInherited(column));
+  for (const [name, column] of after) if (!out.some((c) => c.name === name)) out.push(inheritedCopy(column));
   return out;
 }

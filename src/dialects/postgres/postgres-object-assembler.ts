@@ -94,9 +94,10 @@ function compareDefaultPrivileges(a: DefaultPrivilege, b: DefaultPrivilege): num
 }
 
 /**
- * The objects with the privileges of privileges.sql (omitted where no role but the owner holds any)
- * and, on schemas, the default privileges of default_privileges.sql. Types and extensions are left
- * as they are (their privileges are not read).
+ * The objects with the privileges of privileges.sql (a list on every table, view, materialized view,
+ * sequence, routine and schema, empty when no role but the owner holds anything, so that "none" and
+ * "not read" differ) and, on schemas, the default privileges of default_privileges.sql. Types and
+ * extensions are left as they are (their privileges are not read).
  */
 export function attachPrivileges(objects: readonly SchemaObject[], rows: readonly PrivilegeRow[], defaults: readonly DefaultPrivilegeRow[]): SchemaObject[] {
   const byObject = new Map<string, Privilege[]>();
@@ -116,7 +117,7 @@ export function attachPrivileges(objects: readonly SchemaObject[], rows: readonl
   return objects.map((object) => {
     if (object.kind === 'enum' || object.kind === 'domain' || object.kind === 'compositeType' || object.kind === 'extension') return object;
     const privileges = (byObject.get(JSON.stringify([object.kind, object.schema, object.name])) ?? []).sort(comparePrivileges);
-    const withPrivileges = privileges.length > 0 ? { ...object, privileges } : object;
+    const withPrivileges = { ...object, privileges };
     if (withPrivileges.kind !== 'schema') return withPrivileges;
     const defaultPrivileges = (bySchema.get(object.name) ?? []).sort(compareDefaultPrivileges);
     return defaultPrivileges.length > 0 ? { ...withPrivileges, defaultPrivileges } : withPrivileges;

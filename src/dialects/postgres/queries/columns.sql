@@ -3,8 +3,9 @@
 -- Identity columns carry their sequence's options; defaults are omitted for identity and generated
 -- columns (their adbin holds the generation expression instead).
 -- A column a table inherits (from a parent table, or as a partition) is `inherited`;
--- `same_as_parent` says that a parent has it with the same default, NOT NULL, generation, identity,
--- collation and comment, so the assembler can leave it to the parent.
+-- `same_as_parent` says that a parent has it with the same default, NOT NULL, generation, identity
+-- and collation, and that it has no comment of its own (comments are not inherited), so the
+-- assembler can leave it to the parent.
 -- $1: the requested schema names.
 SELECT
     a.attrelid AS relid,
@@ -31,15 +32,13 @@ SELECT
         FROM pg_catalog.pg_inherits i
         JOIN pg_catalog.pg_attribute pa ON pa.attrelid = i.inhparent AND pa.attname = a.attname AND NOT pa.attisdropped
         LEFT JOIN pg_catalog.pg_attrdef pd ON pd.adrelid = pa.attrelid AND pd.adnum = pa.attnum
-        LEFT JOIN pg_catalog.pg_description pds
-            ON pds.objoid = pa.attrelid AND pds.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND pds.objsubid = pa.attnum
         WHERE i.inhrelid = a.attrelid
           AND pa.attnotnull = a.attnotnull
           AND pa.attidentity = a.attidentity
           AND pa.attgenerated = a.attgenerated
           AND pa.attcollation = a.attcollation
           AND pg_catalog.pg_get_expr(pd.adbin, pd.adrelid) IS NOT DISTINCT FROM pg_catalog.pg_get_expr(ad.adbin, ad.adrelid)
-          AND pds.description IS NOT DISTINCT FROM ds.description
+          AND ds.description IS NULL
     ) AS same_as_parent,
     idseq.seq_type,
     idseq.seq_start,

@@ -17,7 +17,8 @@ WITH object_acl AS (
       AND c.relkind IN ('r', 'p', 'v', 'm', 'S')
       AND NOT EXISTS (
           SELECT 1 FROM pg_catalog.pg_depend d
-          WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objid = c.oid AND d.deptype IN ('e', 'i')
+          WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objid = c.oid
+            AND (d.deptype = 'e' OR (d.deptype = 'i' AND c.relkind = 'S'))
       )
     UNION ALL
     SELECT
