@@ -18,7 +18,7 @@ const nameKey = (ref: { readonly schema: string; readonly name: string }) => JSO
  * its ancestors (what a partition or child gets from them) and descendants (what is detached and
  * attached again around a recreated parent).
  */
-function dependents(model: DatabaseModel, changes: readonly Change[], dialect: Dialect): SchemaObject[] {
+export function dependentObjectsOf(model: DatabaseModel, changes: readonly Change[], dialect: Dialect): SchemaObject[] {
   const tables = new Map(model.objects.filter((o) => o.kind === 'table').map((o) => [nameKey(o), o]));
   const parents = new Map<string, string[]>();
   const children = new Map<string, string[]>();
@@ -66,6 +66,6 @@ export async function compareSources(sourceText: string, targetText: string, con
     source: source.side,
     target: target.side,
     changes: withDefinitions,
-    dependentObjects: { source: dependents(source.model, changes, dialect), target: dependents(target.model, changes, dialect) },
+    dependentObjects: { source: dependentObjectsOf(source.model, changes, dialect), target: dependentObjectsOf(target.model, changes, dialect) },
   };
 }

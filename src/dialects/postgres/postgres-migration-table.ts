@@ -286,8 +286,9 @@ function tableChangeSteps(from: Table, to: Table, context: MigrationContext, for
 
 /**
  * A column dropped from a parent goes from its inheritance children too, unless a child has it of its
- * own as well (it was merged with the parent's): then it stays. When the child should not have it,
- * it is dropped there too (IF EXISTS: usually the parent's DROP took it already).
+ * own as well (it was merged with the parent's): then it stays. When a child that stays with the
+ * parent should not have it, it is dropped there too (IF EXISTS: usually the parent's DROP took it
+ * already); a child that leaves the parent takes care of its columns itself.
  */
 function childColumnDrops(parent: Table, dropped: ReadonlySet<string>, context: MigrationContext): MigrationStep[] {
   if (dropped.size === 0) return [];
@@ -296,7 +297,7 @@ function childColumnDrops(parent: Table, dropped: ReadonlySet<string>, context: 
   for (const child of tablesOf(context, 'target')) {
     if (!inheritedParents(child).some((p) => p.schema === parent.schema && p.name === parent.name)) continue;
     const after = source(child.schema, child.name);
-    if (after === undefined) continue;
+    if (after === undefined || !inheritedParents(after).some((p) => p.schema === parent.schema && p.name === parent.name)) continue;
     const kept = new Set(effectiveTable(after, source).table.columns.map((c) => c.name));
     for (const name of dropped) {
       if (!kept.has(name)) steps.push(step('alterTables', `ALTER TABLE ${qualifiedName(child.schema, child.name)} DROP COLUMN IF EXISTS ${quoteIdent(name)}`));
