@@ -34,9 +34,7 @@ const SCHEMA = `
 
 test.before(async () => {
   server = await startPostgres();
-  reader = server.name('reader');
-  owner = server.name('owner');
-  for (const role of [reader, owner]) await server.exec('postgres', `DO $$ BEGIN CREATE ROLE ${role} NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$`);
+  [reader, owner] = (await server.createRoles(['reader', 'owner'])) as [string, string];
   await server.createDatabase('granted');
   await server.exec('granted', `${SCHEMA} GRANT SELECT ON public.accounts TO ${reader}; REVOKE EXECUTE ON FUNCTION public.balance_of(integer) FROM PUBLIC;`);
   await server.createDatabase('plain');
@@ -51,7 +49,7 @@ test.before(async () => {
 
 test.after(async () => {
   await server?.stop();
-  for (const role of [reader, owner]) if (server && role) await server.exec('postgres', `DROP ROLE IF EXISTS ${role}`).catch(() => {});
+  await server?.dropRoles(['reader', 'owner']).catch(() => {});
   if (work) fs.rmSync(work, { recursive: true, force: true });
 });
 

@@ -368,9 +368,7 @@ test('partitions and inheritance children: only what they do not get unchanged f
 });
 
 test('row-level security: flags and policies (command, permissive, roles, USING, WITH CHECK, comments), exact', async () => {
-  const role = server.name('intro_app');
-  const other = server.name('intro_other');
-  for (const r of [role, other]) await server.exec('postgres', `DO $$ BEGIN CREATE ROLE ${r} NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$`);
+  const [role, other] = (await server.createRoles(['intro_app', 'intro_other'])) as [string, string];
   const name = await database(`
     CREATE TABLE docs (id int, tenant int, body text);
     ALTER TABLE docs ENABLE ROW LEVEL SECURITY;
@@ -393,13 +391,12 @@ test('row-level security: flags and policies (command, permissive, roles, USING,
     assert.is(find(model, 'table', 'public', 'plain').policies, undefined);
   } finally {
     await server.dropDatabase(name);
-    for (const r of [role, other]) await server.exec('postgres', `DROP ROLE IF EXISTS ${r}`);
+    await server.dropRoles(['intro_app', 'intro_other']);
   }
 });
 
 test('privileges: read only when asked; owners left out; routines start with EXECUTE for PUBLIC; default privileges of a schema', async () => {
-  const role = server.name('intro_reader');
-  await server.exec('postgres', `DO $$ BEGIN CREATE ROLE ${role} NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$`);
+  const [role] = (await server.createRoles(['intro_reader'])) as [string];
   const name = await database(`
     CREATE TABLE t (id int);
     CREATE TABLE untouched (id int);
@@ -435,7 +432,7 @@ test('privileges: read only when asked; owners left out; routines start with EXE
     assert.equal(schema.defaultPrivileges, [{ role: server.user, objectType: 'TABLES', grantee: role, privilege: 'SELECT' }]);
   } finally {
     await server.dropDatabase(name);
-    await server.exec('postgres', `DROP ROLE IF EXISTS ${role}`);
+    await server.dropRoles(['intro_reader']);
   }
 });
 

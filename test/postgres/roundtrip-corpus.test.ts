@@ -223,8 +223,6 @@ async function dropDatabases(c: Case): Promise<void> {
   for (const db of databasesOf(c)) await server.dropDatabase(db);
 }
 
-const quoteRole = (name: string) => `"${name.replaceAll('"', '""')}"`;
-
 /** The case's SQL with its role names replaced by the file's prefixed role names. */
 function withRoles(c: Case, sql: string): string {
   let out = sql;
@@ -233,16 +231,6 @@ function withRoles(c: Case, sql: string): string {
 }
 
 const allRoles = () => [...new Set(cases.flatMap((c) => c.roles))];
-
-async function createRoles(): Promise<void> {
-  for (const role of allRoles()) {
-    await server.exec('postgres', `DO $$ BEGIN CREATE ROLE ${quoteRole(server.name(role))} NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$`);
-  }
-}
-
-async function dropRoles(): Promise<void> {
-  for (const role of allRoles()) await server.exec('postgres', `DROP ROLE IF EXISTS ${quoteRole(server.name(role))}`);
-}
 
 /** Creates and loads a case's three databases (the untouched target t0_N is a copy of t_N: CREATE DATABASE ... TEMPLATE). */
 async function prepare(c: Case): Promise<void> {
@@ -355,14 +343,14 @@ test.before(async () => {
   server = await startPostgres();
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'parity-roundtrip-'));
   fs.writeFileSync(path.join(work, 'flyway.toml'), flywayToml());
-  await createRoles();
+  await server.createRoles(allRoles());
   startAll();
 });
 
 test.after(async () => {
   await Promise.allSettled(outcomes);
   // Every case dropped its databases: nothing holds privileges of the roles any more.
-  if (server) await dropRoles();
+  if (server) await server.dropRoles(allRoles());
   await server?.stop();
   if (!work) return;
   if (process.env['ROUNDTRIP_KEEP']) console.log(`ROUNDTRIP_KEEP: scripts and artifacts kept in ${work}`);

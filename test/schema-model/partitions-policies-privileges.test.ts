@@ -79,9 +79,7 @@ const schemaSql = () => `
 
 test.before(async () => {
   pg = await startPostgres();
-  reader = pg.name('reader');
-  writer = pg.name('writer');
-  for (const role of [reader, writer]) await pg.exec('postgres', `DO $$ BEGIN CREATE ROLE ${role} NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$`);
+  [reader, writer] = (await pg.createRoles(['reader', 'writer'])) as [string, string];
   await pg.createDatabase('src');
   await pg.exec('src', schemaSql());
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'parity-model-partitions-'));
@@ -107,7 +105,7 @@ test.before(async () => {
 
 test.after(async () => {
   await pg?.stop();
-  for (const role of [reader, writer]) if (pg && role) await pg.exec('postgres', `DROP ROLE IF EXISTS ${role}`).catch(() => {});
+  await pg?.dropRoles(['reader', 'writer']).catch(() => {});
   if (work) fs.rmSync(work, { recursive: true, force: true });
 });
 
