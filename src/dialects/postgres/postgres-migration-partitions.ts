@@ -10,6 +10,7 @@
  * or, unchanged, from the artifact's dependent objects (diff/compare.ts keeps the relatives of every
  * changed table there).
  */
+import type { Change } from '../../diff/changes.js';
 import type { MigrationContext } from '../../generate/migration-hooks.js';
 import type { Column, Index, JsonValue, PrimaryKey, Table, UniqueConstraint } from '../../model/objects.js';
 import { splitDottedName } from './postgres-render-common.js';
@@ -21,6 +22,17 @@ export type Side = 'source' | 'target';
 export type TableLookup = (schema: string, name: string) => Table | undefined;
 
 const lookups = new WeakMap<MigrationContext, Record<Side, Map<string, Table>>>();
+const tableChanges = new WeakMap<MigrationContext, Map<string, Change>>();
+
+/** The script's change of a table, if any (looked up by qualified name, the map built once per script). */
+export function tableChange(context: MigrationContext, schema: string, name: string): Change | undefined {
+  let map = tableChanges.get(context);
+  if (map === undefined) {
+    map = new Map(context.changes.filter((c) => c.objectKind === 'table').map((c) => [qualifiedName(c.schema, c.name), c]));
+    tableChanges.set(context, map);
+  }
+  return map.get(qualifiedName(schema, name));
+}
 
 function tablesBySide(context: MigrationContext): Record<Side, Map<string, Table>> {
   let known = lookups.get(context);

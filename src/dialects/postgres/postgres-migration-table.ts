@@ -21,7 +21,7 @@ import {
   triggerChangeSteps,
   type TableConstraint,
 } from './postgres-migration-parts.js';
-import { columnsAfterParents, effectiveTable, inheritedParents, parentsOf, tableLookup, tablesOf } from './postgres-migration-partitions.js';
+import { columnsAfterParents, effectiveTable, inheritedParents, parentsOf, tableChange, tableLookup, tablesOf } from './postgres-migration-partitions.js';
 import { createPolicySteps, policyChangeSteps, privilegeSteps } from './postgres-migration-security.js';
 import { commentTarget } from './postgres-renderer.js';
 import { inheritedColumnStatements, renderCreateTable, rowSecurityStatements } from './postgres-render-table.js';
@@ -96,7 +96,7 @@ function mustRecreateTable(from: Table, to: Table): boolean {
 
 /** Whether the script drops the table or drops and creates it again. */
 function goesAway(context: MigrationContext, schema: string, name: string): boolean {
-  const change = context.changes.find((c) => c.objectKind === 'table' && c.schema === schema && c.name === name);
+  const change = tableChange(context, schema, name);
   if (change === undefined) return false;
   if (change.differenceType === 'Delete') return true;
   return change.differenceType === 'Edit' && change.source?.kind === 'table' && change.target?.kind === 'table' && mustRecreateTable(change.target, change.source);
@@ -200,7 +200,7 @@ function recreateTableSteps(from: Table, to: Table, context: MigrationContext): 
   const children: MigrationStep[] = [];
   for (const child of tablesOf(context, 'target')) {
     if (!parentsOf(child).some((p) => p.schema === from.schema && p.name === from.name)) continue;
-    const change = context.changes.find((c) => c.objectKind === 'table' && c.schema === child.schema && c.name === child.name);
+    const change = tableChange(context, child.schema, child.name);
     if (change === undefined) children.push(...tableChangeSteps(child, child, context, true));
     else if (change.differenceType === 'Delete') children.push(...membership(child, { ...child, partitionOf: undefined, extras: { ...child.extras, inherits: [] } }, context, false).leave);
   }
