@@ -34,7 +34,8 @@ export interface ArtifactChange extends Change {
 
 /**
  * Objects that depend on others (views, materialized views), changed or not, from each side: generate
- * needs them to drop and recreate an unchanged view around a change to a table it reads.
+ * needs them to drop and recreate an unchanged view around a change to a table it reads. Also the
+ * parents and children of changed tables (partitions, inheritance), whose parts a partition gets.
  */
 export interface DependentObjects {
   readonly source: readonly SchemaObject[];

@@ -1,7 +1,7 @@
 /**
  * The parameters that shape how comparison sources are loaded (shared by diff and snapshot):
  * the build-environment settings of a `migrations` source (and of a `schemaModel` source whose dialect
- * has no server of its own), `-includeFlywayObjects`, and `-snapshotSchemas` (each command describes
+ * has no server of its own), `-includeFlywayObjects`, `-include`, and `-snapshotSchemas` (each command describes
  * the last itself: diff applies it to snapshot sides, snapshot to what it writes).
  */
 import type { ParityConfig } from '../config/config.js';
@@ -18,7 +18,22 @@ export const SOURCE_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   buildCherryPick: { type: 'string', describe: 'For a migrations source: comma-separated versions to apply, and only those' },
   rebuild: { type: 'boolean', describe: 'For a migrations source: clean the build environment (provisioner = "clean") and re-apply' },
   includeFlywayObjects: { type: 'boolean', describe: 'Compare the schema history table too (default: false)' },
+  include: { type: 'string', describe: 'Comma-separated things to compare that are left out by default: privileges (GRANTs and default privileges)' },
 };
+
+/** What `-include=` may name. */
+const INCLUDABLE = ['privileges'] as const;
+
+/** `-include=privileges`: the names given, each one parity knows. */
+function includes(context: CommandContext): Set<string> {
+  const listed = listArg(context, 'include') ?? [];
+  for (const name of listed) {
+    if (!(INCLUDABLE as readonly string[]).includes(name)) {
+      throw new ParityError('INVALID_ARGUMENT', `-include names "${name}", which is not one of: ${INCLUDABLE.join(', ')}`, { where: '-include' });
+    }
+  }
+  return new Set(listed);
+}
 
 /**
  * `-snapshotSchemas=a,b`, else `configured` (diff: `[flyway.diff] snapshotSchemas`); duplicates
@@ -50,6 +65,7 @@ export function sourceContext(context: CommandContext, options: { readonly confi
       ...(cherryPick !== undefined ? { buildCherryPick: cherryPick } : {}),
     },
     includeFlywayObjects: context.args['includeFlywayObjects'] === true,
+    includePrivileges: includes(context).has('privileges'),
     ...(selection ? { snapshotSchemas: selection } : {}),
   };
 }

@@ -15,6 +15,8 @@ export interface IntrospectOptions {
    * runs in whatever schema (MySQL: database) the session is in.
    */
   readonly unqualified?: boolean;
+  /** Read the objects' privileges too (`-include=privileges`); default: left out. */
+  readonly privileges?: boolean;
 }
 
 /**
@@ -65,6 +67,8 @@ export interface SqlFilesOptions {
   readonly schemas: readonly string[];
   /** Read the one schema back unqualified (see IntrospectOptions.unqualified). */
   readonly unqualified?: boolean;
+  /** Read privileges back too (see IntrospectOptions.privileges). */
+  readonly privileges?: boolean;
   readonly onProgress?: (message: string) => void;
   /**
    * The server of the build environment (`-buildEnvironment=NAME`), when one is named: the dialect

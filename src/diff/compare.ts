@@ -1,15 +1,52 @@
 /** The diff service: load both sides, compare, and build the artifact that later commands read. */
 import type { Artifact, ArtifactChange } from '../artifact/artifact.js';
 import { ARTIFACT_FORMAT_VERSION } from '../artifact/artifact.js';
+import type { Dialect } from '../dialects/dialect.js';
 import { dialectByName } from '../dialects/registry.js';
 import type { DatabaseModel, SchemaObject } from '../model/objects.js';
 import { loadSourcePair } from '../sources/load-sources.js';
 import type { SourceContext } from '../sources/source.js';
+import type { Change } from './changes.js';
 import { diffModels } from './differ.js';
 
-/** Objects whose definition reads other objects (views, materialized views). */
-function dependents(model: DatabaseModel): SchemaObject[] {
-  return model.objects.filter((object) => object.kind === 'view' || object.kind === 'materializedView');
+const nameKey = (ref: { readonly schema: string; readonly name: string }) => JSON.stringify([ref.schema, ref.name]);
+
+/**
+ * Objects of one side that generate needs besides the changed ones: views and materialized views
+ * (dropped and recreated around changes to what they read), and the tables related to a changed table
+ * through the parents the dialect names for it (`migration.createdBefore`: partitioning, inheritance),
+ * its ancestors (what a partition or child gets from them) and descendants (what is detached and
+ * attached again around a recreated parent).
+ */
+export function dependentObjectsOf(model: DatabaseModel, changes: readonly Change[], dialect: Dialect): SchemaObject[] {
+  const tables = new Map(model.objects.filter((o) => o.kind === 'table').map((o) => [nameKey(o), o]));
+  const parents = new Map<string, string[]>();
+  const children = new Map<string, string[]>();
+  for (const [key, table] of tables) {
+    for (const parent of dialect.migration.createdBefore?.(table) ?? []) {
+      const parentKey = nameKey(parent);
+      if (!tables.has(parentKey)) continue;
+      parents.set(key, [...(parents.get(key) ?? []), parentKey]);
+      children.set(parentKey, [...(children.get(parentKey) ?? []), key]);
+    }
+  }
+  const related = new Set<string>();
+  const walk = (start: readonly string[], next: Map<string, string[]>) => {
+    const queue = [...start];
+    for (let key = queue.pop(); key !== undefined; key = queue.pop()) {
+      for (const other of next.get(key) ?? []) {
+        if (related.has(other)) continue;
+        related.add(other);
+        queue.push(other);
+      }
+    }
+  };
+  const changed = changes.filter((c) => c.objectKind === 'table').map(nameKey);
+  walk(changed, children);
+  walk([...changed, ...related], parents);
+  return model.objects.filter(
+    (object) => object.kind === 'view' || object.kind === 'materializedView' || (object.kind === 'table' && related.has(nameKey(object))),
+  );
 }
 
 export async function compareSources(sourceText: string, targetText: string, context: SourceContext): Promise<Artifact> {
@@ -29,6 +66,6 @@ export async function compareSources(sourceText: string, targetText: string, con
     source: source.side,
     target: target.side,
     changes: withDefinitions,
-    dependentObjects: { source: dependents(source.model), target: dependents(target.model) },
+    dependentObjects: { source: dependentObjectsOf(source.model, changes, dialect), target: dependentObjectsOf(target.model, changes, dialect) },
   };
 }

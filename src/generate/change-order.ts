@@ -15,6 +15,9 @@ export const PHASES = [
   // A trigger that changes or goes away is dropped first: it refers to its function, which may be
   // replaced or dropped, and to columns that may change.
   'dropTriggers',
+  // Row-level security policies that change or go away, or that read a column that changes: the
+  // database refuses to change the type of a column a policy uses.
+  'dropPolicies',
   // Views and materialized views that are deleted, recreated, or read something altered in a way the
   // database refuses while views depend on it (column type change, column drop, view replaced by
   // DROP + CREATE, routine replaced by DROP + CREATE). Readers first: reverse dependency order.
@@ -28,6 +31,10 @@ export const PHASES = [
   // Routines whose arguments or result use the row type of a table that goes away: before the table,
   // which cannot be dropped while a routine signature refers to its row type.
   'dropRoutinesBeforeTables',
+  // Partitions that leave their parent, move, get a new bound or whose parent is recreated, and
+  // inheritance children that leave a parent: detached before the parent is dropped (which would drop
+  // a partition with it) or altered (which the partition must not follow), keeping their rows.
+  'detachPartitions',
   // Tables only in the target. No foreign key and no view refers to them any more (dropped above);
   // their indexes, triggers, constraints and owned sequences go with them.
   'dropTables',
@@ -35,6 +42,8 @@ export const PHASES = [
   // ---- Creating and altering, in dependency order ----
   // Everything else lives in a schema.
   'createSchemas',
+  // Default privileges that go away, before the script creates objects that would get them.
+  'revokeDefaultPrivileges',
   // Extensions provide types (citext) and functions that types, tables and views use.
   'createExtensions',
   // Enums first among types: domains and composite types may be built on them.
@@ -58,6 +67,10 @@ export const PHASES = [
   // Columns, primary keys, unique and check constraints, indexes of tables in both: drops of parts
   // first, then alters, then additions.
   'alterTables',
+  // Partitions and inheritance children are created, attached (ATTACH PARTITION, INHERIT) and given
+  // their own column defaults once their parents have their final columns, keys and indexes, which
+  // the database copies to them.
+  'attachPartitions',
   // OWNED BY needs the owning column, which exists now.
   'setSequenceOwners',
   // Other functions and procedures after tables: SQL bodies are checked against the tables they read,
@@ -71,8 +84,13 @@ export const PHASES = [
   'createViews',
   // Triggers once their tables or views and their trigger functions exist.
   'createTriggers',
+  // Policies once their tables and the functions, tables and views their expressions use exist.
+  'createPolicies',
   // Comments once the objects they describe exist.
   'comments',
+  // Privileges (and default privileges given) once every object exists: a default privilege given
+  // earlier would also reach the objects the script creates.
+  'grantPrivileges',
 
   // ---- Dropping what is no longer used ----
   // Aggregates before the functions they are built from.

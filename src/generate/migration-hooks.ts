@@ -4,6 +4,7 @@
  * dependents. Dialects implement this as `Dialect.migration`; shared code never checks which dialect
  * it talks to.
  */
+import type { DependentObjects } from '../artifact/artifact.js';
 import type { Change } from '../diff/changes.js';
 import type { MaterializedView, SchemaObject, View } from '../model/objects.js';
 import type { Phase } from './change-order.js';
@@ -34,6 +35,8 @@ export interface PreambleStatement {
 export interface MigrationContext {
   /** Every change in the script (for an undo script: the inverted changes). */
   readonly changes: readonly Change[];
+  /** The artifact's dependent objects of each side (for an undo script: swapped). */
+  readonly dependentObjects?: DependentObjects;
 }
 
 /** Objects whose definition reads other objects and that are dropped and recreated around changes. */
@@ -76,7 +79,9 @@ export interface MigrationRenderer {
   /**
    * Objects (by schema and name) that must be created before `object` although the phase order puts
    * them in the same phase: a composite type's attribute types, a domain's base type, a parent table.
-   * Among the objects a script creates, the planner creates these first. Optional: none by default.
+   * Among the objects a script creates, the planner creates these first (and alters them first, among
+   * the objects it alters). For a table, the tables named are its parents, whose related tables the
+   * diff keeps in the artifact (diff/compare.ts). Optional: none by default.
    */
   createdBefore?(object: SchemaObject): readonly { readonly schema: string; readonly name: string }[];
   /**

@@ -37,7 +37,7 @@ function asDependent(object: SchemaObject | undefined): DependentObject | undefi
 }
 
 export function planMigration(input: PlanInput, migration: MigrationRenderer): MigrationStep[] {
-  const context: MigrationContext = { changes: input.changes };
+  const context: MigrationContext = { changes: input.changes, dependentObjects: input.dependentObjects };
   const selected = new Map(input.changes.map((change) => [objectKey({ kind: change.objectKind, schema: change.schema, name: change.name }), change]));
   // The views of each side; the changes' own objects win (a hand-built artifact may list fewer).
   const targetViews = byKey([...input.dependentObjects.target, ...input.changes.flatMap((c) => (c.target ? [c.target] : []))]);
@@ -127,9 +127,9 @@ export function planMigration(input: PlanInput, migration: MigrationRenderer): M
 }
 
 /**
- * The order to call the hooks in: the changes in their own order, except that an added object comes
- * after the added objects it names in `createdBefore`, and a deleted object before the deleted objects
- * it names (depth first, so chains work; a cycle is broken where it is found).
+ * The order to call the hooks in: the changes in their own order, except that an added (edited)
+ * object comes after the added (edited) objects it names in `createdBefore`, and a deleted object
+ * before the deleted objects it names (depth first, so chains work; a cycle is broken where it is found).
  */
 function hookOrder(changes: readonly Change[], migration: MigrationRenderer): Change[] {
   const createdBefore = migration.createdBefore;
@@ -138,6 +138,7 @@ function hookOrder(changes: readonly Change[], migration: MigrationRenderer): Ch
   const byName = (type: Change['differenceType']) =>
     new Map(changes.filter((c) => c.differenceType === type).map((change) => [nameKey(change), change]));
   const added = byName('Add');
+  const edited = byName('Edit');
   const deleted = byName('Delete');
   // Edges: for an Add, the Adds it needs; for a Delete, the Deletes that need it.
   const first = new Map<Change, Change[]>();
@@ -149,7 +150,9 @@ function hookOrder(changes: readonly Change[], migration: MigrationRenderer): Ch
   };
   for (const change of changes) {
     if (change.differenceType === 'Add' && change.source) {
-      for (const ref of createdBefore(change.source)) edge(change, added.get(nameKey(ref)));
+      for (const ref of createdBefore(change.source)) edge(change, added.get(nameKey(ref)) ?? edited.get(nameKey(ref)));
+    } else if (change.differenceType === 'Edit' && change.source) {
+      for (const ref of createdBefore(change.source)) edge(change, edited.get(nameKey(ref)));
     } else if (change.differenceType === 'Delete' && change.target) {
       for (const ref of createdBefore(change.target)) {
         const required = deleted.get(nameKey(ref));

@@ -27,5 +27,6 @@ export const PART_LABELS: Readonly<Record<PartKind | 'property', string>> = {
   attribute: 'Attribute',
   value: 'Value',
   event: 'Event',
+  policy: 'Policy',
   property: 'Property',
 };

@@ -114,14 +114,26 @@ const definitions: Record<string, unknown> = {
     comment: text,
   }),
   compositeAttribute: record(['name', 'type'], { name: text, type: text, collation: text, comment: text }),
+  privilege: record(['grantee', 'privilege'], { grantee: text, privilege: text, grantable: bool }),
+  defaultPrivilege: record(['role', 'objectType', 'grantee', 'privilege'], { role: text, objectType: text, grantee: text, privilege: text, grantable: bool }),
+  policy: record(['name', 'command', 'permissive', 'roles'], {
+    name: text,
+    command: { enum: ['ALL', 'SELECT', 'INSERT', 'UPDATE', 'DELETE'] },
+    permissive: bool,
+    roles: textList,
+    using: text,
+    withCheck: text,
+    comment: text,
+  }),
+  partitionOf: record(['schema', 'table', 'bound'], { schema: text, table: text, bound: text }),
 };
 
 const ref = (name: string) => ({ $ref: `#/definitions/${name}` });
 const listOf = (name: string) => ({ type: 'array', items: ref(name) });
-const base = { schema: text, name: text, comment: text, extras };
+const base = { schema: text, name: text, comment: text, extras, privileges: listOf('privilege') };
 
 const objectSchemas: Record<string, unknown> = {
-  schema: record(['kind', 'schema', 'name'], { kind: { const: 'schema' }, ...base, events: listOf('scheduledEvent') }),
+  schema: record(['kind', 'schema', 'name'], { kind: { const: 'schema' }, ...base, events: listOf('scheduledEvent'), defaultPrivileges: listOf('defaultPrivilege') }),
   table: record(
     ['kind', 'schema', 'name', 'columns', 'uniqueConstraints', 'checkConstraints', 'foreignKeys', 'indexes', 'triggers'],
     {
@@ -135,6 +147,8 @@ const objectSchemas: Record<string, unknown> = {
       indexes: listOf('index'),
       triggers: listOf('trigger'),
       partitionBy: text,
+      partitionOf: ref('partitionOf'),
+      policies: listOf('policy'),
     },
   ),
   view: record(['kind', 'schema', 'name', 'definition'], {

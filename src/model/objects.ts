@@ -49,6 +49,32 @@ interface ObjectBase {
   readonly name: string;
   readonly comment?: string;
   readonly extras?: Extras;
+  /**
+   * Privileges granted on the object to roles other than its owner (read only when asked for:
+   * `-include=privileges`), sorted by grantee then privilege; omitted when none were read.
+   */
+  readonly privileges?: readonly Privilege[];
+}
+
+/** One privilege on an object held by a role (or `PUBLIC`). */
+export interface Privilege {
+  /** The role's name as it is (not quoted), or `PUBLIC`. */
+  readonly grantee: string;
+  /** `SELECT`, `INSERT`, `EXECUTE`, `USAGE`, ... */
+  readonly privilege: string;
+  /** Held WITH GRANT OPTION. */
+  readonly grantable?: boolean;
+}
+
+/**
+ * A default privilege of a schema: objects that `role` creates in it later get `privilege` for
+ * `grantee` (PostgreSQL's ALTER DEFAULT PRIVILEGES ... IN SCHEMA).
+ */
+export interface DefaultPrivilege extends Privilege {
+  /** The creating role the default applies to (not quoted). */
+  readonly role: string;
+  /** `TABLES`, `SEQUENCES`, `FUNCTIONS`, `TYPES`, `SCHEMAS`. */
+  readonly objectType: string;
 }
 
 export interface SchemaDef extends ObjectBase {
@@ -59,6 +85,8 @@ export interface SchemaDef extends ObjectBase {
    * object kinds every dialect handles stay the same.
    */
   readonly events?: readonly ScheduledEvent[];
+  /** Default privileges for objects created in the schema later (with `privileges`), sorted. */
+  readonly defaultPrivileges?: readonly DefaultPrivilege[];
 }
 
 /** A MySQL/MariaDB event: a statement the server runs on a schedule. */
@@ -178,8 +206,37 @@ export interface Trigger {
   readonly comment?: string;
 }
 
+/**
+ * A row-level security policy of a table (PostgreSQL CREATE POLICY). Expressions are canonical SQL
+ * text without the parentheses USING (...) and WITH CHECK (...) put around them.
+ */
+export interface Policy {
+  readonly name: string;
+  readonly command: 'ALL' | 'SELECT' | 'INSERT' | 'UPDATE' | 'DELETE';
+  /** False for AS RESTRICTIVE. */
+  readonly permissive: boolean;
+  /** Role names (not quoted) or `PUBLIC`, sorted. */
+  readonly roles: readonly string[];
+  readonly using?: string;
+  readonly withCheck?: string;
+  readonly comment?: string;
+}
+
+/** The table a partition belongs to and the values it holds. */
+export interface PartitionOf {
+  readonly schema: string;
+  readonly table: string;
+  /** As the server prints it: `FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')`, `FOR VALUES IN (1, 2)`, `DEFAULT`. */
+  readonly bound: string;
+}
+
 export interface Table extends ObjectBase {
   readonly kind: 'table';
+  /**
+   * Columns in declaration order. A partition or an inheritance child lists only what it does not
+   * get unchanged from its parents: its own columns, and inherited ones whose default, NOT NULL or
+   * comment differ (marked `extras.inherited`).
+   */
   readonly columns: readonly Column[];
   readonly primaryKey?: PrimaryKey;
   readonly uniqueConstraints: readonly UniqueConstraint[];
@@ -189,6 +246,13 @@ export interface Table extends ObjectBase {
   readonly triggers: readonly Trigger[];
   /** e.g. `RANGE (created_at)` for a partitioned table. */
   readonly partitionBy?: string;
+  /**
+   * For a partition: its parent and bound. A partition is a table of its own; the keys, indexes,
+   * constraints and triggers it gets from its parent are the parent's, not listed again.
+   */
+  readonly partitionOf?: PartitionOf;
+  /** Row-level security policies, by name; omitted where the table has none. */
+  readonly policies?: readonly Policy[];
 }
 
 export interface View extends ObjectBase {
@@ -297,4 +361,5 @@ export type PartKind =
   | 'trigger'
   | 'attribute'
   | 'value'
-  | 'event';
+  | 'event'
+  | 'policy';

@@ -140,11 +140,17 @@ function rebuildHint(error: ParityError, name: string, provisioner: string | nul
   return new ParityError(error.code, `${error.message}${hint}`, { ...(error.where !== undefined ? { where: error.where } : {}), cause: error });
 }
 
-async function readBuilt(dialect: Dialect, target: Pick<MigrationTarget, 'connection'>, schemas: readonly string[], context: Pick<SourceContext, 'onProgress' | 'unqualified'>) {
+async function readBuilt(
+  dialect: Dialect,
+  target: Pick<MigrationTarget, 'connection'>,
+  schemas: readonly string[],
+  context: Pick<SourceContext, 'onProgress' | 'unqualified' | 'includePrivileges'>,
+) {
   return dialect.introspect(target.connection, {
     schemas,
     ...(context.onProgress ? { onProgress: context.onProgress } : {}),
     ...(context.unqualified ? { unqualified: true } : {}),
+    ...(context.includePrivileges ? { privileges: true } : {}),
   });
 }
 

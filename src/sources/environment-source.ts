@@ -45,6 +45,7 @@ export async function loadEnvironmentSource(name: string, setting: string, conte
     schemas,
     ...(context.onProgress ? { onProgress: context.onProgress } : {}),
     ...(context.unqualified ? { unqualified: true } : {}),
+    ...(context.includePrivileges ? { privileges: true } : {}),
   });
   const side: SideInfo = {
     spec: name,

@@ -11,7 +11,20 @@ import { emptyModel, parseSourceSpec, type LoadedSource, type SourceContext, typ
 
 
 async function loadNonEmpty(spec: Exclude<SourceSpec, { type: 'empty' }>, text: string, setting: string, context: SourceContext): Promise<LoadedSource> {
-  return withoutFlywayObjects(await loadRaw(spec, text, setting, context), context);
+  return withoutPrivileges(withoutFlywayObjects(await loadRaw(spec, text, setting, context), context), context);
+}
+
+/** A loaded side without privileges (a snapshot may hold them), unless they are asked for. */
+function withoutPrivileges(loaded: LoadedSource, context: SourceContext): LoadedSource {
+  if (context.includePrivileges) return loaded;
+  if (!loaded.model.objects.some((o) => o.privileges !== undefined || (o.kind === 'schema' && o.defaultPrivileges !== undefined))) return loaded;
+  const objects = loaded.model.objects.map((object) => {
+    const { privileges: _privileges, ...rest } = object;
+    if (rest.kind !== 'schema') return rest;
+    const { defaultPrivileges: _defaults, ...schema } = rest;
+    return schema;
+  });
+  return { ...loaded, model: { ...loaded.model, objects } };
 }
 
 async function loadRaw(spec: Exclude<SourceSpec, { type: 'empty' }>, text: string, setting: string, context: SourceContext): Promise<LoadedSource> {
@@ -58,7 +71,7 @@ export async function loadSource(text: string, setting: string, context: SourceC
 
 async function loadPlanned(spec: SourceSpec, text: string, setting: string, plan: SidePlan, context: SourceContext): Promise<LoadedSource> {
   if (spec.type === 'empty') throw new Error('an empty side is not loaded');
-  return plan.preloaded ? withoutFlywayObjects(plan.preloaded, context) : loadNonEmpty(spec, text, setting, context);
+  return plan.preloaded ? withoutPrivileges(withoutFlywayObjects(plan.preloaded, context), context) : loadNonEmpty(spec, text, setting, context);
 }
 
 /**

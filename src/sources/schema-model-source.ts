@@ -52,6 +52,7 @@ export async function loadSchemaModelSource(text: string, setting: string, conte
     model = await dialect.schemaModel.readSqlFiles(files, {
       schemas: context.config.schemaModelSchemas,
       ...(context.unqualified ? { unqualified: true } : {}),
+      ...(context.includePrivileges ? { privileges: true } : {}),
       ...(context.onProgress ? { onProgress: context.onProgress } : {}),
       ...(server ? { buildConnection: server } : {}),
       ...(context.tempDirectory !== undefined ? { tempDirectory: context.tempDirectory } : {}),

@@ -29,6 +29,8 @@ export interface SourceContext {
   readonly build?: BuildOptions;
   /** Keep the schema history table in the models (`-includeFlywayObjects=true`). */
   readonly includeFlywayObjects?: boolean;
+  /** Read and compare privileges (`-include=privileges`); left out of every side otherwise. */
+  readonly includePrivileges?: boolean;
   /**
    * `-snapshotSchemas` (or `[flyway.diff] snapshotSchemas`): the schemas a `snapshot:PATH` side is
    * restricted to (for `snapshot`: whatever the source is; see sources/schema-selection.ts).

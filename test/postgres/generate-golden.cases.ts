@@ -68,6 +68,9 @@ const enumType = (schema: string, name: string, values: string[]): EnumType => (
 const sequence = (schema: string, name: string, extra: Partial<Sequence> = {}): Sequence => ({ kind: 'sequence', schema, name, ...extra });
 const schemaDef = (name: string, comment?: string): SchemaDef => ({ kind: 'schema', schema: name, name, ...(comment ? { comment } : {}) });
 
+const partition = (name: string, parent: string, bound: string, extra: Partial<Table> = {}): Table =>
+  table('public', name, [], { partitionOf: { schema: 'public', table: parent, bound }, ...extra });
+
 const customers = table('public', 'customers', [col('id', 'integer', { nullable: false }), col('email', 'text', { nullable: false })], {
   primaryKey: { name: 'customers_pkey', columns: ['id'] },
 });
@@ -304,6 +307,135 @@ export const generateCases: Record<string, GenerateCase> = {
       table('public', 'visits', [col('page', 'text'), col('ms', 'integer')]),
       { kind: 'materializedView', schema: 'public', name: 'mv_stats', definition: 'SELECT visits.page, count(*) AS hits FROM public.visits GROUP BY visits.page', columns: [{ name: 'page', type: 'text' }, { name: 'hits', type: 'bigint' }], dependsOn: [{ kind: 'table', schema: 'public', name: 'visits' }], indexes: [{ name: 'mv_stats_page_idx', unique: false, method: 'btree', keys: ['page'] }] } satisfies MaterializedView,
       { kind: 'materializedView', schema: 'public', name: 'mv_pages', definition: 'SELECT DISTINCT visits.page FROM public.visits', columns: [{ name: 'page', type: 'text' }], dependsOn: [{ kind: 'table', schema: 'public', name: 'visits' }], indexes: [{ name: 'mv_pages_idx', unique: false, method: 'btree', keys: ['page'] }] } satisfies MaterializedView,
+    ],
+  },
+
+  /**
+   * Partitions: a new one with a default of its own and one sub-partitioned; a bound that changes
+   * (DETACH + ATTACH); a table of its own that joins (its key and index are the names its copies of the
+   * parent's get, so ATTACH adopts them); a partition that leaves (DETACH: it keeps the copies); a
+   * dropped one. Parent and sub-partitions in the order they depend on each other.
+   */
+  partitions: {
+    source: [
+      table('public', 'events', [col('id', 'bigint', { nullable: false }), col('at', 'date', { nullable: false }), col('kind', 'text', { default: "'x'::text" })], {
+        partitionBy: 'RANGE (at)',
+        primaryKey: { name: 'events_pkey', columns: ['id', 'at'] },
+        indexes: [{ name: 'events_kind_idx', unique: false, method: 'btree', keys: ['kind'] }],
+      }),
+      partition('events_2023', 'events', "FOR VALUES FROM ('2023-01-01') TO ('2024-07-01')"),
+      partition('events_2024', 'events', "FOR VALUES FROM ('2024-07-01') TO ('2025-01-01')", {
+        columns: [col('kind', 'text', { default: "'y'::text", extras: { inherited: true } })],
+      }),
+      partition('events_2025', 'events', "FOR VALUES FROM ('2025-01-01') TO ('2026-01-01')", { partitionBy: 'LIST (kind)' }),
+      partition('events_2025_a', 'events_2025', "FOR VALUES IN ('a')"),
+      partition('events_2025_rest', 'events_2025', 'DEFAULT'),
+      table('public', 'events_archive', [col('id', 'bigint', { nullable: false }), col('at', 'date', { nullable: false }), col('kind', 'text', { default: "'x'::text" })], {
+        primaryKey: { name: 'events_archive_pkey', columns: ['id', 'at'] },
+        indexes: [{ name: 'events_archive_kind_idx', unique: false, method: 'btree', keys: ['kind'] }],
+      }),
+    ],
+    target: [
+      table('public', 'events', [col('id', 'bigint', { nullable: false }), col('at', 'date', { nullable: false }), col('kind', 'text', { default: "'x'::text" })], {
+        partitionBy: 'RANGE (at)',
+        primaryKey: { name: 'events_pkey', columns: ['id', 'at'] },
+        indexes: [{ name: 'events_kind_idx', unique: false, method: 'btree', keys: ['kind'] }],
+      }),
+      table('public', 'events_2023', [col('id', 'bigint', { nullable: false }), col('at', 'date', { nullable: false }), col('kind', 'text', { default: "'x'::text" })], {
+        primaryKey: { name: 'events_2023_pkey', columns: ['id', 'at'] },
+        indexes: [{ name: 'events_2023_kind_idx', unique: false, method: 'btree', keys: ['kind'] }],
+      }),
+      partition('events_2024', 'events', "FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')"),
+      partition('events_archive', 'events', "FOR VALUES FROM ('2020-01-01') TO ('2023-01-01')"),
+      partition('events_old', 'events', "FOR VALUES FROM ('2010-01-01') TO ('2020-01-01')"),
+    ],
+  },
+
+  /** A new partition key: the parent is recreated, its partitions detached before and attached after (no rows lost). */
+  partition_key_change: {
+    source: [
+      table('public', 'tickets', [col('id', 'integer', { nullable: false }), col('queue', 'text', { nullable: false }), col('team', 'text', { nullable: false })], {
+        partitionBy: 'LIST (team)',
+        indexes: [{ name: 'tickets_id_idx', unique: false, method: 'btree', keys: ['id'] }],
+      }),
+      partition('tickets_a', 'tickets', "FOR VALUES IN ('a')"),
+      partition('tickets_b', 'tickets', "FOR VALUES IN ('b', 'c')"),
+    ],
+    target: [
+      table('public', 'tickets', [col('id', 'integer', { nullable: false }), col('queue', 'text', { nullable: false }), col('team', 'text', { nullable: false })], {
+        partitionBy: 'LIST (queue)',
+        indexes: [{ name: 'tickets_id_idx', unique: false, method: 'btree', keys: ['id'] }],
+      }),
+      partition('tickets_a', 'tickets', "FOR VALUES IN ('a')"),
+      partition('tickets_b', 'tickets', "FOR VALUES IN ('b')"),
+    ],
+  },
+
+  /**
+   * Inheritance: a table becomes a child (the parent's columns and check constraint first, then INHERIT),
+   * a child leaves (NO INHERIT), the parent gains a column (its children follow).
+   */
+  inheritance: {
+    source: [
+      table('public', 'vehicles', [col('id', 'integer', { nullable: false }), col('wheels', 'integer', { default: '4' }), col('color', 'text')], {
+        checkConstraints: [{ name: 'vehicles_wheels_check', expression: 'wheels >= 0' }],
+      }),
+      table('public', 'cars', [col('doors', 'integer')], { extras: { inherits: ['public.vehicles'] } }),
+      table('public', 'boats', [col('id', 'integer', { nullable: false }), col('wheels', 'integer', { default: '4' }), col('color', 'text'), col('sails', 'integer')], {
+        checkConstraints: [{ name: 'vehicles_wheels_check', expression: 'wheels >= 0' }],
+      }),
+    ],
+    target: [
+      table('public', 'vehicles', [col('id', 'integer', { nullable: false }), col('wheels', 'integer', { default: '4' })], {
+        checkConstraints: [{ name: 'vehicles_wheels_check', expression: 'wheels >= 0' }],
+      }),
+      table('public', 'cars', [col('id', 'integer', { nullable: false }), col('doors', 'integer')]),
+      table('public', 'boats', [col('sails', 'integer')], { extras: { inherits: ['public.vehicles'] } }),
+    ],
+  },
+
+  /** Row-level security and policies: created, altered in place, replaced (new command), dropped. */
+  policies: {
+    source: [
+      fn('public', 'tenant', [], 'integer', "SELECT current_setting('app.tenant')::integer", { language: 'sql' }),
+      table('public', 'docs', [col('id', 'integer'), col('tenant', 'integer'), col('body', 'text')], {
+        extras: { rowLevelSecurity: true, forceRowLevelSecurity: true },
+        policies: [
+          { name: 'tenant_rows', command: 'ALL', permissive: true, roles: ['PUBLIC'], using: 'tenant = public.tenant()', comment: 'one tenant' },
+          { name: 'readers', command: 'SELECT', permissive: false, roles: ['app_reader', 'Auditors'], using: 'body IS NOT NULL' },
+          { name: 'writers', command: 'INSERT', permissive: true, roles: ['app_writer'], withCheck: 'tenant > 0' },
+        ],
+      }),
+    ],
+    target: [
+      table('public', 'docs', [col('id', 'integer'), col('tenant', 'integer'), col('body', 'text')], {
+        policies: [
+          { name: 'readers', command: 'SELECT', permissive: false, roles: ['app_reader'], using: 'true' },
+          { name: 'writers', command: 'ALL', permissive: true, roles: ['app_writer'], using: 'true' },
+          { name: 'old', command: 'DELETE', permissive: true, roles: ['PUBLIC'], using: 'false' },
+        ],
+      }),
+    ],
+  },
+
+  /** Privileges (-include=privileges): GRANT / REVOKE per grantee, a routine's EXECUTE for PUBLIC, default privileges. */
+  privileges: {
+    source: [
+      { ...schemaDef('app'), privileges: [{ grantee: 'app_reader', privilege: 'USAGE' }], defaultPrivileges: [{ role: 'owner', objectType: 'TABLES', grantee: 'app_reader', privilege: 'SELECT' }] },
+      table('app', 'accounts', [col('id', 'integer')], {
+        privileges: [
+          { grantee: 'app_reader', privilege: 'SELECT', grantable: true },
+          { grantee: 'app_writer', privilege: 'INSERT' },
+          { grantee: 'app_writer', privilege: 'SELECT' },
+        ],
+      }),
+      { ...fn('app', 'balance', [['id', 'integer']], 'numeric', 'SELECT 0::numeric'), privileges: [{ grantee: 'app_reader', privilege: 'EXECUTE' }] },
+      { ...sequence('app', 'ticket_no'), privileges: [{ grantee: 'PUBLIC', privilege: 'USAGE' }] },
+    ],
+    target: [
+      { ...schemaDef('app'), privileges: [], defaultPrivileges: [{ role: 'owner', objectType: 'FUNCTIONS', grantee: 'app_writer', privilege: 'EXECUTE' }] },
+      table('app', 'accounts', [col('id', 'integer')], { privileges: [{ grantee: 'app_writer', privilege: 'DELETE' }, { grantee: 'app_writer', privilege: 'SELECT' }] }),
+      { ...sequence('app', 'ticket_no'), privileges: [] },
     ],
   },
 };

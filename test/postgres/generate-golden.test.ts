@@ -11,6 +11,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Artifact, SideInfo } from '../../src/artifact/artifact.ts';
 import { postgresDialect } from '../../src/dialects/postgres/postgres-dialect.ts';
+import { dependentObjectsOf } from '../../src/diff/compare.ts';
 import { diffModels } from '../../src/diff/differ.ts';
 import { renderMigrationScripts, type MigrationScript } from '../../src/generate/generate.ts';
 import type { DatabaseModel, SchemaObject } from '../../src/model/objects.ts';
@@ -27,12 +28,13 @@ function model(objects: readonly SchemaObject[]): DatabaseModel {
 }
 
 function artifactOf(c: GenerateCase): Artifact {
-  const changes = diffModels(model(c.source), model(c.target)).map((change) => ({
+  const source = model(c.source);
+  const target = model(c.target);
+  const changes = diffModels(source, target).map((change) => ({
     ...change,
     ...(change.source ? { sourceDefinition: postgresDialect.renderCreate(change.source) } : {}),
     ...(change.target ? { targetDefinition: postgresDialect.renderCreate(change.target) } : {}),
   }));
-  const dependents = (objects: readonly SchemaObject[]) => objects.filter((o) => o.kind === 'view' || o.kind === 'materializedView');
   return {
     format: 'parity-artifact',
     formatVersion: 1,
@@ -40,7 +42,7 @@ function artifactOf(c: GenerateCase): Artifact {
     source: side('source'),
     target: side('target'),
     changes,
-    dependentObjects: { source: dependents(c.source), target: dependents(c.target) },
+    dependentObjects: { source: dependentObjectsOf(source, changes, postgresDialect), target: dependentObjectsOf(target, changes, postgresDialect) },
   };
 }
 
@@ -187,6 +189,50 @@ test('scripts: header, one terminator per statement, no transaction control', ()
   assert.not.match(v.text, 'check_function_bodies', 'no routine, no setting');
   const [withRoutines] = scriptsOf('function_replace_vs_drop_create');
   assert.match(withRoutines.text, /\n\n-- Function bodies are checked when they run[^\n]*\nSET LOCAL check_function_bodies = false;\n\n/);
+});
+
+
+test('partitions: DETACH first, ATTACH after the parent and the table itself changed; sub-partitions after their parent', () => {
+  const [v, u] = scriptsOf('partitions');
+  before(v, 'DETACH PARTITION public.events_2024', 'DROP TABLE public.events_old');
+  before(v, 'events_2024 ALTER COLUMN kind SET DEFAULT', 'ATTACH PARTITION public.events_2024');
+  before(v, 'CREATE TABLE public.events_2025 PARTITION OF', 'CREATE TABLE public.events_2025_a PARTITION OF');
+  // The table that joins already has what the parent gives it, under the names its copies get: nothing to add or drop.
+  assert.not.match(v.text, /events_2023_(pkey|kind_idx)/);
+  before(u, 'DETACH PARTITION public.events_2023', 'ATTACH PARTITION public.events_archive');
+  before(u, 'DROP TABLE public.events_2025_a', 'DROP TABLE public.events_2025;');
+  assert.equal(v.steps.filter((s) => s.destructive !== undefined).map((s) => s.sql), ['DROP TABLE public.events_old']);
+});
+
+test('a new partition key: partitions detached before the parent is dropped and attached after it is created; no rows are lost', () => {
+  const [v] = scriptsOf('partition_key_change');
+  before(v, 'DETACH PARTITION public.tickets_a', 'DROP TABLE public.tickets');
+  before(v, 'CREATE INDEX tickets_id_idx', "ATTACH PARTITION public.tickets_a FOR VALUES IN ('a')");
+  assert.match(v.text, "ATTACH PARTITION public.tickets_b FOR VALUES IN ('b', 'c');");
+  assert.equal(v.steps.filter((s) => s.destructive !== undefined), []);
+});
+
+test('inheritance: a new child gets the parent columns and check first; a parent column dropped leaves the children that stay', () => {
+  const [v, u] = scriptsOf('inheritance');
+  before(v, 'cars ADD CONSTRAINT vehicles_wheels_check', 'ALTER TABLE public.cars INHERIT public.vehicles');
+  before(v, 'ALTER TABLE public.boats NO INHERIT public.vehicles', 'ALTER TABLE public.vehicles ADD COLUMN color');
+  before(u, 'ALTER TABLE public.cars NO INHERIT public.vehicles', 'ALTER TABLE public.cars DROP COLUMN color');
+  assert.not.match(u.text, 'cars DROP COLUMN IF EXISTS');
+});
+
+test('policies: dropped early, created after the functions they call; ALTER POLICY where it can', () => {
+  const [v] = scriptsOf('policies');
+  before(v, 'DROP POLICY writers', 'CREATE POLICY writers');
+  before(v, 'FUNCTION public.tenant()', 'CREATE POLICY tenant_rows');
+  assert.match(v.text, 'ALTER POLICY readers ON public.docs TO app_reader, "Auditors" USING (body IS NOT NULL);');
+});
+
+test('privileges: default privileges revoked before anything is created, everything granted last', () => {
+  const [v] = scriptsOf('privileges');
+  before(v, 'REVOKE EXECUTE ON FUNCTIONS FROM app_writer', 'CREATE OR REPLACE FUNCTION app.balance');
+  before(v, 'CREATE OR REPLACE FUNCTION app.balance', 'GRANT EXECUTE ON FUNCTION app.balance(integer) TO app_reader');
+  assert.match(v.text, 'REVOKE EXECUTE ON FUNCTION app.balance(integer) FROM PUBLIC;');
+  assert.is(v.steps[v.steps.length - 1]!.phase, 'grantPrivileges');
 });
 
 test.run();

@@ -297,7 +297,7 @@ test('tables: primary key, unique, check, foreign keys and comments (exact); NOT
   assert.equal(names(model, 'table'), ['table:app.items']);
 });
 
-test('tables: exclusion constraints go to extras; partitioned tables have partitionBy, partitions are skipped', async () => {
+test('tables: exclusion constraints go to extras; partitioned tables have partitionBy, partitions are tables of their own without what they get from the parent', async () => {
   const model = await modelOf(`
     CREATE EXTENSION btree_gist;
     CREATE TABLE booking (room int, during tstzrange, EXCLUDE USING gist (room WITH =, during WITH &&));
@@ -316,12 +316,124 @@ test('tables: exclusion constraints go to extras; partitioned tables have partit
   assert.is(events.partitionBy, 'RANGE (at)');
   assert.equal(events.primaryKey, { name: 'events_pkey', columns: ['id', 'at'] });
   assert.equal(events.indexes.map((i) => i.name), ['events_at']);
-  assert.equal(names(model, 'table'), ['table:public.booking', 'table:public.events', 'table:public.scratch']);
+  assert.equal(names(model, 'table'), ['table:public.booking', 'table:public.events', 'table:public.events_2020', 'table:public.scratch']);
+  // The partition's columns, key and index copies are the parent's: only its bound is its own.
+  const partition = find(model, 'table', 'public', 'events_2020');
+  assert.equal(partition.partitionOf, { schema: 'public', table: 'events', bound: "FOR VALUES FROM ('2020-01-01') TO ('2021-01-01')" });
+  assert.equal([partition.columns, partition.primaryKey, partition.indexes], [[], undefined, []]);
   assert.equal(find(model, 'table', 'public', 'scratch').extras, {
     unlogged: true,
     rowLevelSecurity: true,
     storageParameters: ['fillfactor=70'],
   });
+});
+
+test('partitions and inheritance children: only what they do not get unchanged from their parents', async () => {
+  const model = await modelOf(`
+    CREATE TABLE m (id int NOT NULL, at date NOT NULL, note text DEFAULT 'n', qty int, PRIMARY KEY (id, at), CHECK (qty > 0)) PARTITION BY RANGE (at);
+    CREATE INDEX m_qty ON m (qty);
+    CREATE TABLE m_1 PARTITION OF m (note DEFAULT NULL, qty NOT NULL) FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+    CREATE TABLE m_2 (id int NOT NULL, at date NOT NULL, note text, qty int, CONSTRAINT m_qty_check CHECK (qty > 0));
+    CREATE INDEX m_2_own ON m_2 (note);
+    ALTER TABLE m ATTACH PARTITION m_2 FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+    COMMENT ON COLUMN m_2.id IS 'own comment';
+    CREATE TABLE p (a int NOT NULL, b text DEFAULT 'x', CONSTRAINT p_a CHECK (a > 0), CONSTRAINT p_local CHECK (a < 9) NO INHERIT);
+    CREATE TABLE c (own int, CONSTRAINT c_own CHECK (own > 1)) INHERITS (p);
+    ALTER TABLE c ALTER COLUMN b SET DEFAULT 'y';
+  `);
+  const m1 = find(model, 'table', 'public', 'm_1');
+  assert.equal(m1.partitionOf, { schema: 'public', table: 'm', bound: "FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')" });
+  assert.equal(m1.columns, [
+    { name: 'note', type: 'text', nullable: true, extras: { inherited: true } },
+    { name: 'qty', type: 'integer', nullable: false, extras: { inherited: true } },
+  ]);
+  assert.equal([m1.primaryKey, m1.indexes, m1.checkConstraints], [undefined, [], []]);
+  // An attached table: its own default-less note and its comment are its own; its index that became the
+  // parent's index copy is the parent's, the other stays.
+  const m2 = find(model, 'table', 'public', 'm_2');
+  assert.equal(m2.columns, [
+    { name: 'id', type: 'integer', nullable: false, comment: 'own comment', extras: { inherited: true } },
+    { name: 'note', type: 'text', nullable: true, extras: { inherited: true } },
+  ]);
+  assert.equal(m2.indexes.map((i) => i.name), ['m_2_own']);
+  assert.equal(m2.checkConstraints, []);
+  const child = find(model, 'table', 'public', 'c');
+  assert.equal(child.columns, [
+    { name: 'b', type: 'text', nullable: true, default: "'y'::text", extras: { inherited: true } },
+    { name: 'own', type: 'integer', nullable: true },
+  ]);
+  assert.equal(child.checkConstraints, [{ name: 'c_own', expression: 'own > 1' }]);
+  assert.equal(child.extras, { inherits: ['public.p'] });
+  assert.equal(find(model, 'table', 'public', 'p').checkConstraints.map((c) => c.name), ['p_a', 'p_local']);
+});
+
+test('row-level security: flags and policies (command, permissive, roles, USING, WITH CHECK, comments), exact', async () => {
+  const [role, other] = (await server.createRoles(['intro_app', 'intro_other'])) as [string, string];
+  const name = await database(`
+    CREATE TABLE docs (id int, tenant int, body text);
+    ALTER TABLE docs ENABLE ROW LEVEL SECURITY;
+    ALTER TABLE docs FORCE ROW LEVEL SECURITY;
+    CREATE POLICY all_rows ON docs USING (tenant = 1);
+    CREATE POLICY r ON docs AS RESTRICTIVE FOR SELECT TO ${role}, ${other} USING (body IS NOT NULL);
+    CREATE POLICY w ON docs FOR INSERT TO ${role} WITH CHECK (tenant > 0 AND id IN (SELECT 1));
+    COMMENT ON POLICY r ON docs IS 'restrict';
+    CREATE TABLE plain (id int);
+  `);
+  try {
+    const model = await introspectPostgres(settings(name), { schemas: [] });
+    const docs = find(model, 'table', 'public', 'docs');
+    assert.equal(docs.extras, { rowLevelSecurity: true, forceRowLevelSecurity: true });
+    assert.equal(docs.policies, [
+      { name: 'all_rows', command: 'ALL', permissive: true, roles: ['PUBLIC'], using: 'tenant = 1' },
+      { name: 'r', command: 'SELECT', permissive: false, roles: [role, other], using: 'body IS NOT NULL', comment: 'restrict' },
+      { name: 'w', command: 'INSERT', permissive: true, roles: [role], withCheck: 'tenant > 0 AND (id IN ( SELECT 1))' },
+    ]);
+    assert.is(find(model, 'table', 'public', 'plain').policies, undefined);
+  } finally {
+    await server.dropDatabase(name);
+    await server.dropRoles(['intro_app', 'intro_other']);
+  }
+});
+
+test('privileges: read only when asked; owners left out; routines start with EXECUTE for PUBLIC; default privileges of a schema', async () => {
+  const [role] = (await server.createRoles(['intro_reader'])) as [string];
+  const name = await database(`
+    CREATE TABLE t (id int);
+    CREATE TABLE untouched (id int);
+    CREATE SEQUENCE s;
+    CREATE VIEW v AS SELECT 1 AS one;
+    CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1';
+    CREATE FUNCTION g() RETURNS int LANGUAGE sql AS 'SELECT 1';
+    GRANT SELECT, UPDATE ON t TO ${role};
+    GRANT USAGE ON SEQUENCE s TO ${role} WITH GRANT OPTION;
+    GRANT SELECT ON v TO PUBLIC;
+    REVOKE EXECUTE ON FUNCTION g() FROM PUBLIC;
+    GRANT USAGE ON SCHEMA public TO ${role};
+    ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO ${role};
+  `);
+  try {
+    const without = await introspectPostgres(settings(name), { schemas: [] });
+    assert.ok(without.objects.every((o) => o.privileges === undefined), 'privileges read without being asked for');
+    const model = await introspectPostgres(settings(name), { schemas: [], privileges: true });
+    assert.equal(find(model, 'table', 'public', 't').privileges, [
+      { grantee: role, privilege: 'SELECT' },
+      { grantee: role, privilege: 'UPDATE' },
+    ]);
+    assert.equal(find(model, 'table', 'public', 'untouched').privileges, []);
+    assert.equal(find(model, 'sequence', 'public', 's').privileges, [{ grantee: role, privilege: 'USAGE', grantable: true }]);
+    assert.equal(find(model, 'view', 'public', 'v').privileges, [{ grantee: 'PUBLIC', privilege: 'SELECT' }]);
+    assert.equal(find(model, 'function', 'public', 'f()').privileges, [{ grantee: 'PUBLIC', privilege: 'EXECUTE' }]);
+    assert.equal(find(model, 'function', 'public', 'g()').privileges, []);
+    const schema = find(model, 'schema', 'public', 'public');
+    assert.equal(schema.privileges, [
+      { grantee: 'PUBLIC', privilege: 'USAGE' },
+      { grantee: role, privilege: 'USAGE' },
+    ]);
+    assert.equal(schema.defaultPrivileges, [{ role: server.user, objectType: 'TABLES', grantee: role, privilege: 'SELECT' }]);
+  } finally {
+    await server.dropDatabase(name);
+    await server.dropRoles(['intro_reader']);
+  }
 });
 
 test('indexes: keys, method, unique, include, where, nulls not distinct, comments, materialized views', async () => {

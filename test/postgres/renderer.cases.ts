@@ -185,6 +185,63 @@ export const goldenCases: Record<string, SchemaObject> = {
     ...emptyTableParts,
     partitionBy: 'RANGE (created_at)',
   },
+  /** A partition: its bound, a constraint and an index of its own, defaults and NOT NULL of its own on parent columns. */
+  table_partition: {
+    kind: 'table',
+    schema: 'app',
+    name: 'events_2024',
+    comment: 'last year',
+    columns: [
+      { name: 'payload', type: 'jsonb', nullable: false, default: "'{}'::jsonb", comment: 'never empty', extras: { inherited: true } },
+      { name: 'id', type: 'bigint', nullable: true, extras: { inherited: true } },
+    ],
+    ...emptyTableParts,
+    checkConstraints: [{ name: 'events_2024_id_check', expression: 'id > 0' }],
+    indexes: [{ name: 'events_2024_payload_idx', unique: false, method: 'gin', keys: ['payload'] }],
+    partitionOf: { schema: 'app', table: 'events', bound: "FOR VALUES FROM ('2024-01-01 00:00:00+00') TO ('2025-01-01 00:00:00+00')" },
+    partitionBy: 'HASH (id)',
+  },
+  /** A DEFAULT partition in another schema, with nothing of its own. */
+  table_partition_default: {
+    kind: 'table',
+    schema: 'archive',
+    name: 'events_rest',
+    columns: [],
+    ...emptyTableParts,
+    partitionOf: { schema: 'app', table: 'events', bound: 'DEFAULT' },
+  },
+  /** Inheritance, UNLOGGED, storage parameters, NOT VALID and exclusion constraints, row-level security, policies, privileges. */
+  table_inherits_rls_policies_privileges: {
+    kind: 'table',
+    schema: 'app',
+    name: 'docs',
+    columns: [
+      { name: 'tenant', type: 'integer', nullable: false },
+      { name: 'during', type: 'tstzrange', nullable: true },
+      { name: 'label', type: 'text', nullable: true, default: "'x'::text", extras: { inherited: true } },
+    ],
+    ...emptyTableParts,
+    checkConstraints: [{ name: 'docs_tenant_check', expression: 'tenant > 0' }],
+    policies: [
+      { name: 'all_rows', command: 'ALL', permissive: true, roles: ['PUBLIC'], using: "tenant = current_setting('app.tenant'::text)::integer", comment: 'one tenant' },
+      { name: 'Readers', command: 'SELECT', permissive: false, roles: ['app_reader', 'Auditors'], using: 'label IS NOT NULL' },
+      { name: 'writers', command: 'INSERT', permissive: true, roles: ['app_writer'], withCheck: 'tenant > 0' },
+    ],
+    privileges: [
+      { grantee: 'app_reader', privilege: 'SELECT', grantable: true },
+      { grantee: 'app_writer', privilege: 'INSERT' },
+      { grantee: 'app_writer', privilege: 'SELECT' },
+    ],
+    extras: {
+      inherits: ['app.base', '"Other"."Base"'],
+      unlogged: true,
+      storageParameters: ['fillfactor=70'],
+      rowLevelSecurity: true,
+      forceRowLevelSecurity: true,
+      notValid: ['docs_tenant_check'],
+      exclusionConstraints: [{ name: 'docs_during_excl', definition: 'EXCLUDE USING gist (during WITH &&)', comment: 'no overlap' }],
+    },
+  },
   table_empty: { kind: 'table', schema: 'public', name: 'nothing', columns: [], ...emptyTableParts },
 
   view_basic: {

@@ -22,6 +22,10 @@
  *   CREATE TABLE ...;
  * `-- expect:` may be repeated; entries are `<Add|Edit|Delete> <Object Type> <schema>.<name>` with
  * names unquoted, exactly as `diff -outputType=json` reports them (a schema: `Add Schema app`).
+ * `-- options: -include=privileges` adds parameters to every `diff` of the case. `-- roles: reader,
+ * writer` names roles the case uses: roles belong to the whole server, so each is created (before the
+ * cases run, dropped after) with the file's database prefix, and every whole-word occurrence of the
+ * name in the case's SQL is replaced by the prefixed name.
  *
  * Run only some cases: ROUNDTRIP_CASES=enum,view node --import tsx test/postgres/roundtrip-corpus.test.ts
  * (ROUNDTRIP_KEEP=1 keeps the generated scripts and artifacts; ROUNDTRIP_CONCURRENCY=N, default 3.)
@@ -60,6 +64,8 @@ interface Case {
   readonly expect: readonly string[];
   readonly source: string;
   readonly target: string;
+  readonly options: readonly string[];
+  readonly roles: readonly string[];
 }
 
 interface DiffJson {
@@ -77,12 +83,24 @@ const filter = (process.env['ROUNDTRIP_CASES'] ?? '').split(',').map((s) => s.tr
 function parseCase(file: string, n: number): Case {
   const text = fs.readFileSync(new URL(file, casesDir), 'utf8');
   const expect: string[] = [];
+  const options: string[] = [];
+  const roles: string[] = [];
   const sections: Record<'source' | 'target', string[]> = { source: [], target: [] };
   let current: 'source' | 'target' | undefined;
   for (const line of text.split('\n')) {
     const expectLine = /^--\s*expect:(.*)$/.exec(line);
     if (expectLine) {
       expect.push(...expectLine[1]!.split(';').map((e) => e.trim()).filter(Boolean));
+      continue;
+    }
+    const optionsLine = /^--\s*options:(.*)$/.exec(line);
+    if (optionsLine) {
+      options.push(...optionsLine[1]!.trim().split(/\s+/).filter(Boolean));
+      continue;
+    }
+    const rolesLine = /^--\s*roles:(.*)$/.exec(line);
+    if (rolesLine) {
+      roles.push(...rolesLine[1]!.split(',').map((r) => r.trim()).filter(Boolean));
       continue;
     }
     const marker = /^--\s*(source|target)\s*$/.exec(line);
@@ -97,7 +115,7 @@ function parseCase(file: string, n: number): Case {
     if (!pattern.test(entry)) throw new Error(`${file}: malformed expectation "${entry}"`);
   }
   if (expect.length === 0) throw new Error(`${file}: no -- expect: line`);
-  return { file, n, expect: expect.sort(), source: sections.source.join('\n'), target: sections.target.join('\n') };
+  return { file, n, expect: expect.sort(), source: sections.source.join('\n'), target: sections.target.join('\n'), options, roles };
 }
 
 const cases: Case[] = fs
@@ -166,18 +184,18 @@ function summarize(json: DiffJson): string[] {
     .sort();
 }
 
-async function diffJson(source: string, target: string, artifact: string): Promise<DiffJson> {
-  const result = await run('diff', `-source=${source}`, `-target=${target}`, `-artifactFilename=${artifact}`, '-outputType=json');
+async function diffJson(source: string, target: string, artifact: string, options: readonly string[]): Promise<DiffJson> {
+  const result = await run('diff', `-source=${source}`, `-target=${target}`, `-artifactFilename=${artifact}`, '-outputType=json', ...options);
   assert.is(result.code, 0, `diff ${source} ${target} exited ${result.code}: ${result.stdout}${result.stderr}`);
   return JSON.parse(result.stdout) as DiffJson;
 }
 
 /** `diff` in table mode must say "No differences found."; otherwise the JSON diff explains what is left. */
-async function assertNoDifferences(source: string, target: string, artifact: string, context: string): Promise<void> {
-  const result = await run('diff', `-source=${source}`, `-target=${target}`, `-artifactFilename=${artifact}`);
+async function assertNoDifferences(source: string, target: string, artifact: string, context: string, options: readonly string[]): Promise<void> {
+  const result = await run('diff', `-source=${source}`, `-target=${target}`, `-artifactFilename=${artifact}`, ...options);
   assert.is(result.code, 0, `diff ${source} ${target} exited ${result.code}: ${result.stderr}`);
   if (result.stdout.includes('No differences found.')) return;
-  const json = await diffJson(source, target, artifact);
+  const json = await diffJson(source, target, artifact, options);
   const details = json.differences.map((d) => {
     const side = d.from ?? d.to;
     return `  ${d.differenceType} ${d.objectType} ${side?.schema}.${side?.name}\n    source: ${d.from?.definition ?? '-'}\n    target: ${d.to?.definition ?? '-'}`;
@@ -205,6 +223,15 @@ async function dropDatabases(c: Case): Promise<void> {
   for (const db of databasesOf(c)) await server.dropDatabase(db);
 }
 
+/** The case's SQL with its role names replaced by the file's prefixed role names. */
+function withRoles(c: Case, sql: string): string {
+  let out = sql;
+  for (const role of c.roles) out = out.replace(new RegExp(`\\b${role}\\b`, 'g'), server.name(role));
+  return out;
+}
+
+const allRoles = () => [...new Set(cases.flatMap((c) => c.roles))];
+
 /** Creates and loads a case's three databases (the untouched target t0_N is a copy of t_N: CREATE DATABASE ... TEMPLATE). */
 async function prepare(c: Case): Promise<void> {
   await dropDatabases(c);
@@ -212,7 +239,7 @@ async function prepare(c: Case): Promise<void> {
     await server.createDatabase(db);
     if (sql.trim() === '') return;
     try {
-      await server.exec(db, sql);
+      await server.exec(db, withRoles(c, sql));
     } catch (error) {
       throw new Error(`${c.file}: the case's ${label} SQL fails: ${(error as Error).message}`);
     }
@@ -236,7 +263,7 @@ async function runCase(c: Case): Promise<void> {
     assert.not.equal(sourcePrint, targetPrint, 'source and target have the same catalog fingerprint: the case tests nothing');
 
     // 1. The first diff reports exactly the expected changes.
-    const first = await diffJson(s, t, artifact);
+    const first = await diffJson(s, t, artifact, c.options);
     assert.equal(summarize(first), c.expect, 'the first diff does not report the expected differences');
 
     // 2. generate: a versioned script and its undo.
@@ -265,12 +292,12 @@ async function runCase(c: Case): Promise<void> {
 
     // 3. Apply V to the target: it now matches the source, for parity and for the catalogs.
     await applyScript(t, versioned, 'V script');
-    await assertNoDifferences(s, t, path.join(dir, 'after-v.artifact'), 'after V');
+    await assertNoDifferences(s, t, path.join(dir, 'after-v.artifact'), 'after V', c.options);
     await assertFingerprint(sourcePrint, s, t, 'after V');
 
     // 4. Apply U: back to the original target.
     await applyScript(t, undo, 'U script');
-    await assertNoDifferences(t, t0, path.join(dir, 'after-u.artifact'), 'after U');
+    await assertNoDifferences(t, t0, path.join(dir, 'after-u.artifact'), 'after U', c.options);
     await assertFingerprint(targetPrint, t0, t, 'after U');
   } finally {
     await dropDatabases(c).catch(() => {});
@@ -316,11 +343,14 @@ test.before(async () => {
   server = await startPostgres();
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'parity-roundtrip-'));
   fs.writeFileSync(path.join(work, 'flyway.toml'), flywayToml());
+  await server.createRoles(allRoles());
   startAll();
 });
 
 test.after(async () => {
   await Promise.allSettled(outcomes);
+  // Every case dropped its databases: nothing holds privileges of the roles any more.
+  if (server) await server.dropRoles(allRoles());
   await server?.stop();
   if (!work) return;
   if (process.env['ROUNDTRIP_KEEP']) console.log(`ROUNDTRIP_KEEP: scripts and artifacts kept in ${work}`);

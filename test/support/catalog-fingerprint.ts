@@ -9,6 +9,9 @@
  * order-dependent value appears: columns are keyed by name, so a column added with ALTER TABLE at
  * the end gives the same fingerprint as one declared in the middle. Identity sequences are part of
  * their column (their generated names are not compared); extension members are left out.
+ * Partitions, partition bounds and keys, inheritance (pg_inherits, tables and indexes), row-level
+ * security and its policies, and privileges (every ACL entry, the owner's included, with the built-in
+ * default where an object has no ACL; column ACLs; default privileges) are facts like any other.
  */
 import pg from 'pg';
 
@@ -22,12 +25,12 @@ const QUERIES: Readonly<Record<string, string>> = {
   // Tables, partitioned tables, views, materialized views, foreign tables (partitions included).
   // Whether a materialized view has been populated (relispopulated) is data state, not schema: left out.
   relations: `
-    SELECT format('relation %s.%s kind=%s persistence=%s options=%s partkey=%s partbound=%s rls=%s',
+    SELECT format('relation %s.%s kind=%s persistence=%s options=%s partkey=%s partbound=%s rls=%s forcerls=%s',
         quote_ident(n.nspname), quote_ident(c.relname), c.relkind, c.relpersistence,
         COALESCE(c.reloptions::text, '-'),
         COALESCE(pg_catalog.pg_get_partkeydef(c.oid), '-'),
         COALESCE(pg_catalog.pg_get_expr(c.relpartbound, c.oid), '-'),
-        c.relrowsecurity) AS line
+        c.relrowsecurity, c.relforcerowsecurity) AS line
     FROM pg_catalog.pg_class c
     JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
     WHERE n.nspname = ANY ($1::text[]) AND c.relkind IN ('r', 'p', 'v', 'm', 'f')
@@ -176,6 +179,71 @@ const QUERIES: Readonly<Record<string, string>> = {
       AND t.typtype <> 'm'
       AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x
                       WHERE x.classid = 'pg_catalog.pg_type'::regclass AND x.objid = t.oid AND x.deptype = 'e')`,
+
+  // Inheritance and partitioning, of tables and of indexes (a partition's index attached to its parent's).
+  inherits: `
+    SELECT format('inherits %s.%s -> %s.%s seq=%s', quote_ident(cn.nspname), quote_ident(c.relname),
+        quote_ident(pn.nspname), quote_ident(p.relname), i.inhseqno) AS line
+    FROM pg_catalog.pg_inherits i
+    JOIN pg_catalog.pg_class c ON c.oid = i.inhrelid
+    JOIN pg_catalog.pg_namespace cn ON cn.oid = c.relnamespace
+    JOIN pg_catalog.pg_class p ON p.oid = i.inhparent
+    JOIN pg_catalog.pg_namespace pn ON pn.oid = p.relnamespace
+    WHERE cn.nspname = ANY ($1::text[]) OR pn.nspname = ANY ($1::text[])`,
+
+  policies: `
+    SELECT format('policy %s.%s.%s: cmd=%s permissive=%s roles=%s using=%s check=%s', quote_ident(n.nspname), quote_ident(c.relname),
+        quote_ident(pol.polname), pol.polcmd, pol.polpermissive,
+        (SELECT string_agg(role, ',' ORDER BY role COLLATE "C")
+         FROM (SELECT CASE WHEN r = 0 THEN 'public' ELSE quote_ident(a.rolname) END AS role
+               FROM unnest(pol.polroles) AS r LEFT JOIN pg_catalog.pg_roles a ON a.oid = r) roles),
+        COALESCE(pg_catalog.pg_get_expr(pol.polqual, pol.polrelid), '-'),
+        COALESCE(pg_catalog.pg_get_expr(pol.polwithcheck, pol.polrelid), '-')) AS line
+    FROM pg_catalog.pg_policy pol
+    JOIN pg_catalog.pg_class c ON c.oid = pol.polrelid
+    JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+    WHERE n.nspname = ANY ($1::text[])`,
+
+  // Every ACL entry of relations, columns, routines and schemas (the built-in default where there is no ACL).
+  privileges: `
+    WITH acls AS (
+      SELECT 'relation ' || quote_ident(n.nspname) || '.' || quote_ident(c.relname) AS object,
+             COALESCE(c.relacl, acldefault(CASE WHEN c.relkind = 'S' THEN 's' ELSE 'r' END::"char", c.relowner)) AS acl
+      FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = ANY ($1::text[]) AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f')
+        -- Identity sequences are part of their column (their names are generated); extension members are left out.
+        AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x
+                        WHERE x.classid = 'pg_catalog.pg_class'::regclass AND x.objid = c.oid
+                          AND (x.deptype = 'e' OR (x.deptype = 'i' AND c.relkind = 'S')))
+      UNION ALL
+      SELECT 'column ' || quote_ident(n.nspname) || '.' || quote_ident(c.relname) || '.' || quote_ident(a.attname), a.attacl
+      FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = ANY ($1::text[]) AND a.attacl IS NOT NULL AND a.attnum > 0 AND NOT a.attisdropped
+      UNION ALL
+      SELECT 'routine ' || p.oid::regprocedure::text, COALESCE(p.proacl, acldefault('f', p.proowner))
+      FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
+      WHERE n.nspname = ANY ($1::text[])
+        AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x
+                        WHERE x.classid = 'pg_catalog.pg_proc'::regclass AND x.objid = p.oid AND x.deptype = 'e')
+      UNION ALL
+      SELECT 'schema ' || quote_ident(n.nspname), COALESCE(n.nspacl, acldefault('n', n.nspowner))
+      FROM pg_catalog.pg_namespace n WHERE n.nspname = ANY ($1::text[])
+    )
+    SELECT format('privilege on %s: %s %s grantable=%s', acls.object,
+        CASE WHEN x.grantee = 0 THEN 'public' ELSE quote_ident(r.rolname) END, x.privilege_type, x.is_grantable) AS line
+    FROM acls CROSS JOIN LATERAL aclexplode(acls.acl) AS x
+    LEFT JOIN pg_catalog.pg_roles r ON r.oid = x.grantee`,
+
+  defaultPrivileges: `
+    SELECT format('default privilege for %s in %s on %s: %s %s grantable=%s', quote_ident(r.rolname),
+        COALESCE(quote_ident(n.nspname), '(database)'), d.defaclobjtype,
+        CASE WHEN x.grantee = 0 THEN 'public' ELSE quote_ident(g.rolname) END, x.privilege_type, x.is_grantable) AS line
+    FROM pg_catalog.pg_default_acl d
+    JOIN pg_catalog.pg_roles r ON r.oid = d.defaclrole
+    LEFT JOIN pg_catalog.pg_namespace n ON n.oid = d.defaclnamespace
+    CROSS JOIN LATERAL aclexplode(d.defaclacl) AS x
+    LEFT JOIN pg_catalog.pg_roles g ON g.oid = x.grantee
+    WHERE n.nspname = ANY ($1::text[]) OR d.defaclnamespace = 0`,
 
   extensions: `
     SELECT format('extension %s: version=%s schema=%s', quote_ident(e.extname), e.extversion, quote_ident(n.nspname)) AS line

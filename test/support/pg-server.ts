@@ -28,6 +28,13 @@ export interface TestPostgres {
   /** Runs SQL (many statements allowed) in a database. */
   exec(database: string, sql: string): Promise<void>;
   query<T extends pg.QueryResultRow = pg.QueryResultRow>(database: string, sql: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * Creates NOLOGIN roles named `name(role)` (roles belong to the whole server, hence the file's
+   * prefix), unless they exist; returns their real names.
+   */
+  createRoles(roles: readonly string[]): Promise<string[]>;
+  /** Drops the roles `createRoles` made (call it once no database of the file uses them any more). */
+  dropRoles(roles: readonly string[]): Promise<void>;
   /** Native URL of a database, with the password (tests only). */
   url(database: string): string;
   /** `jdbc:postgresql://127.0.0.1:PORT/<real name>`, for flyway.toml files (no password). */
@@ -90,6 +97,16 @@ function onServer(address: ServerAddress, prefix: string, shutdown?: () => Promi
     },
     async query(database, sql, params) {
       return withClient(database, async (c) => (await c.query(sql, params as unknown[])).rows);
+    },
+    async createRoles(roles) {
+      const names = roles.map(name);
+      for (const role of names) {
+        await withClient('postgres', (c) => c.query(`DO $$ BEGIN CREATE ROLE ${quote(role)} NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$`));
+      }
+      return names;
+    },
+    async dropRoles(roles) {
+      for (const role of roles.map(name)) await withClient('postgres', (c) => c.query(`DROP ROLE IF EXISTS ${quote(role)}`));
     },
     async stop() {
       if (shutdown) await shutdown();

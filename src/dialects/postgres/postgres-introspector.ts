@@ -18,7 +18,7 @@ import {
   type PostgresQueryable,
 } from './postgres-connection.js';
 import { compareCodePoints, sortObjects } from './postgres-normalizer.js';
-import { compositeType, domain, enumType, extension, schema, sequence } from './postgres-object-assembler.js';
+import { attachPrivileges, compositeType, domain, enumType, extension, schema, sequence } from './postgres-object-assembler.js';
 import { routine } from './postgres-routine-assembler.js';
 import type { CatalogRows } from './postgres-rows.js';
 import { groupBy, materializedView, sortGroups, table, view, type RelationParts } from './postgres-table-assembler.js';
@@ -58,7 +58,11 @@ const QUERIES: readonly (keyof CatalogRows)[] = [
   'triggers',
   'sequences',
   'routines',
+  'policies',
 ];
+
+/** Read only when privileges are asked for (IntrospectOptions.privileges). */
+const PRIVILEGE_QUERIES: readonly (keyof CatalogRows)[] = ['privileges', 'default_privileges'];
 
 const queryFiles = new Map<string, string>();
 
@@ -89,7 +93,9 @@ export function requestedSchemas(schemas: readonly string[]): string[] {
 export async function introspectPostgres(settings: ConnectionSettings, options: IntrospectOptions): Promise<DatabaseModel> {
   const schemas = requestedSchemas(options.schemas);
   return withPostgresClient(settings, (client) =>
-    withReadOnlyTransaction(client, (tx) => readPostgresModel(tx, settings, schemas, options.onProgress, options.unqualified === true)),
+    withReadOnlyTransaction(client, (tx) =>
+      readPostgresModel(tx, settings, schemas, options.onProgress, options.unqualified === true, options.privileges === true),
+    ),
   );
 }
 
@@ -114,6 +120,7 @@ export async function readPostgresModel(
   schemas: readonly string[],
   onProgress?: (message: string) => void,
   unqualified = false,
+  privileges = false,
 ): Promise<DatabaseModel> {
   const currentSchema = unqualifiedSchema(schemas, unqualified);
   let serverMajor: number;
@@ -126,7 +133,7 @@ export async function readPostgresModel(
     throw toParityError(error, settings, { context: 'preparing the session' });
   }
   const rows: Record<string, unknown[]> = {};
-  for (const name of QUERIES) {
+  for (const name of privileges ? [...QUERIES, ...PRIVILEGE_QUERIES] : QUERIES) {
     onProgress?.(`reading ${name}`);
     try {
       rows[name] = (await client.query(loadQuery(name, serverMajor), [schemas])).rows;
@@ -167,6 +174,7 @@ export function assembleModel(rows: CatalogRows, schemas: readonly string[]): Da
     ),
     indexes: groupBy(rows.indexes, (r) => r.relid),
     triggers: groupBy(rows.triggers, (r) => r.relid),
+    policies: groupBy(rows.policies, (r) => r.relid),
   };
   const domainConstraints = groupBy(
     rows.constraints.filter((r) => r.typid !== 0),
@@ -184,5 +192,6 @@ export function assembleModel(rows: CatalogRows, schemas: readonly string[]): Da
   for (const row of rows.views) objects.push(row.relkind === 'v' ? view(row, parts) : materializedView(row, parts));
   for (const row of rows.sequences) objects.push(sequence(row));
   for (const row of rows.routines) objects.push(routine(row));
-  return { dialect: 'postgres', schemas: [...schemas], objects: sortObjects(objects) };
+  const withPrivileges = rows.privileges === undefined ? objects : attachPrivileges(objects, rows.privileges, rows.default_privileges ?? []);
+  return { dialect: 'postgres', schemas: [...schemas], objects: sortObjects(withPrivileges) };
 }

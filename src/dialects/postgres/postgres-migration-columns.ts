@@ -39,6 +39,20 @@ function mustRecreate(from: Column, to: Column): boolean {
   return from.generated !== to.generated || generatedStorage(from) !== generatedStorage(to);
 }
 
+/** A type of the user or of an extension: schema-qualified (`public.mood`, `"Sales"."Status"[]`). */
+function userType(type: string): boolean {
+  return /^(?:"(?:[^"]|"")*"|[A-Za-z_][A-Za-z0-9_$]*)\./.test(type);
+}
+
+/**
+ * `USING col::type`, through `text` from one user-defined type to another: PostgreSQL has no cast
+ * between two enums ("cannot cast type a to b"), but every type converts to and from its text form.
+ */
+function usingClause(from: Column, to: Column): string {
+  const column = quoteIdent(to.name);
+  return userType(from.type) && userType(to.type) ? ` USING ${column}::text::${to.type}` : ` USING ${column}::${to.type}`;
+}
+
 function typeChanges(from: Column, to: Column): boolean {
   return from.type !== to.type || from.collation !== to.collation;
 }
@@ -55,7 +69,11 @@ export function columnChangesKeepReaders(from: Table, to: Table): boolean {
   });
 }
 
-export function columnChanges(from: Table, to: Table): ColumnChanges {
+/**
+ * `addIfNotExists`: for an inheritance child, whose column of a parent's may survive the parent's
+ * DROP COLUMN (a column the child had of its own before it was merged with the parent's).
+ */
+export function columnChanges(from: Table, to: Table, { addIfNotExists = false }: { addIfNotExists?: boolean } = {}): ColumnChanges {
   const { schema, name } = to;
   const table = qualifiedName(schema, name);
   const drops: MigrationStep[] = [];
@@ -66,7 +84,7 @@ export function columnChanges(from: Table, to: Table): ColumnChanges {
   const recreated = new Set<string>();
   const retyped = new Set<string>();
   const add = (column: Column) => {
-    adds.push(step('alterTables', `ALTER TABLE ${table} ADD COLUMN ${renderColumnDefinition(column)}`));
+    adds.push(step('alterTables', `ALTER TABLE ${table} ADD COLUMN ${addIfNotExists ? 'IF NOT EXISTS ' : ''}${renderColumnDefinition(column)}`));
     comments.push(...createComment(commentTarget.column(schema, name, column.name), column.comment));
   };
   const pairs = pairByName(from.columns, to.columns);
@@ -126,7 +144,7 @@ function alterColumn(table: string, from: Column, to: Column): MigrationStep[] {
   }
   if (retype) {
     // Generated columns are recomputed: PostgreSQL rejects USING for them.
-    const using = to.generated === undefined ? ` USING ${quoteIdent(to.name)}::${to.type}` : '';
+    const using = to.generated === undefined ? usingClause(from, to) : '';
     const widening = from.type === to.type || isWidening(from.type, to.type);
     const destructive = widening
       ? undefined

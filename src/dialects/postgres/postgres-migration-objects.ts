@@ -5,6 +5,7 @@
 import type { MigrationContext, MigrationStep } from '../../generate/migration-hooks.js';
 import type { Extension, SchemaDef, Sequence } from '../../model/objects.js';
 import { changeComment, createComment, step } from './postgres-migration-common.js';
+import { defaultPrivilegeSteps, privilegeSteps } from './postgres-migration-security.js';
 import { sequenceOptionChanges, sequenceRangeGuard } from './postgres-migration-sequence-options.js';
 import { commentTarget, renderSequenceOptions, renderSequenceOwnedBy } from './postgres-renderer.js';
 import { qualifiedName, quoteIdent, quoteLiteral, withSchemaClause } from './postgres-quoting.js';
@@ -20,16 +21,25 @@ export function createSchemaSteps(schema: SchemaDef): MigrationStep[] {
   return [
     step('createSchemas', `CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema.name)}`),
     ...createComment(commentTarget.schema(schema.name), schema.comment),
+    ...privilegeSteps(schema, undefined),
+    ...defaultPrivilegeSteps(schema.name, undefined, schema),
   ];
 }
 
-/** Without CASCADE: every object in it was dropped by an earlier statement, or the drop fails. */
+/**
+ * Without CASCADE: every object in it was dropped by an earlier statement, or the drop fails. Its
+ * default privileges go first (they would keep it from being dropped).
+ */
 export function dropSchemaSteps(schema: SchemaDef): MigrationStep[] {
-  return [step('dropSchemas', `DROP SCHEMA ${quoteIdent(schema.name)}`)];
+  return [...defaultPrivilegeSteps(schema.name, schema, undefined), step('dropSchemas', `DROP SCHEMA ${quoteIdent(schema.name)}`)];
 }
 
 export function alterSchemaSteps(from: SchemaDef, to: SchemaDef): MigrationStep[] {
-  return changeComment(commentTarget.schema(to.name), from.comment, to.comment);
+  return [
+    ...changeComment(commentTarget.schema(to.name), from.comment, to.comment),
+    ...privilegeSteps(to, from),
+    ...defaultPrivilegeSteps(to.name, from, to),
+  ];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -78,6 +88,7 @@ export function createSequenceSteps(sequence: Sequence): MigrationStep[] {
     step('createSequences', `CREATE SEQUENCE ${qualifiedName(schema, name)}${options.map((o) => `\n    ${o}`).join('')}`),
     ...(sequence.ownedBy === undefined ? [] : [step('setSequenceOwners', renderSequenceOwnedBy(schema, name, sequence.ownedBy))]),
     ...createComment(commentTarget.object('SEQUENCE', schema, name), sequence.comment),
+    ...privilegeSteps(sequence, undefined),
   ];
 }
 
@@ -105,5 +116,5 @@ export function alterSequenceSteps(from: Sequence, to: Sequence): MigrationStep[
     if (from.ownedBy !== undefined) steps.push(step('releaseSequenceOwners', renderSequenceOwnedBy(schema, name, undefined)));
     if (to.ownedBy !== undefined) steps.push(step('setSequenceOwners', renderSequenceOwnedBy(schema, name, to.ownedBy)));
   }
-  return [...steps, ...changeComment(commentTarget.object('SEQUENCE', schema, name), from.comment, to.comment)];
+  return [...steps, ...changeComment(commentTarget.object('SEQUENCE', schema, name), from.comment, to.comment), ...privilegeSteps(to, from)];
 }

@@ -4,91 +4,17 @@
  * on an existing one. Conventions: see postgres-migration-common.ts.
  */
 import type { MigrationStep } from '../../generate/migration-hooks.js';
-import type { Index, Table, Trigger } from '../../model/objects.js';
+import type { Index, Trigger } from '../../model/objects.js';
 import type { Phase } from '../../generate/change-order.js';
-import { commentTarget, renderConstraint, renderIndex, renderTrigger } from './postgres-renderer.js';
+import { commentTarget, renderTrigger } from './postgres-renderer.js';
+import { createIndexSql, type TableConstraint } from './postgres-render-table.js';
 import { changeComment, createComment, equalValues, pairByName, step } from './postgres-migration-common.js';
 import { qualifiedName, quoteIdent } from './postgres-quoting.js';
 
-/** A table constraint of any kind, reduced to what ALTER TABLE needs. */
-export interface TableConstraint {
-  readonly name: string;
-  /** `CONSTRAINT name ...` as inside CREATE TABLE / after ADD, including NOT ENFORCED. */
-  readonly clause: string;
-  readonly foreignKey: boolean;
-  readonly notValid: boolean;
-  readonly comment?: string;
-  /** Column names the constraint is on (for exclusion constraints: none known). */
-  readonly columns: readonly string[];
-  /** Text to search for column names that are not listed (check and exclusion expressions). */
-  readonly expression?: string;
-}
-
-function stringList(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-}
-
-interface Exclusion {
-  readonly name: string;
-  readonly definition: string;
-  readonly comment?: string;
-}
-
-function exclusions(table: Table): Exclusion[] {
-  const value = table.extras?.['exclusionConstraints'];
-  if (!Array.isArray(value)) return [];
-  return value.flatMap((item) => {
-    if (typeof item !== 'object' || item === null || Array.isArray(item)) return [];
-    const name = item['name'];
-    const definition = item['definition'];
-    const comment = item['comment'];
-    if (typeof name !== 'string' || typeof definition !== 'string') return [];
-    return [{ name, definition, ...(typeof comment === 'string' ? { comment } : {}) }];
-  });
-}
-
-/** Every constraint of a table in CREATE TABLE order: primary key, unique, check, exclusion, foreign keys. */
-export function tableConstraints(table: Table): TableConstraint[] {
-  const notValid = new Set(stringList(table.extras?.['notValid']));
-  const notEnforced = new Set(stringList(table.extras?.['notEnforced']));
-  const make = (name: string, clause: string, rest: Partial<TableConstraint>): TableConstraint => ({
-    name,
-    clause: notEnforced.has(name) ? `${clause} NOT ENFORCED` : clause,
-    foreignKey: false,
-    notValid: notValid.has(name),
-    columns: [],
-    ...rest,
-  });
-  const comment = (c: { comment?: string }) => (c.comment === undefined ? {} : { comment: c.comment });
-  return [
-    ...(table.primaryKey === undefined
-      ? []
-      : [make(table.primaryKey.name, renderConstraint('primaryKey', table.primaryKey), { columns: table.primaryKey.columns, ...comment(table.primaryKey) })]),
-    ...table.uniqueConstraints.map((c) => make(c.name, renderConstraint('uniqueConstraint', c), { columns: c.columns, ...comment(c) })),
-    ...table.checkConstraints.map((c) => make(c.name, renderConstraint('checkConstraint', c), { expression: c.expression, ...comment(c) })),
-    ...exclusions(table).map((c) => make(c.name, `CONSTRAINT ${quoteIdent(c.name)} ${c.definition}`, { expression: c.definition, ...comment(c) })),
-    ...table.foreignKeys.map((c) => make(c.name, renderConstraint('foreignKey', c), { foreignKey: true, columns: c.columns, ...comment(c) })),
-  ];
-}
-
-/**
- * `CREATE INDEX ...` as renderIndex writes it, plus `WITH (storage parameters)` from extras in the
- * place PostgreSQL's grammar puts it (before WHERE).
- */
-export function createIndexSql(schema: string, relation: string, index: Index): string {
-  const parameters = stringList(index.extras?.['storageParameters']);
-  if (parameters.length === 0) return renderIndex(schema, relation, index);
-  const head = renderIndex(schema, relation, { ...index, where: undefined });
-  return `${head} WITH (${parameters.join(', ')})${index.where === undefined ? '' : ` WHERE ${index.where}`}`;
-}
+export { addConstraintSql, createIndexSql, tableConstraints, type TableConstraint } from './postgres-render-table.js';
 
 export function dropIndexSql(schema: string, index: Index): string {
   return `DROP INDEX ${qualifiedName(schema, index.name)}`;
-}
-
-/** ALTER TABLE ... ADD for a constraint; NOT VALID ones are added without checking existing rows. */
-export function addConstraintSql(schema: string, table: string, constraint: TableConstraint): string {
-  return `ALTER TABLE ${qualifiedName(schema, table)} ADD ${constraint.clause}${constraint.notValid ? ' NOT VALID' : ''}`;
 }
 
 export function dropConstraintSql(schema: string, table: string, name: string): string {

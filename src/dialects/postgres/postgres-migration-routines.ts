@@ -9,6 +9,7 @@ import type { Phase } from '../../generate/change-order.js';
 import type { MigrationContext, MigrationStep } from '../../generate/migration-hooks.js';
 import type { Routine } from '../../model/objects.js';
 import { changeComment, createComment, step } from './postgres-migration-common.js';
+import { privilegeSteps } from './postgres-migration-security.js';
 import { callsIn, callText, contextFacts, qualifiedNames } from './postgres-migration-context.js';
 import { commentTarget } from './postgres-renderer.js';
 import { routineKeyword, stripTerminator } from './postgres-render-common.js';
@@ -34,6 +35,7 @@ export function createRoutineSteps(routine: Routine, context: MigrationContext):
   return [
     step(createPhase(routine, context), stripTerminator(routine.definition)),
     ...createComment(commentTarget.routine(routine), routine.comment),
+    ...privilegeSteps(routine, undefined),
   ];
 }
 
@@ -69,9 +71,13 @@ export function routineReplaceableInPlace(from: Routine, to: Routine): boolean {
 }
 
 export function alterRoutineSteps(from: Routine, to: Routine, context: MigrationContext): MigrationStep[] {
-  if (onlyCommentDiffers(from, to)) return changeComment(commentTarget.routine(to), from.comment, to.comment);
+  if (onlyCommentDiffers(from, to)) return [...changeComment(commentTarget.routine(to), from.comment, to.comment), ...privilegeSteps(to, from)];
   if (routineReplaceableInPlace(from, to)) {
-    return [step(createPhase(to, context), stripTerminator(to.definition)), ...changeComment(commentTarget.routine(to), from.comment, to.comment)];
+    return [
+      step(createPhase(to, context), stripTerminator(to.definition)),
+      ...changeComment(commentTarget.routine(to), from.comment, to.comment),
+      ...privilegeSteps(to, from),
+    ];
   }
   // DROP right before CREATE: same phase, in this order.
   const phase = createPhase(to, context);

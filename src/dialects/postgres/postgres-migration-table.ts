@@ -1,10 +1,12 @@
 /**
  * PostgreSQL migration statements for tables: CREATE TABLE without foreign keys (they are added in a
  * later phase, so tables can reference each other in any order), DROP TABLE, and the ALTER TABLE
- * statements for a table in both schemas. Conventions: see postgres-migration-common.ts.
+ * statements for a table in both schemas, including joining and leaving a partitioned parent or an
+ * inheritance parent (postgres-migration-partitions.ts). Conventions: see postgres-migration-common.ts.
  */
+import type { Phase } from '../../generate/change-order.js';
 import type { MigrationContext, MigrationStep } from '../../generate/migration-hooks.js';
-import type { Index, Table, Trigger } from '../../model/objects.js';
+import type { Index, Policy, Table, Trigger } from '../../model/objects.js';
 import { columnChanges, columnChangesKeepReaders } from './postgres-migration-columns.js';
 import { contextFacts } from './postgres-migration-context.js';
 import { changeComment, createComment, equalIgnoringComment, equalValues, mentionsName, pairByName, step } from './postgres-migration-common.js';
@@ -19,7 +21,10 @@ import {
   triggerChangeSteps,
   type TableConstraint,
 } from './postgres-migration-parts.js';
-import { commentTarget, renderColumnDefinition } from './postgres-renderer.js';
+import { columnsAfterParents, effectiveTable, inheritedParents, parentsOf, tableChange, tableLookup, tablesOf } from './postgres-migration-partitions.js';
+import { createPolicySteps, policyChangeSteps, privilegeSteps } from './postgres-migration-security.js';
+import { commentTarget } from './postgres-renderer.js';
+import { inheritedColumnStatements, renderCreateTable, rowSecurityStatements } from './postgres-render-table.js';
 import { qualifiedName, quoteIdent } from './postgres-quoting.js';
 
 function stringList(value: unknown): string[] {
@@ -30,7 +35,7 @@ function flagSet(table: Table, key: string): boolean {
   return table.extras?.[key] === true;
 }
 
-/** Table-level comments, column comments, constraint and index comments of a new table. */
+/** Table-level comments, column comments, constraint, index and policy comments of a new table. */
 function tableComments(table: Table): MigrationStep[] {
   const { schema, name } = table;
   return [
@@ -43,31 +48,25 @@ function tableComments(table: Table): MigrationStep[] {
 
 /**
  * CREATE [UNLOGGED] TABLE with columns and the constraints that are not foreign keys and not NOT
- * VALID, then NOT VALID constraints, indexes, row-level security; foreign keys, triggers and comments
- * in their own phases.
+ * VALID, then NOT VALID constraints, the differences of inherited columns, indexes, row-level
+ * security; foreign keys, triggers, policies, comments and privileges in their own phases. A
+ * partition or inheritance child is created once its parents have their final shape.
  */
 export function createTableSteps(table: Table): MigrationStep[] {
   const { schema, name } = table;
-  const qualified = qualifiedName(schema, name);
+  const phase: Phase = parentsOf(table).length > 0 ? 'attachPartitions' : 'createTables';
   const constraints = tableConstraints(table);
-  const inline = constraints.filter((c) => !c.foreignKey && !c.notValid);
-  const elements = [...table.columns.map(renderColumnDefinition), ...inline.map((c) => c.clause)];
-  const body = elements.length === 0 ? '()' : `(\n${elements.map((e) => `    ${e}`).join(',\n')}\n)`;
-  const inherits = stringList(table.extras?.['inherits']);
-  const storage = stringList(table.extras?.['storageParameters']);
-  let create = `CREATE ${flagSet(table, 'unlogged') ? 'UNLOGGED ' : ''}TABLE ${qualified} ${body}`;
-  if (inherits.length > 0) create += ` INHERITS (${inherits.join(', ')})`;
-  if (table.partitionBy !== undefined) create += ` PARTITION BY ${table.partitionBy}`;
-  if (storage.length > 0) create += ` WITH (${storage.join(', ')})`;
   return [
-    step('createTables', create),
-    ...constraints.filter((c) => !c.foreignKey && c.notValid).map((c) => step('createTables', addConstraintSql(schema, name, c))),
-    ...table.indexes.map((index) => step('createTables', createIndexSql(schema, name, index))),
-    ...(flagSet(table, 'rowLevelSecurity') ? [step('createTables', `ALTER TABLE ${qualified} ENABLE ROW LEVEL SECURITY`)] : []),
-    ...(flagSet(table, 'forceRowLevelSecurity') ? [step('createTables', `ALTER TABLE ${qualified} FORCE ROW LEVEL SECURITY`)] : []),
+    step(phase, renderCreateTable(table, { foreignKeys: false })),
+    ...constraints.filter((c) => !c.foreignKey && c.notValid).map((c) => step(phase, addConstraintSql(schema, name, c))),
+    ...inheritedColumnStatements(table).map((sql) => step(phase, sql)),
+    ...table.indexes.map((index) => step(phase, createIndexSql(schema, name, index))),
+    ...rowSecurityStatements(table).map((sql) => step(phase, sql)),
     ...constraints.filter((c) => c.foreignKey).map((c) => step('addForeignKeys', addConstraintSql(schema, name, c))),
     ...table.triggers.flatMap((trigger) => createTriggerSteps(schema, name, trigger, true)),
+    ...(table.policies ?? []).flatMap((policy) => createPolicySteps(schema, name, policy)),
     ...tableComments(table),
+    ...privilegeSteps(table, undefined),
   ];
 }
 
@@ -95,8 +94,75 @@ function mustRecreateTable(from: Table, to: Table): boolean {
   return from.partitionBy !== to.partitionBy;
 }
 
-export function tableAlterKeepsDependents(from: Table, to: Table): boolean {
-  return !mustRecreateTable(from, to) && columnChangesKeepReaders(from, to);
+/** Whether the script drops the table or drops and creates it again. */
+function goesAway(context: MigrationContext, schema: string, name: string): boolean {
+  const change = tableChange(context, schema, name);
+  if (change === undefined) return false;
+  if (change.differenceType === 'Delete') return true;
+  return change.differenceType === 'Edit' && change.source?.kind === 'table' && change.target?.kind === 'table' && mustRecreateTable(change.target, change.source);
+}
+
+/** How a table joins or leaves its parents, and what it is before and after its own statements. */
+interface Membership {
+  /** DETACH PARTITION, NO INHERIT. */
+  readonly leave: MigrationStep[];
+  /** ATTACH PARTITION, INHERIT. */
+  readonly join: MigrationStep[];
+  /** The table once `leave` ran (and, for a table that stays with its parents, once they were altered). */
+  readonly current: Table;
+  /** What the table's own statements turn it into. */
+  readonly desired: Table;
+  /** Parts ATTACH PARTITION creates or adopts from the parent: never added by the script. */
+  readonly fromParent: ReadonlySet<string>;
+}
+
+/**
+ * A partition leaves its parent (DETACH) when it becomes a table of its own, moves, gets another
+ * bound, or its parent goes away or is recreated, and joins (ATTACH) the parent it has in the source
+ * in the same cases; `force` does both (the parent is recreated and the partition is unchanged).
+ * Inheritance parents come and go with NO INHERIT / INHERIT. A table that leaves is, once detached,
+ * everything it had from its parents; one that joins must first have everything its parents give it
+ * (PostgreSQL requires the columns and check constraints before ATTACH and INHERIT). A table that
+ * stays follows its parents' ALTERs and only its own parts change.
+ */
+function membership(from: Table, to: Table, context: MigrationContext, force: boolean): Membership {
+  const table = qualifiedName(to.schema, to.name);
+  const before = from.partitionOf;
+  const after = to.partitionOf;
+  const same = before !== undefined && after !== undefined && before.schema === after.schema && before.table === after.table && before.bound === after.bound;
+  const detach = before !== undefined && (force || !same || goesAway(context, before.schema, before.table));
+  const attach = after !== undefined && (force || !same || goesAway(context, after.schema, after.table));
+  const parentsBefore = stringList(from.extras?.['inherits']);
+  const parentsAfter = stringList(to.extras?.['inherits']);
+  const noInherit = force ? parentsBefore : parentsBefore.filter((p) => !parentsAfter.includes(p));
+  const inherit = force ? parentsAfter : parentsAfter.filter((p) => !parentsBefore.includes(p));
+  const leave = [
+    ...(detach ? [step('detachPartitions', `ALTER TABLE ${qualifiedName(before.schema, before.table)} DETACH PARTITION ${table}`)] : []),
+    ...noInherit.map((parent) => step('detachPartitions', `ALTER TABLE ${table} NO INHERIT ${parent}`)),
+  ];
+  const join = [
+    ...(attach ? [step('attachPartitions', `ALTER TABLE ${qualifiedName(after.schema, after.table)} ATTACH PARTITION ${table} ${after.bound}`)] : []),
+    ...inherit.map((parent) => step('attachPartitions', `ALTER TABLE ${table} INHERIT ${parent}`)),
+  ];
+  const effectiveTo = effectiveTable(to, tableLookup(context, 'source'));
+  if (leave.length === 0 && join.length === 0) {
+    return {
+      leave,
+      join,
+      current: { ...from, columns: columnsAfterParents(from, to, context) },
+      desired: { ...to, columns: effectiveTo.table.columns },
+      fromParent: new Set(),
+    };
+  }
+  // Detached, a partition keeps its parent's keys, indexes and foreign keys, not its triggers.
+  const current = leave.length > 0 ? { ...effectiveTable(from, tableLookup(context, 'target')).table, triggers: from.triggers } : from;
+  return { leave, join, current, desired: join.length > 0 ? effectiveTo.table : to, fromParent: attach ? effectiveTo.fromParent : new Set() };
+}
+
+export function tableAlterKeepsDependents(from: Table, to: Table, context: MigrationContext): boolean {
+  if (mustRecreateTable(from, to)) return false;
+  const { current, desired } = membership(from, to, context, false);
+  return columnChangesKeepReaders(current, desired);
 }
 
 function involves(names: ReadonlySet<string>, listed: readonly string[], texts: readonly (string | undefined)[]): boolean {
@@ -116,35 +182,60 @@ function indexInvolves(index: Index, names: ReadonlySet<string>): boolean {
 }
 
 /**
- * ALTER TABLE statements, in the order PostgreSQL needs within the table: drop indexes and
- * constraints that change or go away, drop columns, alter columns, add columns, add constraints,
- * validate, create indexes, table options. Foreign keys and triggers are dropped and added in their
- * own phases; comments last.
+ * ALTER TABLE statements. A new partitioning scheme recreates the table; otherwise the table joins
+ * or leaves its parents (see `membership`) and its parts change.
  */
 export function alterTableSteps(from: Table, to: Table, context: MigrationContext): MigrationStep[] {
-  if (mustRecreateTable(from, to)) {
-    const qualified = qualifiedName(to.schema, to.name);
-    return [
-      ...dropTableSteps(from, context).map((s) =>
-        s.destructive === undefined ? s : { ...s, destructive: `drops table ${qualified} and its data to create it again with PARTITION BY ${to.partitionBy ?? '(none)'}` },
-      ),
-      ...createTableSteps(to),
-    ];
+  return mustRecreateTable(from, to) ? recreateTableSteps(from, to, context) : tableChangeSteps(from, to, context, false);
+}
+
+/**
+ * DROP + CREATE for a new partitioning scheme. The table's partitions and children are detached first
+ * (an unchanged one is attached to the new table again, a deleted one dropped on its own; changed ones
+ * see the parent go away and do both themselves), so a partitioned table drops no rows: only a table
+ * that held rows itself and becomes partitioned loses them, which the warning says.
+ */
+function recreateTableSteps(from: Table, to: Table, context: MigrationContext): MigrationStep[] {
+  const qualified = qualifiedName(to.schema, to.name);
+  const children: MigrationStep[] = [];
+  for (const child of tablesOf(context, 'target')) {
+    if (!parentsOf(child).some((p) => p.schema === from.schema && p.name === from.name)) continue;
+    const change = tableChange(context, child.schema, child.name);
+    if (change === undefined) children.push(...tableChangeSteps(child, child, context, true));
+    else if (change.differenceType === 'Delete') children.push(...membership(child, { ...child, partitionOf: undefined, extras: { ...child.extras, inherits: [] } }, context, false).leave);
   }
+  const drop = dropTableSteps(from, context).map((s) => {
+    if (s.destructive === undefined) return s;
+    if (from.partitionBy !== undefined) return { phase: s.phase, sql: s.sql };
+    return { ...s, destructive: `drops table ${qualified} and its data to create it again with PARTITION BY ${to.partitionBy ?? '(none)'}` };
+  });
+  return [...drop, ...createTableSteps(to), ...children];
+}
+
+/** The statements for a table in both schemas (see `membership` for `force`). */
+function tableChangeSteps(from: Table, to: Table, context: MigrationContext, force: boolean): MigrationStep[] {
+  const plan = membership(from, to, context, force);
+  const { current, desired } = plan;
   const { schema, name } = to;
   const qualified = qualifiedName(schema, name);
-  const columns = columnChanges(from, to);
-  // PostgreSQL refuses to change the type of a column a trigger names (UPDATE OF, WHEN).
+  const child = stringList(from.extras?.['inherits']).length > 0 || stringList(to.extras?.['inherits']).length > 0;
+  const columns = columnChanges(current, desired, { addIfNotExists: child });
+  // PostgreSQL refuses to change the type of a column a trigger names (UPDATE OF, WHEN) or a policy reads.
   const changedColumns = new Set([...columns.retyped, ...columns.recreated]);
   const namesChangedColumn = (trigger: Trigger) => involves(changedColumns, [], [trigger.definition]);
-  const steps: MigrationStep[] = [...triggerChangeSteps(schema, name, from.triggers, to.triggers, true, namesChangedColumn)];
+  const readsChangedColumn = (policy: Policy) => involves(changedColumns, [], [policy.using, policy.withCheck]);
+  const steps: MigrationStep[] = [
+    ...plan.leave,
+    ...triggerChangeSteps(schema, name, current.triggers, desired.triggers, true, namesChangedColumn),
+    ...policyChangeSteps(schema, name, current.policies ?? [], desired.policies ?? [], readsChangedColumn),
+  ];
   const indexDrops: MigrationStep[] = [];
   const indexCreates: MigrationStep[] = [];
   const constraintDrops: MigrationStep[] = [];
   const constraintAdds: MigrationStep[] = [];
-  const comments: MigrationStep[] = [...changeComment(commentTarget.object('TABLE', schema, name), from.comment, to.comment), ...columns.comments];
+  const comments: MigrationStep[] = [...changeComment(commentTarget.object('TABLE', schema, name), current.comment, desired.comment), ...columns.comments];
 
-  for (const { from: before, to: after } of pairByName(tableConstraints(from), tableConstraints(to))) {
+  for (const { from: before, to: after } of pairByName(tableConstraints(current), tableConstraints(desired))) {
     const rebuilt = after !== undefined && constraintInvolves(after, columns.recreated);
     const sameClause = before !== undefined && after !== undefined && before.clause === after.clause && !rebuilt;
     const validateOnly = sameClause && before.notValid && !after.notValid;
@@ -153,7 +244,7 @@ export function alterTableSteps(from: Table, to: Table, context: MigrationContex
       const drop = step(constraintPhase(before, false), dropConstraintSql(schema, name, before.name));
       (before.foreignKey ? steps : constraintDrops).push(drop);
     }
-    if (after !== undefined && !same && !validateOnly) {
+    if (after !== undefined && !same && !validateOnly && !plan.fromParent.has(after.name)) {
       const add = step(constraintPhase(after, true), addConstraintSql(schema, name, after));
       (after.foreignKey ? steps : constraintAdds).push(add);
       comments.push(...createComment(commentTarget.constraint(schema, name, after.name), after.comment));
@@ -166,10 +257,10 @@ export function alterTableSteps(from: Table, to: Table, context: MigrationContex
     }
   }
 
-  for (const { from: before, to: after } of pairByName(from.indexes, to.indexes)) {
+  for (const { from: before, to: after } of pairByName(current.indexes, desired.indexes)) {
     const same = before !== undefined && after !== undefined && equalIgnoringComment(before, after) && !indexInvolves(after, columns.recreated);
     if (before !== undefined && !same) indexDrops.push(step('alterTables', dropIndexSql(schema, before)));
-    if (after !== undefined && !same) {
+    if (after !== undefined && !same && !plan.fromParent.has(after.name)) {
       indexCreates.push(step('alterTables', createIndexSql(schema, name, after)));
       comments.push(...createComment(commentTarget.object('INDEX', schema, after.name), after.comment));
     }
@@ -181,16 +272,41 @@ export function alterTableSteps(from: Table, to: Table, context: MigrationContex
     ...indexDrops,
     ...constraintDrops,
     ...columns.drops,
+    ...childColumnDrops(to, columns.dropped, context),
     ...columns.alters,
     ...columns.adds,
     ...constraintAdds,
     ...indexCreates,
-    ...tableOptionSteps(from, to),
+    ...tableOptionSteps(current, desired),
+    ...plan.join,
     ...comments,
+    ...privilegeSteps(desired, current),
   ];
 }
 
-/** UNLOGGED, row-level security, storage parameters and classic inheritance. */
+/**
+ * A column dropped from a parent goes from its inheritance children too, unless a child has it of its
+ * own as well (it was merged with the parent's): then it stays. When a child that stays with the
+ * parent should not have it, it is dropped there too (IF EXISTS: usually the parent's DROP took it
+ * already); a child that leaves the parent takes care of its columns itself.
+ */
+function childColumnDrops(parent: Table, dropped: ReadonlySet<string>, context: MigrationContext): MigrationStep[] {
+  if (dropped.size === 0) return [];
+  const source = tableLookup(context, 'source');
+  const steps: MigrationStep[] = [];
+  for (const child of tablesOf(context, 'target')) {
+    if (!inheritedParents(child).some((p) => p.schema === parent.schema && p.name === parent.name)) continue;
+    const after = source(child.schema, child.name);
+    if (after === undefined || !inheritedParents(after).some((p) => p.schema === parent.schema && p.name === parent.name)) continue;
+    const kept = new Set(effectiveTable(after, source).table.columns.map((c) => c.name));
+    for (const name of dropped) {
+      if (!kept.has(name)) steps.push(step('alterTables', `ALTER TABLE ${qualifiedName(child.schema, child.name)} DROP COLUMN IF EXISTS ${quoteIdent(name)}`));
+    }
+  }
+  return steps;
+}
+
+/** UNLOGGED, row-level security and storage parameters (inheritance: see `membership`). */
 function tableOptionSteps(from: Table, to: Table): MigrationStep[] {
   const table = `ALTER TABLE ${qualifiedName(to.schema, to.name)}`;
   const steps: MigrationStep[] = [];
@@ -210,9 +326,5 @@ function tableOptionSteps(from: Table, to: Table): MigrationStep[] {
     if (reset.length > 0) steps.push(step('alterTables', `${table} RESET (${reset.join(', ')})`));
     if (set.length > 0) steps.push(step('alterTables', `${table} SET (${set.join(', ')})`));
   }
-  const parentsBefore = stringList(from.extras?.['inherits']);
-  const parentsAfter = stringList(to.extras?.['inherits']);
-  for (const parent of parentsBefore) if (!parentsAfter.includes(parent)) steps.push(step('alterTables', `${table} NO INHERIT ${parent}`));
-  for (const parent of parentsAfter) if (!parentsBefore.includes(parent)) steps.push(step('alterTables', `${table} INHERIT ${parent}`));
   return steps;
 }

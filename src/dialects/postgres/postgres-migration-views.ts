@@ -9,6 +9,7 @@ import type { MigrationStep } from '../../generate/migration-hooks.js';
 import type { MaterializedView, View, ViewColumn } from '../../model/objects.js';
 import { changeComment, createComment, equalValues, step } from './postgres-migration-common.js';
 import { createIndexSql, createTriggerSteps, indexChangeSteps, triggerChangeSteps } from './postgres-migration-parts.js';
+import { privilegeSteps } from './postgres-migration-security.js';
 import { commentTarget } from './postgres-renderer.js';
 import { renderMaterializedViewStatements, renderViewStatements } from './postgres-render-views.js';
 import { qualifiedName } from './postgres-quoting.js';
@@ -31,6 +32,7 @@ export function createViewSteps(view: View): MigrationStep[] {
     step('createViews', createViewSql(view)),
     ...(view.triggers ?? []).flatMap((trigger) => createTriggerSteps(view.schema, view.name, trigger, false)),
     ...columnComments('VIEW', view),
+    ...privilegeSteps(view, undefined),
   ];
 }
 
@@ -75,7 +77,7 @@ export function alterViewSteps(from: View, to: View): MigrationStep[] {
   for (const column of to.columns ?? []) {
     steps.push(...changeComment(commentTarget.column(schema, name, column.name), before.get(column.name), column.comment));
   }
-  return steps;
+  return [...steps, ...privilegeSteps(to, from)];
 }
 
 export function createMaterializedViewSteps(view: MaterializedView): MigrationStep[] {
@@ -84,6 +86,7 @@ export function createMaterializedViewSteps(view: MaterializedView): MigrationSt
     ...view.indexes.map((index) => step('createViews', createIndexSql(view.schema, view.name, index))),
     ...columnComments('MATERIALIZED VIEW', view),
     ...view.indexes.flatMap((i) => createComment(commentTarget.object('INDEX', view.schema, i.name), i.comment)),
+    ...privilegeSteps(view, undefined),
   ];
 }
 
@@ -108,5 +111,5 @@ export function alterMaterializedViewSteps(from: MaterializedView, to: Materiali
   for (const column of to.columns ?? []) {
     steps.push(...changeComment(commentTarget.column(schema, name, column.name), before.get(column.name), column.comment));
   }
-  return steps;
+  return [...steps, ...privilegeSteps(to, from)];
 }

@@ -23,6 +23,7 @@ import {
   dropSequenceSteps,
 } from './postgres-migration-objects.js';
 import { alterRoutineSteps, createRoutineSteps, dropRoutineSteps, routineReplaceableInPlace, viewCallsRoutine } from './postgres-migration-routines.js';
+import { parentsOf } from './postgres-migration-partitions.js';
 import { alterTableSteps, createTableSteps, dropTableSteps, tableAlterKeepsDependents } from './postgres-migration-table.js';
 import {
   alterCompositeTypeSteps,
@@ -148,7 +149,7 @@ function alterKeepsDependents(change: Change, context: MigrationContext): boolea
   switch (change.objectKind) {
     case 'table': {
       const { from, to } = editSides(change, 'table');
-      return tableAlterKeepsDependents(from, to);
+      return tableAlterKeepsDependents(from, to, context);
     }
     case 'view': {
       const { from, to } = editSides(change, 'view');
@@ -230,10 +231,7 @@ function createdBefore(object: SchemaObject): { schema: string; name: string }[]
   const names: (string | undefined)[] = [];
   if (object.kind === 'compositeType') names.push(...object.attributes.map((a) => a.type));
   else if (object.kind === 'domain') names.push(object.baseType);
-  else if (object.kind === 'table') {
-    const inherits = object.extras?.['inherits'];
-    if (Array.isArray(inherits)) names.push(...inherits.filter((p): p is string => typeof p === 'string'));
-  }
+  else if (object.kind === 'table') return parentsOf(object);
   return names.flatMap((name) => {
     const parsed = name === undefined ? undefined : typeName(name);
     return parsed ? [parsed] : [];

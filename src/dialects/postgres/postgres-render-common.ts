@@ -65,6 +65,7 @@ export const commentTarget = {
     `CONSTRAINT ${quoteIdent(name)} ON DOMAIN ${qualifiedName(schema, domain)}`,
   trigger: (schema: string, relation: string, name: string): string =>
     `TRIGGER ${quoteIdent(name)} ON ${qualifiedName(schema, relation)}`,
+  policy: (schema: string, table: string, name: string): string => `POLICY ${quoteIdent(name)} ON ${qualifiedName(schema, table)}`,
   routine: (routine: Routine): string => `${routineKeyword(routine)} ${routineSignature(routine)}`,
 };
 

@@ -3,6 +3,7 @@
  */
 import type { Routine } from '../../model/objects.js';
 import { commentIfPresent, commentTarget, stripTerminator } from './postgres-render-common.js';
+import { renderPrivileges } from './postgres-render-privileges.js';
 
 /**
  * The stored CREATE statement (pg_get_functiondef text, or the aggregate's CREATE AGGREGATE) as it
@@ -10,5 +11,5 @@ import { commentIfPresent, commentTarget, stripTerminator } from './postgres-ren
  * Not terminated.
  */
 export function renderRoutineStatements(routine: Routine): string[] {
-  return [stripTerminator(routine.definition), ...commentIfPresent(commentTarget.routine(routine), routine.comment)];
+  return [stripTerminator(routine.definition), ...commentIfPresent(commentTarget.routine(routine), routine.comment), ...renderPrivileges(routine)];
 }

@@ -5,6 +5,7 @@ import { ParityError } from '../../errors.js';
 import type { Sequence } from '../../model/objects.js';
 import { commentIfPresent, commentTarget, renderSequenceOptions, splitDottedName } from './postgres-render-common.js';
 import { qualifiedName, quoteIdent } from './postgres-quoting.js';
+import { renderPrivileges } from './postgres-render-privileges.js';
 
 /**
  * `ALTER SEQUENCE s.seq OWNED BY s.table.column`, or `OWNED BY NONE` when `ownedBy` is absent.
@@ -36,5 +37,6 @@ export function renderSequenceStatements(sequence: Sequence): string[] {
     `CREATE SEQUENCE ${qualifiedName(schema, name)}${options.map((o) => `\n    ${o}`).join('')}`,
     ...commentIfPresent(commentTarget.object('SEQUENCE', schema, name), sequence.comment),
     ...(sequence.ownedBy === undefined ? [] : [renderSequenceOwnedBy(schema, name, sequence.ownedBy)]),
+    ...renderPrivileges(sequence),
   ];
 }

@@ -5,6 +5,7 @@ import type { MaterializedView, View, ViewColumn } from '../../model/objects.js'
 import { commentIfPresent, commentTarget, stripTerminator } from './postgres-render-common.js';
 import { indexComments, renderIndex, renderTrigger, triggerComments } from './postgres-render-table.js';
 import { qualifiedName } from './postgres-quoting.js';
+import { renderPrivileges } from './postgres-render-privileges.js';
 
 /** `SELECT ...` as stored (pg_get_viewdef text, whitespace collapsed), without edge spaces or `;`. */
 function selectText(definition: string): string {
@@ -37,6 +38,7 @@ export function renderViewStatements(view: View): string[] {
     ...commentIfPresent(commentTarget.object('VIEW', schema, name), view.comment),
     ...columnComments(schema, name, view.columns),
     ...triggerComments(schema, name, triggers),
+    ...renderPrivileges(view),
   ];
 }
 
@@ -53,5 +55,6 @@ export function renderMaterializedViewStatements(view: MaterializedView): string
     ...commentIfPresent(commentTarget.object('MATERIALIZED VIEW', schema, name), view.comment),
     ...columnComments(schema, name, view.columns),
     ...indexComments(schema, view.indexes),
+    ...renderPrivileges(view),
   ];
 }

@@ -30,6 +30,7 @@ import { renderTableStatements } from './postgres-render-table.js';
 import { renderCompositeTypeStatements, renderDomainStatements, renderEnumStatements } from './postgres-render-types.js';
 import { renderMaterializedViewStatements, renderViewStatements } from './postgres-render-views.js';
 import { quoteIdent, quoteLiteral, withSchemaClause } from './postgres-quoting.js';
+import { defaultPrivilegeGrants, renderPrivileges } from './postgres-render-privileges.js';
 
 export {
   columnList,
@@ -84,11 +85,13 @@ function unreachable(object: never): never {
   throw new Error(`no PostgreSQL renderer for object kind ${(object as { kind: string }).kind}`);
 }
 
-/** `CREATE SCHEMA s` and its comment. */
+/** `CREATE SCHEMA s`, its comment, privileges and default privileges. */
 function renderSchemaStatements(schema: SchemaDef): string[] {
   return [
     `CREATE SCHEMA ${quoteIdent(schema.name)}`,
     ...commentIfPresent(commentTarget.schema(schema.name), schema.comment),
+    ...renderPrivileges(schema),
+    ...defaultPrivilegeGrants(schema.name, undefined, schema.defaultPrivileges),
   ];
 }
 

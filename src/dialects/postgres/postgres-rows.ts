@@ -20,6 +20,10 @@ export interface TableRow {
   readonly force_row_security: boolean;
   readonly options: string[] | null;
   readonly inherits: string[];
+  /** A partition's parent and bound (null for other tables). */
+  readonly parent_schema: string | null;
+  readonly parent_name: string | null;
+  readonly partition_bound: string | null;
   readonly comment: string | null;
 }
 
@@ -49,6 +53,10 @@ export interface ColumnRow {
   readonly identity: string;
   readonly collation: string | null;
   readonly comment: string | null;
+  /** The column comes from a parent table (inheritance or partitioning). */
+  readonly inherited: boolean;
+  /** Inherited, and a parent has it with the same properties (see columns.sql). */
+  readonly same_as_parent: boolean;
   readonly seq_type: string | null;
   readonly seq_start: string | null;
   readonly seq_increment: string | null;
@@ -112,6 +120,37 @@ export interface TriggerRow {
   readonly has_when: boolean;
   readonly definition: string;
   readonly comment: string | null;
+}
+
+export interface PolicyRow {
+  readonly relid: number;
+  readonly name: string;
+  /** `*` (all), `r` SELECT, `a` INSERT, `w` UPDATE, `d` DELETE. */
+  readonly command: string;
+  readonly permissive: boolean;
+  readonly roles: string[];
+  readonly using_expr: string | null;
+  readonly check_expr: string | null;
+  readonly comment: string | null;
+}
+
+export interface PrivilegeRow {
+  readonly kind: string;
+  readonly schema: string;
+  readonly name: string;
+  readonly grantee: string;
+  readonly privilege: string;
+  readonly grantable: boolean;
+}
+
+export interface DefaultPrivilegeRow {
+  readonly schema: string;
+  readonly role: string;
+  /** `r` tables, `S` sequences, `f` functions, `T` types, `n` schemas. */
+  readonly objtype: string;
+  readonly grantee: string;
+  readonly privilege: string;
+  readonly grantable: boolean;
 }
 
 export interface SequenceCatalogRow extends SequenceRow {
@@ -200,4 +239,8 @@ export interface CatalogRows {
   readonly routines: RoutineRow[];
   readonly types: TypeRow[];
   readonly extensions: ExtensionRow[];
+  readonly policies: PolicyRow[];
+  /** Only when privileges are read. */
+  readonly privileges?: PrivilegeRow[];
+  readonly default_privileges?: DefaultPrivilegeRow[];
 }

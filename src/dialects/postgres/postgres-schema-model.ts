@@ -31,7 +31,7 @@ import { withPostgresClient, withReadOnlyTransaction, type PostgresQueryable } f
 import { readPostgresModel } from './postgres-introspector.js';
 import { compareCodePoints } from './postgres-normalizer.js';
 import { quoteIdent } from './postgres-quoting.js';
-import { analyzeFiles, objectKeyPostgres, resolveOwners, unwrap, type Statement } from './postgres-sql-statements.js';
+import { analyzeFiles, namedRoles, objectKeyPostgres, resolveOwners, unwrap, type Statement } from './postgres-sql-statements.js';
 
 /** The scratch database's name on the throwaway embedded server (the only database there). */
 const EMBEDDED_SCRATCH_DATABASE = 'parity_schema_model';
@@ -186,17 +186,37 @@ async function schemasInUse(client: PostgresQueryable, named: readonly string[])
   return (result.rows as Array<{ name: string }>).map((r) => r.name).sort(compareCodePoints);
 }
 
+/**
+ * On a throwaway server only: the roles the statements name (GRANT ... TO, CREATE POLICY ... TO, FOR
+ * ROLE) that do not exist are created (NOLOGIN), so that the files apply as on the server they were
+ * written for. Roles are shared by a whole server: a build environment's server is never changed.
+ */
+async function createNamedRoles(client: PostgresQueryable, statements: readonly Statement[]): Promise<void> {
+  const roles = [...new Set(statements.flatMap(namedRoles))];
+  if (roles.length === 0) return;
+  const existing = await client.query('SELECT rolname::text AS name FROM pg_catalog.pg_roles WHERE rolname = ANY ($1::text[])', [roles]);
+  const have = new Set((existing.rows as Array<{ name: string }>).map((r) => r.name));
+  for (const role of roles) if (!have.has(role)) await client.query(`CREATE ROLE ${quoteIdent(role)} NOLOGIN`);
+}
+
 /** Applies the prepared statements in the (empty) scratch database `settings` names and reads it back. */
-async function applyAndRead(settings: ConnectionSettings, prepared: Prepared, requested: readonly string[], options: SqlFilesOptions): Promise<DatabaseModel> {
+async function applyAndRead(
+  settings: ConnectionSettings,
+  prepared: Prepared,
+  requested: readonly string[],
+  options: SqlFilesOptions,
+  throwawayServer: boolean,
+): Promise<DatabaseModel> {
   const { created, named } = schemasOf(prepared.statements);
   return withPostgresClient(settings, async (client) => {
     await client.query(APPLY_SETTINGS);
+    if (throwawayServer) await createNamedRoles(client, prepared.statements);
     // Let the files' own CREATE SCHEMA define schemas a new database already has (public).
     const existing = await client.query('SELECT nspname::text AS name FROM pg_catalog.pg_namespace WHERE nspname = ANY ($1::text[])', [created]);
     for (const { name } of existing.rows as Array<{ name: string }>) await client.query(`DROP SCHEMA ${quoteIdent(name)} CASCADE`);
     await applyStatements(client, prepared, options.onProgress);
     const schemas = requested.length > 0 ? requested : await schemasInUse(client, named);
-    return withReadOnlyTransaction(client, (tx) => readPostgresModel(tx, settings, schemas, options.onProgress, options.unqualified === true));
+    return withReadOnlyTransaction(client, (tx) => readPostgresModel(tx, settings, schemas, options.onProgress, options.unqualified === true, options.privileges === true));
   });
 }
 
@@ -223,7 +243,7 @@ function readOnBuildServer(server: ConnectionSettings, prepared: Prepared, reque
         await client.query(`DROP DATABASE IF EXISTS ${quoteIdent(scratch)}`);
       }),
   };
-  return withScratchDatabase(hooks, ({ name }) => applyAndRead({ ...server, database: name }, prepared, requested, options));
+  return withScratchDatabase(hooks, ({ name }) => applyAndRead({ ...server, database: name }, prepared, requested, options, false));
 }
 
 /** Reads the files into a model by applying them to a scratch database and introspecting it. */
@@ -237,7 +257,7 @@ export async function readPostgresSqlFiles(files: readonly SqlFile[], options: S
   return withEmbeddedPostgres(
     async (server) => {
       await withPostgresClient(server.connection, (client) => client.query(`CREATE DATABASE ${EMBEDDED_SCRATCH_DATABASE}`));
-      return applyAndRead(server.database(EMBEDDED_SCRATCH_DATABASE), prepared, requested, options);
+      return applyAndRead(server.database(EMBEDDED_SCRATCH_DATABASE), prepared, requested, options, true);
     },
     { ...(options.onProgress ? { onProgress: options.onProgress } : {}), ...(options.tempDirectory !== undefined ? { tempDirectory: options.tempDirectory } : {}) },
   );

@@ -213,8 +213,33 @@ function analyze(type: string, body: AstNode, definedTypes: ReadonlySet<string>)
       const schema = table.length >= 2 ? table[0]! : PUBLIC;
       return { provides: idxname ? [`rel:${schema}.${idxname}`] : [], ...(tableKey ? { ownerVia: tableKey } : {}), extraRequires: [] };
     }
+    case 'AlterTableStmt': {
+      // ALTER TABLE parent ATTACH PARTITION p ... belongs to the partition.
+      const attach = list(body, 'cmds')
+        .map((c) => child(c, 'AlterTableCmd'))
+        .find((c) => str(c, 'subtype') === 'AT_AttachPartition');
+      const partition = qualified('rel', rangeVarParts(child(child(child(attach, 'def'), 'PartitionCmd'), 'name')));
+      const relation = partition ?? qualified('rel', rangeVarParts(child(body, 'relation')));
+      return { provides: [], ...(relation ? { ownerVia: relation } : {}), extraRequires: [] };
+    }
+    case 'GrantStmt':
+      return grantTarget(body, definedTypes);
+    case 'AlterDefaultPrivilegesStmt': {
+      const schemas = names(
+        list(
+          child(
+            list(body, 'options')
+              .map((o) => child(o, 'DefElem'))
+              .find((d) => str(d, 'defname') === 'schemas')?.['arg'],
+            'List',
+          ),
+          'items',
+        ),
+      );
+      const schema = schemas[0];
+      return schema === undefined ? { provides: [], extraRequires: [] } : { provides: [], owner: `schema:${schema}`, extraRequires: schemas.map((n) => `schema:${n}`) };
+    }
     case 'CreateTrigStmt':
-    case 'AlterTableStmt':
     case 'RuleStmt':
     case 'CreatePolicyStmt': {
       const relation = qualified('rel', rangeVarParts(child(body, type === 'CreatePolicyStmt' ? 'table' : 'relation')));
@@ -239,6 +264,48 @@ function analyze(type: string, body: AstNode, definedTypes: ReadonlySet<string>)
     default:
       return { provides: [], extraRequires: [] };
   }
+}
+
+/** GRANT / REVOKE ... ON an object belongs to (and needs) its first object. */
+function grantTarget(body: AstNode, definedTypes: ReadonlySet<string>): Analysis {
+  if (str(body, 'targtype') !== 'ACL_TARGET_OBJECT') return { provides: [], extraRequires: [] };
+  const first = list(body, 'objects')[0];
+  const objtype = str(body, 'objtype') ?? '';
+  if (objtype === 'OBJECT_SCHEMA') {
+    const schemas = list(body, 'objects').map((o) => str(child(o, 'String'), 'sval')).filter((n): n is string => n !== undefined);
+    return schemas.length === 0 ? { provides: [], extraRequires: [] } : { provides: [], owner: `schema:${schemas[0]}`, extraRequires: schemas.map((n) => `schema:${n}`) };
+  }
+  const routine = child(first, 'ObjectWithArgs');
+  if (routine) {
+    const identity = objectWithArgsIdentity(routine, definedTypes);
+    return { provides: [], ...(identity ? { owner: identity } : {}), extraRequires: [] };
+  }
+  const relation = qualified('rel', rangeVarParts(child(first, 'RangeVar') ?? (isRangeVar(first) ? (first as AstNode) : undefined)));
+  return { provides: [], ...(relation ? { ownerVia: relation } : {}), extraRequires: relation ? [relation] : [] };
+}
+
+function isRangeVar(node: unknown): boolean {
+  return typeof node === 'object' && node !== null && typeof (node as AstNode)['relname'] === 'string';
+}
+
+/** Names of the roles a statement names (GRANT ... TO r, CREATE POLICY ... TO r, FOR ROLE r, OWNER TO r). */
+export function namedRoles(statement: Statement): string[] {
+  const out = new Set<string>();
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      for (const item of node) visit(item);
+      return;
+    }
+    if (typeof node !== 'object' || node === null) return;
+    const role = child(node, 'RoleSpec');
+    if (role && str(role, 'roletype') === 'ROLESPEC_CSTRING') {
+      const name = str(role, 'rolename');
+      if (name !== undefined) out.add(name);
+    }
+    for (const value of Object.values(node)) visit(value);
+  };
+  visit(statement.ast);
+  return [...out];
 }
 
 /** `OWNED BY s.t.c` in CREATE/ALTER SEQUENCE needs the table. */

@@ -10,6 +10,7 @@ import type {
   Index,
   JsonValue,
   MaterializedView,
+  Policy,
   PrimaryKey,
   Table,
   Trigger,
@@ -36,7 +37,8 @@ import {
   triggerTiming,
   triggerWhen,
 } from './postgres-normalizer.js';
-import type { ColumnRow, ConstraintRow, IndexRow, TableRow, TriggerRow, ViewRow } from './postgres-rows.js';
+import type { ColumnRow, ConstraintRow, IndexRow, PolicyRow, TableRow, TriggerRow, ViewRow } from './postgres-rows.js';
+import { collapseWhitespace } from './postgres-sql-text.js';
 
 /** Groups rows by a key, keeping their order within each group. */
 export function groupBy<K, T>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
@@ -62,6 +64,7 @@ export interface RelationParts {
   readonly constraints: Map<number, ConstraintRow[]>;
   readonly indexes: Map<number, IndexRow[]>;
   readonly triggers: Map<number, TriggerRow[]>;
+  readonly policies: Map<number, PolicyRow[]>;
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -96,8 +99,27 @@ export function column(row: ColumnRow): Column {
   if (row.generated_expr !== null) result.generated = row.generated_expr;
   if (row.collation !== null) result.collation = row.collation;
   if (row.comment !== null) result.comment = row.comment;
-  if (row.generated_kind === 'v') result.extras = { generatedStorage: 'virtual' };
+  const extras: Record<string, JsonValue> = {};
+  if (row.generated_kind === 'v') extras['generatedStorage'] = 'virtual';
+  if (row.inherited) extras['inherited'] = true;
+  if (Object.keys(extras).length > 0) result.extras = extras;
   return result;
+}
+
+const POLICY_COMMANDS: Readonly<Record<string, Policy['command']>> = { '*': 'ALL', r: 'SELECT', a: 'INSERT', w: 'UPDATE', d: 'DELETE' };
+
+/** A policy; its expressions with whitespace collapsed (pg_get_expr breaks lines in subqueries). */
+export function policy(row: PolicyRow): Policy {
+  const expression = (text: string | null) => (text === null ? null : collapseWhitespace(text));
+  return {
+    name: row.name,
+    command: POLICY_COMMANDS[row.command] ?? 'ALL',
+    permissive: row.permissive,
+    roles: [...row.roles].sort(compareCodePoints),
+    ...optional('using', expression(row.using_expr)),
+    ...optional('withCheck', expression(row.check_expr)),
+    ...optional('comment', row.comment),
+  };
 }
 
 export function viewColumn(row: ColumnRow): ViewColumn {
@@ -175,9 +197,12 @@ function uniqueConstraint(row: ConstraintRow): UniqueConstraint {
  * `unlogged`, `rowLevelSecurity`, `forceRowLevelSecurity`, `inherits` (parents of classic
  * inheritance, qualified), `storageParameters` (sorted reloptions), `exclusionConstraints`
  * (`{name, definition, comment?}` by name), `notValid` / `notEnforced` (constraint names, sorted).
+ * A partition or inheritance child leaves out the columns it has exactly as a parent has them
+ * (their parts are the parent's: constraints.sql, indexes.sql and triggers.sql skip them).
  */
 export function table(row: TableRow, parts: RelationParts): Table {
-  const columns = (parts.columns.get(row.oid) ?? []).map(column);
+  const columns = (parts.columns.get(row.oid) ?? []).filter((c) => !(c.inherited && c.same_as_parent)).map(column);
+  const policies = sortByName((parts.policies.get(row.oid) ?? []).map(policy));
   let primaryKey: PrimaryKey | undefined;
   const uniques: UniqueConstraint[] = [];
   const checks: CheckConstraint[] = [];
@@ -236,6 +261,10 @@ export function table(row: TableRow, parts: RelationParts): Table {
     indexes: sortByName((parts.indexes.get(row.oid) ?? []).map(index)),
     triggers: sortByName((parts.triggers.get(row.oid) ?? []).map(trigger)),
     ...optional('partitionBy', row.partition_by),
+    ...(row.parent_name !== null && row.parent_schema !== null && row.partition_bound !== null
+      ? { partitionOf: { schema: row.parent_schema, table: row.parent_name, bound: row.partition_bound } }
+      : {}),
+    ...(policies.length > 0 ? { policies } : {}),
     ...(Object.keys(extras).length > 0 ? { extras } : {}),
   };
 }

@@ -2,6 +2,10 @@
 -- sorts each relation's columns by attnum).
 -- Identity columns carry their sequence's options; defaults are omitted for identity and generated
 -- columns (their adbin holds the generation expression instead).
+-- A column a table inherits (from a parent table, or as a partition) is `inherited`;
+-- `same_as_parent` says that a parent has it with the same default, NOT NULL, generation, identity
+-- and collation, and that it has no comment of its own (comments are not inherited), so the
+-- assembler can leave it to the parent.
 -- $1: the requested schema names.
 SELECT
     a.attrelid AS relid,
@@ -22,6 +26,20 @@ SELECT
         ELSE pg_catalog.quote_ident(cn.nspname) || '.' || pg_catalog.quote_ident(co.collname)
     END AS collation,
     ds.description AS comment,
+    a.attinhcount > 0 AS inherited,
+    a.attinhcount > 0 AND EXISTS (
+        SELECT 1
+        FROM pg_catalog.pg_inherits i
+        JOIN pg_catalog.pg_attribute pa ON pa.attrelid = i.inhparent AND pa.attname = a.attname AND NOT pa.attisdropped
+        LEFT JOIN pg_catalog.pg_attrdef pd ON pd.adrelid = pa.attrelid AND pd.adnum = pa.attnum
+        WHERE i.inhrelid = a.attrelid
+          AND pa.attnotnull = a.attnotnull
+          AND pa.attidentity = a.attidentity
+          AND pa.attgenerated = a.attgenerated
+          AND pa.attcollation = a.attcollation
+          AND pg_catalog.pg_get_expr(pd.adbin, pd.adrelid) IS NOT DISTINCT FROM pg_catalog.pg_get_expr(ad.adbin, ad.adrelid)
+          AND ds.description IS NULL
+    ) AS same_as_parent,
     idseq.seq_type,
     idseq.seq_start,
     idseq.seq_increment,
@@ -56,6 +74,5 @@ LEFT JOIN LATERAL (
 ) idseq ON true
 WHERE n.nspname = ANY ($1::text[])
   AND c.relkind IN ('r', 'p', 'v', 'm', 'c')
-  AND NOT c.relispartition
   AND a.attnum > 0
   AND NOT a.attisdropped

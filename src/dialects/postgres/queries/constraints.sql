@@ -1,7 +1,8 @@
 -- Primary key, unique, check, foreign key and exclusion constraints of tables, and check constraints
 -- of domains. NOT NULL constraints (contype n) are the columns' nullability, not separate objects.
--- Constraints cloned from a parent (conparentid <> 0: partitions, FKs to partitioned tables) are
--- skipped. Version markers (see loadQuery) use newer catalog columns only where they exist.
+-- Constraints cloned from a parent (conparentid <> 0: partitions, FKs to partitioned tables) and
+-- constraints a table inherits (coninhcount > 0: check constraints of a parent) are the parent's,
+-- and skipped. Version markers (see loadQuery) use newer catalog columns only where they exist.
 -- $1: the requested schema names.
 SELECT
     con.conrelid AS relid,
@@ -58,3 +59,4 @@ LEFT JOIN pg_catalog.pg_description ds
 WHERE n.nspname = ANY ($1::text[])
   AND con.contype IN ('p', 'u', 'c', 'f', 'x')
   AND con.conparentid = 0
+  AND con.coninhcount = 0

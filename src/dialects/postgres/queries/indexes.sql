@@ -25,7 +25,8 @@ WITH idx AS MATERIALIZED (
     JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
     WHERE n.nspname = ANY ($1::text[])
       AND c.relkind IN ('r', 'p', 'm')
-      AND NOT c.relispartition
+      -- A partition's index attached to an index of its parent is the parent's.
+      AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_inherits h WHERE h.inhrelid = i.indexrelid)
       -- The index of a primary key, unique or exclusion constraint is always on the constraint's table.
       AND i.indexrelid NOT IN (
           SELECT con.conindid FROM pg_catalog.pg_constraint con WHERE con.contype IN ('p', 'u', 'x')

@@ -1,4 +1,5 @@
--- User triggers (not internal ones such as foreign key triggers) on tables and views.
+-- User triggers (not internal ones such as foreign key triggers) on tables and views. A partition's
+-- copy of its parent's trigger (tgparentid, PostgreSQL 13 and later) is the parent's.
 -- tgtype bits: 1 ROW, 2 BEFORE, 4 INSERT, 8 DELETE, 16 UPDATE, 32 TRUNCATE, 64 INSTEAD.
 -- $1: the requested schema names.
 SELECT
@@ -22,5 +23,5 @@ LEFT JOIN pg_catalog.pg_description ds
     ON ds.objoid = t.oid AND ds.classoid = 'pg_catalog.pg_trigger'::pg_catalog.regclass AND ds.objsubid = 0
 WHERE n.nspname = ANY ($1::text[])
   AND c.relkind IN ('r', 'p', 'v')
-  AND NOT c.relispartition
   AND NOT t.tgisinternal
+  AND {{13: t.tgparentid = 0 | true}}

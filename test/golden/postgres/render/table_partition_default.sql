@@ -1,0 +1,1 @@
+CREATE TABLE archive.events_rest PARTITION OF app.events DEFAULT;
