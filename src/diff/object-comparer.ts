@@ -17,6 +17,7 @@ const NAMED_LISTS: Partial<Record<ObjectKind, Readonly<Record<string, PartKind>>
     foreignKeys: 'foreignKey',
     indexes: 'index',
     triggers: 'trigger',
+    partitions: 'partition',
   },
   view: { columns: 'column', triggers: 'trigger' },
   materializedView: { columns: 'column', indexes: 'index' },

@@ -97,6 +97,7 @@ const definitions: Record<string, unknown> = {
     enabled: bool,
     comment: text,
   }),
+  tablePartition: record(['name'], { name: text, values: text, comment: text, subpartitions: textList }),
   viewColumn: record(['name', 'type'], { name: text, type: text, comment: text }),
   routineArgument: record(['mode', 'type'], {
     name: text,
@@ -135,6 +136,8 @@ const objectSchemas: Record<string, unknown> = {
       indexes: listOf('index'),
       triggers: listOf('trigger'),
       partitionBy: text,
+      subpartitionBy: text,
+      partitions: listOf('tablePartition'),
     },
   ),
   view: record(['kind', 'schema', 'name', 'definition'], {

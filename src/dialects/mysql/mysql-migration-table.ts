@@ -8,7 +8,9 @@
  *                    it), then ONE ALTER TABLE with every column, key, index and check change: MySQL
  *                    applies its clauses together, which settles orderings such as dropping a primary
  *                    key together with the AUTO_INCREMENT that needs it. Some unchanged keys are
- *                    rebuilt there too, where MariaDB would otherwise leave them different (planKeys)
+ *                    rebuilt there too, where MariaDB would otherwise leave them different (planKeys).
+ *                    A new PARTITION BY or REMOVE PARTITIONING ends it; other partition changes
+ *                    follow as ALTER TABLEs of their own (mysql-migration-partitions.ts)
  *   addForeignKeys   ADD CONSTRAINT ... FOREIGN KEY
  *   createTriggers   CREATE TRIGGER
  */
@@ -16,6 +18,7 @@ import type { MigrationStep } from '../../generate/migration-hooks.js';
 import { equalValues } from '../../diff/object-comparer.js';
 import type { Column, ForeignKey, Index, Table } from '../../model/objects.js';
 import { programStep } from './mysql-migration-objects.js';
+import { partitionPlan } from './mysql-migration-partitions.js';
 import { qualifiedName, quoteIdent } from './mysql-quoting.js';
 import { renderCheck, renderColumnDefinition, renderCreateTable, renderForeignKey, renderIndex, renderPrimaryKey, renderTableOptions } from './mysql-render-table.js';
 import { shownName } from '../../model/unqualify.js';
@@ -211,12 +214,15 @@ export function alterTableSteps(from: Table, to: Table): MigrationStep[] {
   }
   for (const check of to.checkConstraints) if (!equalValues(check, fromChecks.get(check.name))) clauses.push(`ADD ${renderCheck(check)}`);
 
-  if (clauses.length > 0) {
+  const partitions = partitionPlan(from, to);
+  if (clauses.length > 0 || partitions.clause !== undefined) {
+    const alter = clauses.length > 0 ? `\n    ${clauses.join(',\n    ')}` : '';
     steps.push({
       phase: 'alterTables',
-      sql: `ALTER TABLE ${table}\n    ${clauses.join(',\n    ')}`,
+      sql: `ALTER TABLE ${table}${alter}${partitions.clause !== undefined ? `${alter === '' ? ' ' : '\n'}${partitions.clause}` : ''}`,
       ...(destructive.length > 0 ? { destructive: `${shownName(to.schema, to.name)}: ${destructive.join('; ')}` } : {}),
     });
   }
+  steps.push(...partitions.steps);
   return steps;
 }
