@@ -143,8 +143,40 @@ async function partitionLines(server: TestMariadb, database: string, defaults: R
   );
   const quote = (name: string) => `\`${name.replace(/`/g, '``')}\``;
   return rows.map((r) => {
+    const values = r.m.startsWith('LIST') && r.d !== null ? listItems(r.d).sort().join(',') : r.d;
     const isDefault = defaults.has(`${quote(r.t)}.${quote(r.p)}`);
     const sub = r.sp === null ? '' : ` subpartition #${r.spos} ${r.sp} by ${r.sm} (${r.se})`;
-    return `partition: ${r.t} #${r.pos} ${r.p} by ${r.m} (${r.e}) ${isDefault ? 'DEFAULT' : `values ${r.d}`}${sub} comment ${JSON.stringify(r.c)}`;
+    return `partition: ${r.t} #${r.pos} ${r.p} by ${r.m} (${r.e}) ${isDefault ? 'DEFAULT' : `values ${values}`}${sub} comment ${JSON.stringify(r.c)}`;
   });
+}
+
+/**
+ * The values of a LIST partition's description, split at the commas outside quotes and parentheses: the
+ * server keeps them in the order they were written, which means nothing (`IN (3,2)` is `IN (2,3)`).
+ */
+function listItems(description: string): string[] {
+  const items: string[] = [];
+  let depth = 0;
+  let quoted = false;
+  let current = '';
+  for (let i = 0; i < description.length; i++) {
+    const ch = description[i]!;
+    if (quoted) {
+      if (ch === '\\') {
+        current += ch + (description[i + 1] ?? '');
+        i++;
+        continue;
+      }
+      if (ch === "'") quoted = false;
+    } else if (ch === "'") quoted = true;
+    else if (ch === '(') depth++;
+    else if (ch === ')') depth--;
+    else if (ch === ',' && depth === 0) {
+      items.push(current);
+      current = '';
+      continue;
+    }
+    current += ch;
+  }
+  return [...items, current];
 }

@@ -127,12 +127,13 @@ export async function readMysqlModel(
 }
 
 /**
- * MariaDB reports a LIST partition `DEFAULT` with the description `0`, as if it were `VALUES IN (0)`.
+ * MariaDB reports a LIST partition `DEFAULT` with the description `0`, as if it were `VALUES IN (0)`
+ * (a LIST COLUMNS one as `MAXVALUE`, which is not ambiguous).
  * For the few tables with a LIST partition described `0`, `SHOW CREATE TABLE` says which it is; a
  * DEFAULT partition's description becomes `DEFAULT` (the marker the assembler reads).
  */
 async function markDefaultPartitions(connection: MysqlQueryable, settings: ConnectionSettings, rows: readonly PartitionRow[]): Promise<PartitionRow[]> {
-  const ambiguous = new Set(rows.filter((r) => r.description === '0' && /^LIST/i.test(r.method ?? '')).map((r) => relationKey(r.table_schema, r.table_name)));
+  const ambiguous = new Set(rows.filter((r) => r.description === '0' && /^LIST$/i.test(r.method ?? '')).map((r) => relationKey(r.table_schema, r.table_name)));
   const defaults = new Set<string>();
   for (const key of ambiguous) {
     const [schemaName, tableName] = key.split('\u0000') as [string, string];

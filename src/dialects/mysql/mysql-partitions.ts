@@ -23,13 +23,35 @@ function method(name: string, expression: string | null): string {
   return upper.endsWith(' COLUMNS') ? `${upper}(${expression ?? ''})` : `${upper} (${expression ?? ''})`;
 }
 
-/** A partition's bound in model form from its method and PARTITION_DESCRIPTION. */
+/**
+ * A partition's bound in model form from its method and PARTITION_DESCRIPTION. LIST values are sorted
+ * (the server keeps them in the order written, NULL first): `IN (2,1)` and `IN (1,2)` are one
+ * partition. A LIST COLUMNS DEFAULT partition is described `MAXVALUE` (`(MAXVALUE,MAXVALUE)` for two
+ * columns), which no LIST value can be.
+ */
 function values(methodName: string, description: string | null): string | undefined {
   if (description === null) return undefined;
   const upper = methodName.toUpperCase();
   if (upper.startsWith('RANGE')) return !upper.includes('COLUMNS') && description === 'MAXVALUE' ? 'LESS THAN MAXVALUE' : `LESS THAN (${description})`;
-  if (upper.startsWith('LIST')) return description === DEFAULT_PARTITION ? DEFAULT_PARTITION : `IN (${description})`;
-  return undefined;
+  if (!upper.startsWith('LIST')) return undefined;
+  if (description === DEFAULT_PARTITION || /^\(?MAXVALUE(?:,MAXVALUE)*\)?$/.test(description)) return DEFAULT_PARTITION;
+  return `IN (${boundItems(`(${description})`).sort(compareValues).join(',')})`;
+}
+
+/** LIST values in order: NULL first, then numbers, strings and tuples item by item (as compareItems orders them), else as text. */
+function compareValues(a: string, b: string): number {
+  if (a === b) return 0;
+  if (a === 'NULL' || b === 'NULL') return a === 'NULL' ? -1 : 1;
+  const tuple = /^\(.*\)$/s;
+  if (tuple.test(a) && tuple.test(b)) {
+    const [left, right] = [boundItems(a), boundItems(b)];
+    for (let i = 0; i < Math.min(left.length, right.length); i++) {
+      const order = compareValues(left[i]!, right[i]!);
+      if (order !== 0) return order;
+    }
+    return left.length - right.length;
+  }
+  return compareItems(a, b) ?? (a < b ? -1 : 1);
 }
 
 /** The table's partitioning from its rows (ordered by partition, then subpartition); `{}` when it has none. */
