@@ -5,9 +5,24 @@
  * the last itself: diff applies it to snapshot sides, snapshot to what it writes).
  */
 import type { ParityConfig } from '../config/config.js';
+import { readFilterFile } from '../filters/filter-file.js';
+import type { ObjectFilter } from '../filters/object-filter.js';
 import { ParityError } from '../errors.js';
 import type { SchemaSelection, SourceContext } from '../sources/source.js';
 import { listArg, stringArg, type CommandContext, type OptionSpec } from './command.js';
+
+/** `-filterFile`: diff, snapshot, generate, model and dataDiff take it. */
+export const FILTER_OPTIONS: Readonly<Record<string, OptionSpec>> = {
+  filterFile: { type: 'string', describe: 'JSON filter file: the objects (by object type, schema and name) the command includes or excludes (default: [flyway] filterFile)' },
+};
+
+/** The command's object filter: `-filterFile`, else `[flyway] filterFile`, else none. */
+export function objectFilter(context: CommandContext): ObjectFilter | undefined {
+  const file = stringArg(context, 'filterFile');
+  if (file !== undefined) return readFilterFile(file, context.workingDirectory());
+  const configured = context.config().filterFile;
+  return configured && readFilterFile(configured.path, context.config().workingDirectory);
+}
 
 export const SOURCE_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   buildEnvironment: {
@@ -18,6 +33,7 @@ export const SOURCE_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   buildCherryPick: { type: 'string', describe: 'For a migrations source: comma-separated versions to apply, and only those' },
   rebuild: { type: 'boolean', describe: 'For a migrations source: clean the build environment (provisioner = "clean") and re-apply' },
   includeFlywayObjects: { type: 'boolean', describe: 'Compare the schema history table too (default: false)' },
+  ...FILTER_OPTIONS,
 };
 
 /**
@@ -38,6 +54,7 @@ export function sourceContext(context: CommandContext, options: { readonly confi
   const buildEnvironment = stringArg(context, 'buildEnvironment');
   const buildVersion = stringArg(context, 'buildVersion');
   const selection = snapshotSchemas(context, options.configuredSnapshotSchemas ? config.snapshotSchemas : undefined);
+  const filter = objectFilter(context);
   return {
     config,
     tempDirectory: context.tempDirectory,
@@ -51,5 +68,6 @@ export function sourceContext(context: CommandContext, options: { readonly confi
     },
     includeFlywayObjects: context.args['includeFlywayObjects'] === true,
     ...(selection ? { snapshotSchemas: selection } : {}),
+    ...(filter ? { objectFilter: filter } : {}),
   };
 }

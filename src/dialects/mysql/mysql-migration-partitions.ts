@@ -30,6 +30,7 @@ import { equalValues } from '../../diff/object-comparer.js';
 import type { Table, TablePartition } from '../../model/objects.js';
 import { shownName } from '../../model/unqualify.js';
 import { DEFAULT_PARTITION, boundItems, compareRangeBounds, partitionList, partitionMethod, renderPartitionClause } from './mysql-partitions.js';
+import { longestIncreasing } from './mysql-order.js';
 import { qualifiedName, quoteIdent } from './mysql-quoting.js';
 
 export interface PartitionPlan {
@@ -161,33 +162,15 @@ function listValues(partition: TablePartition): string[] {
 
 const isDefault = (partition: TablePartition) => partition.values === DEFAULT_PARTITION;
 
-/**
- * The longest run of partitions equal on both sides and in the same order (names are unique, so this
- * is a longest increasing subsequence of target positions), as index pairs.
- */
+/** Partitions equal on both sides and in the same order, the most there can be, as index pairs. */
 function anchors(f: readonly TablePartition[], t: readonly TablePartition[]): Array<[number, number]> {
   const position = new Map(t.map((p, j) => [p.name, j]));
   const candidates = f.flatMap((p, i): Array<[number, number]> => {
     const j = position.get(p.name);
     return j !== undefined && equalValues(p, t[j]) ? [[i, j]] : [];
   });
-  // Patience sorting on the target positions.
-  const tails: number[] = [];
-  const previous: number[] = [];
-  candidates.forEach(([, j], k) => {
-    let low = 0;
-    let high = tails.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (candidates[tails[mid]!]![1] < j) low = mid + 1;
-      else high = mid;
-    }
-    previous[k] = low > 0 ? tails[low - 1]! : -1;
-    tails[low] = k;
-  });
-  const out: Array<[number, number]> = [];
-  for (let k = tails.length > 0 ? tails[tails.length - 1]! : -1; k >= 0; k = previous[k]!) out.unshift(candidates[k]!);
-  return out;
+  const kept = longestIncreasing(candidates.map(([, j]) => j));
+  return candidates.filter((_, k) => kept.has(k));
 }
 
 function listSteps(table: Table, f: readonly TablePartition[], t: readonly TablePartition[]): MigrationStep[] {
