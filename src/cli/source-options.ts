@@ -1,8 +1,9 @@
 /**
  * The parameters that shape how comparison sources are loaded (shared by diff and snapshot):
  * the build-environment settings of a `migrations` source (and of a `schemaModel` source whose dialect
- * has no server of its own), `-includeFlywayObjects`, and `-snapshotSchemas` (each command describes
- * the last itself: diff applies it to snapshot sides, snapshot to what it writes).
+ * has no server of its own), `-includeFlywayObjects`, `-filterFile` (which generate, model and
+ * dataDiff take too), and `-snapshotSchemas` (each command describes the last itself: diff applies it
+ * to snapshot sides, snapshot to what it writes).
  */
 import type { ParityConfig } from '../config/config.js';
 import { readFilterFile } from '../filters/filter-file.js';
