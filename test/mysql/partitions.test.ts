@@ -21,6 +21,7 @@ import { splitMysqlStatements } from '../../src/dialects/mysql/mysql-script.ts';
 import type { DatabaseModel, Table } from '../../src/model/objects.ts';
 import { runCli, type CliResult } from '../support/cli.ts';
 import { changeSummary, diffJson } from '../support/diff-json.ts';
+import { environmentSection } from '../support/flyway-toml.ts';
 import { skipWithoutMariadb, startMariadb, type TestMariadb } from '../support/mariadb-server.ts';
 
 const METHODS = [
@@ -72,15 +73,7 @@ let model: DatabaseModel;
 
 const run = (...args: string[]): Promise<CliResult> => runCli(args, { cwd: work, env: { PW: server.password } });
 
-const settings = (database: string): ConnectionSettings => ({
-  dialect: 'mysql',
-  host: '127.0.0.1',
-  port: server.port,
-  database: server.name(database),
-  user: server.user,
-  password: server.password,
-  params: {},
-});
+const settings = (database: string): ConnectionSettings => server.settings(database);
 
 function table(name: string): Table {
   const found = model.objects.find((o) => o.kind === 'table' && o.name === name);
@@ -112,9 +105,8 @@ if (!skipWithoutMariadb()) {
   test.before(async () => {
     server = await startMariadb();
     work = fs.mkdtempSync(path.join(os.tmpdir(), 'parity-mysql-partitions-'));
-    const env = (name: string, database: string) =>
-      [`[environments.${name}]`, `url = "${server.jdbcUrl(database)}"`, `user = "${server.user}"`, 'password = "${env.PW}"', ''].join('\n');
-    fs.writeFileSync(path.join(work, 'flyway.toml'), [env('src', 'src'), env('tgt', 'tgt')].join('\n'));
+    const env = (name: string) => environmentSection(name, server.jdbcUrl(name), server.user, 'PW');
+    fs.writeFileSync(path.join(work, 'flyway.toml'), [env('src'), env('tgt')].join('\n'));
     await server.createDatabase('methods');
     await server.execAll('methods', METHODS);
     model = await introspectMysql(settings('methods'), { schemas: [] });

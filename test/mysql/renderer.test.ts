@@ -16,24 +16,12 @@ import { splitMysqlStatements } from '../../src/dialects/mysql/mysql-script.ts';
 import { diffModels } from '../../src/diff/differ.ts';
 import { renderMigrationScripts, type MigrationScript } from '../../src/generate/generate.ts';
 import type { DatabaseModel, Routine, SchemaDef, SchemaObject, Table, TablePartition, View } from '../../src/model/objects.ts';
+import { mysqlTable } from '../support/mysql-model.ts';
 
 const GOLDEN = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'golden', 'mysql');
 const UPDATE = process.env['UPDATE_GOLDEN'] === '1';
 
-const table = (name: string, parts: Partial<Table> = {}): Table => ({
-  kind: 'table',
-  schema: 'app',
-  name,
-  extras: { engine: 'InnoDB', characterSet: 'utf8mb4', collation: 'utf8mb4_general_ci' },
-  columns: [{ name: 'id', type: 'int', nullable: false }],
-  primaryKey: { name: 'PRIMARY', columns: ['id'] },
-  uniqueConstraints: [],
-  checkConstraints: [],
-  foreignKeys: [],
-  indexes: [],
-  triggers: [],
-  ...parts,
-});
+const table = mysqlTable;
 
 const orders = table('orders', {
   comment: "customer's orders",

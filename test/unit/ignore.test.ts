@@ -9,25 +9,12 @@ import * as assert from 'uvu/assert';
 import { diffModels } from '../../src/diff/differ.ts';
 import { IGNORE_CATEGORIES, ignoreCategories, ignoreInSource } from '../../src/diff/ignore.ts';
 import type { DatabaseModel, SchemaDef, Table } from '../../src/model/objects.ts';
+import { mysqlTable } from '../support/mysql-model.ts';
 import { catchParityError } from '../support/parity-error.ts';
 
-const table = (name: string, extra: Partial<Table> = {}): Table => ({
-  kind: 'table',
-  schema: 'app',
-  name,
-  extras: { engine: 'InnoDB', characterSet: 'utf8mb4', collation: 'utf8mb4_general_ci' },
-  columns: [
-    { name: 'id', type: 'int', nullable: false },
-    { name: 'label', type: 'varchar(20)', nullable: true },
-  ],
-  primaryKey: { name: 'PRIMARY', columns: ['id'] },
-  uniqueConstraints: [],
-  checkConstraints: [],
-  foreignKeys: [],
-  indexes: [],
-  triggers: [],
-  ...extra,
-});
+/** `app`.`name` (id, label), then `extra`. */
+const table = (name: string, extra: Partial<Table> = {}): Table =>
+  mysqlTable(name, { columns: [{ name: 'id', type: 'int', nullable: false }, { name: 'label', type: 'varchar(20)', nullable: true }], ...extra });
 const model = (...objects: DatabaseModel['objects']): DatabaseModel => ({ dialect: 'mysql', schemas: ['app'], objects });
 
 /** The changes of a comparison with `ignore` (and column order compared, as for MySQL). */
