@@ -24,6 +24,11 @@ export interface SideInfo {
   /** Password-free description: `environment dev (postgres://app@127.0.0.1:5432/app)`. */
   readonly description: string;
   readonly preparationInfo: PreparationInfo | null;
+  /**
+   * A side compared without schema qualifiers: the one schema it read (the database a MySQL URL
+   * names), which filters match `schema` patterns against. Absent otherwise.
+   */
+  readonly schema?: string;
 }
 
 export interface ArtifactChange extends Change {
@@ -61,6 +66,7 @@ const side = {
     type: { enum: ['environment', 'snapshot', 'empty', 'schemaModel', 'migrations'] },
     description: { type: 'string' },
     preparationInfo: { type: ['object', 'null'] },
+    schema: { type: 'string' },
   },
 };
 

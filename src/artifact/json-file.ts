@@ -52,8 +52,37 @@ function describeError(error: ErrorObject): string {
   return error.message ?? 'invalid value';
 }
 
-/** Reads and validates a JSON document; every failure names the file and, for content, the JSON path. */
-export function readValidatedJson<T>(file: string, validator: () => ValidateFunction, what: string, code: ErrorCode): T {
+/**
+ * JSON with `//` and `/* *\/` comments (JSONC, as Flyway's filter files allow) as plain JSON: every
+ * comment outside a string becomes spaces, so positions in parse errors stay right.
+ */
+export function stripJsonComments(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; ) {
+    const ch = text[i]!;
+    if (ch === '"') {
+      let end = i + 1;
+      while (end < text.length && text[end] !== '"') end += text[end] === '\\' ? 2 : 1;
+      out += text.slice(i, end + 1);
+      i = end + 1;
+    } else if (ch === '/' && (text[i + 1] === '/' || text[i + 1] === '*')) {
+      const close = text[i + 1] === '/' ? text.indexOf('\n', i) : text.indexOf('*/', i + 2);
+      const end = close < 0 ? text.length : text[i + 1] === '/' ? close : close + 2;
+      out += text.slice(i, end).replace(/[^\n]/g, ' ');
+      i = end;
+    } else {
+      out += ch;
+      i++;
+    }
+  }
+  return out;
+}
+
+/**
+ * Reads and validates a JSON document; every failure names the file and, for content, the JSON path.
+ * `comments`: the file may hold JSONC comments.
+ */
+export function readValidatedJson<T>(file: string, validator: () => ValidateFunction, what: string, code: ErrorCode, options: { readonly comments?: boolean } = {}): T {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
@@ -63,7 +92,7 @@ export function readValidatedJson<T>(file: string, validator: () => ValidateFunc
   }
   let document: unknown;
   try {
-    document = JSON.parse(text);
+    document = JSON.parse(options.comments === true ? stripJsonComments(text) : text);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     throw new ParityError(code, `${what} is not valid JSON: ${detail}`, { where: file, cause: error });

@@ -36,6 +36,7 @@ export const dataDiffCommand: CommandSpec = {
     tableMap: { type: 'string', describe: 'Without -table: source table:target table pairs (table or schema.table)' },
     tables: { type: 'string', describe: 'Without -table: only these tables (globs with * and ?, on table or schema.table); names views to compare them' },
     excludeTables: { type: 'string', describe: 'Without -table: leave these tables out (globs)' },
+    filterFile: { type: 'string', describe: 'Without -table: a JSON filter file whose rules (objectType Table or View, schema, name) select the tables too (default: [flyway] filterFile)' },
     columns: { type: 'string', describe: 'Comma-separated columns to compare (default: every non-key column of the source)' },
     columnMap: { type: 'string', describe: 'Source:target column names that differ, e.g. status:order_status,id:order_id' },
     where: { type: 'string', describe: 'SQL condition applied on both sides' },

@@ -11,6 +11,7 @@ import { ParityError } from '../errors.js';
 import { environmentConnection, environmentSchemas } from '../sources/environment-source.js';
 import { parseTolerance, type Tolerance } from '../data-diff/tolerance.js';
 import { listArg, requireString, stringArg, type CommandContext } from './command.js';
+import { objectFilter } from './source-options.js';
 
 const WHERE = 'parity dataDiff';
 
@@ -129,7 +130,7 @@ function commonSettings(context: CommandContext) {
 /** Options of single-table mode only: given without `-table` they are an error rather than ignored. */
 const SINGLE_TABLE_OPTIONS = ['targetTable', 'columns', 'columnMap', 'where', 'sourceWhere', 'targetWhere', 'updateColumn', 'minAge', 'maxAge'];
 /** Options of whole-database mode only. */
-const DATABASE_OPTIONS = ['schemaMap', 'tableMap', 'tables', 'excludeTables'];
+const DATABASE_OPTIONS = ['schemaMap', 'tableMap', 'tables', 'excludeTables', 'filterFile'];
 
 /**
  * Whole-database `-key`: `table.column`, `table.col1+col2` or `schema.table.column`, comma-separated
@@ -179,6 +180,7 @@ export function databaseDiffRequest(context: CommandContext, onProgress?: Databa
     return { connection, schemas: environmentSchemas(config, environment, connection) };
   };
   const materialize = stringArg(context, 'materialize');
+  const filter = objectFilter(context);
   return {
     source: side('source'),
     target: side('target'),
@@ -189,6 +191,7 @@ export function databaseDiffRequest(context: CommandContext, onProgress?: Databa
       excludeTables: listArg(context, 'excludeTables') ?? [],
       keys: tableKeys(context),
       tolerances: tolerances(context, true),
+      ...(filter ? { objectFilter: filter } : {}),
     },
     ...commonSettings(context),
     ...(materialize !== undefined ? { materializeDirectory: path.resolve(context.workingDirectory(), materialize) } : {}),

@@ -4,7 +4,8 @@ import { compareSources } from '../diff/compare.js';
 import { removeQuietly } from '../files.js';
 import { diffJson, diffTable } from '../output/diff-report.js';
 import { stableJsonOutput } from '../output/json-output.js';
-import { DEFAULT_ARTIFACT_HELP, artifactPath, requireString, type CommandSpec } from './command.js';
+import { IGNORE_CATEGORIES, ignoreCategories } from '../diff/ignore.js';
+import { DEFAULT_ARTIFACT_HELP, artifactPath, listArg, requireString, type CommandSpec } from './command.js';
 import { SOURCE_OPTIONS, sourceContext } from './source-options.js';
 
 export const diffCommand: CommandSpec = {
@@ -21,14 +22,16 @@ export const diffCommand: CommandSpec = {
     artifactFilename: { type: 'string', describe: `Where to write the diff artifact (${DEFAULT_ARTIFACT_HELP})` },
     ...SOURCE_OPTIONS,
     snapshotSchemas: { type: 'string', describe: 'Comma-separated schemas a snapshot:PATH side is restricted to (default: [flyway.diff] snapshotSchemas, else all it holds)' },
+    ignore: { type: 'string', describe: `Comma-separated differences to leave out: ${Object.keys(IGNORE_CATEGORIES).join(', ')}` },
   },
   async run(context) {
     const sourceText = requireString(context, 'source', 'diff');
     const targetText = requireString(context, 'target', 'diff');
+    const ignore = ignoreCategories(listArg(context, 'ignore') ?? []);
     const artifactFile = artifactPath(context, 'write');
     // The previous diff's artifact goes first: if this one fails, generate must not read a stale one.
     removeQuietly(artifactFile);
-    const artifact = await compareSources(sourceText, targetText, sourceContext(context, { configuredSnapshotSchemas: true }));
+    const artifact = await compareSources(sourceText, targetText, sourceContext(context, { configuredSnapshotSchemas: true }), { ignore });
     writeArtifact(artifactFile, artifact);
     context.output.endProgress();
     if (context.global.outputType === 'json') {

@@ -12,6 +12,7 @@ import { sanitizeDescription } from '../generate/versioning.js';
 import { generateJson, generateText, generateWarnings } from '../output/generate-report.js';
 import { stableJsonOutput } from '../output/json-output.js';
 import { DEFAULT_ARTIFACT_HELP, artifactPath, stringArg, type CommandSpec } from './command.js';
+import { FILTER_OPTIONS, objectFilter } from './source-options.js';
 
 const TYPES: readonly ScriptType[] = ['versioned', 'undo'];
 
@@ -47,6 +48,7 @@ export const generateCommand: CommandSpec = {
     types: { type: 'string', describe: 'Scripts to write: versioned, undo (default: versioned)' },
     version: { type: 'string', describe: 'Version of the scripts (default: the highest in the folder + 1)' },
     changes: { type: 'string', describe: 'Comma-separated change IDs (default: all changes)' },
+    ...FILTER_OPTIONS,
   },
   async run(context) {
     const config = context.config();
@@ -57,6 +59,7 @@ export const generateCommand: CommandSpec = {
     const artifact = readArtifact(artifactFile);
     const version = stringArg(context, 'version');
     const changeIds = stringArg(context, 'changes');
+    const filter = objectFilter(context);
     const result = generateMigrations({
       artifact,
       artifactFile,
@@ -65,6 +68,7 @@ export const generateCommand: CommandSpec = {
       types,
       ...(version !== undefined ? { version } : {}),
       ...(changeIds !== undefined ? { changeIds } : {}),
+      ...(filter ? { objectFilter: filter } : {}),
     });
     if (context.global.outputType === 'json') {
       context.output.result(stableJsonOutput(generateJson(result, workingDirectory)));

@@ -1,6 +1,6 @@
 /** `parity model [-artifactFilename=F] [-changes=ID,...]`: apply a diff's changes to the schema-model folder. */
 import { readArtifact } from '../artifact/artifact.js';
-import { selectChanges } from '../artifact/select-changes.js';
+import { filterArtifactChanges, selectChanges } from '../artifact/select-changes.js';
 import { dialectByName } from '../dialects/registry.js';
 import { ParityError } from '../errors.js';
 import { modelJson, modelTable } from '../output/model-report.js';
@@ -8,6 +8,7 @@ import { stableJsonOutput } from '../output/json-output.js';
 import { schemaModelFolder } from '../schema-model/folder.js';
 import { updateSchemaModel } from '../schema-model/writer.js';
 import { DEFAULT_ARTIFACT_HELP, artifactPath, type CommandSpec } from './command.js';
+import { FILTER_OPTIONS, objectFilter } from './source-options.js';
 
 export const modelCommand: CommandSpec = {
   name: 'model',
@@ -19,6 +20,7 @@ export const modelCommand: CommandSpec = {
   options: {
     artifactFilename: { type: 'string', describe: `The diff artifact to read (${DEFAULT_ARTIFACT_HELP})` },
     changes: { type: 'string', describe: 'Comma-separated change IDs to apply (default: all)' },
+    ...FILTER_OPTIONS,
   },
   async run(context) {
     const config = context.config();
@@ -33,7 +35,9 @@ export const modelCommand: CommandSpec = {
         { where: artifactFile },
       );
     }
-    const changes = selectChanges(artifact, typeof context.args['changes'] === 'string' ? context.args['changes'] : undefined, artifactFile);
+    const selected = selectChanges(artifact, typeof context.args['changes'] === 'string' ? context.args['changes'] : undefined, artifactFile);
+    const filter = objectFilter(context);
+    const changes = filter ? filterArtifactChanges(artifact, selected, filter) : selected;
     const result = await updateSchemaModel(schemaModelFolder(config), changes, dialectByName(artifact.dialect));
     context.output.endProgress();
     context.output.result(context.global.outputType === 'json' ? stableJsonOutput(modelJson(result)) : modelTable(result));

@@ -1,13 +1,29 @@
 /**
  * The parameters that shape how comparison sources are loaded (shared by diff and snapshot):
  * the build-environment settings of a `migrations` source (and of a `schemaModel` source whose dialect
- * has no server of its own), `-includeFlywayObjects`, `-include`, and `-snapshotSchemas` (each command describes
- * the last itself: diff applies it to snapshot sides, snapshot to what it writes).
+ * has no server of its own), `-includeFlywayObjects`, `-include`, `-filterFile` (which generate, model
+ * and dataDiff take too), and `-snapshotSchemas` (each command describes the last itself: diff applies
+ * it to snapshot sides, snapshot to what it writes).
  */
 import type { ParityConfig } from '../config/config.js';
+import { readFilterFile } from '../filters/filter-file.js';
+import type { ObjectFilter } from '../filters/object-filter.js';
 import { ParityError } from '../errors.js';
 import type { SchemaSelection, SourceContext } from '../sources/source.js';
 import { listArg, stringArg, type CommandContext, type OptionSpec } from './command.js';
+
+/** `-filterFile`: diff, snapshot, generate, model and dataDiff take it. */
+export const FILTER_OPTIONS: Readonly<Record<string, OptionSpec>> = {
+  filterFile: { type: 'string', describe: 'JSON filter file: the objects (by object type, schema and name) the command includes or excludes (default: [flyway] filterFile)' },
+};
+
+/** The command's object filter: `-filterFile`, else `[flyway] filterFile`, else none. */
+export function objectFilter(context: CommandContext): ObjectFilter | undefined {
+  const file = stringArg(context, 'filterFile');
+  if (file !== undefined) return readFilterFile(file, context.workingDirectory());
+  const configured = context.config().filterFile;
+  return configured && readFilterFile(configured.path, context.config().workingDirectory);
+}
 
 export const SOURCE_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   buildEnvironment: {
@@ -19,6 +35,7 @@ export const SOURCE_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   rebuild: { type: 'boolean', describe: 'For a migrations source: clean the build environment (provisioner = "clean") and re-apply' },
   includeFlywayObjects: { type: 'boolean', describe: 'Compare the schema history table too (default: false)' },
   include: { type: 'string', describe: 'Comma-separated things to compare that are left out by default: privileges (GRANTs and default privileges)' },
+  ...FILTER_OPTIONS,
 };
 
 /** What `-include=` may name. */
@@ -53,6 +70,7 @@ export function sourceContext(context: CommandContext, options: { readonly confi
   const buildEnvironment = stringArg(context, 'buildEnvironment');
   const buildVersion = stringArg(context, 'buildVersion');
   const selection = snapshotSchemas(context, options.configuredSnapshotSchemas ? config.snapshotSchemas : undefined);
+  const filter = objectFilter(context);
   return {
     config,
     tempDirectory: context.tempDirectory,
@@ -67,5 +85,6 @@ export function sourceContext(context: CommandContext, options: { readonly confi
     includeFlywayObjects: context.args['includeFlywayObjects'] === true,
     includePrivileges: includes(context).has('privileges'),
     ...(selection ? { snapshotSchemas: selection } : {}),
+    ...(filter ? { objectFilter: filter } : {}),
   };
 }

@@ -36,6 +36,8 @@ export interface ParityConfig {
   readonly snapshotSchemas?: { readonly schemas: readonly string[]; readonly definedIn: string };
   /** Settings for reading and applying migrations (`[flyway]` keys of the same names). */
   readonly migrations: MigrationSettings;
+  /** `[flyway] filterFile`: the filter file of diff, snapshot, generate, model and dataDiff (see src/filters). */
+  readonly filterFile?: { readonly path: string; readonly definedIn: string };
   /** Root `databaseType` (Flyway Desktop's project setting): the dialect of schema models and migrations. */
   readonly databaseType?: { readonly value: string; readonly definedIn: string };
 }
@@ -87,6 +89,7 @@ const ENVIRONMENT_KEYS = new Set(['url', 'user', 'password', 'schemas', 'provisi
 const FLYWAY_KEYS = new Set([
   'environment',
   'diff',
+  'filterFile',
   'locations',
   'schemaModelLocation',
   'schemaModelSchemas',
@@ -119,6 +122,7 @@ export function loadConfig(options: LoadConfigOptions): ParityConfig {
   let schemaModelLocation = 'schema-models';
   let schemaModelSchemas: string[] = [];
   let snapshotSchemas: ParityConfig['snapshotSchemas'];
+  let filterFile: ParityConfig['filterFile'];
   let databaseType: { value: string; definedIn: string } | undefined;
   const migrations: { -readonly [K in keyof MigrationSettings]: MigrationSettings[K] } = {
     placeholders: {},
@@ -165,6 +169,7 @@ export function loadConfig(options: LoadConfigOptions): ParityConfig {
           } else if (flywayKey === 'environment') defaultEnvironment = asString(raw, shown, where, options.env);
           else if (flywayKey === 'locations') locations = asStringList(raw, shown, where, options.env);
           else if (flywayKey === 'schemaModelLocation') schemaModelLocation = asString(raw, shown, where, options.env);
+          else if (flywayKey === 'filterFile') filterFile = { path: asString(raw, shown, where, options.env), definedIn: `${shown}: ${where}` };
           else if (flywayKey === 'schemaModelSchemas') schemaModelSchemas = asStringList(raw, shown, where, options.env);
           else if (flywayKey === 'placeholders') migrations.placeholders = asStringTable(raw, shown, where, options.env);
           else if (flywayKey === 'table') migrations.table = asString(raw, shown, where, options.env);
@@ -209,6 +214,7 @@ export function loadConfig(options: LoadConfigOptions): ParityConfig {
     schemaModelLocation,
     schemaModelSchemas,
     ...(snapshotSchemas !== undefined ? { snapshotSchemas } : {}),
+    ...(filterFile !== undefined ? { filterFile } : {}),
     migrations,
     ...(databaseType !== undefined ? { databaseType } : {}),
   };

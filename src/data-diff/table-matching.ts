@@ -11,9 +11,12 @@
  * A target table is matched once (an exact name wins). Unmatched tables are reported as on one side
  * only: a target table only when its schema is one the source schemas map to.
  * `-tables`/`-excludeTables` globs (`*`, `?`) select tables by `name` or `schema.name` as the source
- * names them: a target table also by its name under the source schema that maps to its schema.
+ * names them: a target table also by its name under the source schema that maps to its schema. A
+ * filter file's rules (src/filters) leave tables and views out the same way.
  */
 import { ParityError } from '../errors.js';
+import { globMatches, isGlob } from '../filters/glob.js';
+import { keepsObject, type ObjectFilter } from '../filters/object-filter.js';
 import { findColumn, isUniqueKey, type CatalogTable } from './sql/catalog.js';
 import type { Tolerance } from './tolerance.js';
 
@@ -26,6 +29,8 @@ export interface MatchOptions {
   readonly tables: readonly string[];
   /** Globs of tables left out. */
   readonly excludeTables: readonly string[];
+  /** `-filterFile` (or `[flyway] filterFile`): tables and views it leaves out are not compared. */
+  readonly objectFilter?: ObjectFilter;
   /** Source table (`name` or `schema.name`) -> its key columns (source names). */
   readonly keys: ReadonlyMap<string, readonly string[]>;
   /** Source table (`name` or `schema.name`) -> its columns' tolerances (`-tolerance=table.col:0.01`). */
@@ -48,13 +53,6 @@ function invalid(message: string, where = WHERE): ParityError {
 
 export const qualified = (table: CatalogTable) => `${table.table.schema}.${table.table.name}`;
 
-/** `*` any characters, `?` one, everything else literal. */
-export function globMatches(glob: string, text: string): boolean {
-  const pattern = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-  return new RegExp(`^${pattern}$`, 's').test(text);
-}
-
-const isGlob = (text: string) => /[*?]/.test(text);
 
 /** The table's names a user may write: `name` and `schema.name`. */
 const namesOf = (table: CatalogTable) => [table.table.name, qualified(table)];
@@ -72,6 +70,8 @@ function byName(catalog: readonly CatalogTable[], name: string): CatalogTable[] 
 function selected(table: CatalogTable, options: MatchOptions, named: (table: CatalogTable) => boolean): boolean {
   const names = namesOf(table);
   if (options.excludeTables.some((glob) => names.some((n) => globMatches(glob, n)))) return false;
+  const filtered = { kind: table.view ? 'view' : 'table', schema: table.table.schema, names: [table.table.name] } as const;
+  if (options.objectFilter && !keepsObject(options.objectFilter, filtered)) return false;
   if (named(table)) return true;
   if (table.view) return false;
   return options.tables.length === 0 || options.tables.some((glob) => names.some((n) => globMatches(glob, n)));

@@ -45,6 +45,11 @@ export interface Dialect {
   introspect(connection: ConnectionSettings, options: IntrospectOptions): Promise<DatabaseModel>;
   /** Canonical DDL that creates `object` (all its parts included), used as the object's definition. */
   renderCreate(object: SchemaObject): string;
+  /**
+   * Whether the order of a table's columns is compared: the dialect can place a column (MySQL's
+   * `MODIFY COLUMN ... AFTER`). Default false: column order is never a difference.
+   */
+  readonly comparesColumnOrder?: boolean;
   /** Migration statements per change (create, drop, alter with part-level ALTERs), for `generate`. */
   readonly migration: MigrationRenderer;
   /** Reading and locating objects in schema-model folders; absent: the dialect has no schema models. */

@@ -8,6 +8,7 @@ import { loadSourcePair } from '../sources/load-sources.js';
 import type { SourceContext } from '../sources/source.js';
 import type { Change } from './changes.js';
 import { diffModels } from './differ.js';
+import { ignoreInSource } from './ignore.js';
 
 const nameKey = (ref: { readonly schema: string; readonly name: string }) => JSON.stringify([ref.schema, ref.name]);
 
@@ -49,11 +50,19 @@ export function dependentObjectsOf(model: DatabaseModel, changes: readonly Chang
   );
 }
 
-export async function compareSources(sourceText: string, targetText: string, context: SourceContext): Promise<Artifact> {
-  const { source, target } = await loadSourcePair(sourceText, targetText, context);
+export interface CompareOptions {
+  /** `-ignore`: categories of src/diff/ignore.ts, already checked. */
+  readonly ignore?: readonly string[];
+}
+
+export async function compareSources(sourceText: string, targetText: string, context: SourceContext, options: CompareOptions = {}): Promise<Artifact> {
+  const loaded = await loadSourcePair(sourceText, targetText, context);
+  const target = loaded.target;
+  // Ignored properties: the source compares (and is written to the artifact) with the target's.
+  const source = { ...loaded.source, model: ignoreInSource(loaded.source.model, target.model, options.ignore ?? []) };
   context.onProgress?.('comparing');
-  const changes = diffModels(source.model, target.model);
   const dialect = dialectByName(source.model.dialect);
+  const changes = diffModels(source.model, target.model, { columnOrder: dialect.comparesColumnOrder === true });
   const withDefinitions: ArtifactChange[] = changes.map((change) => ({
     ...change,
     ...(change.source ? { sourceDefinition: dialect.renderCreate(change.source) } : {}),

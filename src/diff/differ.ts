@@ -11,6 +11,8 @@ import { compareObjects, compareText } from './object-comparer.js';
 export interface DiffOptions {
   /** Keep only objects for which this returns true (both sides). */
   readonly include?: (object: SchemaObject) => boolean;
+  /** Report a table whose shared columns are in another order (a `columnOrder` property part). */
+  readonly columnOrder?: boolean;
 }
 
 function identityKey(object: SchemaObject): string {
@@ -41,7 +43,7 @@ export function diffModels(source: DatabaseModel, target: DatabaseModel, options
       changes.push({ ...base, differenceType: 'Add', source: object, parts: [] });
       continue;
     }
-    const parts = compareObjects(dialect, object, other);
+    const parts = compareObjects(dialect, object, other, { columnOrder: options.columnOrder === true });
     if (parts.length > 0) changes.push({ ...base, differenceType: 'Edit', source: object, target: other, parts });
   }
   for (const [key, object] of targetByKey) {

@@ -18,6 +18,7 @@ const NAMED_LISTS: Partial<Record<ObjectKind, Readonly<Record<string, PartKind>>
     indexes: 'index',
     triggers: 'trigger',
     policies: 'policy',
+    partitions: 'partition',
   },
   view: { columns: 'column', triggers: 'trigger' },
   materializedView: { columns: 'column', indexes: 'index' },
@@ -59,7 +60,20 @@ export function equalValues(a: unknown, b: unknown): boolean {
   return leftCount === rightCount;
 }
 
-export function compareObjects(dialect: DialectName, source: SchemaObject, target: SchemaObject): PartChange[] {
+/**
+ * The shared columns of two tables in each one's order, when that order differs (a dialect that can
+ * place columns compares it: `DiffOptions.columnOrder`); columns on one side only do not count.
+ */
+export function columnOrderChange(source: SchemaObject, target: SchemaObject): { source: string[]; target: string[] } | undefined {
+  if (source.kind !== 'table' || target.kind !== 'table') return undefined;
+  const inSource = new Set(source.columns.map((c) => c.name));
+  const inTarget = new Set(target.columns.map((c) => c.name));
+  const from = source.columns.map((c) => c.name).filter((name) => inTarget.has(name));
+  const to = target.columns.map((c) => c.name).filter((name) => inSource.has(name));
+  return from.every((name, i) => name === to[i]) ? undefined : { source: from, target: to };
+}
+
+export function compareObjects(dialect: DialectName, source: SchemaObject, target: SchemaObject, options: { readonly columnOrder?: boolean } = {}): PartChange[] {
   const lists = NAMED_LISTS[source.kind] ?? {};
   const singles = NAMED_SINGLES[source.kind] ?? {};
   const parent = `${source.kind}:${source.schema}.${source.name}`;
@@ -94,6 +108,8 @@ export function compareObjects(dialect: DialectName, source: SchemaObject, targe
       parts.push(record('property', key, type, from, to));
     }
   }
+  const order = options.columnOrder ? columnOrderChange(source, target) : undefined;
+  if (order) parts.push(record('property', 'columnOrder', 'Edit', order.source, order.target));
   return parts.sort((a, b) => compareText(a.partKind, b.partKind) || compareText(a.name, b.name));
 }
 

@@ -4,7 +4,8 @@
  */
 import path from 'node:path';
 import type { Artifact } from '../artifact/artifact.js';
-import { selectChanges } from '../artifact/select-changes.js';
+import { filterArtifactChanges, selectChanges } from '../artifact/select-changes.js';
+import type { ObjectFilter } from '../filters/object-filter.js';
 import { dialectByName } from '../dialects/registry.js';
 import type { Change } from '../diff/changes.js';
 import { ParityError } from '../errors.js';
@@ -23,6 +24,8 @@ export interface GenerateRequest {
   readonly artifactFile: string;
   /** `-changes=ID1,ID2`; all changes when absent. */
   readonly changeIds?: string;
+  /** `-filterFile`: of the selected changes, only those whose object it keeps. */
+  readonly objectFilter?: ObjectFilter;
   /** The migrations folder (absolute). */
   readonly location: string;
   /** Already sanitized. */
@@ -100,7 +103,8 @@ export function renderMigrationScripts(request: ScriptRequest): MigrationScript[
 
 export function generateMigrations(request: GenerateRequest): GenerateResult {
   const { artifact } = request;
-  const changes: Change[] = selectChanges(artifact, request.changeIds, request.artifactFile);
+  const selected: Change[] = selectChanges(artifact, request.changeIds, request.artifactFile);
+  const changes = request.objectFilter ? filterArtifactChanges(artifact, selected, request.objectFilter) : selected;
   if (changes.length === 0) return { files: [], warnings: [], changeCount: 0 };
   const version = chooseVersion(request);
   const scripts = renderMigrationScripts({ artifact, changes, types: request.types, version, description: request.description });

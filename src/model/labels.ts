@@ -23,6 +23,7 @@ export const PART_LABELS: Readonly<Record<PartKind | 'property', string>> = {
   checkConstraint: 'Check Constraint',
   foreignKey: 'Foreign Key',
   index: 'Index',
+  partition: 'Partition',
   trigger: 'Trigger',
   attribute: 'Attribute',
   value: 'Value',

@@ -97,6 +97,7 @@ const definitions: Record<string, unknown> = {
     enabled: bool,
     comment: text,
   }),
+  tablePartition: record(['name'], { name: text, values: text, comment: text, subpartitions: textList }),
   viewColumn: record(['name', 'type'], { name: text, type: text, comment: text }),
   routineArgument: record(['mode', 'type'], {
     name: text,
@@ -149,6 +150,8 @@ const objectSchemas: Record<string, unknown> = {
       partitionBy: text,
       partitionOf: ref('partitionOf'),
       policies: listOf('policy'),
+      subpartitionBy: text,
+      partitions: listOf('tablePartition'),
     },
   ),
   view: record(['kind', 'schema', 'name', 'definition'], {

@@ -253,6 +253,32 @@ export interface Table extends ObjectBase {
   readonly partitionOf?: PartitionOf;
   /** Row-level security policies, by name; omitted where the table has none. */
   readonly policies?: readonly Policy[];
+  /**
+   * MySQL/MariaDB: how each partition is divided (`HASH (\`id\`)`, `LINEAR KEY (\`id\`)`); only with
+   * `partitionBy`.
+   */
+  readonly subpartitionBy?: string;
+  /**
+   * MySQL/MariaDB: the partitions of a table with `partitionBy`, in their order (RANGE: by bound).
+   * Parts of the table (each compared by name, with an ID of its own under the table), not objects
+   * of their own: they have no columns, keys or privileges of their own, and every change to them is
+   * an `ALTER TABLE` of the table.
+   */
+  readonly partitions?: readonly TablePartition[];
+}
+
+/** A partition of a MySQL/MariaDB table (`PARTITION p2024 VALUES LESS THAN (2025) COMMENT 'x'`). */
+export interface TablePartition {
+  readonly name: string;
+  /**
+   * The bound as the server prints it, canonical: `LESS THAN (2025)`, `LESS THAN MAXVALUE`,
+   * `LESS THAN ('2024-01-01',MAXVALUE)` (RANGE [COLUMNS]); `IN (NULL,1,2)` (LIST [COLUMNS]). Absent for
+   * HASH and KEY partitions.
+   */
+  readonly values?: string;
+  readonly comment?: string;
+  /** Subpartition names in order, when the table has `subpartitionBy`. */
+  readonly subpartitions?: readonly string[];
 }
 
 export interface View extends ObjectBase {
@@ -358,6 +384,7 @@ export type PartKind =
   | 'checkConstraint'
   | 'foreignKey'
   | 'index'
+  | 'partition'
   | 'trigger'
   | 'attribute'
   | 'value'

@@ -1,4 +1,5 @@
 /** Resolves `-source` and `-target` into models. `empty` takes the dialect of the other side. */
+import { filterModel } from '../filters/object-filter.js';
 import type { DialectName } from '../model/objects.js';
 import { loadMigrationsSource } from './build-source.js';
 import { loadEnvironmentSource } from './environment-source.js';
@@ -65,13 +66,28 @@ export async function loadSource(text: string, setting: string, context: SourceC
   }
   const plan = planSide(spec, text, setting, context);
   checkDialects([plan], context.config);
-  const loaded = await loadPlanned(spec, text, setting, plan, { ...context, unqualified: plan.unqualified });
+  const sideContext = { ...context, unqualified: plan.unqualified };
+  const schema = unqualifiedSchema(plan, sideContext);
+  const loaded = await loadPlanned(spec, text, setting, plan, sideContext, schema !== undefined ? [schema] : []);
   return selection && spec.type !== 'snapshot' ? selectSchemas(loaded, selection, plan.what) : loaded;
 }
 
-async function loadPlanned(spec: SourceSpec, text: string, setting: string, plan: SidePlan, context: SourceContext): Promise<LoadedSource> {
+/** The one schema a side read under its own name, when it is compared without qualifiers. */
+function unqualifiedSchema(plan: SidePlan, context: SourceContext): string | undefined {
+  const only = plan.schemas?.length === 1 ? plan.schemas[0] : undefined;
+  return context.unqualified && only !== undefined && only !== '' ? only : undefined;
+}
+
+/**
+ * Loads a planned side, without the objects the filter leaves out; `unqualifiedSchemas`: the schemas
+ * the sides of a comparison without qualifiers read (what filters match `schema` patterns against).
+ */
+async function loadPlanned(spec: SourceSpec, text: string, setting: string, plan: SidePlan, context: SourceContext, unqualifiedSchemas: readonly string[]): Promise<LoadedSource> {
   if (spec.type === 'empty') throw new Error('an empty side is not loaded');
-  return plan.preloaded ? withoutPrivileges(withoutFlywayObjects(plan.preloaded, context), context) : loadNonEmpty(spec, text, setting, context);
+  const loaded = plan.preloaded ? withoutPrivileges(withoutFlywayObjects(plan.preloaded, context), context) : await loadNonEmpty(spec, text, setting, context);
+  const schema = unqualifiedSchema(plan, context);
+  const model = context.objectFilter ? filterModel(loaded.model, context.objectFilter, unqualifiedSchemas) : loaded.model;
+  return { model, side: schema !== undefined ? { ...loaded.side, schema } : loaded.side };
 }
 
 /**
@@ -96,18 +112,19 @@ export async function loadSourcePair(
   const targetPlan = planSide(targetSpec, targetText, '-target', context);
   checkDialects([sourcePlan, targetPlan], context.config);
   const sideContext: SourceContext = { ...context, unqualified: comparesUnqualified(sourcePlan, targetPlan) };
+  const names = [...new Set([sourcePlan, targetPlan].flatMap((plan) => unqualifiedSchema(plan, sideContext) ?? []))];
   if (sourceSpec.type === 'empty') {
-    const target = await loadPlanned(targetSpec, targetText, '-target', targetPlan, sideContext);
+    const target = await loadPlanned(targetSpec, targetText, '-target', targetPlan, sideContext, names);
     return { source: emptySide(sourceText, target.model.dialect), target };
   }
   if (targetSpec.type === 'empty') {
-    const source = await loadPlanned(sourceSpec, sourceText, '-source', sourcePlan, sideContext);
+    const source = await loadPlanned(sourceSpec, sourceText, '-source', sourcePlan, sideContext, names);
     return { source, target: emptySide(targetText, source.model.dialect) };
   }
   // Both sides are read at the same time: two databases, two connections.
   const [source, target] = await Promise.all([
-    loadPlanned(sourceSpec, sourceText, '-source', sourcePlan, sideContext),
-    loadPlanned(targetSpec, targetText, '-target', targetPlan, sideContext),
+    loadPlanned(sourceSpec, sourceText, '-source', sourcePlan, sideContext, names),
+    loadPlanned(targetSpec, targetText, '-target', targetPlan, sideContext, names),
   ]);
   return { source, target };
 }

@@ -5,6 +5,7 @@
 import type { SideInfo } from '../artifact/artifact.js';
 import type { ParityConfig } from '../config/config.js';
 import { ParityError } from '../errors.js';
+import type { ObjectFilter } from '../filters/object-filter.js';
 import type { DatabaseModel, DialectName } from '../model/objects.js';
 import type { BuildOptions } from './build-source.js';
 
@@ -36,6 +37,11 @@ export interface SourceContext {
    * restricted to (for `snapshot`: whatever the source is; see sources/schema-selection.ts).
    */
   readonly snapshotSchemas?: SchemaSelection;
+  /**
+   * `-filterFile` (or `[flyway] filterFile`): the objects a side keeps; the others are dropped as the
+   * side is read, before anything compares or writes it.
+   */
+  readonly objectFilter?: ObjectFilter;
   /** Read the side without schema qualifiers (decided for both sides by sources/scope.ts). */
   readonly unqualified?: boolean;
   /** Where a throwaway server keeps its data (the run's TMPDIR); default: `os.tmpdir()`. */

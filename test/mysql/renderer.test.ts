@@ -15,25 +15,13 @@ import { mysqlDialect } from '../../src/dialects/mysql/mysql-dialect.ts';
 import { splitMysqlStatements } from '../../src/dialects/mysql/mysql-script.ts';
 import { diffModels } from '../../src/diff/differ.ts';
 import { renderMigrationScripts, type MigrationScript } from '../../src/generate/generate.ts';
-import type { DatabaseModel, Routine, SchemaDef, SchemaObject, Table, View } from '../../src/model/objects.ts';
+import type { DatabaseModel, Routine, SchemaDef, SchemaObject, Table, TablePartition, View } from '../../src/model/objects.ts';
+import { mysqlTable } from '../support/mysql-model.ts';
 
 const GOLDEN = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'golden', 'mysql');
 const UPDATE = process.env['UPDATE_GOLDEN'] === '1';
 
-const table = (name: string, parts: Partial<Table> = {}): Table => ({
-  kind: 'table',
-  schema: 'app',
-  name,
-  extras: { engine: 'InnoDB', characterSet: 'utf8mb4', collation: 'utf8mb4_general_ci' },
-  columns: [{ name: 'id', type: 'int', nullable: false }],
-  primaryKey: { name: 'PRIMARY', columns: ['id'] },
-  uniqueConstraints: [],
-  checkConstraints: [],
-  foreignKeys: [],
-  indexes: [],
-  triggers: [],
-  ...parts,
-});
+const table = mysqlTable;
 
 const orders = table('orders', {
   comment: "customer's orders",
@@ -104,6 +92,33 @@ const compressed = table('archive', {
   indexes: [{ name: 'ix_v', unique: false, method: 'btree', keys: ['`v`'], comment: 'lookups' }],
 });
 
+const rangePartition = (name: string, bound: string, comment?: string): TablePartition => ({ name, values: `LESS THAN ${bound}`, ...(comment ? { comment } : {}) });
+const listPartition = (name: string, values: string): TablePartition => ({ name, values: values === 'DEFAULT' ? 'DEFAULT' : `IN (${values})` });
+
+const plainSales = table('sales', {
+  columns: [
+    { name: 'id', type: 'int', nullable: false },
+    { name: 'd', type: 'date', nullable: false },
+  ],
+  primaryKey: { name: 'PRIMARY', columns: ['id', 'd'] },
+});
+
+/** `sales` partitioned by RANGE (year(`d`)) with the given partitions. */
+const sales = (partitions: readonly TablePartition[], parts: Partial<Table> = {}): Table => ({ ...plainSales, partitionBy: 'RANGE (year(`d`))', partitions, ...parts });
+
+const regions = (partitions: readonly TablePartition[]): Table =>
+  table('regions', {
+    columns: [{ name: 'id', type: 'int', nullable: false }, { name: 'r', type: 'int', nullable: false }],
+    primaryKey: { name: 'PRIMARY', columns: ['id', 'r'] },
+    partitionBy: 'LIST (`r`)',
+    partitions,
+  });
+
+const hashed = (name: string, partitionBy: string, names: readonly string[]): Table =>
+  table(name, { partitionBy, partitions: names.map((n) => ({ name: n })) });
+
+const serverNamed = (count: number) => Array.from({ length: count }, (_, i) => `p${i}`);
+
 const RENDER_CASES: Record<string, SchemaObject> = {
   table_full: orders,
   table_minimal: table('t'),
@@ -112,6 +127,19 @@ const RENDER_CASES: Record<string, SchemaObject> = {
   function_compound: routine('function', 'f', 'BEGIN\n    DECLARE x int;\n    SET x = a * 2;\n    RETURN x;\nEND'),
   procedure: routine('procedure', 'p', 'SELECT a'),
   schema_with_events: schema([nightly]),
+  table_partitioned_range_subpartitions: sales(
+    [
+      { ...rangePartition('p2020', '(2021)', "before '21"), subpartitions: ['p2020sp0', 'p2020sp1'] },
+      { ...rangePartition('pmax', 'MAXVALUE'), subpartitions: ['pmaxsp0', 'pmaxsp1'] },
+    ],
+    { subpartitionBy: 'HASH (`id`)' },
+  ),
+  table_partitioned_list_named_subpartitions: regions([
+    { ...listPartition('e', 'NULL,1,2'), subpartitions: ['e0', 'e1'] },
+    { ...listPartition('rest', 'DEFAULT'), subpartitions: ['r0', 'r1'] },
+  ]),
+  table_partitioned_hash: hashed('h', 'LINEAR HASH (`id`)', serverNamed(4)),
+  table_partitioned_key_named: hashed('k', 'KEY ()', ['first', 'second']),
 };
 
 interface GenerateCase {
@@ -189,6 +217,46 @@ const GENERATE_CASES: Record<string, GenerateCase> = {
     target: [table('t', { triggers: [trigger('t_bi', 'begin\nset NEW.id = NEW.id + 20;\nset @x = 1;\nend'), trigger('t_simple', 'SET @y = NEW.id')] })],
   },
 };
+
+Object.assign(GENERATE_CASES, {
+  // RANGE: a comment changed, a partition split off the one after it, the last bound raised and a
+  // partition added after it (the undo merges, and lowers the last bound through a temporary partition
+  // for the rows past it, which it drops); a partition added at the end, and dropped by the undo.
+  partitions_range: {
+    source: [
+      sales([rangePartition('p2010', '(2015)', 'old'), rangePartition('p2015', '(2018)'), rangePartition('p2020', '(2021)'), rangePartition('p2021', '(2023)'), rangePartition('p2024', '(2025)')]),
+      { ...sales([rangePartition('p1', '(10)'), rangePartition('p2', '(20)')]), name: 'ids', partitionBy: 'RANGE (`id`)' },
+    ],
+    target: [
+      sales([rangePartition('p2010', '(2015)'), rangePartition('p2020', '(2021)'), rangePartition('p2021', '(2022)')]),
+      { ...sales([rangePartition('p1', '(10)')]), name: 'ids', partitionBy: 'RANGE (`id`)' },
+    ],
+  },
+  // LIST: a value moves between partitions, one is taken from the DEFAULT partition, a partition is
+  // inserted before another and one added at the end.
+  partitions_list: {
+    source: [regions([listPartition('e', '1'), listPartition('n', '5'), listPartition('w', '3,2'), listPartition('rest', 'DEFAULT')]), { ...regions([listPartition('a', "'a'"), listPartition('m', "'m'"), listPartition('z', "'z'")]), name: 'codes', partitionBy: 'LIST COLUMNS(`c`)' }],
+    target: [regions([listPartition('e', '1,2'), listPartition('w', '3'), listPartition('rest', 'DEFAULT')]), { ...regions([listPartition('a', "'a','b'"), listPartition('z', "'z'")]), name: 'codes', partitionBy: 'LIST COLUMNS(`c`)' }],
+  },
+  // HASH/KEY: more partitions, fewer, and renamed ones (a new PARTITION BY).
+  partitions_hash_key: {
+    source: [hashed('h', 'HASH (`id`)', serverNamed(4)), hashed('lh', 'LINEAR HASH (`id`)', serverNamed(2)), hashed('k', 'KEY (`id`)', ['first', 'second'])],
+    target: [hashed('h', 'HASH (`id`)', serverNamed(2)), hashed('lh', 'LINEAR HASH (`id`)', serverNamed(3)), hashed('k', 'KEY (`id`)', serverNamed(2))],
+  },
+  // Partitioning added, removed, and changed together with the column it uses: one ALTER TABLE.
+  partitioning_changed: {
+    source: [
+      sales([rangePartition('p0', '(2000)'), rangePartition('p1', 'MAXVALUE')]),
+      table('plain'),
+      table('bucketed', { columns: [{ name: 'id', type: 'int', nullable: false }, { name: 'bucket', type: 'int', nullable: false, default: '0' }], primaryKey: { name: 'PRIMARY', columns: ['id', 'bucket'] }, partitionBy: 'LIST (`bucket`)', partitions: [listPartition('b0', '0'), listPartition('b1', '1,2')] }),
+    ],
+    target: [
+      plainSales,
+      hashed('plain', 'KEY (`id`)', serverNamed(2)),
+      hashed('bucketed', 'HASH (`id`)', serverNamed(3)),
+    ],
+  },
+} satisfies Record<string, GenerateCase>);
 
 const side = (spec: string): SideInfo => ({ spec, type: 'snapshot', description: `snapshot ${spec}.json`, preparationInfo: null });
 const model = (objects: readonly SchemaObject[]): DatabaseModel => ({ dialect: 'mysql', schemas: ['app'], objects: [...objects] });
@@ -323,6 +391,32 @@ test('rule: an index the server made for an unnamed foreign key is rebuilt befor
   const named = (onDelete: 'RESTRICT' | 'CASCADE') => table('c', { columns: [{ name: 'id', type: 'int', nullable: false }, { name: 'p', type: 'int', nullable: true }], indexes: [{ name: 'fk_p', unique: false, method: 'btree', keys: ['`p`'] }], foreignKeys: [{ name: 'fk_p', columns: ['p'], referencedSchema: 'app', referencedTable: 'lists', referencedColumns: ['id'], onUpdate: 'RESTRICT', onDelete }] });
   const [v] = scripts({ source: [table('lists'), named('CASCADE')], target: [table('lists'), named('RESTRICT')] }, 'n');
   assert.not.match(v.text, 'DROP INDEX');
+});
+
+test('rule: partition changes keep the rows; only the DROP PARTITION statements are destructive, each saying which rows go', () => {
+  for (const name of ['partitions_range', 'partitions_list', 'partitions_hash_key', 'partitioning_changed']) {
+    for (const script of scripts(GENERATE_CASES[name]!, name)) {
+      for (const step of script.steps.filter((s) => /PARTITION/.test(s.sql) && !/^ALTER TABLE \S+\n/.test(s.sql))) {
+        if (/ DROP PARTITION /.test(step.sql)) assert.match(step.destructive ?? '', /drops (partition \S+ of \S+ and the rows in it|the rows of )/, `${script.fileName}: ${step.sql}`);
+        else assert.is(step.destructive, undefined, `${script.fileName}: ${step.sql}`);
+      }
+    }
+  }
+  const [v] = scripts(GENERATE_CASES['partitions_range']!, 'r');
+  // The rows past the new end go to a partition of their own that is dropped: never all of the last one.
+  const [, u] = scripts(GENERATE_CASES['partitions_range']!, 'r');
+  inOrder(u, 'REORGANIZE PARTITION `p2021`, `p2024` INTO', 'DROP PARTITION `parity_dropped`');
+  assert.not.match(v.text, 'DROP PARTITION');
+});
+
+test('rule: a partitioning that changes method, and the column change it needs, are one ALTER TABLE', () => {
+  const [v, u] = scripts(GENERATE_CASES['partitioning_changed']!, 'p');
+  for (const script of [v, u]) {
+    const alters = script.steps.filter((s) => s.sql.startsWith('ALTER TABLE `app`.`bucketed`'));
+    assert.is(alters.length, 1, `${script.fileName}: ${alters.map((s) => s.sql).join('\n')}`);
+    assert.match(alters[0]!.sql, /COLUMN `bucket`[\s\S]*\nPARTITION BY /);
+  }
+  assert.match(v.text, 'ALTER TABLE `app`.`plain` REMOVE PARTITIONING;');
 });
 
 test.run();

@@ -16,6 +16,8 @@ export const mysqlDialect: Dialect = {
   schemaNamedByUrl: (connection) => connection.database,
   introspect: introspectMysql,
   renderCreate: renderCreateMysql,
+  // Columns can be placed (MODIFY COLUMN ... AFTER), and their order is what SELECT * returns.
+  comparesColumnOrder: true,
   migration: mysqlMigration,
   schemaModel: mysqlSchemaModel,
   // No embedded server: a migrations build needs a configured build environment.

@@ -16,7 +16,10 @@ import type { IntrospectOptions } from '../dialect.js';
 import { toParityError, withMysqlConnection, withReadOnlySnapshot, type MysqlQueryable } from './mysql-connection.js';
 import { compareCodePoints, groupBy, relationKey, sortObjects, type Flavor } from './mysql-normalizer.js';
 import { routine, schema, view } from './mysql-object-assembler.js';
-import type { CatalogRows } from './mysql-rows.js';
+import { unquoteIdentifier } from './mysql-lexer.js';
+import { DEFAULT_PARTITION } from './mysql-partitions.js';
+import { qualifiedName } from './mysql-quoting.js';
+import type { CatalogRows, PartitionRow } from './mysql-rows.js';
 import { table } from './mysql-table-assembler.js';
 
 export const SYSTEM_SCHEMAS: ReadonlySet<string> = new Set(['information_schema', 'mysql', 'performance_schema', 'sys']);
@@ -35,6 +38,7 @@ const QUERIES: readonly (keyof CatalogRows)[] = [
   'parameters',
   'triggers',
   'events',
+  'partitions',
 ];
 
 const queryFiles = new Map<string, string>();
@@ -114,11 +118,35 @@ export async function readMysqlModel(
       throw toParityError(error, settings, { context: `querying ${name.replace('_', ' ')}` });
     }
   }
+  if (flavor === 'mariadb') rows['partitions'] = await markDefaultPartitions(connection, settings, rows['partitions'] as PartitionRow[]);
   onProgress?.('assembling the model');
   const catalog = rows as unknown as CatalogRows;
   const model = unqualified ? unqualifyModel(assembleModel(unqualifiedRows(catalog), schemas, flavor), schemas[0]!, false) : assembleModel(catalog, schemas, flavor);
   onProgress?.(`read ${model.objects.length} objects from ${schemas.length} schema(s)`);
   return model;
+}
+
+/**
+ * MariaDB reports a LIST partition `DEFAULT` with the description `0`, as if it were `VALUES IN (0)`
+ * (a LIST COLUMNS one as `MAXVALUE`, which is not ambiguous).
+ * For the few tables with a LIST partition described `0`, `SHOW CREATE TABLE` says which it is; a
+ * DEFAULT partition's description becomes `DEFAULT` (the marker the assembler reads).
+ */
+async function markDefaultPartitions(connection: MysqlQueryable, settings: ConnectionSettings, rows: readonly PartitionRow[]): Promise<PartitionRow[]> {
+  const ambiguous = new Set(rows.filter((r) => r.description === '0' && /^LIST$/i.test(r.method ?? '')).map((r) => relationKey(r.table_schema, r.table_name)));
+  const defaults = new Set<string>();
+  for (const key of ambiguous) {
+    const [schemaName, tableName] = key.split('\u0000') as [string, string];
+    try {
+      const [result] = await connection.query(`SHOW CREATE TABLE ${qualifiedName(schemaName, tableName)}`);
+      const text = String((result as Array<Record<string, unknown>>)[0]?.['Create Table'] ?? '');
+      for (const match of text.matchAll(/PARTITION (`(?:[^`]|``)*`) DEFAULT\b/g)) defaults.add(`${key}\u0000${unquoteIdentifier(match[1]!)}`);
+    } catch (error) {
+      throw toParityError(error, settings, { context: `reading the partitions of ${tableName}` });
+    }
+  }
+  if (defaults.size === 0) return [...rows];
+  return rows.map((r) => (defaults.has(`${relationKey(r.table_schema, r.table_name)}\u0000${r.partition_name}`) ? { ...r, description: DEFAULT_PARTITION } : r));
 }
 
 /** Builds the model from every query's rows: pure, linear in the number of rows. */
@@ -130,6 +158,7 @@ export function assembleModel(rows: CatalogRows, schemas: readonly string[], fla
   const foreignKeys = groupBy(rows.foreign_keys, key);
   const foreignKeyRules = groupBy(rows.foreign_key_rules, key);
   const triggers = groupBy(rows.triggers, key);
+  const partitions = groupBy(rows.partitions, key);
   const events = groupBy(rows.events, (r) => r.event_schema);
   const parameters = groupBy(rows.parameters, (r) => `${r.routine_type}\u0000${relationKey(r.routine_schema, r.routine_name)}`);
   const known = new Map<string, ObjectKind>();
@@ -150,6 +179,7 @@ export function assembleModel(rows: CatalogRows, schemas: readonly string[], fla
           foreignKeys: foreignKeys.get(k) ?? [],
           foreignKeyRules: foreignKeyRules.get(k) ?? [],
           triggers: triggers.get(k) ?? [],
+          partitions: partitions.get(k) ?? [],
         },
         flavor,
       ),

@@ -8,7 +8,9 @@
  *                    it), then ONE ALTER TABLE with every column, key, index and check change: MySQL
  *                    applies its clauses together, which settles orderings such as dropping a primary
  *                    key together with the AUTO_INCREMENT that needs it. Some unchanged keys are
- *                    rebuilt there too, where MariaDB would otherwise leave them different (planKeys)
+ *                    rebuilt there too, where MariaDB would otherwise leave them different (planKeys).
+ *                    A new PARTITION BY or REMOVE PARTITIONING ends it; other partition changes
+ *                    follow as ALTER TABLEs of their own (mysql-migration-partitions.ts)
  *   addForeignKeys   ADD CONSTRAINT ... FOREIGN KEY
  *   createTriggers   CREATE TRIGGER
  */
@@ -16,6 +18,8 @@ import type { MigrationStep } from '../../generate/migration-hooks.js';
 import { equalValues } from '../../diff/object-comparer.js';
 import type { Column, ForeignKey, Index, Table } from '../../model/objects.js';
 import { programStep } from './mysql-migration-objects.js';
+import { partitionPlan } from './mysql-migration-partitions.js';
+import { longestIncreasing } from './mysql-order.js';
 import { qualifiedName, quoteIdent } from './mysql-quoting.js';
 import { renderCheck, renderColumnDefinition, renderCreateTable, renderForeignKey, renderIndex, renderPrimaryKey, renderTableOptions } from './mysql-render-table.js';
 import { shownName } from '../../model/unqualify.js';
@@ -65,6 +69,17 @@ function indexColumns(index: Index): string[] {
     const match = /^`((?:[^`]|``)*)`/.exec(key);
     return match ? [match[1]!.replace(/``/g, '`')] : [];
   });
+}
+
+/**
+ * The columns in both that must move for the shared columns to be in `to`'s order: all but a longest
+ * run already in that order (a longest increasing subsequence of their positions in `from`).
+ */
+function movedColumns(from: Table, to: Table, recreated: ReadonlySet<string>): Set<string> {
+  const position = new Map(from.columns.map((c, i) => [c.name, i]));
+  const shared = to.columns.filter((c) => position.has(c.name) && !recreated.has(c.name)).map((c) => c.name);
+  const kept = longestIncreasing(shared.map((name) => position.get(name)!));
+  return new Set(shared.filter((_, i) => !kept.has(i)));
 }
 
 /** The table-options statement: only the options that differ. */
@@ -189,20 +204,26 @@ export function alterTableSteps(from: Table, to: Table): MigrationStep[] {
     clauses.push(`DROP COLUMN ${quoteIdent(column.name)}`);
     if (column.generated === undefined) destructive.push(`drops column ${column.name}`);
   }
-  // Columns that change, and text columns that inherit a changed table charset.
+  const moved = movedColumns(from, to, recreated);
+  // Columns that change, and text columns that inherit a changed table charset (moved ones below).
   for (const column of to.columns) {
     const before = fromColumns.get(column.name);
-    if (before === undefined || recreated.has(column.name)) continue;
+    if (before === undefined || recreated.has(column.name) || moved.has(column.name)) continue;
     const inherits = charsetChanged && column.collation === undefined && TEXT_TYPES.test(column.type);
     if (equalValues(before, column) && !inherits) continue;
     clauses.push(`MODIFY COLUMN ${renderColumnDefinition(column)}`);
     if (before.type !== column.type) destructive.push(`changes column ${column.name} from ${before.type} to ${column.type}`);
   }
-  // New columns where the source has them: MySQL can place a column, so column order matches too.
+  // New columns where the source has them, and columns moved there, in the source's order (each
+  // after one already in place): MySQL can place a column, so column order matches too.
   to.columns.forEach((column, position) => {
-    if (fromColumns.has(column.name) && !recreated.has(column.name)) return;
     const place = position === 0 ? 'FIRST' : `AFTER ${quoteIdent(to.columns[position - 1]!.name)}`;
-    clauses.push(`ADD COLUMN ${renderColumnDefinition(column)} ${place}`);
+    const before = fromColumns.get(column.name);
+    if (before === undefined || recreated.has(column.name)) clauses.push(`ADD COLUMN ${renderColumnDefinition(column)} ${place}`);
+    else if (moved.has(column.name)) {
+      clauses.push(`MODIFY COLUMN ${renderColumnDefinition(column)} ${place}`);
+      if (before.type !== column.type) destructive.push(`changes column ${column.name} from ${before.type} to ${column.type}`);
+    }
   });
   if (keys.primaryKeyRebuilt && to.primaryKey !== undefined) clauses.push(`ADD ${renderPrimaryKey(to.primaryKey)}`);
   const fromIndexes = byName(from.indexes);
@@ -211,12 +232,15 @@ export function alterTableSteps(from: Table, to: Table): MigrationStep[] {
   }
   for (const check of to.checkConstraints) if (!equalValues(check, fromChecks.get(check.name))) clauses.push(`ADD ${renderCheck(check)}`);
 
-  if (clauses.length > 0) {
+  const partitions = partitionPlan(from, to);
+  if (clauses.length > 0 || partitions.clause !== undefined) {
+    const alter = clauses.length > 0 ? `\n    ${clauses.join(',\n    ')}` : '';
     steps.push({
       phase: 'alterTables',
-      sql: `ALTER TABLE ${table}\n    ${clauses.join(',\n    ')}`,
+      sql: `ALTER TABLE ${table}${alter}${partitions.clause !== undefined ? `${alter === '' ? ' ' : '\n'}${partitions.clause}` : ''}`,
       ...(destructive.length > 0 ? { destructive: `${shownName(to.schema, to.name)}: ${destructive.join('; ')}` } : {}),
     });
   }
+  steps.push(...partitions.steps);
   return steps;
 }

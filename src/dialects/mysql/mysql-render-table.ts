@@ -4,6 +4,7 @@
  * without their terminator (the script and `renderStatements` add `;` in one place).
  */
 import type { CheckConstraint, Column, ForeignKey, Index, PrimaryKey, Table } from '../../model/objects.js';
+import { renderPartitionClause } from './mysql-partitions.js';
 import { qualifiedName, quoteIdent, quoteLiteral } from './mysql-quoting.js';
 
 function extra(column: Column, key: string): unknown {
@@ -108,8 +109,9 @@ export function renderTableOptions(table: Table, only?: ReadonlySet<string>): st
 }
 
 /**
- * `CREATE TABLE s.t (columns, primary key, indexes, checks[, foreign keys]) options`. Foreign keys are
- * left out when `withForeignKeys` is false (migrations add them once every referenced table exists).
+ * `CREATE TABLE s.t (columns, primary key, indexes, checks[, foreign keys]) options [PARTITION BY ...]`.
+ * Foreign keys are left out when `withForeignKeys` is false (migrations add them once every referenced
+ * table exists).
  */
 export function renderCreateTable(table: Table, withForeignKeys: boolean): string {
   const lines = [
@@ -121,5 +123,6 @@ export function renderCreateTable(table: Table, withForeignKeys: boolean): strin
   ];
   const options = renderTableOptions(table);
   const body = lines.length > 0 ? ` (\n${lines.map((line) => `    ${line}`).join(',\n')}\n)` : ' ()';
-  return `CREATE TABLE ${qualifiedName(table.schema, table.name)}${body}${options.length > 0 ? ` ${options.join(' ')}` : ''}`;
+  const partitions = renderPartitionClause(table);
+  return `CREATE TABLE ${qualifiedName(table.schema, table.name)}${body}${options.length > 0 ? ` ${options.join(' ')}` : ''}${partitions !== undefined ? `\n${partitions}` : ''}`;
 }

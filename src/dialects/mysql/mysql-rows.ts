@@ -118,6 +118,23 @@ export interface TriggerRow {
   readonly body: string;
 }
 
+/** One partition, or one subpartition of a subpartitioned table (information_schema.PARTITIONS). */
+export interface PartitionRow {
+  readonly table_schema: string;
+  readonly table_name: string;
+  readonly partition_name: string;
+  readonly subpartition_name: string | null;
+  readonly partition_position: number | string;
+  readonly subpartition_position: number | string | null;
+  readonly method: string | null;
+  readonly submethod: string | null;
+  readonly expression: string | null;
+  readonly subexpression: string | null;
+  /** The bound (`2021`, `MAXVALUE`, `NULL,1,2`); `DEFAULT` for a LIST DEFAULT partition (set by the introspector). */
+  readonly description: string | null;
+  readonly comment: string | null;
+}
+
 export interface EventRow {
   readonly event_schema: string;
   readonly event_name: string;
@@ -147,4 +164,5 @@ export interface CatalogRows {
   readonly parameters: readonly ParameterRow[];
   readonly triggers: readonly TriggerRow[];
   readonly events: readonly EventRow[];
+  readonly partitions: readonly PartitionRow[];
 }

@@ -1,13 +1,14 @@
 /**
  * Tables from catalog rows: columns (json detection on MariaDB, charset/collation only where they
- * differ from the table's, MariaDB column-level checks in `extras.check`), the primary key and other indexes, checks, foreign keys and triggers.
+ * differ from the table's, MariaDB column-level checks in `extras.check`), the primary key and other indexes, checks, foreign keys, triggers and partitions.
  * Pure and linear in the number of rows.
  */
 import type { CheckConstraint, Column, ForeignKey, Index, PrimaryKey, Table, Trigger } from '../../model/objects.js';
 import { compareCodePoints, normalizeAction, normalizeDefault, normalizeType, parseExtra, type Flavor } from './mysql-normalizer.js';
 import { quoteIdent } from './mysql-quoting.js';
 import { triggerDefinition } from './mysql-render-objects.js';
-import type { CheckRow, ColumnRow, ForeignKeyRow, ForeignKeyRuleRow, IndexRow, TableRow, TriggerRow } from './mysql-rows.js';
+import { partitioning } from './mysql-partitions.js';
+import type { CheckRow, ColumnRow, ForeignKeyRow, ForeignKeyRuleRow, IndexRow, PartitionRow, TableRow, TriggerRow } from './mysql-rows.js';
 
 /** A table's rows from every per-kind query, grouped by (schema, table). */
 export interface TableParts {
@@ -17,6 +18,7 @@ export interface TableParts {
   readonly foreignKeys: readonly ForeignKeyRow[];
   readonly foreignKeyRules: readonly ForeignKeyRuleRow[];
   readonly triggers: readonly TriggerRow[];
+  readonly partitions: readonly PartitionRow[];
 }
 
 const byName = <T extends { readonly name: string }>(a: T, b: T) => compareCodePoints(a.name, b.name);
@@ -174,5 +176,6 @@ export function table(row: TableRow, parts: TableParts, flavor: Flavor): Table {
     checkConstraints,
     foreignKeys: foreignKeys(parts.foreignKeys, parts.foreignKeyRules),
     triggers: parts.triggers.map(trigger).sort(byName),
+    ...partitioning(parts.partitions),
   };
 }

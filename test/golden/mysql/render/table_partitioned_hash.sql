@@ -1,0 +1,6 @@
+CREATE TABLE `app`.`h` (
+    `id` int NOT NULL,
+    PRIMARY KEY (`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci
+PARTITION BY LINEAR HASH (`id`)
+PARTITIONS 4;

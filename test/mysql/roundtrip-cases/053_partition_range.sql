@@ -1,0 +1,22 @@
+-- RANGE and RANGE COLUMNS partitions (with YEAR() and TO_DAYS()): a partition added at the end, one
+-- split in the middle, the last one dropped, a comment changed and the last bound raised (the undo
+-- lowers it again, through a temporary partition that takes the rows past the new end).
+-- expect: Edit Table app.sales; Edit Table app.events; Edit Table app.logs; Edit Table app.metrics
+-- source
+CREATE TABLE sales (id int NOT NULL, d date NOT NULL, PRIMARY KEY (id, d))
+PARTITION BY RANGE (YEAR(d)) (PARTITION p2020 VALUES LESS THAN (2021), PARTITION p2021 VALUES LESS THAN (2022), PARTITION p2022 VALUES LESS THAN (2023));
+CREATE TABLE events (id int, d date)
+PARTITION BY RANGE COLUMNS(d) (PARTITION a VALUES LESS THAN ('2020-01-01'), PARTITION b1 VALUES LESS THAN ('2020-07-01'), PARTITION b VALUES LESS THAN ('2021-01-01'), PARTITION c VALUES LESS THAN (MAXVALUE));
+CREATE TABLE logs (id int, d date)
+PARTITION BY RANGE (TO_DAYS(d)) (PARTITION p0 VALUES LESS THAN (TO_DAYS('2020-01-01')), PARTITION p1 VALUES LESS THAN (TO_DAYS('2021-01-01')));
+CREATE TABLE metrics (id int, v int)
+PARTITION BY RANGE (id) (PARTITION p1 VALUES LESS THAN (10) COMMENT 'small ids', PARTITION p2 VALUES LESS THAN (30));
+-- target
+CREATE TABLE sales (id int NOT NULL, d date NOT NULL, PRIMARY KEY (id, d))
+PARTITION BY RANGE (YEAR(d)) (PARTITION p2020 VALUES LESS THAN (2021), PARTITION p2021 VALUES LESS THAN (2022));
+CREATE TABLE events (id int, d date)
+PARTITION BY RANGE COLUMNS(d) (PARTITION a VALUES LESS THAN ('2020-01-01'), PARTITION b VALUES LESS THAN ('2021-01-01'), PARTITION c VALUES LESS THAN (MAXVALUE));
+CREATE TABLE logs (id int, d date)
+PARTITION BY RANGE (TO_DAYS(d)) (PARTITION p0 VALUES LESS THAN (TO_DAYS('2020-01-01')), PARTITION p1 VALUES LESS THAN (TO_DAYS('2021-01-01')), PARTITION pmax VALUES LESS THAN MAXVALUE);
+CREATE TABLE metrics (id int, v int)
+PARTITION BY RANGE (id) (PARTITION p1 VALUES LESS THAN (10) COMMENT 'ids below ten', PARTITION p2 VALUES LESS THAN (20));
