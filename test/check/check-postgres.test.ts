@@ -203,4 +203,37 @@ test('check never writes to prod: a role that can only SELECT gets the same repo
   }
 });
 
+test('migrate -saveSnapshot=true stores the snapshot next to the history; drift compares with it, and -deployedSnapshot=FILE names one', async () => {
+  await pg.createDatabase('saved');
+  fs.appendFileSync(path.join(p.dir, 'flyway.toml'), `\n[environments.saved]\nurl = "${pg.jdbcUrl('saved')}"\nuser = "${pg.user}"\npassword = "\${env.PGPASSWORD}"\n`);
+  const migrated = await cli('migrate', '-environment=saved', '-saveSnapshot=true', '-target=1');
+  assert.is(migrated.code, 0, migrated.stderr);
+  assert.match(migrated.stdout, /Snapshot saved in public\.parity_snapshot_history/);
+  const rows = await pg.query<{ version: string; snapshot: string }>('saved', 'SELECT version, snapshot FROM public.parity_snapshot_history');
+  assert.equal(rows.map((r) => r.version), ['1']);
+  assert.ok(rows[0]!.snapshot.includes('"customers"'));
+  // An object the migrations never made but the saved snapshot holds is not drift: the snapshot is what was deployed.
+  const none = await check('-drift', '-environment=saved', '-failOnDrift=true');
+  assert.is(none.code, 0, none.stderr);
+  assert.match(none.json.drift!.comparedWith, /the snapshot saved in saved: public\.parity_snapshot_history \(version 1/);
+  assert.equal(none.json.drift!.differences, []);
+  await pg.exec('saved', 'CREATE INDEX customers_email ON customers (email)');
+  const some = await check('-drift', '-environment=saved', '-failOnDrift=true');
+  assert.is(some.code, 13);
+  assert.equal(some.json.drift!.differences.map(shape), ['Edit Table customers']);
+  // -deployedSnapshot=FILE: a snapshot of the environment as it is now: no drift.
+  const snap = await cli('snapshot', '-source=saved', '-filename=now.json');
+  assert.is(snap.code, 0, snap.stderr);
+  const file = await check('-drift', '-environment=saved', '-deployedSnapshot=now.json', '-failOnDrift=true');
+  assert.is(file.code, 0, file.stderr);
+  assert.match(file.json.drift!.comparedWith, /snapshot now\.json/);
+  // A snapshot saved at another version is not used unless asked for.
+  await pg.exec('saved', 'DROP INDEX customers_email');
+  assert.is((await cli('migrate', '-environment=saved', '-target=2')).code, 0);
+  const stale = await check('-drift', '-environment=saved');
+  assert.match(stale.stderr, /WARNING: the snapshot saved in public\.parity_snapshot_history is of version 1, but saved is at version 2: drift is checked against the migrations built/);
+  assert.match(stale.json.drift!.comparedWith, /migrations built in an embedded PostgreSQL/);
+  assert.equal(stale.json.drift!.differences, []);
+});
+
 test.run();
