@@ -13,7 +13,9 @@ import path from 'node:path';
 import pgDriver from 'pg';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { pathToFileURL } from 'node:url';
 import { catalogFingerprint } from '../support/catalog-fingerprint.ts';
+import { launchChromium, skipWithoutChromium } from '../support/chromium.ts';
 import { runCli } from '../support/cli.ts';
 import { migrationProject, type MigrationProject } from '../support/migration-project.ts';
 import { startPostgres, type TestPostgres } from '../support/pg-server.ts';
@@ -202,6 +204,44 @@ test('check never writes to prod: a role that can only SELECT gets the same repo
     await client.end();
   }
 });
+
+if (!skipWithoutChromium()) {
+  test('the HTML report in Chromium: the JSON numbers, a click opens the diff of a change, violations and the dry run, no request, no console error', async () => {
+    const { json } = await check('-changes', '-drift', '-code', '-dryrun', '-environment=prod', '-reportFilename=out/full.html');
+    const file = path.join(p.dir, 'out', 'full.html');
+    assert.equal(JSON.parse(fs.readFileSync(path.join(p.dir, 'out', 'full.json'), 'utf8')), json);
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      const requests: string[] = [];
+      page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+      page.on('pageerror', (e) => errors.push(e.message));
+      page.on('request', (r) => requests.push(r.url()));
+      await page.goto(pathToFileURL(file).href);
+      const tileValue = async (key: string) => Number((await page.locator(`[data-summary="${key}"] .n`).innerText()).replace(/,/g, ''));
+      assert.is(await tileValue('pending'), json.pending.length);
+      assert.is(await tileValue('changes'), json.changes!.differences.length);
+      assert.is(await tileValue('drift'), json.drift!.differences.length);
+      assert.is(await tileValue('errors'), json.code!.errors);
+      assert.is(await tileValue('warnings'), json.code!.warnings);
+      const details = page.locator('#changes details').first();
+      assert.is(await details.evaluate((d) => (d as HTMLDetailsElement).open), false);
+      await page.locator('#changes tr[data-drill="c-0"] td').nth(2).click();
+      assert.is(await details.evaluate((d) => (d as HTMLDetailsElement).open), true);
+      assert.match(await details.locator('pre.diff').innerText(), /^[-+].*(character varying|CREATE)/m);
+      assert.is(await page.locator('#violations tbody tr').count(), json.code!.violations.length);
+      assert.match(await page.locator('#violations tbody tr').first().innerText(), /V2__risky\.sql\s+4\s+index-without-concurrently/);
+      assert.is((await page.locator('#dryrun pre').innerText()).trimEnd(), json.dryrun!.script.trimEnd());
+      assert.match(await page.locator('#environment').innerText(), /prod postgres:\/\/.*at version 1/);
+      assert.equal(errors, []);
+      assert.equal(requests, [pathToFileURL(file).href]);
+      assert.not.ok(fs.readFileSync(file, 'utf8').includes(pg.password));
+    } finally {
+      await browser.close();
+    }
+  });
+}
 
 test('migrate -saveSnapshot=true stores the snapshot next to the history; drift compares with it, and -deployedSnapshot=FILE names one', async () => {
   await pg.createDatabase('saved');
