@@ -6,37 +6,18 @@
  */
 import { builtIn, type CodeAnalysis, type CodeContext, type CodeScript, type Violation } from '../../check/code-rules.js';
 import { isWidening } from './postgres-type-widening.js';
-import { child, list, names, str, type AstNode } from './postgres-sql-ast.js';
+import { TYPE_ALIASES, child, list, names, str, type AstNode } from './postgres-sql-ast.js';
 import { splitFile } from './postgres-sql-statements.js';
 
 /** Functions whose default makes ADD COLUMN rewrite the table (volatile ones PostgreSQL cannot store once). */
 const VOLATILE_FUNCTIONS = new Set(['random', 'gen_random_uuid', 'uuid_generate_v1', 'uuid_generate_v1mc', 'uuid_generate_v4', 'uuidv4', 'uuidv7', 'clock_timestamp', 'timeofday', 'nextval', 'txid_current', 'setseed']);
-
-/** Internal type names as format_type writes them (the model's canonical types). */
-const TYPE_NAMES: Readonly<Record<string, string>> = {
-  int2: 'smallint',
-  int4: 'integer',
-  int8: 'bigint',
-  int: 'integer',
-  float4: 'real',
-  float8: 'double precision',
-  bool: 'boolean',
-  varchar: 'character varying',
-  bpchar: 'character',
-  decimal: 'numeric',
-  timestamptz: 'timestamp with time zone',
-  timestamp: 'timestamp without time zone',
-  timetz: 'time with time zone',
-  time: 'time without time zone',
-  varbit: 'bit varying',
-};
 
 /** A parse tree TypeName as the model's canonical type text (`character varying(10)`, `timestamp(3) without time zone`). */
 function typeText(typeName: AstNode | undefined): string | undefined {
   const parts = names(list(typeName, 'names'));
   const last = parts[parts.length - 1];
   if (last === undefined) return undefined;
-  const base = TYPE_NAMES[last] ?? last;
+  const base = TYPE_ALIASES[last] ?? last;
   const mods = list(typeName, 'typmods').map((m) => (child(child(m, 'A_Const'), 'ival')?.['ival'] as number | undefined) ?? 0);
   const array = list(typeName, 'arrayBounds').length > 0 ? '[]' : '';
   if (mods.length === 0) return `${base}${array}`;
