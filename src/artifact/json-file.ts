@@ -90,6 +90,12 @@ export function readValidatedJson<T>(file: string, validator: () => ValidateFunc
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
     throw new ParityError(missing ? 'FILE_NOT_FOUND' : code, missing ? `${what} file not found` : `cannot read ${what} file`, { where: file, cause: error });
   }
+  return parseValidatedJson<T>(text, file, validator, what, code, options);
+}
+
+/** `readValidatedJson` of a text read elsewhere (`where`: what messages name instead of a file). */
+export function parseValidatedJson<T>(text: string, where: string, validator: () => ValidateFunction, what: string, code: ErrorCode, options: { readonly comments?: boolean } = {}): T {
+  const file = where;
   let document: unknown;
   try {
     document = JSON.parse(options.comments === true ? stripJsonComments(text) : text);

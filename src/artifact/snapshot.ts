@@ -7,7 +7,7 @@ import { ParityError } from '../errors.js';
 import { writeFileAtomic } from '../files.js';
 import { OBJECT_TYPE_LABELS } from '../model/labels.js';
 import { shownName } from '../model/unqualify.js';
-import { compileDocumentSchema, readValidatedJson, rejectDuplicates, stableJson } from './json-file.js';
+import { compileDocumentSchema, parseValidatedJson, readValidatedJson, rejectDuplicates, stableJson } from './json-file.js';
 
 export const SNAPSHOT_FORMAT_VERSION = 1;
 
@@ -28,13 +28,26 @@ const validateSnapshot = compileDocumentSchema({
   },
 });
 
-export function writeSnapshot(file: string, model: DatabaseModel): void {
+/** A snapshot file's text: the same model gives the same bytes. */
+export function snapshotText(model: DatabaseModel): string {
   const snapshot: SnapshotFile = { format: 'parity-snapshot', formatVersion: SNAPSHOT_FORMAT_VERSION, model };
-  writeFileAtomic(file, stableJson(snapshot));
+  return stableJson(snapshot);
+}
+
+export function writeSnapshot(file: string, model: DatabaseModel): void {
+  writeFileAtomic(file, snapshotText(model));
 }
 
 export function readSnapshot(file: string): DatabaseModel {
-  const snapshot = readValidatedJson<SnapshotFile>(file, validateSnapshot, 'snapshot', 'INVALID_SNAPSHOT');
+  return checkedSnapshot(readValidatedJson<SnapshotFile>(file, validateSnapshot, 'snapshot', 'INVALID_SNAPSHOT'), file);
+}
+
+/** A snapshot's model from its text (stored elsewhere than in a file: `where` names the place). */
+export function parseSnapshot(text: string, where: string): DatabaseModel {
+  return checkedSnapshot(parseValidatedJson<SnapshotFile>(text, where, validateSnapshot, 'snapshot', 'INVALID_SNAPSHOT'), where);
+}
+
+function checkedSnapshot(snapshot: SnapshotFile, file: string): DatabaseModel {
   if (snapshot.formatVersion > SNAPSHOT_FORMAT_VERSION) {
     throw new ParityError('INVALID_SNAPSHOT', `snapshot format version ${snapshot.formatVersion} is newer than this parity supports (${SNAPSHOT_FORMAT_VERSION})`, { where: file });
   }

@@ -43,8 +43,11 @@ function booleanToken(token: string, options: Readonly<Record<string, OptionSpec
   throw new ParityError('INVALID_ARGUMENT', `-${match[1]} must be true or false, not "${match[2]}"`, { where: `parity ${command}` });
 }
 
-/** Rewrites Flyway-style tokens to `--key=value`, resolving namespaces against the command. */
-export function normalizeTokens(tokens: readonly string[], command: string): string[] {
+/**
+ * Rewrites Flyway-style tokens to `--key=value`, resolving namespaces against the command; a dotted
+ * name that is itself one of the command's `options` (check's `-code.failOnError`) stays whole.
+ */
+export function normalizeTokens(tokens: readonly string[], command: string, options: Readonly<Record<string, OptionSpec>> = {}): string[] {
   return tokens.map((token, index) => {
     const match = /^--?([A-Za-z][\w.-]*)(=.*)?$/s.exec(token);
     if (!match) {
@@ -58,7 +61,7 @@ export function normalizeTokens(tokens: readonly string[], command: string): str
     let key = match[1]!;
     const rest = match[2] ?? '';
     const dot = key.indexOf('.');
-    if (dot > 0) {
+    if (dot > 0 && !Object.hasOwn(options, key)) {
       const namespace = key.slice(0, dot);
       if (namespace === command || namespace === 'flyway') key = key.slice(dot + 1);
       else {
@@ -85,7 +88,7 @@ export async function parseArgs(argv: readonly string[], commands: readonly Comm
   }
   if (argv.slice(1).some((token) => HELP_WORDS.has(token) && token !== 'help')) return { command: 'help', values: {}, topic: spec.name };
   const options = { ...GLOBAL_OPTIONS, ...spec.options };
-  const tokens = normalizeTokens(argv.slice(1), spec.name).map((token) => booleanToken(token, options, spec.name));
+  const tokens = normalizeTokens(argv.slice(1), spec.name, spec.options).map((token) => booleanToken(token, options, spec.name));
   let parser = yargs(tokens)
     .parserConfiguration({
       'dot-notation': false,

@@ -22,3 +22,9 @@ export const EXIT_CODES: Readonly<Record<ErrorCode, number>> = {
 
 /** `dataDiff -failOnDifferences` found differences (not an error: the comparison itself succeeded). */
 export const DIFFERENCES_FOUND_EXIT_CODE = 12;
+
+/** `check -failOnDrift` found drift (the check itself succeeded). */
+export const DRIFT_FOUND_EXIT_CODE = 13;
+
+/** `check -code.failOnError` found a violation of severity error (the check itself succeeded). */
+export const CODE_ERRORS_EXIT_CODE = 14;

@@ -34,6 +34,7 @@ const COMMAND_LOADERS: Readonly<Record<string, () => Promise<CommandSpec>>> = {
   migrate: async () => (await import('./migrate-command.js')).migrateCommand,
   info: async () => (await import('./info-command.js')).infoCommand,
   dataDiff: async () => (await import('./data-diff-command.js')).dataDiffCommand,
+  check: async () => (await import('./check-command.js')).checkCommand,
 };
 
 /** The named command only, or all of them (for help and for listing them in an error). */

@@ -43,13 +43,16 @@ export function checkWritable(file: string): void {
   }
 }
 
-/** The report's two files from `-reportFilename` (undefined without it), checked for writability. */
-export function reportFiles(context: CommandContext): ReportFiles | undefined {
-  const name = stringArg(context, 'reportFilename');
+/**
+ * The report's two files from `-reportFilename` (without it: `defaultName`, else undefined), checked
+ * for writability; `command` names the command in messages.
+ */
+export function reportFiles(context: CommandContext, command = 'dataDiff', defaultName?: string): ReportFiles | undefined {
+  const name = stringArg(context, 'reportFilename') ?? defaultName;
   if (name === undefined) return undefined;
   const html = path.resolve(context.workingDirectory(), name);
   if (/\.json$/i.test(html)) {
-    throw new ParityError('INVALID_ARGUMENT', `-reportFilename names the HTML report (report.html; its JSON is written beside it), not "${name}"`, { where: 'parity dataDiff' });
+    throw new ParityError('INVALID_ARGUMENT', `-reportFilename names the HTML report (report.html; its JSON is written beside it), not "${name}"`, { where: `parity ${command}` });
   }
   const files = { html, json: /\.html?$/i.test(html) ? html.replace(/\.html?$/i, '.json') : `${html}.json` };
   checkWritable(files.html);
@@ -57,9 +60,9 @@ export function reportFiles(context: CommandContext): ReportFiles | undefined {
   return files;
 }
 
-/** Writes both files atomically and says where they are (stderr). */
-export function writeReport(context: CommandContext, files: ReportFiles, html: string, json: string): void {
+/** Writes both files atomically and says where they are (stderr); `what`: `data diff report`. */
+export function writeReport(context: CommandContext, files: ReportFiles, html: string, json: string, what = 'data diff report'): void {
   writeFileAtomic(files.json, json.endsWith('\n') ? json : `${json}\n`);
   writeFileAtomic(files.html, html);
-  context.output.message(`data diff report written: ${files.html} (JSON: ${files.json})`);
+  context.output.message(`${what} written: ${files.html} (JSON: ${files.json})`);
 }

@@ -1,3 +1,4 @@
+import type { CodeAnalysis } from '../check/code-rules.js';
 import type { ConnectionSettings } from '../config/connection.js';
 import type { MigrationRenderer } from '../generate/migration-hooks.js';
 import type { MigrateSupport } from '../migrations/schema-history.js';
@@ -56,6 +57,8 @@ export interface Dialect {
   readonly schemaModel?: SchemaModelSupport;
   /** Running migrations and keeping the schema history; absent: the dialect cannot be migrated. */
   readonly migrate?: MigrateSupport;
+  /** The built-in rules of `check -code`; absent: only user rules check its scripts. */
+  readonly codeAnalysis?: CodeAnalysis;
 }
 
 /** One SQL file of a schema-model folder. */

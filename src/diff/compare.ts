@@ -5,7 +5,7 @@ import type { Dialect } from '../dialects/dialect.js';
 import { dialectByName } from '../dialects/registry.js';
 import type { DatabaseModel, SchemaObject } from '../model/objects.js';
 import { loadSourcePair } from '../sources/load-sources.js';
-import type { SourceContext } from '../sources/source.js';
+import type { LoadedSource, SourceContext } from '../sources/source.js';
 import type { Change } from './changes.js';
 import { diffModels } from './differ.js';
 import { ignoreInSource } from './ignore.js';
@@ -57,10 +57,14 @@ export interface CompareOptions {
 
 export async function compareSources(sourceText: string, targetText: string, context: SourceContext, options: CompareOptions = {}): Promise<Artifact> {
   const loaded = await loadSourcePair(sourceText, targetText, context);
-  const target = loaded.target;
-  // Ignored properties: the source compares (and is written to the artifact) with the target's.
-  const source = { ...loaded.source, model: ignoreInSource(loaded.source.model, target.model, options.ignore ?? []) };
   context.onProgress?.('comparing');
+  return compareLoaded(loaded.source, loaded.target, options);
+}
+
+/** Compares two loaded sides (see compareSources): the artifact of `source` against `target`. */
+export function compareLoaded(loadedSource: LoadedSource, target: LoadedSource, options: CompareOptions = {}): Artifact {
+  // Ignored properties: the source compares (and is written to the artifact) with the target's.
+  const source = { ...loadedSource, model: ignoreInSource(loadedSource.model, target.model, options.ignore ?? []) };
   const dialect = dialectByName(source.model.dialect);
   const changes = diffModels(source.model, target.model, { columnOrder: dialect.comparesColumnOrder === true });
   const withDefinitions: ArtifactChange[] = changes.map((change) => ({

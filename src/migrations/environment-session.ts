@@ -41,8 +41,10 @@ export function migrationTarget(config: ParityConfig, environment: EnvironmentCo
   };
 }
 
-export async function withMigrateSession<T>(config: ParityConfig, target: MigrationTarget, fn: (session: MigrateSession) => Promise<T>): Promise<T> {
+/** Runs `fn` with a session on `target`; `readOnly`: one in which the server refuses every write. */
+export async function withMigrateSession<T>(config: ParityConfig, target: MigrationTarget, fn: (session: MigrateSession) => Promise<T>, options: { readonly readOnly?: boolean } = {}): Promise<T> {
   const session = await target.migrateSupport.open(target.connection, {
+    ...(options.readOnly ? { readOnly: true } : {}),
     schemas: target.schemas,
     ...(config.migrations.defaultSchema !== undefined ? { defaultSchema: config.migrations.defaultSchema } : {}),
     table: config.migrations.table,

@@ -41,7 +41,7 @@ export interface MigrateResult {
   readonly createdSchemas: readonly string[];
 }
 
-function nextRank(history: readonly HistoryRow[]): number {
+export function nextRank(history: readonly HistoryRow[]): number {
   return history.reduce((max, row) => Math.max(max, row.installedRank), 0) + 1;
 }
 
@@ -80,6 +80,42 @@ async function prepareHistory(session: MigrateSession, options: MigrateOptions):
   return missing;
 }
 
+type BuiltIns = Omit<Parameters<typeof replacePlaceholders>[1]['builtIns'], 'filename'>;
+
+/** Flyway's built-in placeholders of a run (`${flyway:defaultSchema}`, ...), but for each file's name. */
+export function scriptBuiltIns(session: Pick<MigrateSession, 'historySchema' | 'user'>, options: Pick<MigrateOptions, 'database' | 'table' | 'environment'>): BuiltIns {
+  return {
+    defaultSchema: session.historySchema,
+    user: session.user,
+    database: options.database,
+    timestamp: new Date().toISOString().replace('T', ' ').slice(0, 19),
+    table: options.table,
+    environment: options.environment,
+  };
+}
+
+/** A migration's SQL as it runs: placeholders replaced (unless placeholder replacement is off). */
+export function scriptText(migration: ResolvedMigration, options: Pick<MigrateOptions, 'placeholders' | 'placeholderReplacement'>, builtIns: BuiltIns): string {
+  return options.placeholderReplacement
+    ? replacePlaceholders(migration.text, { values: options.placeholders, builtIns: { ...builtIns, filename: migration.script.split('/').pop()! } }, migration.shownPath)
+    : migration.text;
+}
+
+/** The history row recording `migration` at `rank`. */
+export function historyRowOf(migration: ResolvedMigration, rank: number, user: string, executionTime: number, success: boolean): NewHistoryRow {
+  return {
+    installedRank: rank,
+    version: migration.versionText ?? null,
+    description: migration.description,
+    type: 'SQL',
+    script: migration.script,
+    checksum: migration.checksum,
+    installedBy: user,
+    executionTime,
+    success,
+  };
+}
+
 export async function migrate(session: MigrateSession, set: MigrationSet, options: MigrateOptions): Promise<MigrateResult> {
   await session.lock();
   const createdSchemas = await prepareHistory(session, options);
@@ -88,31 +124,12 @@ export async function migrate(session: MigrateSession, set: MigrationSet, option
   const toRun = planMigrations(set, history, options);
   let rank = nextRank(history);
   const executed: ExecutedMigration[] = [];
-  const builtIns = {
-    defaultSchema: session.historySchema,
-    user: session.user,
-    database: options.database,
-    timestamp: new Date().toISOString().replace('T', ' ').slice(0, 19),
-    table: options.table,
-    environment: options.environment,
-  };
+  const builtIns = scriptBuiltIns(session, options);
   for (const migration of toRun) {
     const label = migration.versionText !== undefined ? `version "${migration.versionText} - ${migration.description}"` : `repeatable "${migration.description}"`;
     options.onProgress?.(`migrating to ${label}`);
-    const text = options.placeholderReplacement
-      ? replacePlaceholders(migration.text, { values: options.placeholders, builtIns: { ...builtIns, filename: migration.script.split('/').pop()! } }, migration.shownPath)
-      : migration.text;
-    const row = (executionTime: number, success: boolean): NewHistoryRow => ({
-      installedRank: rank,
-      version: migration.versionText ?? null,
-      description: migration.description,
-      type: 'SQL',
-      script: migration.script,
-      checksum: migration.checksum,
-      installedBy: session.user,
-      executionTime,
-      success,
-    });
+    const text = scriptText(migration, options, builtIns);
+    const row = (executionTime: number, success: boolean): NewHistoryRow => historyRowOf(migration, rank, session.user, executionTime, success);
     const started = Date.now();
     let recorded: NewHistoryRow | undefined;
     try {

@@ -5,6 +5,7 @@
  * A database migrated by parity is read by Flyway and the reverse, because both write the same rows.
  */
 import type { ConnectionSettings } from '../config/connection.js';
+import type { NewSavedSnapshot, SavedSnapshot } from './snapshot-history.js';
 
 /** One row of the history table. */
 export interface HistoryRow {
@@ -111,6 +112,10 @@ export interface MigrateSession {
   clean(schemas: readonly string[], dropSchemas: readonly string[]): Promise<void>;
   /** Schemas outside the system ones that hold something besides the history table, or that are not `public`-like defaults. */
   schemasInUse(): Promise<string[]>;
+  /** The newest row of the snapshot history table (snapshot-history.ts), if the table exists and has one. */
+  latestSnapshot(): Promise<SavedSnapshot | undefined>;
+  /** Stores a snapshot in the snapshot history table (created when missing), replacing older ones. */
+  saveSnapshot(snapshot: NewSavedSnapshot): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -130,6 +135,11 @@ export interface MigrateSessionOptions {
   readonly table: string;
   /** Allow transactional and non-transactional statements in one script (`[flyway] mixed`). */
   readonly mixed: boolean;
+  /**
+   * A session that can only read (`check` on the environment it checks): the server refuses any
+   * write in it (PostgreSQL: default_transaction_read_only; MySQL: SET SESSION TRANSACTION READ ONLY).
+   */
+  readonly readOnly?: boolean;
 }
 
 /** How a throwaway database is made: progress messages, and where its server keeps its data (default: `os.tmpdir()`). */

@@ -9,7 +9,6 @@
  *
  * Every value is escaped (html.ts); the page reads completely without script. Pure: report -> string.
  */
-import { createHash } from 'node:crypto';
 import { describeConnection, type ConnectionSettings } from '../config/connection.js';
 import { entryDiffers, type DatabaseDiffReport, type TableEntry } from '../data-diff/database-diff.js';
 import type { DataDiffReport } from '../data-diff/report.js';
@@ -17,6 +16,7 @@ import { hasDifferences } from './data-diff-report.js';
 import { REPORT_CSS, REPORT_SCRIPT } from './data-diff-html-assets.js';
 import { count, statusBadge, tableDetail } from './data-diff-html-table.js';
 import { html, type Html } from './html.js';
+import { reportPage, tile } from './report-page.js';
 
 export interface ReportSide {
   /** The environment's name in flyway.toml. */
@@ -41,36 +41,15 @@ export interface SingleTable {
   readonly key: readonly string[];
 }
 
-const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 const tableName = (entry: TableEntry) => entry.source ?? entry.target ?? '';
 
 function page(title: string, context: ReportContext, body: Html): string {
-  const csp = `default-src 'none'; style-src ${sha256(REPORT_CSS)}; script-src ${sha256(REPORT_SCRIPT)}; img-src 'none'; base-uri 'none'; form-action 'none'`;
   const side = (s: ReportSide) => html`${s.environment} <code>${describeConnection(s.connection)}</code>`;
-  const when = context.generatedAt.toISOString();
-  return `<!DOCTYPE html>
-${html`<html lang="en"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="parity ${context.version}">
-<title>${title}</title>
-<style>`}${REPORT_CSS}</style>
-</head><body>
-${html`<header class="page"><h1>${title}</h1><dl>
-<dt>Source</dt><dd id="source">${side(context.source)}</dd>
-<dt>Target</dt><dd id="target">${side(context.target)}</dd>
-<dt>Run</dt><dd><time datetime="${when}">${when.replace('T', ' ').replace(/\.\d+Z$/, ' UTC')}</time></dd>
-<dt>parity</dt><dd id="version">${context.version}</dd></dl></header>
-<main>${body}</main>`}
-<script>${REPORT_SCRIPT}</script>
-</body></html>
-`;
-}
-
-type Tone = 'good' | 'warn' | 'bad' | '';
-
-function tile(key: string, label: string, n: number, tone: Tone = ''): Html {
-  return html`<li class="tile${tone && n > 0 ? ` ${tone}` : ''}" data-summary="${key}"><span class="n">${count(n)}</span> <span class="label">${label}</span></li>`;
+  const facts = [
+    { label: 'Source', id: 'source', value: side(context.source) },
+    { label: 'Target', id: 'target', value: side(context.target) },
+  ];
+  return reportPage(title, facts, context, body, { css: REPORT_CSS, script: REPORT_SCRIPT });
 }
 
 /** The row totals (a table's, or the run's with `only` naming its keys `rowsOnlyInSource`, `rowsOnlyInTarget`). */

@@ -14,6 +14,7 @@ import type { PreparationInfo, SideInfo } from '../artifact/artifact.js';
 import { getEnvironment, type ParityConfig } from '../config/config.js';
 import { describeConnection } from '../config/connection.js';
 import type { Dialect } from '../dialects/dialect.js';
+import type { DatabaseModel } from '../model/objects.js';
 import { ParityError } from '../errors.js';
 import { compareVersions, parseVersion } from '../generate/versioning.js';
 import { migrateOptions, migrationTarget, withMigrateSession, type MigrationTarget } from '../migrations/environment-session.js';
@@ -88,7 +89,30 @@ function unreachable(history: readonly HistoryRow[], build: BuildOptions): strin
   return undefined;
 }
 
-async function buildInEnvironment(context: SourceContext, build: BuildOptions, set: MigrationSet, setting: string) {
+/** What a build produced: the model after each stage (the first: the build's own plan), and the side's description. */
+interface Built {
+  readonly models: readonly DatabaseModel[];
+  readonly side: SideInfo;
+}
+
+/** Migrates `session` stage by stage (the build's plan, then each of `later`), reading the model after each. */
+async function migrateInStages(
+  session: MigrateSession,
+  set: MigrationSet,
+  stages: readonly PlanOptions[],
+  options: (plan: PlanOptions) => Parameters<typeof migrate>[2],
+  read: (session: MigrateSession) => Promise<DatabaseModel>,
+): Promise<{ result: MigrateResult; models: DatabaseModel[] }> {
+  const models: DatabaseModel[] = [];
+  let result: MigrateResult | undefined;
+  for (const plan of stages) {
+    result = await migrate(session, set, options(plan));
+    models.push(await read(session));
+  }
+  return { result: result!, models };
+}
+
+async function buildInEnvironment(context: SourceContext, build: BuildOptions, set: MigrationSet, setting: string, later: readonly PlanOptions[]): Promise<Built> {
   const { config, onProgress } = context;
   const name = build.buildEnvironment!;
   const environment = getEnvironment(config, name, '-buildEnvironment');
@@ -117,19 +141,24 @@ async function buildInEnvironment(context: SourceContext, build: BuildOptions, s
       if (reason) throw rebuildHint(new ParityError('MIGRATION_VALIDATION_FAILED', `build environment "${name}" cannot be built as asked: ${reason}`, { where: setting }), name, provisioner);
     }
     try {
-      return await migrate(session, set, migrateOptions(config, target, planOptions(config, build), onProgress));
+      return await migrateInStages(
+        session,
+        set,
+        [planOptions(config, build), ...later],
+        (plan) => migrateOptions(config, target, plan, onProgress),
+        () => readBuilt(target.dialect, target, target.schemas, context),
+      );
     } catch (error) {
       throw error instanceof ParityError && error.code === 'MIGRATION_VALIDATION_FAILED' ? rebuildHint(error, name, provisioner) : error;
     }
   });
-  const model = await readBuilt(target.dialect, target, target.schemas, context);
   const side: SideInfo = {
     spec: 'migrations',
     type: 'migrations',
     description: `migrations built in environment ${name} (${describeConnection(target.connection)})`,
-    preparationInfo: preparationInfo(set, result, provisioner, build.rebuild, name),
+    preparationInfo: preparationInfo(set, result.result, provisioner, build.rebuild, name),
   };
-  return { model, side };
+  return { models: result.models, side };
 }
 
 function rebuildHint(error: ParityError, name: string, provisioner: string | null): ParityError {
@@ -160,7 +189,7 @@ export function buildEnvironmentHint(dialect: Dialect, extraSettings = ''): stri
   return `add a build environment to flyway.toml ([environments.build] with url = "${url}", user, password${extraSettings}) and pass -buildEnvironment=build`;
 }
 
-async function buildThrowaway(context: SourceContext, build: BuildOptions, set: MigrationSet, setting: string) {
+async function buildThrowaway(context: SourceContext, build: BuildOptions, set: MigrationSet, setting: string, later: readonly PlanOptions[]): Promise<Built> {
   const { config, onProgress } = context;
   const dialect = projectDialect(config);
   if (!dialect.migrate?.withThrowawayDatabase) {
@@ -171,32 +200,45 @@ async function buildThrowaway(context: SourceContext, build: BuildOptions, set: 
     async (connection) => {
       const target: MigrationTarget = { name: 'build', connection, dialect, migrateSupport: support, schemas: config.migrations.schemas };
       onProgress?.(`building migrations in an ${support.throwawayName ?? 'embedded'} database`);
-      const { result, schemas } = await withMigrateSession(config, target, async (session: MigrateSession) => {
-        const migrated = await migrate(session, set, migrateOptions(config, target, planOptions(config, build), onProgress));
-        return { result: migrated, schemas: config.migrations.schemas.length > 0 ? config.migrations.schemas : await session.schemasInUse() };
-      });
-      const model = await readBuilt(dialect, target, schemas, context);
+      const { result, models } = await withMigrateSession(config, target, async (session: MigrateSession) =>
+        migrateInStages(
+          session,
+          set,
+          [planOptions(config, build), ...later],
+          (plan) => migrateOptions(config, target, plan, onProgress),
+          async (built) => readBuilt(dialect, target, config.migrations.schemas.length > 0 ? config.migrations.schemas : await built.schemasInUse(), context),
+        ),
+      );
       const side: SideInfo = {
         spec: 'migrations',
         type: 'migrations',
         description: `migrations built in an ${support.throwawayName ?? 'embedded'} database`,
         preparationInfo: preparationInfo(set, result, null, true, null),
       };
-      return { model, side };
+      return { models, side };
     },
     { ...(onProgress ? { onProgress } : {}), ...(context.tempDirectory !== undefined ? { tempDirectory: context.tempDirectory } : {}) },
   );
 }
 
-export async function loadMigrationsSource(text: string, setting: string, context: SourceContext): Promise<LoadedSource> {
+/**
+ * The migrations built as `context.build` says, then migrated further in the same database by each
+ * plan of `later` (`check -changes`: prod's migrations, then the pending ones): one model per stage.
+ */
+export async function loadMigrationStages(text: string, setting: string, context: SourceContext, later: readonly PlanOptions[]): Promise<{ models: readonly DatabaseModel[]; side: SideInfo }> {
   const build: BuildOptions = context.build ?? { rebuild: false };
   if (build.buildVersion !== undefined && build.buildCherryPick !== undefined) {
     throw new ParityError('INVALID_ARGUMENT', '-buildVersion and -buildCherryPick cannot be used together', { where: setting });
   }
   const set = readMigrations(context.config, context.onWarning);
-  const loaded =
+  const built =
     build.buildEnvironment !== undefined
-      ? await buildInEnvironment(context, build, set, setting)
-      : await buildThrowaway(context, build, set, setting);
-  return { model: loaded.model, side: { ...loaded.side, spec: text } };
+      ? await buildInEnvironment(context, build, set, setting, later)
+      : await buildThrowaway(context, build, set, setting, later);
+  return { models: built.models, side: { ...built.side, spec: text } };
+}
+
+export async function loadMigrationsSource(text: string, setting: string, context: SourceContext): Promise<LoadedSource> {
+  const { models, side } = await loadMigrationStages(text, setting, context, []);
+  return { model: models[0]!, side };
 }

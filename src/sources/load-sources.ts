@@ -1,5 +1,6 @@
 /** Resolves `-source` and `-target` into models. `empty` takes the dialect of the other side. */
 import { filterModel } from '../filters/object-filter.js';
+import { SNAPSHOT_HISTORY_TABLE } from '../migrations/snapshot-history.js';
 import type { DialectName } from '../model/objects.js';
 import { loadMigrationsSource } from './build-source.js';
 import { loadEnvironmentSource } from './environment-source.js';
@@ -10,10 +11,6 @@ import { selectSchemas } from './schema-selection.js';
 import { checkDialects, comparesUnqualified, planSide, type SidePlan } from './scope.js';
 import { emptyModel, parseSourceSpec, type LoadedSource, type SourceContext, type SourceSpec } from './source.js';
 
-
-async function loadNonEmpty(spec: Exclude<SourceSpec, { type: 'empty' }>, text: string, setting: string, context: SourceContext): Promise<LoadedSource> {
-  return withoutPrivileges(withoutFlywayObjects(await loadRaw(spec, text, setting, context), context), context);
-}
 
 /** A loaded side without privileges (a snapshot may hold them), unless they are asked for. */
 function withoutPrivileges(loaded: LoadedSource, context: SourceContext): LoadedSource {
@@ -41,11 +38,11 @@ async function loadRaw(spec: Exclude<SourceSpec, { type: 'empty' }>, text: strin
   }
 }
 
-/** A loaded side without Flyway's own objects (the schema history table), unless they are asked for. */
+/** A loaded side without Flyway's own objects (the schema and snapshot history tables), unless they are asked for. */
 function withoutFlywayObjects(loaded: LoadedSource, context: SourceContext): LoadedSource {
   if (context.includeFlywayObjects) return loaded;
-  const table = context.config.migrations.table;
-  const objects = loaded.model.objects.filter((object) => !(object.kind === 'table' && object.name === table));
+  const tables = new Set([context.config.migrations.table, SNAPSHOT_HISTORY_TABLE]);
+  const objects = loaded.model.objects.filter((object) => !(object.kind === 'table' && tables.has(object.name)));
   return objects.length === loaded.model.objects.length ? loaded : { ...loaded, model: { ...loaded.model, objects } };
 }
 
@@ -84,10 +81,25 @@ function unqualifiedSchema(plan: SidePlan, context: SourceContext): string | und
  */
 async function loadPlanned(spec: SourceSpec, text: string, setting: string, plan: SidePlan, context: SourceContext, unqualifiedSchemas: readonly string[]): Promise<LoadedSource> {
   if (spec.type === 'empty') throw new Error('an empty side is not loaded');
-  const loaded = plan.preloaded ? withoutPrivileges(withoutFlywayObjects(plan.preloaded, context), context) : await loadNonEmpty(spec, text, setting, context);
+  const loaded = plan.preloaded ?? (await loadRaw(spec, text, setting, context));
+  return finishSide(loaded, plan, context, unqualifiedSchemas);
+}
+
+/**
+ * A side as read (`loaded`) made ready to compare: without Flyway's tables and privileges unless
+ * asked for, without the objects the filter leaves out, and named by its one schema when it is
+ * compared unqualified (`unqualifiedSchemas`: see loadPlanned).
+ */
+export function finishSide(loaded: LoadedSource, plan: SidePlan, context: SourceContext, unqualifiedSchemas: readonly string[]): LoadedSource {
+  const kept = withoutPrivileges(withoutFlywayObjects(loaded, context), context);
   const schema = unqualifiedSchema(plan, context);
-  const model = context.objectFilter ? filterModel(loaded.model, context.objectFilter, unqualifiedSchemas) : loaded.model;
-  return { model, side: schema !== undefined ? { ...loaded.side, schema } : loaded.side };
+  const model = context.objectFilter ? filterModel(kept.model, context.objectFilter, unqualifiedSchemas) : kept.model;
+  return { model, side: schema !== undefined ? { ...kept.side, schema } : kept.side };
+}
+
+/** The schemas the sides of a comparison read under their own names when it is unqualified (what filters match). */
+export function unqualifiedSchemaNames(plans: readonly SidePlan[], context: SourceContext): string[] {
+  return [...new Set(plans.flatMap((plan) => unqualifiedSchema(plan, context) ?? []))];
 }
 
 /**
@@ -112,7 +124,7 @@ export async function loadSourcePair(
   const targetPlan = planSide(targetSpec, targetText, '-target', context);
   checkDialects([sourcePlan, targetPlan], context.config);
   const sideContext: SourceContext = { ...context, unqualified: comparesUnqualified(sourcePlan, targetPlan) };
-  const names = [...new Set([sourcePlan, targetPlan].flatMap((plan) => unqualifiedSchema(plan, sideContext) ?? []))];
+  const names = unqualifiedSchemaNames([sourcePlan, targetPlan], sideContext);
   if (sourceSpec.type === 'empty') {
     const target = await loadPlanned(targetSpec, targetText, '-target', targetPlan, sideContext, names);
     return { source: emptySide(sourceText, target.model.dialect), target };

@@ -78,7 +78,7 @@ test('every command has its own help with its parameters and examples: parity CM
   const all = capture('/');
   assert.is(await main(['help'], {}, all), 0);
   const commands = [...all.out().matchAll(/^  (\w+) {2,}/gm)].map((m) => m[1]!);
-  assert.equal(commands, ['diff', 'diffText', 'snapshot', 'model', 'generate', 'migrate', 'info', 'dataDiff']);
+  assert.equal(commands, ['diff', 'diffText', 'snapshot', 'model', 'generate', 'migrate', 'info', 'dataDiff', 'check']);
   for (const command of commands) {
     const io = capture('/');
     assert.is(await main([command, '--help'], {}, io), 0, io.err());

@@ -1,5 +1,6 @@
 /** The MySQL/MariaDB plug-in: glue between the Dialect interface and the mysql-* modules. */
 import type { Dialect } from '../dialect.js';
+import { mysqlCodeAnalysis } from './mysql-code-rules.js';
 import { introspectMysql } from './mysql-introspector.js';
 import { mysqlMigrate } from './mysql-migrate.js';
 import { mysqlMigration } from './mysql-migration.js';
@@ -22,4 +23,5 @@ export const mysqlDialect: Dialect = {
   schemaModel: mysqlSchemaModel,
   // No embedded server: a migrations build needs a configured build environment.
   migrate: mysqlMigrate,
+  codeAnalysis: mysqlCodeAnalysis,
 };

@@ -17,6 +17,7 @@ import crypto from 'node:crypto';
 import mysql from 'mysql2/promise';
 import type { ConnectionSettings } from '../../config/connection.js';
 import { ParityError, isParityError } from '../../errors.js';
+import { SNAPSHOT_HISTORY_TABLE, type NewSavedSnapshot, type SavedSnapshot } from '../../migrations/snapshot-history.js';
 import { HISTORY_INSERT_COLUMNS, ScriptFailure, historyInsertValues, historyRowFrom, type HistoryRow, type MigrateSession, type MigrateSessionOptions, type MigrateSupport, type NewHistoryRow, type ScriptToRun } from '../../migrations/schema-history.js';
 import { scrubPassword } from '../driver-errors.js';
 import { cleanDatabases } from './mysql-clean.js';
@@ -47,6 +48,16 @@ function createHistorySql(schema: string, table: string): string[] {
 ) ENGINE=InnoDB`,
     `CREATE INDEX ${quoteIdent(`${table}_s_idx`)} ON ${name} (\`success\`)`,
   ];
+}
+
+function createSnapshotHistorySql(schema: string): string {
+  return `CREATE TABLE IF NOT EXISTS ${qualifiedName(schema, SNAPSHOT_HISTORY_TABLE)} (
+    \`installed_rank\` INT NOT NULL PRIMARY KEY,
+    \`version\` VARCHAR(50),
+    \`snapshot\` LONGTEXT NOT NULL,
+    \`installed_by\` VARCHAR(100) NOT NULL,
+    \`installed_on\` TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP
+) ENGINE=InnoDB`;
 }
 
 /** Statements that change rows only: a script made of nothing else can run in one transaction. */
@@ -206,6 +217,36 @@ class MysqlMigrateSession implements MigrateSession {
     return this.#schemasWithObjects(rows.map((r) => r.name).filter((name) => !SYSTEM_SCHEMAS.has(name.toLowerCase())));
   }
 
+  async latestSnapshot(): Promise<SavedSnapshot | undefined> {
+    const present = await this.#query('SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?', [this.historySchema, SNAPSHOT_HISTORY_TABLE]);
+    if (present.length === 0) return undefined;
+    const [row] = await this.#query<{ version: string | null; snapshot: string; installed_by: string; installed_epoch: number }>(
+      `SELECT version, snapshot, installed_by, UNIX_TIMESTAMP(installed_on) AS installed_epoch
+       FROM ${qualifiedName(this.historySchema, SNAPSHOT_HISTORY_TABLE)} ORDER BY installed_rank DESC LIMIT 1`,
+    );
+    return row && { version: row.version, snapshot: String(row.snapshot), installedBy: row.installed_by, installedOn: new Date(Number(row.installed_epoch) * 1000).toISOString().slice(0, 23) };
+  }
+
+  async saveSnapshot(snapshot: NewSavedSnapshot): Promise<void> {
+    const table = qualifiedName(this.historySchema, SNAPSHOT_HISTORY_TABLE);
+    await this.#query(createSnapshotHistorySql(this.historySchema));
+    await this.#query('START TRANSACTION');
+    try {
+      const [row] = await this.#query<{ next: number }>(`SELECT COALESCE(MAX(installed_rank), 0) + 1 AS next FROM ${table} FOR UPDATE`);
+      await this.#query(`INSERT INTO ${table} (installed_rank, version, snapshot, installed_by) VALUES (?, ?, ?, ?)`, [
+        Number(row!.next),
+        snapshot.version,
+        snapshot.snapshot,
+        snapshot.installedBy.slice(0, 100),
+      ]);
+      await this.#query(`DELETE FROM ${table} WHERE installed_rank < ?`, [Number(row!.next)]);
+      await this.#query('COMMIT');
+    } catch (error) {
+      await this.#connection.query('ROLLBACK').catch(() => {});
+      throw error;
+    }
+  }
+
   async close(): Promise<void> {
     if (this.#lockName !== undefined) await this.#connection.query('SELECT RELEASE_LOCK(?)', [this.#lockName]).catch(() => {});
     await this.#connection.end().catch(() => this.#connection.destroy());
@@ -231,6 +272,8 @@ async function openSession(settings: ConnectionSettings, options: MigrateSession
     // Flyway's installed_by on MySQL: the user name without the host.
     const [rows] = await connection.query("SELECT SUBSTRING_INDEX(USER(), '@', 1) AS user");
     const user = String((rows as Array<{ user: string }>)[0]!.user);
+    // Every transaction of the session is READ ONLY: the server refuses any write.
+    if (options.readOnly) await connection.query('SET SESSION TRANSACTION READ ONLY');
     return new MysqlMigrateSession(connection, settings, options, user, historySchema);
   } catch (error) {
     await connection.end().catch(() => connection.destroy());

@@ -5,6 +5,7 @@ import { postgresMigrate } from './postgres-migrate.js';
 import { postgresMigration } from './postgres-migration.js';
 import { renderCreatePostgres } from './postgres-renderer.js';
 import { postgresSchemaModel } from './postgres-schema-model.js';
+import { postgresCodeAnalysis } from './postgres-code-rules.js';
 
 export const postgresDialect: Dialect = {
   name: 'postgres',
@@ -19,4 +20,5 @@ export const postgresDialect: Dialect = {
   migration: postgresMigration,
   schemaModel: postgresSchemaModel,
   migrate: postgresMigrate,
+  codeAnalysis: postgresCodeAnalysis,
 };

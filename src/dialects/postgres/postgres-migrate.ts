@@ -8,6 +8,7 @@
 import pg from 'pg';
 import type { ConnectionSettings } from '../../config/connection.js';
 import { withEmbeddedPostgres } from '../../embedded/embedded-postgres.js';
+import { SNAPSHOT_HISTORY_TABLE, type NewSavedSnapshot, type SavedSnapshot } from '../../migrations/snapshot-history.js';
 import { HISTORY_INSERT_COLUMNS, ScriptFailure, historyInsertValues, historyRowFrom, type HistoryRow, type MigrateSession, type MigrateSessionOptions, type MigrateSupport, type NewHistoryRow, type ScriptToRun } from '../../migrations/schema-history.js';
 import { cleanSchemas } from './postgres-clean.js';
 import { connectPostgres, toParityError, withPostgresClient } from './postgres-connection.js';
@@ -34,6 +35,16 @@ function createHistorySql(schema: string, table: string): string[] {
     `ALTER TABLE ${name} ADD CONSTRAINT ${quoteIdent(`${table}_pk`)} PRIMARY KEY ("installed_rank")`,
     `CREATE INDEX ${quoteIdent(`${table}_s_idx`)} ON ${name} ("success")`,
   ];
+}
+
+function createSnapshotHistorySql(schema: string): string {
+  return `CREATE TABLE IF NOT EXISTS ${qualifiedName(schema, SNAPSHOT_HISTORY_TABLE)} (
+    "installed_rank" INT NOT NULL PRIMARY KEY,
+    "version" VARCHAR(50),
+    "snapshot" TEXT NOT NULL,
+    "installed_by" VARCHAR(100) NOT NULL,
+    "installed_on" TIMESTAMP NOT NULL DEFAULT now()
+)`;
 }
 
 interface DriverError {
@@ -184,6 +195,36 @@ class PostgresMigrateSession implements MigrateSession {
     return (result.rows as Array<{ name: string }>).map((r) => r.name);
   }
 
+  async latestSnapshot(): Promise<SavedSnapshot | undefined> {
+    const table = qualifiedName(this.historySchema, SNAPSHOT_HISTORY_TABLE);
+    const present = await this.#query('SELECT pg_catalog.to_regclass($1) IS NOT NULL AS present', [table]);
+    if (!(present.rows[0] as { present: boolean }).present) return undefined;
+    const result = await this.#query(
+      `SELECT version, snapshot, installed_by, to_char(installed_on, 'YYYY-MM-DD"T"HH24:MI:SS.MS') AS installed_on
+       FROM ${table} ORDER BY installed_rank DESC LIMIT 1`,
+    );
+    const row = result.rows[0] as { version: string | null; snapshot: string; installed_by: string; installed_on: string } | undefined;
+    return row && { version: row.version, snapshot: row.snapshot, installedBy: row.installed_by, installedOn: row.installed_on };
+  }
+
+  async saveSnapshot(snapshot: NewSavedSnapshot): Promise<void> {
+    const table = qualifiedName(this.historySchema, SNAPSHOT_HISTORY_TABLE);
+    await this.#query('BEGIN');
+    try {
+      await this.#query(createSnapshotHistorySql(this.historySchema));
+      await this.#query(
+        `INSERT INTO ${table} (installed_rank, version, snapshot, installed_by)
+         SELECT COALESCE(MAX(installed_rank), 0) + 1, $1, $2, $3 FROM ${table}`,
+        [snapshot.version, snapshot.snapshot, snapshot.installedBy.slice(0, 100)],
+      );
+      await this.#query(`DELETE FROM ${table} WHERE installed_rank < (SELECT MAX(installed_rank) FROM ${table})`);
+      await this.#query('COMMIT');
+    } catch (error) {
+      await this.#client.query('ROLLBACK').catch(() => {});
+      throw error;
+    }
+  }
+
   async close(): Promise<void> {
     await this.#client.end().catch(() => {});
   }
@@ -195,6 +236,8 @@ async function openSession(settings: ConnectionSettings, options: MigrateSession
     const info = await client.query('SELECT current_user::text AS "user", current_schema()::text AS "schema"');
     const row = info.rows[0] as { user: string; schema: string | null };
     const historySchema = options.defaultSchema ?? options.schemas[0] ?? row.schema ?? 'public';
+    // Every transaction of the session is READ ONLY: the server refuses any write.
+    if (options.readOnly) await client.query('SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY');
     // As Flyway does: unqualified names in migrations resolve in the default schema first.
     await client.query(`SELECT pg_catalog.set_config('search_path', $1 || ', ' || pg_catalog.current_setting('search_path'), false)`, [quoteIdent(historySchema)]);
     return new PostgresMigrateSession(client, settings, options, row.user, historySchema);

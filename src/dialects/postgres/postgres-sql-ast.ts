@@ -113,7 +113,7 @@ export function splitQualifiedName(text: string): string[] {
 }
 
 /** Built-in type names as format_type prints them, for routine identities written by hand. */
-const TYPE_ALIASES: Readonly<Record<string, string>> = {
+export const TYPE_ALIASES: Readonly<Record<string, string>> = {
   int2: 'smallint',
   int4: 'integer',
   int: 'integer',
