@@ -47,6 +47,7 @@ export const dataDiffCommand: CommandSpec = {
     maxAge: { type: 'string', describe: 'Compare only rows updated at most this long ago' },
     algorithm: { type: 'string', describe: 'auto (default: joindiff when one connection reads both tables, else hashdiff), joindiff or hashdiff' },
     sample: { type: 'string', describe: 'Samples of each kind of difference: rows (default 20) or a percentage (1%)' },
+    columnSamples: { type: 'string', describe: 'Rows shown per column with differing values (default 5, 0 for none; chosen by key hash)' },
     threads: { type: 'string', describe: 'Connections per server, both sides together (default 4, at most 32)' },
     bisectionFactor: { type: 'string', describe: 'Segments a mismatching range is split into (default 32)' },
     bisectionThreshold: { type: 'string', describe: 'Segments with at most this many rows are downloaded and compared (default 16384)' },

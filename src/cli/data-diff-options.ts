@@ -5,7 +5,10 @@ import { MAX_THREADS } from '../data-diff/connection-pool.js';
 import type { DataDiffRequest } from '../data-diff/data-diff.js';
 import type { DatabaseDiffRequest } from '../data-diff/database-diff.js';
 import type { AlgorithmOption } from '../data-diff/join-diff.js';
-import type { SampleSpec } from '../data-diff/report.js';
+import { DEFAULT_COLUMN_SAMPLES, type SampleSpec } from '../data-diff/report.js';
+
+/** The most rows `-columnSamples` keeps per column (they are held in memory until the table is done). */
+const MAX_COLUMN_SAMPLES = 1000;
 import type { TableSpec } from '../data-diff/table-side.js';
 import { ParityError } from '../errors.js';
 import { environmentConnection, environmentSchemas } from '../sources/environment-source.js';
@@ -124,6 +127,7 @@ function commonSettings(context: CommandContext) {
     threads: positiveInteger(context, 'threads', 4, 1, MAX_THREADS),
     maxRowsDownloaded: positiveInteger(context, 'maxRowsDownloaded', 1_000_000),
     sample: sampleSpec(stringArg(context, 'sample')),
+    columnSamples: positiveInteger(context, 'columnSamples', DEFAULT_COLUMN_SAMPLES, 0, MAX_COLUMN_SAMPLES),
   };
 }
 

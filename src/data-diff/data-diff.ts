@@ -44,6 +44,8 @@ export interface RunSettings {
   readonly threads: number;
   readonly maxRowsDownloaded: number;
   readonly sample: SampleSpec;
+  /** Rows kept per column with differing values (`-columnSamples`). */
+  readonly columnSamples: number;
 }
 
 export interface DataDiffRequest extends RunSettings {
@@ -111,7 +113,7 @@ export async function runDataDiff(request: DataDiffRequest): Promise<DataDiffRep
     const tables = await planSqlTables(request.source, request.target, mapped, threads, (side) => opened.push(side), request.planOptions);
     for (const [column, reason] of Object.entries(tables.skipped)) request.onWarning?.(`column ${column} is not compared: ${reason}`);
     const names = reportColumns(tables);
-    const collector = new ReportCollector(names, request.sample);
+    const collector = new ReportCollector(names, request.sample, request.columnSamples);
     if (request.materialize !== undefined) materialized = new MaterializedDiff(request.materialize, names);
     const sink: EngineSink = {
       identical: (count) => collector.identical(count),

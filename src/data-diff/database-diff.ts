@@ -201,7 +201,7 @@ export async function runDatabaseDiff(request: DatabaseDiffRequest): Promise<Dat
         { ...request.planOptions, ...(tolerances.get(pair) !== undefined ? { tolerances: tolerances.get(pair)! } : {}) },
       );
       const names = reportColumns(tables);
-      const collector = new ReportCollector(names, request.sample);
+      const collector = new ReportCollector(names, request.sample, request.columnSamples);
       let file: MaterializedDiff | undefined;
       const sink: EngineSink = {
         identical: (count) => collector.identical(count),

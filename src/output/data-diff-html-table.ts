@@ -1,7 +1,8 @@
 /**
  * One table's drill-down in the HTML report: where it was and how it was keyed, its error, its row
  * counts, the schema section (every column pair), the column statistics (most differing first) and
- * the samples (rows on one side only, differing values side by side). Pure: entry -> HTML.
+ * the differing values sampled per column, and the samples (rows on one side only, differing values
+ * side by side). Pure: entry -> HTML.
  */
 import type { TableEntry } from '../data-diff/database-diff.js';
 import type { Cells, RowSample } from '../data-diff/report.js';
@@ -60,6 +61,16 @@ ${rows.map(([name, c]) => html`<tr${c.differentValues === 0 ? html` class="zero"
 </tbody></table></div></section>`;
 }
 
+/** Per column with samples: the rows where it differs, key then both values. */
+function columnSamples(columns: NonNullable<TableEntry['columns']>): Html {
+  const sampled = columnsByDifferences(columns).filter(([, c]) => c.samples !== undefined && c.samples.length > 0);
+  if (sampled.length === 0) return html``;
+  const keyCells = (key: Cells) => Object.entries(key).map(([k, v]) => html`<span class="kv">${k}=${value(v)}</span> `);
+  return html`<section class="column-samples"><h4>Differing values by column (samples)</h4><div class="scroll"><table class="grid"><thead><tr><th>Column</th><th class="key">Key</th><th>Source</th><th>Target</th></tr></thead><tbody>
+${sampled.map(([name, c]) => c.samples!.map((s, i) => html`<tr${i === 0 ? html` class="first"` : ''}>${i === 0 ? html`<td rowspan="${c.samples!.length}">${name}</td>` : ''}<td class="key">${keyCells(s.key)}</td><td class="src">${value(s.source)}</td><td class="tgt">${value(s.target)}</td></tr>`))}
+</tbody></table></div></section>`;
+}
+
 const cellsHeader = (cells: Cells | undefined) => Object.keys(cells ?? {});
 
 function rowSamples(kind: 'onlyInSource' | 'onlyInTarget', title: string, total: number, samples: readonly RowSample[]): Html {
@@ -113,6 +124,7 @@ ${entry.error === undefined ? '' : html`<p class="error" role="alert"><strong>${
 ${entry.summary === undefined ? '' : rowCounts(entry.summary)}
 ${entry.schema === undefined ? '' : schemaSection(entry.schema)}
 ${entry.columns === undefined ? '' : columnStats(entry.columns)}
+${entry.columns === undefined ? '' : columnSamples(entry.columns)}
 ${rowSamples('onlyInSource', 'Rows only in source', entry.status === 'onlyInSource' ? 0 : (entry.summary?.onlyInSource ?? 0), entry.samples?.onlyInSource ?? [])}
 ${rowSamples('onlyInTarget', 'Rows only in target', entry.status === 'onlyInTarget' ? 0 : (entry.summary?.onlyInTarget ?? 0), entry.samples?.onlyInTarget ?? [])}
 ${differentSamples(entry)}

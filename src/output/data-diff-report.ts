@@ -3,6 +3,9 @@ import type { Cells, ColumnStats, DataDiffReport } from '../data-diff/report.js'
 import { NOT_SELECTED, type TableSchema } from '../data-diff/table-schema.js';
 import { asciiTable } from './ascii-table.js';
 
+export const show = (value: string | null) => (value === null ? 'NULL' : value);
+export const keyText = (key: Cells) => Object.entries(key).map(([name, value]) => `${name}=${show(value)}`).join(', ');
+
 export function hasDifferences(report: DataDiffReport): boolean {
   const s = report.summary;
   return s.onlyInSource + s.onlyInTarget + s.differentRows > 0;
@@ -39,6 +42,12 @@ export function columnsTable(columns: DataDiffReport['columns']): string | undef
   );
 }
 
+/** Per column with samples, the rows where it differs: one table of column, key, source and target values. */
+export function columnSamplesTable(columns: DataDiffReport['columns']): string | undefined {
+  const rows = columnsByDifferences(columns).flatMap(([name, c]) => (c.samples ?? []).map((s) => [name, keyText(s.key), show(s.source), show(s.target)]));
+  return rows.length === 0 ? undefined : asciiTable(['Column', 'Key', 'Source', 'Target'], rows);
+}
+
 /** The schema section's differences, one line each; empty when there are none. */
 export function schemaLines(schema: TableSchema | undefined): string[] {
   if (schema === undefined || schema.differences === 0) return [];
@@ -57,8 +66,6 @@ export function schemaLines(schema: TableSchema | undefined): string[] {
   return lines;
 }
 
-const show = (value: string | null) => (value === null ? 'NULL' : value);
-const keyText = (key: Cells) => Object.entries(key).map(([name, value]) => `${name}=${show(value)}`).join(', ');
 
 function rowsTable(title: string, total: number, samples: readonly { key: Cells; row: Cells }[]): string[] {
   if (total === 0) return [];
@@ -87,6 +94,8 @@ export function dataDiffTable(report: DataDiffReport): string {
   ];
   const columns = columnsTable(report.columns);
   if (columns !== undefined) lines.push('', columns);
+  const perColumn = columnSamplesTable(report.columns);
+  if (perColumn !== undefined) lines.push('', 'Differing values by column (samples):', perColumn);
   lines.push(...rowsTable('Only in source', s.onlyInSource, report.samples.onlyInSource));
   lines.push(...rowsTable('Only in target', s.onlyInTarget, report.samples.onlyInTarget));
   if (s.differentRows > 0) {

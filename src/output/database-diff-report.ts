@@ -5,7 +5,7 @@
  */
 import type { DatabaseDiffReport, TableEntry } from '../data-diff/database-diff.js';
 import { asciiTable } from './ascii-table.js';
-import { columnsTable, dataDiffJson, schemaLines } from './data-diff-report.js';
+import { columnsByDifferences, columnsTable, dataDiffJson, keyText, schemaLines, show } from './data-diff-report.js';
 import type { DataDiffReport } from '../data-diff/report.js';
 
 /** A table entry in the documented key order. */
@@ -40,7 +40,6 @@ export const STATUS_TEXT: Readonly<Record<TableEntry['status'], string>> = {
 };
 
 const count = (n: number | undefined) => (n === undefined ? '' : String(n));
-const show = (value: string | null) => (value === null ? 'NULL' : value);
 
 /** What differs in one table: its error, schema differences, columns, and a few rows. */
 function details(entry: TableEntry): string[] {
@@ -54,9 +53,12 @@ function details(entry: TableEntry): string[] {
   const lines = ['', `${name}${entry.target !== null && entry.target !== name ? ` -> ${entry.target}` : ''}${entry.key === null ? ' (no key: compared as a multiset of rows)' : ` (key ${entry.key.join(', ')})`}:`];
   if (schema.length > 0) lines.push(`  Schema differences (${schema.length}):`, ...schema.map((line) => `    ${line}`));
   if (columns !== undefined) lines.push(...columns.split('\n').map((line) => `  ${line}`));
+  for (const [column, stats] of columnsByDifferences(entry.columns ?? {})) {
+    if (stats.samples === undefined) continue;
+    lines.push(`  ${column} differs in: ${stats.samples.map((s) => `${keyText(s.key)}: ${show(s.source)} -> ${show(s.target)}`).join('; ')}`);
+  }
   const samples = entry.samples;
   if (samples !== undefined) {
-    const keyText = (cells: Record<string, string | null>) => Object.entries(cells).map(([k, v]) => `${k}=${show(v)}`).join(', ');
     const rowText = (cells: Record<string, string | null>) => Object.values(cells).map(show).join(' | ');
     for (const [label, list] of [['only in source', samples.onlyInSource], ['only in target', samples.onlyInTarget]] as const) {
       for (const sample of list.slice(0, 3)) lines.push(`  ${label}: ${entry.key === null ? rowText(sample.row) : keyText(sample.key)}`);
