@@ -10,6 +10,7 @@ import { DEFAULT_COLUMN_SAMPLES, type SampleSpec } from '../data-diff/report.js'
 /** The most rows `-columnSamples` keeps per column (they are held in memory until the table is done). */
 const MAX_COLUMN_SAMPLES = 1000;
 import type { TableSpec } from '../data-diff/table-side.js';
+import { materializeTableName, type MaterializeTarget } from '../data-diff/materialize-table.js';
 import { ParityError } from '../errors.js';
 import { environmentConnection, environmentSchemas } from '../sources/environment-source.js';
 import { parseTolerance, type Tolerance } from '../data-diff/tolerance.js';
@@ -154,6 +155,19 @@ function tableKeys(context: CommandContext): Map<string, string[]> {
     keys.set(table, columns);
   }
   return keys;
+}
+
+/**
+ * `-materializeEnvironment=NAME -materializeTable=schema.table_%t` (both or neither): where every
+ * difference is also written, `%t` replaced by the run's start. Checked before anything connects.
+ */
+export function materializeTarget(context: CommandContext, runAt: Date): MaterializeTarget | undefined {
+  const [environment, table] = [stringArg(context, 'materializeEnvironment'), stringArg(context, 'materializeTable')];
+  if (environment === undefined && table === undefined) return undefined;
+  if (environment === undefined) throw invalid('-materializeTable needs -materializeEnvironment: the environment whose database gets the table');
+  if (table === undefined) throw invalid('-materializeEnvironment needs -materializeTable: the table the differences are written to, e.g. diffs.orders_%t');
+  const config = context.config();
+  return { environment, connection: environmentConnection(config, getEnvironment(config, environment, '-materializeEnvironment')), table: materializeTableName(table, runAt) };
 }
 
 export function isWholeDatabase(context: CommandContext): boolean {

@@ -203,10 +203,12 @@ export async function runDatabaseDiff(request: DatabaseDiffRequest): Promise<Dat
       const names = reportColumns(tables);
       const collector = new ReportCollector(names, request.sample, request.columnSamples);
       let file: MaterializedDiff | undefined;
+      const stored = request.materializer?.tableOutput({ source: name, target: qualified(target) }, names);
       const sink: EngineSink = {
         identical: (count) => collector.identical(count),
         difference: (difference) => {
           collector.add(difference);
+          stored?.write(difference);
           if (file === undefined && request.materializeDirectory !== undefined) {
             file = new MaterializedDiff(path.join(request.materializeDirectory, qualifiedFileName(source.table.schema, source.table.name, '.jsonl')), names);
             materialized.add(file);
@@ -216,7 +218,14 @@ export async function runDatabaseDiff(request: DatabaseDiffRequest): Promise<Dat
       };
       const onProgress = request.onProgress && ((p: EngineProgress) => request.onProgress!(`[${done}/${pairs.length}] ${name}: ${p.rowsDownloaded} rows downloaded, ${p.differences} differences`));
       const options = { bisectionFactor: request.bisectionFactor, bisectionThreshold: request.bisectionThreshold, threads: request.threads, budget, ...(onProgress ? { onProgress } : {}) };
-      const result: EngineResult = key.columns === null ? await multisetDiff(tables, options, sink) : await compareTablePair(tables, { ...options, algorithm }, sink);
+      let result: EngineResult;
+      try {
+        result = key.columns === null ? await multisetDiff(tables, options, sink) : await compareTablePair(tables, { ...options, algorithm }, sink);
+      } catch (error) {
+        stored?.abort();
+        throw error;
+      }
+      await stored?.finish();
       if (file !== undefined) {
         file.commit();
         materialized.delete(file);
