@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { RowDifference } from './row-compare.js';
+import type { SamplingReport } from './sampling.js';
 import type { TableSchema } from './table-schema.js';
 import type { SideRow } from './table-side.js';
 
@@ -40,6 +41,8 @@ export interface DataDiffReport {
     differentRows: number;
     identicalRows: number;
   };
+  /** Present when the rows were sampled (`-samplingRatio`/`-samplingMaxRows`): `summary` counts the sample; these estimate the whole tables. */
+  sampling?: SamplingReport;
   columns: Record<string, ColumnStats>;
   /** Columns with no safe mapping between the two sides' types: left out, with the reason. */
   skippedColumns?: Record<string, string>;

@@ -6,6 +6,7 @@
  */
 import type { TableEntry } from '../data-diff/database-diff.js';
 import type { Cells, RowSample } from '../data-diff/report.js';
+import type { Estimate } from '../data-diff/sampling.js';
 import type { SchemaColumn, SchemaColumnStatus, TableSchema } from '../data-diff/table-schema.js';
 import { columnsByDifferences, percent } from './data-diff-report.js';
 import { STATUS_TEXT } from './database-diff-report.js';
@@ -24,6 +25,29 @@ export const count = (n: number): string => n.toLocaleString('en-US');
 
 /** A table's status: colour and words. */
 export const statusBadge = (status: TableEntry['status']): Html => html`<span class="status s-${status}">${STATUS_TEXT[status]}</span>`;
+
+/** The status, and `sampled N%` beside it for a table whose rows were sampled. */
+export const statusWithSampling = (entry: Pick<TableEntry, 'status' | 'sampling'>): Html =>
+  html`${statusBadge(entry.status)}${entry.sampling === undefined ? '' : html` <span class="tag sampled">sampled ${percent(entry.sampling.ratio)}</span>`}`;
+
+/** A sampled table: what was compared, and every count estimated for the whole tables with its interval. */
+function samplingSection(entry: TableEntry): Html {
+  const sampling = entry.sampling;
+  const s = entry.summary;
+  if (sampling === undefined || s === undefined) return html``;
+  const e = sampling.estimates;
+  const rows: [string, number, Estimate][] = [
+    ['only in source', s.onlyInSource, e.onlyInSource],
+    ['only in target', s.onlyInTarget, e.onlyInTarget],
+    ['with different values', s.differentRows, e.differentRows],
+    ['identical', s.identicalRows, e.identicalRows],
+  ];
+  return html`<section class="sampling"><h4>Sampled: ${percent(sampling.ratio)} of the keys</h4>
+<p>The counts above are those of the sample (${count(s.sourceRows)} of ${count(sampling.sourceRows)} source rows, ${count(s.targetRows)} of ${count(sampling.targetRows)} target rows); estimated for the whole tables (${sampling.method}, ${percent(sampling.confidence)}):</p>
+<div class="scroll"><table class="grid num"><thead><tr><th>Rows</th><th>In the sample</th><th>Estimate</th><th>Interval</th></tr></thead><tbody>
+${rows.map(([label, seen, x]) => html`<tr><td>${label}</td><td>${count(seen)}</td><td>${count(x.estimate)}</td><td>${count(x.low)} – ${count(x.high)}</td></tr>`)}
+</tbody></table></div></section>`;
+}
 
 /** A cell value: NULL and the empty string are shown apart from any text. */
 function value(v: string | null | undefined): Html {
@@ -122,6 +146,7 @@ export function tableDetail(entry: TableEntry): Html {
   return html`<p class="where">Source <strong>${entry.source ?? '(none)'}</strong>, target <strong>${entry.target ?? '(none)'}</strong>; ${keyLine(entry)}.</p>
 ${entry.error === undefined ? '' : html`<p class="error" role="alert"><strong>${entry.error.errorCode}</strong>: ${entry.error.message}</p>`}
 ${entry.summary === undefined ? '' : rowCounts(entry.summary)}
+${samplingSection(entry)}
 ${entry.schema === undefined ? '' : schemaSection(entry.schema)}
 ${entry.columns === undefined ? '' : columnStats(entry.columns)}
 ${entry.columns === undefined ? '' : columnSamples(entry.columns)}
