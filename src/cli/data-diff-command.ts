@@ -9,9 +9,11 @@ import { stableJsonOutput } from '../output/json-output.js';
 import { entryDiffers, runDatabaseDiff } from '../data-diff/database-diff.js';
 import { databaseDiffJson, databaseDiffTable } from '../output/database-diff-report.js';
 import { requireString, type CommandContext, type CommandSpec } from './command.js';
-import { databaseDiffRequest, dataDiffRequest, isWholeDatabase } from './data-diff-options.js';
+import { databaseDiffRequest, dataDiffRequest, isWholeDatabase, materializeTarget } from './data-diff-options.js';
+import { TableMaterializer } from '../data-diff/materialize-table.js';
+import type { DatabaseDiffRequest } from '../data-diff/database-diff.js';
 import { DIFFERENCES_FOUND_EXIT_CODE } from './exit-codes.js';
-import { reportFiles, writeReport } from './report-files.js';
+import { reportFiles, writeReport, type ReportFiles } from './report-files.js';
 import { dataDiffHtml, databaseDiffHtml, type ReportContext } from '../output/data-diff-html.js';
 import { parityVersion } from './version.js';
 
@@ -47,10 +49,17 @@ export const dataDiffCommand: CommandSpec = {
     maxAge: { type: 'string', describe: 'Compare only rows updated at most this long ago' },
     algorithm: { type: 'string', describe: 'auto (default: joindiff when one connection reads both tables, else hashdiff), joindiff or hashdiff' },
     sample: { type: 'string', describe: 'Samples of each kind of difference: rows (default 20) or a percentage (1%)' },
+    columnSamples: { type: 'string', describe: 'Rows shown per column with differing values (default 5, 0 for none; chosen by key hash)' },
     threads: { type: 'string', describe: 'Connections per server, both sides together (default 4, at most 32)' },
     bisectionFactor: { type: 'string', describe: 'Segments a mismatching range is split into (default 32)' },
     bisectionThreshold: { type: 'string', describe: 'Segments with at most this many rows are downloaded and compared (default 16384)' },
     maxRowsDownloaded: { type: 'string', describe: 'Stop downloading rows after this many (default 1000000); the result is then incomplete' },
+    samplingRatio: { type: 'string', describe: 'Compare only this share of the keys (1% or 0.01), chosen by key hash on both sides; counts are then estimated for the whole tables' },
+    samplingMaxRows: { type: 'string', describe: 'Compare about this many rows per table (the share chosen from its row count), as -samplingRatio' },
+    samplingThreshold: { type: 'string', describe: 'Tables with fewer rows than this on both sides are compared whole (default 100000)' },
+    samplingConfidence: { type: 'string', describe: 'Confidence of the estimates\' intervals (default 95%)' },
+    materializeEnvironment: { type: 'string', describe: 'Also write every difference into a table of this environment (with -materializeTable); the only write dataDiff makes' },
+    materializeTable: { type: 'string', describe: 'The table for -materializeEnvironment: table or schema.table, %t = the run\'s start (UTC, 20261204_213015); created when missing' },
     materialize: { type: 'string', describe: 'Write every difference to this file: JSON Lines, or CSV for a .csv name; without -table: a folder, one schema.table.jsonl file per table with differences' },
     nullEqualsEmpty: { type: 'boolean', describe: 'NULL and the empty string are equal in text, char, JSON and binary columns' },
     floatDigits: { type: 'string', describe: 'Fractional digits floats are compared to (the tolerance; default 6)' },
@@ -60,30 +69,56 @@ export const dataDiffCommand: CommandSpec = {
     failOnDifferences: { type: 'boolean', describe: `Exit with code ${DIFFERENCES_FOUND_EXIT_CODE} when any difference is found (without -table: also schema differences, tables on one side only, failed tables)` },
   },
   async run(context) {
-    if (isWholeDatabase(context)) return runWholeDatabase(context);
+    const runAt = new Date();
+    if (isWholeDatabase(context)) return withMaterializer(context, runAt, databaseDiffRequest(context, context.onProgress), runWholeDatabase);
     const progress = context.onProgress;
     const request = dataDiffRequest(
       context,
       progress &&
         ((p) => progress(`data diff: ${p.segmentsChecked > 0 ? `${p.segmentsChecked} segments checked, ` : ''}${p.rowsDownloaded} rows downloaded, ${p.differences} differences`)),
     );
-    const files = reportFiles(context);
-    const report = await runDataDiff({ ...request, onWarning: context.output.warning });
-    context.output.endProgress();
-    if (!report.stats.complete) context.output.warning(`the diff stopped after ${report.stats.rowsDownloaded} rows downloaded (-maxRowsDownloaded); some mismatching segments were not compared`);
-    if (files !== undefined) {
-      const name = (spec: { schema?: string; table: string }) => (spec.schema === undefined ? spec.table : `${spec.schema}.${spec.table}`);
-      const table = { source: name(request.source.spec), target: name(request.target.spec), key: request.source.spec.key };
-      writeReport(context, files, dataDiffHtml(report, table, reportContext(context, request)), stableJsonOutput(dataDiffJson(report)));
-    }
-    context.output.result(context.global.outputType === 'json' ? stableJsonOutput(dataDiffJson(report)) : dataDiffTable(report));
-    return context.args['failOnDifferences'] === true && hasDifferences(report) ? DIFFERENCES_FOUND_EXIT_CODE : 0;
+    return withMaterializer(context, runAt, request, runSingleTable);
   },
 };
 
-async function runWholeDatabase(context: CommandContext): Promise<number> {
-  const request = databaseDiffRequest(context, context.onProgress);
+/**
+ * Runs `fn` with `request` and, when `-materializeEnvironment` is given, the writer into that table
+ * (opened, and the table created, before any comparison); says where the differences went.
+ */
+async function withMaterializer<R extends object>(
+  context: CommandContext,
+  runAt: Date,
+  request: R,
+  fn: (context: CommandContext, request: R & { materializer?: TableMaterializer }, files: ReportFiles | undefined) => Promise<number>,
+): Promise<number> {
+  const target = materializeTarget(context, runAt);
   const files = reportFiles(context);
+  if (target === undefined) return fn(context, request, files);
+  const materializer = await TableMaterializer.open(target, runAt, context.tempDirectory);
+  let code: number;
+  try {
+    code = await fn(context, { ...request, materializer }, files);
+  } finally {
+    await materializer.close();
+  }
+  context.output.message(`differences written to ${materializer.describe()}: ${materializer.rowsWritten} rows`);
+  return code;
+}
+
+async function runSingleTable(context: CommandContext, request: ReturnType<typeof dataDiffRequest> & { materializer?: TableMaterializer }, files: ReportFiles | undefined): Promise<number> {
+  const report = await runDataDiff({ ...request, onWarning: context.output.warning });
+  context.output.endProgress();
+  if (!report.stats.complete) context.output.warning(`the diff stopped after ${report.stats.rowsDownloaded} rows downloaded (-maxRowsDownloaded); some mismatching segments were not compared`);
+  if (files !== undefined) {
+    const name = (spec: { schema?: string; table: string }) => (spec.schema === undefined ? spec.table : `${spec.schema}.${spec.table}`);
+    const table = { source: name(request.source.spec), target: name(request.target.spec), key: request.source.spec.key };
+    writeReport(context, files, dataDiffHtml(report, table, reportContext(context, request)), stableJsonOutput(dataDiffJson(report)));
+  }
+  context.output.result(context.global.outputType === 'json' ? stableJsonOutput(dataDiffJson(report)) : dataDiffTable(report));
+  return context.args['failOnDifferences'] === true && hasDifferences(report) ? DIFFERENCES_FOUND_EXIT_CODE : 0;
+}
+
+async function runWholeDatabase(context: CommandContext, request: DatabaseDiffRequest, files: ReportFiles | undefined): Promise<number> {
   const report = await runDatabaseDiff(request);
   context.output.endProgress();
   if (!report.summary.complete) context.output.warning('the diff stopped downloading rows at -maxRowsDownloaded; some mismatching rows were not compared');

@@ -5,8 +5,13 @@ import { MAX_THREADS } from '../data-diff/connection-pool.js';
 import type { DataDiffRequest } from '../data-diff/data-diff.js';
 import type { DatabaseDiffRequest } from '../data-diff/database-diff.js';
 import type { AlgorithmOption } from '../data-diff/join-diff.js';
-import type { SampleSpec } from '../data-diff/report.js';
+import { DEFAULT_COLUMN_SAMPLES, type SampleSpec } from '../data-diff/report.js';
+
+/** The most rows `-columnSamples` keeps per column (they are held in memory until the table is done). */
+const MAX_COLUMN_SAMPLES = 1000;
 import type { TableSpec } from '../data-diff/table-side.js';
+import { materializeTableName, type MaterializeTarget } from '../data-diff/materialize-table.js';
+import { parseShare, type SamplingOptions } from '../data-diff/sampling.js';
 import { ParityError } from '../errors.js';
 import { environmentConnection, environmentSchemas } from '../sources/environment-source.js';
 import { parseTolerance, type Tolerance } from '../data-diff/tolerance.js';
@@ -110,6 +115,30 @@ function tolerances(context: CommandContext, perTable: boolean): Map<string, Map
   return out;
 }
 
+/** Tables with fewer rows than this on both sides are compared whole (`-samplingThreshold`). */
+const DEFAULT_SAMPLING_THRESHOLD = 100_000;
+
+/** `-samplingRatio=1%` or `-samplingMaxRows=N`, with `-samplingThreshold` and `-samplingConfidence`; none: no sampling. */
+function samplingOptions(context: CommandContext): { sampling?: SamplingOptions } {
+  const [ratio, maxRows] = [stringArg(context, 'samplingRatio'), stringArg(context, 'samplingMaxRows')];
+  if (ratio === undefined && maxRows === undefined) {
+    const given = ['samplingThreshold', 'samplingConfidence'].find((name) => stringArg(context, name) !== undefined);
+    if (given !== undefined) throw invalid(`-${given} applies to sampled runs: give -samplingRatio or -samplingMaxRows too`);
+    return {};
+  }
+  if (ratio !== undefined && maxRows !== undefined) throw invalid('give -samplingRatio or -samplingMaxRows, not both');
+  const confidenceText = stringArg(context, 'samplingConfidence');
+  const confidence = confidenceText === undefined ? 0.95 : parseShare(confidenceText, 'samplingConfidence');
+  if (confidence < 0.5 || confidence > 0.9999) throw invalid(`-samplingConfidence must be from 50% to 99.99%, not "${confidenceText}"`);
+  return {
+    sampling: {
+      ...(ratio !== undefined ? { ratio: parseShare(ratio, 'samplingRatio') } : { maxRows: positiveInteger(context, 'samplingMaxRows', 0, 1) }),
+      threshold: positiveInteger(context, 'samplingThreshold', DEFAULT_SAMPLING_THRESHOLD, 0),
+      confidence,
+    },
+  };
+}
+
 /** The settings every dataDiff run shares, single-table or whole-database. */
 function commonSettings(context: CommandContext) {
   return {
@@ -124,6 +153,8 @@ function commonSettings(context: CommandContext) {
     threads: positiveInteger(context, 'threads', 4, 1, MAX_THREADS),
     maxRowsDownloaded: positiveInteger(context, 'maxRowsDownloaded', 1_000_000),
     sample: sampleSpec(stringArg(context, 'sample')),
+    columnSamples: positiveInteger(context, 'columnSamples', DEFAULT_COLUMN_SAMPLES, 0, MAX_COLUMN_SAMPLES),
+    ...samplingOptions(context),
   };
 }
 
@@ -150,6 +181,19 @@ function tableKeys(context: CommandContext): Map<string, string[]> {
     keys.set(table, columns);
   }
   return keys;
+}
+
+/**
+ * `-materializeEnvironment=NAME -materializeTable=schema.table_%t` (both or neither): where every
+ * difference is also written, `%t` replaced by the run's start. Checked before anything connects.
+ */
+export function materializeTarget(context: CommandContext, runAt: Date): MaterializeTarget | undefined {
+  const [environment, table] = [stringArg(context, 'materializeEnvironment'), stringArg(context, 'materializeTable')];
+  if (environment === undefined && table === undefined) return undefined;
+  if (environment === undefined) throw invalid('-materializeTable needs -materializeEnvironment: the environment whose database gets the table');
+  if (table === undefined) throw invalid('-materializeEnvironment needs -materializeTable: the table the differences are written to, e.g. diffs.orders_%t');
+  const config = context.config();
+  return { environment, connection: environmentConnection(config, getEnvironment(config, environment, '-materializeEnvironment')), table: materializeTableName(table, runAt) };
 }
 
 export function isWholeDatabase(context: CommandContext): boolean {

@@ -11,6 +11,8 @@ import { DownloadBudget } from './download-budget.js';
 import { diffTables, type EngineProgress, type EngineResult, type EngineSink } from './engine.js';
 import { chooseAlgorithm, joinDiff, type AlgorithmOption } from './join-diff.js';
 import { MaterializedDiff } from './materialize.js';
+import type { TableMaterializer, TableOutput } from './materialize-table.js';
+import { countRows, sampledTables, samplingRatio, samplingReport, type SamplingOptions } from './sampling.js';
 import { planSqlTables, sqlTableSides, type PlannedTables } from './sql-side.js';
 import { ReportCollector, type DataDiffReport, type DiffAlgorithm, type ReportColumns, type SampleSpec } from './report.js';
 import { tableSchema, type ComparedPair } from './table-schema.js';
@@ -44,6 +46,28 @@ export interface RunSettings {
   readonly threads: number;
   readonly maxRowsDownloaded: number;
   readonly sample: SampleSpec;
+  /** Rows kept per column with differing values (`-columnSamples`). */
+  readonly columnSamples: number;
+  /** `-materializeEnvironment`/`-materializeTable`: the opened writer every table pair's differences also go to. */
+  readonly materializer?: TableMaterializer;
+  /** `-samplingRatio`/`-samplingMaxRows`: compare only a deterministic share of the keys (sampling.ts). */
+  readonly sampling?: SamplingOptions;
+}
+
+/**
+ * Restricts planned tables to the sampled keys when sampling is asked and the tables are large enough
+ * (counting both sides' rows first); `finish` adds the estimates to the report.
+ */
+export async function sampleTables(tables: PlannedTables, options: SamplingOptions | undefined): Promise<{ tables: PlannedTables; finish: (report: DataDiffReport) => DataDiffReport }> {
+  const whole = { tables, finish: (report: DataDiffReport) => report };
+  if (options === undefined) return whole;
+  const [sourceRows, targetRows] = await Promise.all([countRows(tables.source), countRows(tables.target)]);
+  const ratio = samplingRatio(options, sourceRows, targetRows);
+  if (ratio === undefined) return whole;
+  return {
+    tables: sampledTables(tables, ratio),
+    finish: (report) => ({ ...report, sampling: samplingReport(report.summary, { sourceRows, targetRows }, ratio, options.confidence) }),
+  };
 }
 
 export interface DataDiffRequest extends RunSettings {
@@ -99,25 +123,32 @@ export function compareTablePair(tables: PlannedTables, options: CompareOptions,
   );
 }
 
+/** `schema.table` (or `table`) of a side's spec, as the materialized table names it. */
+const specName = (spec: { schema?: string; table: string }) => (spec.schema === undefined ? spec.table : `${spec.schema}.${spec.table}`);
+
 export async function runDataDiff(request: DataDiffRequest): Promise<DataDiffReport> {
   const started = Date.now();
   const algorithm = chooseAlgorithm(request.algorithm, request.source.connection, request.target.connection, request.source.spec.query !== undefined);
   const mapped = (name: string) => request.columnMap.get(name) ?? name;
   const opened: Array<{ close(): Promise<void> }> = [];
   let materialized: MaterializedDiff | undefined;
+  let stored: TableOutput | undefined;
   try {
     // The JOIN runs on one connection: the pools then open one each (the target's only to describe).
     const threads = algorithm === 'joindiff' ? 1 : request.threads;
-    const tables = await planSqlTables(request.source, request.target, mapped, threads, (side) => opened.push(side), request.planOptions);
+    const planned = await planSqlTables(request.source, request.target, mapped, threads, (side) => opened.push(side), request.planOptions);
+    const { tables, finish } = await sampleTables(planned, request.sampling);
     for (const [column, reason] of Object.entries(tables.skipped)) request.onWarning?.(`column ${column} is not compared: ${reason}`);
     const names = reportColumns(tables);
-    const collector = new ReportCollector(names, request.sample);
+    const collector = new ReportCollector(names, request.sample, request.columnSamples);
     if (request.materialize !== undefined) materialized = new MaterializedDiff(request.materialize, names);
+    stored = request.materializer?.tableOutput({ source: specName(request.source.spec), target: specName(request.target.spec) }, names);
     const sink: EngineSink = {
       identical: (count) => collector.identical(count),
       difference: (difference) => {
         collector.add(difference);
         materialized?.write(difference);
+        stored?.write(difference);
       },
     };
     const result = await compareTablePair(
@@ -134,10 +165,14 @@ export async function runDataDiff(request: DataDiffRequest): Promise<DataDiffRep
     );
     materialized?.commit();
     materialized = undefined;
+    const storing = stored;
+    stored = undefined;
+    await storing?.finish();
     // `queries` counts the comparison's queries (stats, boundaries, rows; counts and the JOIN), not the catalog reads.
-    return { ...collector.finish(result, (Date.now() - started) / 1000, algorithm), skippedColumns: tables.skipped, schema: plannedSchema(tables) };
+    return finish({ ...collector.finish(result, (Date.now() - started) / 1000, algorithm), skippedColumns: tables.skipped, schema: plannedSchema(tables) });
   } finally {
     materialized?.abort();
+    stored?.abort();
     await Promise.all(opened.map((side) => side.close()));
   }
 }

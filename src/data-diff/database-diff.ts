@@ -16,7 +16,7 @@ import type { ConnectionSettings } from '../config/connection.js';
 import { isParityError, type ErrorCode } from '../errors.js';
 import { qualifiedFileName } from '../schema-model/layout.js';
 import { openSidePools, type ConnectionPool } from './connection-pool.js';
-import { compareTablePair, plannedSchema, reportColumns, type RunSettings } from './data-diff.js';
+import { compareTablePair, plannedSchema, reportColumns, sampleTables, type RunSettings } from './data-diff.js';
 import { DownloadBudget } from './download-budget.js';
 import type { EngineProgress, EngineResult, EngineSink } from './engine.js';
 import { chooseAlgorithm } from './join-diff.js';
@@ -79,6 +79,8 @@ export interface DatabaseDiffSummary {
   seconds: number;
   /** False when the download budget left some mismatching rows uncompared. */
   complete: boolean;
+  /** Tables whose rows were sampled (their counts above are those of the sample; see each table's `sampling`); only when sampling was asked. */
+  sampled?: number;
 }
 
 export interface DatabaseDiffReport {
@@ -113,6 +115,7 @@ function summarize(tables: readonly TableEntry[], seconds: number): DatabaseDiff
   };
   for (const entry of tables) {
     summary[entry.status]++;
+    if (entry.sampling !== undefined) summary.sampled = (summary.sampled ?? 0) + 1;
     if ((entry.schema?.differences ?? 0) > 0) summary.schemaDifferences++;
     const s = entry.summary;
     if (s !== undefined) {
@@ -194,19 +197,23 @@ export async function runDatabaseDiff(request: DatabaseDiffRequest): Promise<Dat
       const shared = source.columns.map((c) => c.name).filter((n) => !(key.columns ?? []).includes(n) && findColumn(target.columns, n) !== undefined);
       const targetName = (sourceName: string) => findColumn(target.columns, sourceName)?.name ?? sourceName;
       const tableStarted = Date.now();
-      const tables = await planTablePair(
+      const planned = await planTablePair(
         { pool: pools.source, spec: { schema: source.table.schema, table: source.table.name, key: key.columns ?? [], columns: shared }, catalog: source },
         { pool: pools.target, spec: { schema: target.table.schema, table: target.table.name }, catalog: target },
         targetName,
         { ...request.planOptions, ...(tolerances.get(pair) !== undefined ? { tolerances: tolerances.get(pair)! } : {}) },
       );
+      // A table compared without a key is compared whole (sampling needs a key to pick the same rows on both sides).
+      const { tables, finish } = key.columns === null ? { tables: planned, finish: (r: DataDiffReport) => r } : await sampleTables(planned, request.sampling);
       const names = reportColumns(tables);
-      const collector = new ReportCollector(names, request.sample);
+      const collector = new ReportCollector(names, request.sample, request.columnSamples);
       let file: MaterializedDiff | undefined;
+      const stored = request.materializer?.tableOutput({ source: name, target: qualified(target) }, names);
       const sink: EngineSink = {
         identical: (count) => collector.identical(count),
         difference: (difference) => {
           collector.add(difference);
+          stored?.write(difference);
           if (file === undefined && request.materializeDirectory !== undefined) {
             file = new MaterializedDiff(path.join(request.materializeDirectory, qualifiedFileName(source.table.schema, source.table.name, '.jsonl')), names);
             materialized.add(file);
@@ -216,12 +223,19 @@ export async function runDatabaseDiff(request: DatabaseDiffRequest): Promise<Dat
       };
       const onProgress = request.onProgress && ((p: EngineProgress) => request.onProgress!(`[${done}/${pairs.length}] ${name}: ${p.rowsDownloaded} rows downloaded, ${p.differences} differences`));
       const options = { bisectionFactor: request.bisectionFactor, bisectionThreshold: request.bisectionThreshold, threads: request.threads, budget, ...(onProgress ? { onProgress } : {}) };
-      const result: EngineResult = key.columns === null ? await multisetDiff(tables, options, sink) : await compareTablePair(tables, { ...options, algorithm }, sink);
+      let result: EngineResult;
+      try {
+        result = key.columns === null ? await multisetDiff(tables, options, sink) : await compareTablePair(tables, { ...options, algorithm }, sink);
+      } catch (error) {
+        stored?.abort();
+        throw error;
+      }
+      await stored?.finish();
       if (file !== undefined) {
         file.commit();
         materialized.delete(file);
       }
-      const report = collector.finish(result, (Date.now() - tableStarted) / 1000, key.columns === null ? 'hashdiff' : algorithm);
+      const report = finish(collector.finish(result, (Date.now() - tableStarted) / 1000, key.columns === null ? 'hashdiff' : algorithm));
       const s = report.summary;
       return {
         source: name,

@@ -93,6 +93,21 @@ export class MaterializedDiff {
     });
   }
 
+  /**
+   * Flushes and closes the temporary file and hands it over instead of renaming it into place: the
+   * caller reads it and must remove and release it (it is still removed on Ctrl-C until released).
+   */
+  keepTemporary(): TemporaryFile {
+    this.flush();
+    const temporary = this.temporary!;
+    this.guard(() => {
+      fs.closeSync(this.fd!);
+      this.fd = undefined;
+    });
+    this.temporary = undefined;
+    return temporary;
+  }
+
   /** Removes the temporary file (after a failure). */
   abort(): void {
     if (this.fd !== undefined) fs.closeSync(this.fd);

@@ -1,11 +1,13 @@
 /**
  * The data-diff result as users and pipelines see it (the JSON shape is documented in the README and
  * must stay stable), and the collector that builds it from the engine's differences: counts, per
- * column the differing values (their share of the rows on both sides, and for numeric columns the
- * largest and the mean absolute difference), and bounded samples of each kind.
+ * column the differing values (their share of the rows on both sides, for numeric columns the
+ * largest and the mean absolute difference, and up to `-columnSamples` rows where the column differs),
+ * and bounded samples of each kind.
  */
 import { createHash } from 'node:crypto';
 import type { RowDifference } from './row-compare.js';
+import type { SamplingReport } from './sampling.js';
 import type { TableSchema } from './table-schema.js';
 import type { SideRow } from './table-side.js';
 
@@ -39,6 +41,8 @@ export interface DataDiffReport {
     differentRows: number;
     identicalRows: number;
   };
+  /** Present when the rows were sampled (`-samplingRatio`/`-samplingMaxRows`): `summary` counts the sample; these estimate the whole tables. */
+  sampling?: SamplingReport;
   columns: Record<string, ColumnStats>;
   /** Columns with no safe mapping between the two sides' types: left out, with the reason. */
   skippedColumns?: Record<string, string>;
@@ -55,6 +59,13 @@ export interface DataDiffReport {
   };
 }
 
+/** One row where a column differs: its key and the column's two values. */
+export interface ColumnSample {
+  readonly key: Cells;
+  readonly source: string | null;
+  readonly target: string | null;
+}
+
 export interface ColumnStats {
   differentValues: number;
   /** differentValues / the rows on both sides (identical and different rows), 0 when there are none. */
@@ -63,6 +74,39 @@ export interface ColumnStats {
   maxAbsoluteDifference?: number;
   /** ... and the mean absolute difference over those rows. */
   meanAbsoluteDifference?: number;
+  /**
+   * Up to `-columnSamples` rows where this column differs (only when it does): the rows whose keys hash
+   * lowest, so a rerun, any algorithm and any order of arrival give the same ones; in key-hash order.
+   */
+  samples?: ColumnSample[];
+}
+
+/** Rows where columns differ, per column index: the `limit` with the lowest key hashes seen so far. */
+class ColumnSamples {
+  private readonly kept = new Map<number, { rank: string; sample: ColumnSample }[]>();
+
+  constructor(private readonly limit: number) {}
+
+  offer(column: number, key: readonly string[], make: () => ColumnSample): void {
+    if (this.limit === 0) return;
+    const list = this.kept.get(column) ?? [];
+    const rank = keyRank(key);
+    if (list.length === this.limit && rank >= list[list.length - 1]!.rank) return;
+    const at = list.findIndex((kept) => rank < kept.rank);
+    list.splice(at === -1 ? list.length : at, 0, { rank, sample: make() });
+    if (list.length > this.limit) list.pop();
+    this.kept.set(column, list);
+  }
+
+  of(column: number): ColumnSample[] | undefined {
+    return this.kept.get(column)?.map((kept) => kept.sample);
+  }
+}
+
+/** A key's place in the deterministic choice of samples: its MD5 (hex), then the key itself to break ties. */
+function keyRank(key: readonly string[]): string {
+  const text = key.join('\u0000');
+  return `${createHash('md5').update(text, 'utf8').digest('hex')}\u0000${text}`;
 }
 
 /** Names for turning rows into records: key columns and compared columns (source names). */
@@ -100,13 +144,19 @@ function keptByPercent(key: readonly string[], percent: number): boolean {
   return h < (percent / 100) * 0x1_0000_0000;
 }
 
+/** `-columnSamples` when it is not given. */
+export const DEFAULT_COLUMN_SAMPLES = 5;
+
 export class ReportCollector {
   readonly report: DataDiffReport;
+  private readonly columnSamples: ColumnSamples;
 
   constructor(
     private readonly names: ReportColumns,
     private readonly sample: SampleSpec,
+    columnSamples = DEFAULT_COLUMN_SAMPLES,
   ) {
+    this.columnSamples = new ColumnSamples(columnSamples);
     const columns: DataDiffReport['columns'] = {};
     for (const name of names.columns) columns[name] = { differentValues: 0, share: 0 };
     this.report = {
@@ -141,6 +191,8 @@ export class ReportCollector {
         column.maxAbsoluteDifference = rounded(measured.max);
         column.meanAbsoluteDifference = rounded(measured.sum / measured.count);
       }
+      const samples = this.columnSamples.of(i);
+      if (samples !== undefined) column.samples = samples;
     });
     this.report.stats = { rowsDownloaded: result.rowsDownloaded, queries: result.queries, seconds: Math.round(seconds * 1000) / 1000, complete: result.complete, algorithm };
     return this.report;
@@ -172,7 +224,10 @@ export class ReportCollector {
     summary.differentRows++;
     for (const i of difference.columns) {
       this.report.columns[this.names.columns[i]!]!.differentValues++;
-      if (this.names.numeric?.[i] === true) this.measure(i, difference.source.values[i] ?? null, difference.target.values[i] ?? null);
+      const source = difference.source.values[i] ?? null;
+      const target = difference.target.values[i] ?? null;
+      if (this.names.numeric?.[i] === true) this.measure(i, source, target);
+      this.columnSamples.offer(i, difference.source.key, () => ({ key: cells(this.names.key, difference.source.key), source, target }));
     }
     if (this.wants(samples.different, difference.source.key)) samples.different.push(differentSample(this.names, difference));
   }

@@ -1,10 +1,12 @@
 /**
  * One table's drill-down in the HTML report: where it was and how it was keyed, its error, its row
  * counts, the schema section (every column pair), the column statistics (most differing first) and
- * the samples (rows on one side only, differing values side by side). Pure: entry -> HTML.
+ * the differing values sampled per column, and the samples (rows on one side only, differing values
+ * side by side). Pure: entry -> HTML.
  */
 import type { TableEntry } from '../data-diff/database-diff.js';
 import type { Cells, RowSample } from '../data-diff/report.js';
+import type { Estimate } from '../data-diff/sampling.js';
 import type { SchemaColumn, SchemaColumnStatus, TableSchema } from '../data-diff/table-schema.js';
 import { columnsByDifferences, percent } from './data-diff-report.js';
 import { STATUS_TEXT } from './database-diff-report.js';
@@ -23,6 +25,29 @@ export const count = (n: number): string => n.toLocaleString('en-US');
 
 /** A table's status: colour and words. */
 export const statusBadge = (status: TableEntry['status']): Html => html`<span class="status s-${status}">${STATUS_TEXT[status]}</span>`;
+
+/** The status, and `sampled N%` beside it for a table whose rows were sampled. */
+export const statusWithSampling = (entry: Pick<TableEntry, 'status' | 'sampling'>): Html =>
+  html`${statusBadge(entry.status)}${entry.sampling === undefined ? '' : html` <span class="tag sampled">sampled ${percent(entry.sampling.ratio)}</span>`}`;
+
+/** A sampled table: what was compared, and every count estimated for the whole tables with its interval. */
+function samplingSection(entry: TableEntry): Html {
+  const sampling = entry.sampling;
+  const s = entry.summary;
+  if (sampling === undefined || s === undefined) return html``;
+  const e = sampling.estimates;
+  const rows: [string, number, Estimate][] = [
+    ['only in source', s.onlyInSource, e.onlyInSource],
+    ['only in target', s.onlyInTarget, e.onlyInTarget],
+    ['with different values', s.differentRows, e.differentRows],
+    ['identical', s.identicalRows, e.identicalRows],
+  ];
+  return html`<section class="sampling"><h4>Sampled: ${percent(sampling.ratio)} of the keys</h4>
+<p>The counts above are those of the sample (${count(s.sourceRows)} of ${count(sampling.sourceRows)} source rows, ${count(s.targetRows)} of ${count(sampling.targetRows)} target rows); estimated for the whole tables (${sampling.method}, ${percent(sampling.confidence)}):</p>
+<div class="scroll"><table class="grid num"><thead><tr><th>Rows</th><th>In the sample</th><th>Estimate</th><th>Interval</th></tr></thead><tbody>
+${rows.map(([label, seen, x]) => html`<tr><td>${label}</td><td>${count(seen)}</td><td>${count(x.estimate)}</td><td>${count(x.low)} – ${count(x.high)}</td></tr>`)}
+</tbody></table></div></section>`;
+}
 
 /** A cell value: NULL and the empty string are shown apart from any text. */
 function value(v: string | null | undefined): Html {
@@ -57,6 +82,16 @@ function columnStats(columns: NonNullable<TableEntry['columns']>): Html {
   const abs = (n: number | undefined) => (n === undefined ? '' : String(n));
   return html`<section class="columns"><h4>Column statistics</h4><div class="scroll"><table class="grid num"><thead><tr><th>Column</th><th>Different values</th><th>Share</th><th>Max abs. difference</th><th>Mean abs. difference</th></tr></thead><tbody>
 ${rows.map(([name, c]) => html`<tr${c.differentValues === 0 ? html` class="zero"` : ''}><td>${name}</td><td>${count(c.differentValues)}</td><td>${percent(c.share)}</td><td>${abs(c.maxAbsoluteDifference)}</td><td>${abs(c.meanAbsoluteDifference)}</td></tr>`)}
+</tbody></table></div></section>`;
+}
+
+/** Per column with samples: the rows where it differs, key then both values. */
+function columnSamples(columns: NonNullable<TableEntry['columns']>): Html {
+  const sampled = columnsByDifferences(columns).filter(([, c]) => c.samples !== undefined && c.samples.length > 0);
+  if (sampled.length === 0) return html``;
+  const keyCells = (key: Cells) => Object.entries(key).map(([k, v]) => html`<span class="kv">${k}=${value(v)}</span> `);
+  return html`<section class="column-samples"><h4>Differing values by column (samples)</h4><div class="scroll"><table class="grid"><thead><tr><th>Column</th><th class="key">Key</th><th>Source</th><th>Target</th></tr></thead><tbody>
+${sampled.map(([name, c]) => c.samples!.map((s, i) => html`<tr${i === 0 ? html` class="first"` : ''}>${i === 0 ? html`<td rowspan="${c.samples!.length}">${name}</td>` : ''}<td class="key">${keyCells(s.key)}</td><td class="src">${value(s.source)}</td><td class="tgt">${value(s.target)}</td></tr>`))}
 </tbody></table></div></section>`;
 }
 
@@ -111,8 +146,10 @@ export function tableDetail(entry: TableEntry): Html {
   return html`<p class="where">Source <strong>${entry.source ?? '(none)'}</strong>, target <strong>${entry.target ?? '(none)'}</strong>; ${keyLine(entry)}.</p>
 ${entry.error === undefined ? '' : html`<p class="error" role="alert"><strong>${entry.error.errorCode}</strong>: ${entry.error.message}</p>`}
 ${entry.summary === undefined ? '' : rowCounts(entry.summary)}
+${samplingSection(entry)}
 ${entry.schema === undefined ? '' : schemaSection(entry.schema)}
 ${entry.columns === undefined ? '' : columnStats(entry.columns)}
+${entry.columns === undefined ? '' : columnSamples(entry.columns)}
 ${rowSamples('onlyInSource', 'Rows only in source', entry.status === 'onlyInSource' ? 0 : (entry.summary?.onlyInSource ?? 0), entry.samples?.onlyInSource ?? [])}
 ${rowSamples('onlyInTarget', 'Rows only in target', entry.status === 'onlyInTarget' ? 0 : (entry.summary?.onlyInTarget ?? 0), entry.samples?.onlyInTarget ?? [])}
 ${differentSamples(entry)}

@@ -14,7 +14,7 @@ import { entryDiffers, type DatabaseDiffReport, type TableEntry } from '../data-
 import type { DataDiffReport } from '../data-diff/report.js';
 import { hasDifferences } from './data-diff-report.js';
 import { REPORT_CSS, REPORT_SCRIPT } from './data-diff-html-assets.js';
-import { count, statusBadge, tableDetail } from './data-diff-html-table.js';
+import { count, statusWithSampling, tableDetail } from './data-diff-html-table.js';
 import { html, type Html } from './html.js';
 import { reportPage, tile } from './report-page.js';
 
@@ -70,12 +70,12 @@ function overviewRow(entry: TableEntry, index: number): Html {
   const renamed = entry.source !== null && entry.target !== null && entry.source !== entry.target;
   return html`<tr data-drill="t-${index}" data-status="${entry.status}" data-differs="${String(entryDiffers(entry))}" data-name="${`${entry.source ?? ''} ${entry.target ?? ''}`}">
 <td><a href="#t-${index}">${tableName(entry)}</a>${renamed ? html` <span class="tag">→ ${entry.target}</span>` : ''}</td>
-<td>${statusBadge(entry.status)}</td>${n(s?.sourceRows)}${n(s?.targetRows)}${n(s?.onlyInSource)}${n(s?.onlyInTarget)}${n(s?.differentRows)}${n(entry.schema?.differences)}</tr>`;
+<td>${statusWithSampling(entry)}</td>${n(s?.sourceRows)}${n(s?.targetRows)}${n(s?.onlyInSource)}${n(s?.onlyInTarget)}${n(s?.differentRows)}${n(entry.schema?.differences)}</tr>`;
 }
 
 function drillDown(entry: TableEntry, index: number, open: boolean): Html {
   const schema = entry.schema?.differences ?? 0;
-  return html`<details class="table" data-status="${entry.status}"${open ? html` open` : ''}><summary><h3>${tableName(entry)}</h3> ${statusBadge(entry.status)}${schema > 0 ? html` <span class="tag">${count(schema)} schema difference${schema === 1 ? '' : 's'}</span>` : ''}</summary>
+  return html`<details class="table" data-status="${entry.status}"${open ? html` open` : ''}><summary><h3>${tableName(entry)}</h3> ${statusWithSampling(entry)}${schema > 0 ? html` <span class="tag">${count(schema)} schema difference${schema === 1 ? '' : 's'}</span>` : ''}</summary>
 <div id="t-${index}">${tableDetail(entry)}</div></details>`;
 }
 
@@ -107,7 +107,7 @@ ${rowTiles({ ...s, onlyInSource: s.rowsOnlyInSource, onlyInTarget: s.rowsOnlyInT
 /** The single-table report (`-table`): the row summary and the table's drill-down, open. */
 export function dataDiffHtml(report: DataDiffReport, table: SingleTable, context: ReportContext): string {
   const entry: TableEntry = { ...report, source: table.source, target: table.target, status: hasDifferences(report) ? 'different' : 'identical', key: table.key, keySource: 'option' };
-  const body = html`<section id="summary" aria-labelledby="summary-title"><h2 id="summary-title">Summary: ${table.source} ${statusBadge(entry.status)}</h2>
+  const body = html`<section id="summary" aria-labelledby="summary-title"><h2 id="summary-title">Summary: ${table.source} ${statusWithSampling(entry)}</h2>
 ${rowTiles(report.summary)}${runLine(report.stats)}</section>
 <section aria-labelledby="details-title"><h2 id="details-title">Table details</h2>${drillDown(entry, 0, true)}</section>`;
   return page(`Data diff: ${context.source.environment} → ${context.target.environment}, ${table.source}`, context, body);

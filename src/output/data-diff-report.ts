@@ -1,7 +1,11 @@
 /** dataDiff's JSON (the documented shape) and its tables for people. */
 import type { Cells, ColumnStats, DataDiffReport } from '../data-diff/report.js';
+import type { SamplingReport } from '../data-diff/sampling.js';
 import { NOT_SELECTED, type TableSchema } from '../data-diff/table-schema.js';
 import { asciiTable } from './ascii-table.js';
+
+export const show = (value: string | null) => (value === null ? 'NULL' : value);
+export const keyText = (key: Cells) => Object.entries(key).map(([name, value]) => `${name}=${show(value)}`).join(', ');
 
 export function hasDifferences(report: DataDiffReport): boolean {
   const s = report.summary;
@@ -13,6 +17,7 @@ export function dataDiffJson(report: DataDiffReport): DataDiffReport {
   const skipped = report.skippedColumns ?? {};
   return {
     summary: report.summary,
+    ...(report.sampling !== undefined ? { sampling: report.sampling } : {}),
     columns: report.columns,
     ...(Object.keys(skipped).length > 0 ? { skippedColumns: skipped } : {}),
     samples: report.samples,
@@ -39,6 +44,12 @@ export function columnsTable(columns: DataDiffReport['columns']): string | undef
   );
 }
 
+/** Per column with samples, the rows where it differs: one table of column, key, source and target values. */
+export function columnSamplesTable(columns: DataDiffReport['columns']): string | undefined {
+  const rows = columnsByDifferences(columns).flatMap(([name, c]) => (c.samples ?? []).map((s) => [name, keyText(s.key), show(s.source), show(s.target)]));
+  return rows.length === 0 ? undefined : asciiTable(['Column', 'Key', 'Source', 'Target'], rows);
+}
+
 /** The schema section's differences, one line each; empty when there are none. */
 export function schemaLines(schema: TableSchema | undefined): string[] {
   if (schema === undefined || schema.differences === 0) return [];
@@ -57,8 +68,6 @@ export function schemaLines(schema: TableSchema | undefined): string[] {
   return lines;
 }
 
-const show = (value: string | null) => (value === null ? 'NULL' : value);
-const keyText = (key: Cells) => Object.entries(key).map(([name, value]) => `${name}=${show(value)}`).join(', ');
 
 function rowsTable(title: string, total: number, samples: readonly { key: Cells; row: Cells }[]): string[] {
   if (total === 0) return [];
@@ -70,11 +79,31 @@ function rowsTable(title: string, total: number, samples: readonly { key: Cells;
   ];
 }
 
+/** `sampled 1% of the keys (9,987 of 1,000,000 source rows)`: what a sampled run compared. */
+export function samplingText(sampling: SamplingReport, sampledSourceRows: number): string {
+  return `sampled ${percent(sampling.ratio)} of the keys (${sampledSourceRows} of ${sampling.sourceRows} source rows)`;
+}
+
+/** The estimates of a sampled run for the whole tables, with their intervals. */
+export function estimatesTable(sampling: SamplingReport, summary: DataDiffReport['summary']): string {
+  const e = sampling.estimates;
+  const row = (label: string, seen: number, x: { estimate: number; low: number; high: number }) => [label, String(seen), String(x.estimate), `${x.low} - ${x.high}`];
+  return asciiTable(
+    ['Rows', 'In the sample', 'Estimate, whole table', `${percent(sampling.confidence)} interval`],
+    [
+      row('only in source', summary.onlyInSource, e.onlyInSource),
+      row('only in target', summary.onlyInTarget, e.onlyInTarget),
+      row('with different values', summary.differentRows, e.differentRows),
+      row('identical', summary.identicalRows, e.identicalRows),
+    ],
+  );
+}
+
 export function dataDiffTable(report: DataDiffReport): string {
   const s = report.summary;
   const lines = [
     asciiTable(
-      ['Rows', 'Count'],
+      [report.sampling === undefined ? 'Rows' : 'Rows (in the sample)', 'Count'],
       [
         ['in source', String(s.sourceRows)],
         ['in target', String(s.targetRows)],
@@ -85,8 +114,13 @@ export function dataDiffTable(report: DataDiffReport): string {
       ],
     ),
   ];
+  if (report.sampling !== undefined) {
+    lines.push('', `Sampled: ${samplingText(report.sampling, s.sourceRows)}; the whole tables have ${report.sampling.sourceRows} source and ${report.sampling.targetRows} target rows. Estimates (${report.sampling.method}):`, estimatesTable(report.sampling, s));
+  }
   const columns = columnsTable(report.columns);
   if (columns !== undefined) lines.push('', columns);
+  const perColumn = columnSamplesTable(report.columns);
+  if (perColumn !== undefined) lines.push('', 'Differing values by column (samples):', perColumn);
   lines.push(...rowsTable('Only in source', s.onlyInSource, report.samples.onlyInSource));
   lines.push(...rowsTable('Only in target', s.onlyInTarget, report.samples.onlyInTarget));
   if (s.differentRows > 0) {
@@ -95,7 +129,7 @@ export function dataDiffTable(report: DataDiffReport): string {
   }
   const schema = schemaLines(report.schema);
   if (schema.length > 0) lines.push('', `Schema differences (${schema.length}):`, ...schema.map((line) => `  ${line}`));
-  if (!hasDifferences(report)) lines.push('', 'No differences found.');
+  if (!hasDifferences(report)) lines.push('', report.sampling === undefined ? 'No differences found.' : 'No differences found in the sample.');
   const st = report.stats;
   lines.push('', `${st.algorithm}: ${st.rowsDownloaded} rows downloaded, ${st.queries} queries, ${st.seconds} s${st.complete ? '' : ' (incomplete: -maxRowsDownloaded reached)'}`);
   return lines.join('\n');

@@ -17,6 +17,7 @@ import type { PlannedColumn } from '../../src/data-diff/sql/data-dialect.ts';
 import { joinQuery, type JoinSide } from '../../src/data-diff/sql/join-sql.ts';
 import { mysqlData } from '../../src/data-diff/sql/mysql-data.ts';
 import { runCli } from '../support/cli.ts';
+import { splitColumnSamples } from '../support/data-diff-matrix.ts';
 import { environmentSection } from '../support/flyway-toml.ts';
 import { skipWithoutMariadb, startMariadb, type TestMariadb } from '../support/mariadb-server.ts';
 import { startPostgres, type TestPostgres } from '../support/pg-server.ts';
@@ -91,13 +92,18 @@ function checkSeeded(report: Report): void {
   assert.equal(report.summary, { sourceRows: 12000, targetRows: 11899, onlyInSource: 103, onlyInTarget: 2, differentRows: 6, identicalRows: 11891 });
   // Shares of the 11,897 rows on both sides (12,000 less the 103 deleted); amount grew by 1 in two rows.
   const share = (n: number) => Number((n / 11_897).toPrecision(12));
-  assert.equal(report.columns, {
+  const { stats, sampledIds } = splitColumnSamples(report.columns);
+  assert.equal(stats, {
     customer: { differentValues: 1, share: share(1) },
     amount: { differentValues: 2, share: share(2), maxAbsoluteDifference: 1, meanAbsoluteDifference: 1 },
     placed: { differentValues: 0, share: 0 },
     paid: { differentValues: 1, share: share(1) },
     note: { differentValues: 3, share: share(3) },
   });
+  // -columnSamples (default 5): every row where each column differs, none for placed.
+  assert.equal(sampledIds, { customer: [8000], amount: [2, 11999], paid: [8000], note: [7, 5000, 5001] });
+  const noteSamples = (report.columns['note'] as unknown as { samples: object[] }).samples;
+  assert.ok(noteSamples.some((s) => JSON.stringify(s) === JSON.stringify({ key: { id: '7' }, source: null, target: 'was null' })), JSON.stringify(noteSamples));
   assert.equal(ids(report.samples.onlyInSource), [1, ...Array.from({ length: 100 }, (_, i) => 3000 + i), 6000, 12000]);
   assert.equal(ids(report.samples.onlyInTarget), [0, 12001]);
   assert.equal(ids(report.samples.different), [2, 7, 5000, 5001, 8000, 11999]);

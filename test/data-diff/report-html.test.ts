@@ -229,6 +229,8 @@ if (withBrowser) {
     assert.match(await page.innerText(`${orders} .onlyInSource`), /Rows only in source: 1 row\n[^]*7\s+10\.50\s+n7/);
     assert.match(await page.innerText(`${orders} .onlyInTarget`), /Rows only in target: 1 row\n[^]*1001\s+1\.00\s+new/);
     assert.match(await page.innerText(`${orders} .different`), /id=5\s+note\s+n5\s+changed/);
+    assert.match(await page.innerText(`${orders} .column-samples h4`), /^Differing values by column \(samples\)$/);
+    assert.equal(await page.$$eval(`${orders} .column-samples tbody td`, (tds) => tds.map((td) => td.textContent)), ['note', 'id=5 ', 'n5', 'changed']);
 
     // The link opens a table too; a keyless table says so; a failed table shows its error.
     const logs = `#t-${rowIndex('public.logs')}`;
@@ -244,6 +246,7 @@ if (withBrowser) {
     assert.is(await page.innerText(`details:has(${xss}) > summary h3`), `public.${XSS_TABLE}`);
     const different = await page.$$eval(`${xss} .different tbody td`, (tds) => tds.map((td) => td.textContent));
     assert.equal(different, ['id=1 ', XSS_COLUMN, XSS_SOURCE, XSS_TARGET]);
+    assert.equal(await page.$$eval(`${xss} .column-samples tbody td`, (tds) => tds.map((td) => td.textContent)), [XSS_COLUMN, 'id=1 ', XSS_SOURCE, XSS_TARGET]);
     assert.ok((await page.innerText(`${xss} .onlyInSource`)).includes('two\nlines "quoted" <b>'));
     assert.is(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
 

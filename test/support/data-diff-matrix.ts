@@ -247,3 +247,39 @@ export function tableStatements(server: Server, shape: Shape, table: Table, rows
   }
   return statements;
 }
+
+/**
+ * `columns` with the per-column samples parity must report, derived from the expected differences
+ * (`lines`, -materialize's JSON Lines): for each column, the `limit` rows where it differs whose key
+ * texts (joined by NUL) have the lowest MD5 in hex, then by that text; the rule README documents.
+ */
+export function withColumnSamples(columns: Expected['columns'], lines: readonly object[], limit = 5): Record<string, object> {
+  type Line = { type: string; key: Record<string, string | null>; columns?: Record<string, { source: string | null; target: string | null }> };
+  const rank = (key: Record<string, string | null>) => {
+    const text = Object.values(key).map((v) => v ?? '').join('\u0000');
+    return `${crypto.createHash('md5').update(text, 'utf8').digest('hex')}\u0000${text}`;
+  };
+  const out: Record<string, object> = {};
+  for (const [name, stats] of Object.entries(columns)) {
+    const rows = (lines as Line[])
+      .filter((line) => line.type === 'different' && line.columns?.[name] !== undefined)
+      .map((line) => ({ rank: rank(line.key), sample: { key: line.key, source: line.columns![name]!.source, target: line.columns![name]!.target } }))
+      .sort((a, b) => (a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : 0))
+      .slice(0, limit)
+      .map((r) => r.sample);
+    out[name] = rows.length === 0 ? stats : { ...stats, samples: rows };
+  }
+  return out;
+}
+
+/** Per-column statistics without their samples (checked apart), and the keys of each column's samples sorted as numbers. */
+export function splitColumnSamples(columns: Record<string, object>): { stats: Record<string, object>; sampledIds: Record<string, number[]> } {
+  const stats: Record<string, object> = {};
+  const sampledIds: Record<string, number[]> = {};
+  for (const [name, column] of Object.entries(columns)) {
+    const { samples, ...rest } = column as { samples?: Array<{ key: Record<string, string> }> };
+    stats[name] = rest;
+    if (samples !== undefined) sampledIds[name] = samples.map((s) => Number(Object.values(s.key)[0])).sort((a, b) => a - b);
+  }
+  return { stats, sampledIds };
+}

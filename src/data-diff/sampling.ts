@@ -1,0 +1,163 @@
+/**
+ * Sampling for speed (`-samplingRatio=1%` or `-samplingMaxRows=N`): only the rows whose key hash falls
+ * in the first part of the hash space are compared, on both sides, pushed down into the databases as
+ * one more condition. The key hash is the one of the bucket contract (row-hash.ts `keyBucket`'s MD5 of
+ * the key's canonical fields, 28 bits), the same on every dialect for equal keys: both sides pick the
+ * same keys, and a rerun picks them again. Tables with fewer rows than `-samplingThreshold` on both
+ * sides, and tables without a key, are compared whole.
+ *
+ * The counts of a sampled run are exact for the sample; each is also estimated for the whole table:
+ * the share of the sampled rows it holds (of the source's rows for rows only in the source, different
+ * and identical rows; of the target's for rows only in the target) times the table's row count, with a
+ * Wilson score interval at `-samplingConfidence` (default 95%), clamped to what is certain (never fewer
+ * than were seen, never more than the rows not seen otherwise).
+ */
+import { ParityError } from '../errors.js';
+import type { DataDiffReport } from './report.js';
+import type { PlannedSide, PlannedTables } from './sql-side.js';
+import { cellText, fromClause, normalizedSql } from './sql/data-sql.js';
+
+/** The key hash's range: [0, 2^28). */
+const HASH_SPACE = 2 ** 28;
+
+export interface SamplingOptions {
+  /** The share of keys compared (0 < ratio <= 1). */
+  readonly ratio?: number;
+  /** At most about this many rows compared per table (the ratio is chosen per table from its row count). */
+  readonly maxRows?: number;
+  /** Tables with fewer rows than this on both sides are never sampled. */
+  readonly threshold: number;
+  /** The confidence of the intervals, e.g. 0.95. */
+  readonly confidence: number;
+}
+
+export interface Estimate {
+  readonly estimate: number;
+  readonly low: number;
+  readonly high: number;
+}
+
+/** What a sampled table pair reports beside its (sampled) summary. */
+export interface SamplingReport {
+  /** The share of the key hash space compared (exactly the threshold used, over 2^28). */
+  readonly ratio: number;
+  readonly confidence: number;
+  readonly method: 'Wilson score interval on the sampled share, times the table rows';
+  /** Rows of the whole tables (COUNT(*), with any -where). */
+  readonly sourceRows: number;
+  readonly targetRows: number;
+  /** The same counts as `summary`, for the whole tables. */
+  readonly estimates: {
+    readonly onlyInSource: Estimate;
+    readonly onlyInTarget: Estimate;
+    readonly differentRows: Estimate;
+    readonly identicalRows: Estimate;
+  };
+}
+
+/** The hash threshold for a share of keys: keys whose hash is below it are compared. */
+export function samplingThreshold(ratio: number): number {
+  return Math.max(1, Math.min(HASH_SPACE, Math.round(ratio * HASH_SPACE)));
+}
+
+/**
+ * The share of keys to compare for tables of these row counts, or undefined to compare them whole
+ * (no sampling asked, a table below the threshold, or a share that would be everything).
+ */
+export function samplingRatio(options: SamplingOptions | undefined, sourceRows: number, targetRows: number): number | undefined {
+  if (options === undefined) return undefined;
+  const rows = Math.max(sourceRows, targetRows);
+  if (rows < options.threshold) return undefined;
+  const wanted = options.ratio ?? Math.min(1, options.maxRows! / Math.max(rows, 1));
+  const threshold = samplingThreshold(wanted);
+  return threshold >= HASH_SPACE ? undefined : threshold / HASH_SPACE;
+}
+
+/** The condition that keeps the sampled keys of one side: the key hash below the threshold. */
+export function sampleCondition(side: PlannedSide, ratio: number): string {
+  const { dialect, keys } = side;
+  const text = dialect.concat(keys.map((k) => dialect.encodeField(normalizedSql(dialect, k), false)));
+  return `${dialect.keyHash(text)} < ${samplingThreshold(ratio)}`;
+}
+
+/** Both sides restricted to the sampled keys (ANDed with their own filters). */
+export function sampledTables(tables: PlannedTables, ratio: number): PlannedTables {
+  const restrict = (side: PlannedSide): PlannedSide => {
+    const condition = sampleCondition(side, ratio);
+    return { ...side, where: side.where === undefined ? condition : `(${side.where}) AND ${condition}` };
+  };
+  return { ...tables, source: restrict(tables.source), target: restrict(tables.target) };
+}
+
+/** A side's rows (with its own filter, not sampled). */
+export async function countRows(side: PlannedSide): Promise<number> {
+  const sql = `SELECT COUNT(*) AS n FROM ${fromClause(side.dialect, side.table)}${side.where !== undefined ? ` WHERE ${side.where}` : ''}`;
+  const [row] = await side.use((c) => c.query(sql));
+  return Number(cellText(row?.['n']) ?? 0);
+}
+
+/** The standard normal quantile (Acklam's rational approximation, relative error below 1.2e-9). */
+export function normalQuantile(p: number): number {
+  const a = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
+  const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
+  const c = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+  const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
+  const low = 0.02425;
+  if (p < low) {
+    const q = Math.sqrt(-2 * Math.log(p));
+    return (((((c[0]! * q + c[1]!) * q + c[2]!) * q + c[3]!) * q + c[4]!) * q + c[5]!) / ((((d[0]! * q + d[1]!) * q + d[2]!) * q + d[3]!) * q + 1);
+  }
+  if (p > 1 - low) return -normalQuantile(1 - p);
+  const q = p - 0.5;
+  const r = q * q;
+  return ((((((a[0]! * r + a[1]!) * r + a[2]!) * r + a[3]!) * r + a[4]!) * r + a[5]!) * q) / (((((b[0]! * r + b[1]!) * r + b[2]!) * r + b[3]!) * r + b[4]!) * r + 1);
+}
+
+/** The Wilson score interval of a proportion: `seen` of `trials`, at confidence `confidence`. */
+export function wilsonInterval(seen: number, trials: number, confidence: number): { low: number; high: number } {
+  if (trials === 0) return { low: 0, high: 1 };
+  const z = normalQuantile(1 - (1 - confidence) / 2);
+  const share = seen / trials;
+  const z2 = z * z;
+  const centre = (share + z2 / (2 * trials)) / (1 + z2 / trials);
+  const half = (z / (1 + z2 / trials)) * Math.sqrt((share * (1 - share)) / trials + z2 / (4 * trials * trials));
+  return { low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
+}
+
+/** One count of the sample estimated for the whole table: `seen` of the `sampled` rows of a side of `rows` rows. */
+export function estimateCount(seen: number, sampled: number, rows: number, confidence: number): Estimate {
+  if (sampled === 0) return { estimate: seen, low: seen, high: rows };
+  const interval = wilsonInterval(seen, sampled, confidence);
+  // Certain: the `seen` rows are there, and the side's rows outside the sample are all that can add to them.
+  const most = seen + Math.max(0, rows - sampled);
+  const clamp = (n: number) => Math.min(most, Math.max(seen, n));
+  return { estimate: clamp(Math.round((seen / sampled) * rows)), low: clamp(Math.floor(interval.low * rows)), high: clamp(Math.ceil(interval.high * rows)) };
+}
+
+/** The estimates of a sampled table pair's report. */
+export function samplingReport(summary: DataDiffReport['summary'], full: { sourceRows: number; targetRows: number }, ratio: number, confidence: number): SamplingReport {
+  const fromSource = (seen: number) => estimateCount(seen, summary.sourceRows, full.sourceRows, confidence);
+  return {
+    ratio,
+    confidence,
+    method: 'Wilson score interval on the sampled share, times the table rows',
+    sourceRows: full.sourceRows,
+    targetRows: full.targetRows,
+    estimates: {
+      onlyInSource: fromSource(summary.onlyInSource),
+      onlyInTarget: estimateCount(summary.onlyInTarget, summary.targetRows, full.targetRows, confidence),
+      differentRows: fromSource(summary.differentRows),
+      identicalRows: fromSource(summary.identicalRows),
+    },
+  };
+}
+
+/** `-samplingRatio=1%` / `0.01`: a share in (0, 1]. */
+export function parseShare(text: string, option: string): number {
+  const match = /^(\d+(?:\.\d+)?)(%?)$/.exec(text.trim());
+  const value = match ? Number(match[1]) / (match[2] === '%' ? 100 : 1) : NaN;
+  if (!(value > 0 && value <= 1)) {
+    throw new ParityError('INVALID_ARGUMENT', `-${option} must be a share above 0 and at most 100%, such as 1% or 0.01, not "${text}"`, { where: `-${option}` });
+  }
+  return value;
+}
