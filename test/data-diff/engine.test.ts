@@ -8,6 +8,7 @@ import { DownloadBudget } from '../../src/data-diff/download-budget.ts';
 import { ReportCollector, type SampleSpec } from '../../src/data-diff/report.ts';
 import { MAX_MODULUS, type KeyKind, type SideRow } from '../../src/data-diff/table-side.ts';
 import { memorySide } from '../support/memory-side.ts';
+import { splitColumnSamples } from '../support/data-diff-matrix.ts';
 
 const COLUMNS = ['name', 'amount'];
 
@@ -66,10 +67,13 @@ test('deletions, insertions and updates at the first key, the last key and in th
   assert.equal(keysOf(report.samples.different), ['2', '777', '2999']);
   assert.equal(report.samples.different[1], { key: { k0: '777' }, columns: { name: { source: 'name 777', target: null } } });
   // Shares of the 2,997 rows on both sides; amount is numeric: 2999 held 8997 and holds 0.
-  assert.equal(report.columns, {
+  const { stats, sampledIds } = splitColumnSamples(report.columns);
+  assert.equal(stats, {
     name: { differentValues: 3, share: Number((3 / 2997).toPrecision(12)) },
     amount: { differentValues: 1, share: Number((1 / 2997).toPrecision(12)), maxAbsoluteDifference: 8997, meanAbsoluteDifference: 8997 },
   });
+  assert.equal(sampledIds, { name: [2, 777, 2999], amount: [2999] });
+  assert.equal(report.columns['amount']!.samples, [{ key: { k0: '2999' }, source: '8997', target: '0' }]);
   assert.equal(report.summary.identicalRows, 3000 - 3 - 3);
   assert.is(result.sourceRows, 3000);
   assert.is(result.targetRows, 2999);
