@@ -1,4 +1,6 @@
-// Copies non-TypeScript runtime assets (catalog queries in .sql files) from src/ to dist/.
+// Copies non-TypeScript runtime assets (catalog queries in .sql files) from src/ to dist/, and makes
+// the binary executable: tsc writes it 0644, and `npx parity` in the repository (the README's first
+// command) runs the package's own bin directly, which npm does not link or chmod for the root package.
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -14,3 +16,4 @@ function copy(dir) {
   }
 }
 copy('');
+fs.chmodSync(path.join(root, 'dist', 'cli', 'bin.js'), 0o755);
