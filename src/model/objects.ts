@@ -15,7 +15,9 @@
  *   stays small.
  */
 
-export type DialectName = 'postgres' | 'mysql' | 'sqlserver' | 'oracle';
+import type { DialectName } from '../dialects/dialect-names.js';
+
+export type { DialectName };
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 export type Extras = Readonly<Record<string, JsonValue>>;
