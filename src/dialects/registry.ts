@@ -9,10 +9,12 @@ import { DIALECT_NAMES, type DialectName } from './dialect-names.js';
 import type { Dialect } from './dialect.js';
 import { mysqlDialect } from './mysql/mysql-dialect.js';
 import { postgresDialect } from './postgres/postgres-dialect.js';
+import { sqlserverDialect } from './sqlserver/sqlserver-dialect.js';
 
 const REGISTRY: Readonly<Record<DialectName, Dialect>> = {
   postgres: postgresDialect,
   mysql: mysqlDialect,
+  sqlserver: sqlserverDialect,
 };
 
 /** Every dialect, in the order of DIALECT_NAMES (URL scheme look-up, project dialect fallback). */

@@ -49,6 +49,7 @@ const definitions: Record<string, unknown> = {
     deferrable: bool,
     initiallyDeferred: bool,
     comment: text,
+    extras,
   }),
   uniqueConstraint: record(['name', 'columns'], {
     name: text,
@@ -58,8 +59,9 @@ const definitions: Record<string, unknown> = {
     deferrable: bool,
     initiallyDeferred: bool,
     comment: text,
+    extras,
   }),
-  checkConstraint: record(['name', 'expression'], { name: text, expression: text, noInherit: bool, comment: text }),
+  checkConstraint: record(['name', 'expression'], { name: text, expression: text, noInherit: bool, comment: text, extras }),
   foreignKey: record(
     ['name', 'columns', 'referencedSchema', 'referencedTable', 'referencedColumns', 'onUpdate', 'onDelete'],
     {
@@ -75,6 +77,7 @@ const definitions: Record<string, unknown> = {
       deferrable: bool,
       initiallyDeferred: bool,
       comment: text,
+      extras,
     },
   ),
   index: record(['name', 'unique', 'method', 'keys'], {

@@ -142,6 +142,8 @@ export interface PrimaryKey {
   readonly deferrable?: boolean;
   readonly initiallyDeferred?: boolean;
   readonly comment?: string;
+  /** Dialect-specific properties (SQL Server: `clustered`, `notForReplication`, `disabled`, `notTrusted`). */
+  readonly extras?: Extras;
 }
 
 export interface UniqueConstraint {
@@ -152,6 +154,8 @@ export interface UniqueConstraint {
   readonly deferrable?: boolean;
   readonly initiallyDeferred?: boolean;
   readonly comment?: string;
+  /** Dialect-specific properties (SQL Server: `clustered`, `notForReplication`, `disabled`, `notTrusted`). */
+  readonly extras?: Extras;
 }
 
 export interface CheckConstraint {
@@ -160,6 +164,8 @@ export interface CheckConstraint {
   readonly expression: string;
   readonly noInherit?: boolean;
   readonly comment?: string;
+  /** Dialect-specific properties (SQL Server: `clustered`, `notForReplication`, `disabled`, `notTrusted`). */
+  readonly extras?: Extras;
 }
 
 export type ReferentialAction = 'NO ACTION' | 'RESTRICT' | 'CASCADE' | 'SET NULL' | 'SET DEFAULT';
@@ -178,6 +184,8 @@ export interface ForeignKey {
   readonly deferrable?: boolean;
   readonly initiallyDeferred?: boolean;
   readonly comment?: string;
+  /** Dialect-specific properties (SQL Server: `clustered`, `notForReplication`, `disabled`, `notTrusted`). */
+  readonly extras?: Extras;
 }
 
 export interface Index {
