@@ -297,7 +297,11 @@ async function openSession(settings: ConnectionSettings, options: MigrateSession
     },
     { readOnly: false },
   );
-  const executor = await Promise.race([opened, running.then(() => Promise.reject(new Error('the SQL Server session ended before it opened')))]);
+  // Settles only if the pool's work ends before the session opened (a failed login); handled either way,
+  // since it rejects again when a session that did open is closed.
+  const ended = running.then(() => Promise.reject(new Error('the SQL Server session ended before it opened')));
+  ended.catch(() => {});
+  const executor = await Promise.race([opened, ended]);
   try {
     const [row] = await executor.query<{ user: string; schema: string }>('SELECT SUSER_SNAME() AS [user], SCHEMA_NAME() AS [schema]');
     const historySchema = options.defaultSchema ?? options.schemas[0] ?? row?.schema ?? 'dbo';
