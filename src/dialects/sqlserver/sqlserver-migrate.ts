@@ -26,7 +26,7 @@ import {
   type ScriptToRun,
 } from '../../migrations/schema-history.js';
 import { driverErrorMessage, scrubPassword } from '../driver-errors.js';
-import { toParityError, withSqlServerPool } from './sqlserver-connection.js';
+import { connectPool, toParityError } from './sqlserver-connection.js';
 import { qualifiedName, quoteIdent, quoteString } from './sqlserver-quoting.js';
 import { splitBatches, type Batch } from './sqlserver-script.js';
 
@@ -283,33 +283,15 @@ export function poolExecutor(pool: ConnectionPool): SqlExecutor {
 
 /** Opens the session on the URL's database (read-write: no read-only intent), the history schema being the user's default unless configured. */
 async function openSession(settings: ConnectionSettings, options: MigrateSessionOptions): Promise<MigrateSession> {
-  let resolve!: (executor: SqlExecutor) => void;
-  const opened = new Promise<SqlExecutor>((r) => (resolve = r));
-  let release!: () => void;
-  const closed = new Promise<void>((r) => (release = r));
-  // The pool lives as long as the session: withSqlServerPool closes it when the session closes.
-  const running = withSqlServerPool(
-    settings,
-    async (pool) => {
-      const executor = poolExecutor(pool);
-      resolve({ ...executor, close: async () => release() });
-      await closed;
-    },
-    { readOnly: false },
-  );
-  // Settles only if the pool's work ends before the session opened (a failed login); handled either way,
-  // since it rejects again when a session that did open is closed.
-  const ended = running.then(() => Promise.reject(new Error('the SQL Server session ended before it opened')));
-  ended.catch(() => {});
-  const executor = await Promise.race([opened, ended]);
+  const pool = await connectPool(settings, { readOnly: false });
+  const executor = poolExecutor(pool);
   try {
+    // Flyway's installed_by on SQL Server: the login's name.
     const [row] = await executor.query<{ user: string; schema: string }>('SELECT SUSER_SNAME() AS [user], SCHEMA_NAME() AS [schema]');
     const historySchema = options.defaultSchema ?? options.schemas[0] ?? row?.schema ?? 'dbo';
-    const session = new SqlServerMigrateSession({ ...executor, close: async () => (release(), await running) }, settings, options, String(row?.user ?? settings.user ?? ''), historySchema);
-    return session;
+    return new SqlServerMigrateSession(executor, settings, options, String(row?.user ?? settings.user ?? ''), historySchema);
   } catch (error) {
-    release();
-    await running.catch(() => {});
+    await pool.close().catch(() => {});
     throw toParityError(error, settings);
   }
 }
