@@ -61,7 +61,8 @@ export function connectionConfig(settings: ConnectionSettings, options: { readon
     database: options.database ?? settings.database,
     connectionTimeout: loginTimeoutMs(settings),
     requestTimeout: 0,
-    pool: { max: 1, min: 0 },
+    // One connection, kept for the pool's life: a migrate session's application lock belongs to it.
+    pool: { max: 1, min: 1 },
     options: {
       encrypt: flag(settings.params['encrypt'], true),
       trustServerCertificate: flag(settings.params['trustServerCertificate'], false),

@@ -26,7 +26,7 @@ import {
   type ScriptToRun,
 } from '../../migrations/schema-history.js';
 import { driverErrorMessage, scrubPassword } from '../driver-errors.js';
-import { connectPool, toParityError } from './sqlserver-connection.js';
+import { connectPool, serverErrorNumber, toParityError } from './sqlserver-connection.js';
 import { qualifiedName, quoteIdent, quoteString } from './sqlserver-quoting.js';
 import { splitBatches, type Batch } from './sqlserver-script.js';
 
@@ -251,6 +251,16 @@ export class SqlServerMigrateSession implements MigrateSession {
   }
 }
 
+/**
+ * Whether a failed ROLLBACK means the server had rolled the transaction back already: an error of
+ * severity 16 and up can abort the transaction on the server, after which mssql refuses ROLLBACK with
+ * `TransactionError('Transaction has been aborted.', 'EABORT')` (node_modules/mssql/lib/base/
+ * transaction.js), and the server answers a late one with error 3903.
+ */
+export function serverRolledBack(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === 'EABORT' || serverErrorNumber(error) === 3903;
+}
+
 /** An executor over an mssql pool of one connection (the session's lock is held by that connection). */
 export function poolExecutor(pool: ConnectionPool): SqlExecutor {
   let transaction: Transaction | undefined;
@@ -275,7 +285,11 @@ export function poolExecutor(pool: ConnectionPool): SqlExecutor {
     async rollback(): Promise<void> {
       const t = transaction;
       transaction = undefined;
-      await t?.rollback();
+      try {
+        await t?.rollback();
+      } catch (error) {
+        if (!serverRolledBack(error)) throw error;
+      }
     },
     close: () => pool.close(),
   };
