@@ -4,6 +4,7 @@
  * path of its first problem instead of a crash later. The tests validate every introspected model
  * against it, which keeps this file and objects.ts in step.
  */
+import { DIALECT_NAMES } from '../dialects/dialect-names.js';
 
 const text = { type: 'string' } as const;
 const bool = { type: 'boolean' } as const;
@@ -48,6 +49,7 @@ const definitions: Record<string, unknown> = {
     deferrable: bool,
     initiallyDeferred: bool,
     comment: text,
+    extras,
   }),
   uniqueConstraint: record(['name', 'columns'], {
     name: text,
@@ -57,8 +59,9 @@ const definitions: Record<string, unknown> = {
     deferrable: bool,
     initiallyDeferred: bool,
     comment: text,
+    extras,
   }),
-  checkConstraint: record(['name', 'expression'], { name: text, expression: text, noInherit: bool, comment: text }),
+  checkConstraint: record(['name', 'expression'], { name: text, expression: text, noInherit: bool, comment: text, extras }),
   foreignKey: record(
     ['name', 'columns', 'referencedSchema', 'referencedTable', 'referencedColumns', 'onUpdate', 'onDelete'],
     {
@@ -74,6 +77,7 @@ const definitions: Record<string, unknown> = {
       deferrable: bool,
       initiallyDeferred: bool,
       comment: text,
+      extras,
     },
   ),
   index: record(['name', 'unique', 'method', 'keys'], {
@@ -223,7 +227,7 @@ definitions['schemaObject'] = {
 };
 
 definitions['databaseModel'] = record(['dialect', 'schemas', 'objects'], {
-  dialect: { enum: ['postgres', 'mysql', 'sqlserver', 'oracle'] },
+  dialect: { enum: [...DIALECT_NAMES] },
   schemas: textList,
   objects: listOf('schemaObject'),
 });

@@ -15,7 +15,9 @@
  *   stays small.
  */
 
-export type DialectName = 'postgres' | 'mysql' | 'sqlserver' | 'oracle';
+import type { DialectName } from '../dialects/dialect-names.js';
+
+export type { DialectName };
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 export type Extras = Readonly<Record<string, JsonValue>>;
@@ -140,6 +142,8 @@ export interface PrimaryKey {
   readonly deferrable?: boolean;
   readonly initiallyDeferred?: boolean;
   readonly comment?: string;
+  /** Dialect-specific properties (SQL Server: `clustered`, `notForReplication`, `disabled`, `notTrusted`). */
+  readonly extras?: Extras;
 }
 
 export interface UniqueConstraint {
@@ -150,6 +154,8 @@ export interface UniqueConstraint {
   readonly deferrable?: boolean;
   readonly initiallyDeferred?: boolean;
   readonly comment?: string;
+  /** Dialect-specific properties (SQL Server: `clustered`, `notForReplication`, `disabled`, `notTrusted`). */
+  readonly extras?: Extras;
 }
 
 export interface CheckConstraint {
@@ -158,6 +164,8 @@ export interface CheckConstraint {
   readonly expression: string;
   readonly noInherit?: boolean;
   readonly comment?: string;
+  /** Dialect-specific properties (SQL Server: `clustered`, `notForReplication`, `disabled`, `notTrusted`). */
+  readonly extras?: Extras;
 }
 
 export type ReferentialAction = 'NO ACTION' | 'RESTRICT' | 'CASCADE' | 'SET NULL' | 'SET DEFAULT';
@@ -176,6 +184,8 @@ export interface ForeignKey {
   readonly deferrable?: boolean;
   readonly initiallyDeferred?: boolean;
   readonly comment?: string;
+  /** Dialect-specific properties (SQL Server: `clustered`, `notForReplication`, `disabled`, `notTrusted`). */
+  readonly extras?: Extras;
 }
 
 export interface Index {

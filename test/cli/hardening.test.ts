@@ -127,7 +127,7 @@ test('the password is scrubbed where it can appear, without garbling the message
 test('databaseType: an unknown one is exit 3 for diff and snapshot too; one that contradicts the compared environment is exit 3', async () => {
   fs.writeFileSync(path.join(work, 'oracle.toml'), `databaseType = "Oracle"\n${environmentSection('app', pg.jdbcUrl('app'), pg.user, 'PG_PW')}`);
   const diff = oneLine(await run('diff', '-source=app', '-target=empty', '-configFiles=oracle.toml'), 3, 'diff with Oracle');
-  assert.is(diff, 'ERROR: unknown databaseType "Oracle" (parity knows: PostgreSQL, MySQL/MariaDB) (oracle.toml: databaseType)');
+  assert.is(diff, 'ERROR: unknown databaseType "Oracle" (parity knows: PostgreSQL, MySQL/MariaDB, SQL Server) (oracle.toml: databaseType)');
   assert.match(oneLine(await run('snapshot', '-source=app', '-filename=o.json', '-configFiles=oracle.toml'), 3, 'snapshot with Oracle'), 'unknown databaseType "Oracle"');
   assert.not.ok(fs.existsSync(path.join(work, 'o.json')));
   fs.writeFileSync(path.join(work, 'mysql.toml'), `databaseType = "MySql"\n${environmentSection('app', pg.jdbcUrl('app'), pg.user, 'PG_PW')}`);

@@ -239,7 +239,6 @@ function createdBefore(object: SchemaObject): { schema: string; name: string }[]
 }
 
 export const postgresMigration: MigrationRenderer = {
-  statementTerminator: ';',
   transactionalDdl: true,
   preamble,
   create,
