@@ -5,8 +5,10 @@
  *
  *   integer, tinyint(1), bit(1)   decimal text / '0' / '1'
  *   decimal     CAST(col AS DECIMAL(65, scale)): rounds half away from zero, as PostgreSQL's round()
+ *               (the column itself when it has that scale)
  *   float       CAST(col AS DECIMAL(65, d)); beyond 10^(65-d) the server's own float text
- *   timestamp   LEFT(DATE_FORMAT(col, '%Y-%m-%d %H:%i:%s.%f'), n): truncated; DATETIME is taken as UTC
+ *   timestamp   LEFT(DATE_FORMAT(col, '%Y-%m-%d %H:%i:%s.%f'), n): truncated (the column itself when it has
+ *               n digits); DATETIME is taken as UTC
  *   uuid        MariaDB UUID as text (lower-case); CHAR(36) and other text LOWER()ed
  *   char        trailing spaces removed           binary   LOWER(HEX(col))
  *   json        MySQL's JSON type as text (canonical as jsonb's: keys by length then bytes, `": "`,
@@ -20,7 +22,8 @@ import { ParityError } from '../../errors.js';
 import { connectionOptions, toParityError, withReadOnlySnapshot } from '../../dialects/mysql/mysql-connection.js';
 import { qualifiedName, quoteIdent, quoteLiteral } from '../../dialects/mysql/mysql-quoting.js';
 import { DEFAULT_FLOAT_DIGITS, floatExactLimit, ownKind, timestampTextLength } from './column-plan.js';
-import { setUpSession } from './data-sql.js';
+import { cellText, setUpSession } from './data-sql.js';
+import type { RowHashName } from '../row-hash.js';
 import type { Classification, ColumnPlan, DataColumn, DataConnection, DataDialect, Normalized, ValueKind } from './data-dialect.js';
 import { describeMysqlResult, readMysqlCatalog, type MysqlResultField } from './mysql-catalog.js';
 
@@ -79,13 +82,18 @@ function normalize(column: DataColumn, plan: ColumnPlan): Normalized {
     case 'boolean':
       return { sql: utf8(column.columnType === 'bit(1)' ? `${col} + 0` : col) };
     case 'decimal':
-      return { sql: utf8(plan.scale === undefined ? col : `CAST(${col} AS DECIMAL(65, ${plan.scale}))`) };
+      // A DECIMAL of the plan's scale already prints with exactly that many digits.
+      return { sql: utf8(plan.scale === undefined || (own.kind === 'decimal' && column.scale === plan.scale) ? col : `CAST(${col} AS DECIMAL(65, ${plan.scale}))`) };
     case 'float': {
       const digits = plan.floatDigits ?? DEFAULT_FLOAT_DIGITS;
       return { sql: `CASE WHEN ABS(${col}) >= ${floatExactLimit(digits)} THEN ${utf8(col)} ELSE ${utf8(`CAST(${col} AS DECIMAL(65, ${digits}))`)} END` };
     }
-    case 'timestamp':
-      return { sql: utf8(`LEFT(DATE_FORMAT(${col}, '%Y-%m-%d %H:%i:%s.%f'), ${timestampTextLength(plan.timestampDigits ?? 0)})`) };
+    case 'timestamp': {
+      const digits = plan.timestampDigits ?? 0;
+      // DATETIME(n) and TIMESTAMP(n) print with exactly n fractional digits (TIMESTAMP in the session's UTC).
+      if (digits === column.datetimePrecision) return { sql: utf8(col) };
+      return { sql: utf8(`LEFT(DATE_FORMAT(${col}, '%Y-%m-%d %H:%i:%s.%f'), ${timestampTextLength(digits)})`) };
+    }
     case 'date':
       return { sql: utf8(`DATE_FORMAT(${col}, '%Y-%m-%d')`) };
     case 'uuid':
@@ -127,6 +135,26 @@ function keyOrder(column: DataColumn, plan: ColumnPlan): string {
 function keyParam(column: DataColumn, plan: ColumnPlan, placeholder: string): string {
   if (plan.kind === 'integer') return `CAST(${placeholder} AS ${column.columnType.includes('unsigned') ? 'UNSIGNED' : 'SIGNED'})`;
   return keyOrder(column, plan) === quoteIdent(column.name) ? placeholder : `CAST(${placeholder} AS BINARY)`;
+}
+
+/** CRC32C from MariaDB 10.8 (MySQL has none). */
+async function rowHashes(connection: DataConnection): Promise<RowHashName[]> {
+  const [row] = await connection.query('SELECT VERSION() AS version');
+  const version = /^(\d+)\.(\d+)\.\d+-MariaDB/i.exec(String(cellText(row?.['version']) ?? ''));
+  const crc = version !== null && Number(version[1]) * 1000 + Number(version[2]) >= 10_008;
+  return crc ? ['crc64', 'md5'] : ['md5'];
+}
+
+/** SUM of integers is an exact DECIMAL. */
+function countAndChecksum(hash: RowHashName, text: string): string {
+  if (hash === 'postgres-hashtextextended') throw new ParityError('INTERNAL_ERROR', `row hash ${hash} is not available on MySQL`);
+  const sum = (e: string) => `COALESCE(SUM(${e}), 0)`;
+  const checksum =
+    hash === 'crc64'
+      ? `${sum(`CRC32(${text})`)} * 4294967296 + ${sum(`CRC32C(${text})`)}`
+      : // CAST to UNSIGNED before SUM keeps the sum an exact DECIMAL (CONV returns a string, summed as DOUBLE).
+        sum(`CAST(CONV(SUBSTRING(MD5(${text}), 1, 15), 16, 10) AS UNSIGNED)`);
+  return `CAST(COUNT(*) AS CHAR) AS n, CAST(${checksum} AS CHAR) AS checksum`;
 }
 
 /** Rows the driver's row stream buffers before it pauses the socket. */
@@ -215,10 +243,11 @@ export const mysqlData: DataDialect = {
   },
   encodeField: (e, nullEqualsEmpty) => `COALESCE(CONCAT(CHAR_LENGTH(${e}), ':', ${e}), ${quoteLiteral(nullEqualsEmpty ? '0:' : 'N')})`,
   concat: (parts) => `CONCAT(${parts.join(', ')})`,
-  // CAST to UNSIGNED before SUM keeps the sum an exact DECIMAL (CONV returns a string, summed as DOUBLE).
-  rowHash: (text) => `CAST(CONV(SUBSTRING(MD5(${text}), 1, 15), 16, 10) AS UNSIGNED)`,
+  concatFields: (parts) => `CONCAT_WS('|', ${parts.join(', ')})`,
+  charLength: (text) => `CHAR_LENGTH(${text})`,
+  rowHashes,
+  countAndChecksum,
   keyHash: (text) => `CAST(CONV(SUBSTRING(MD5(${text}), 1, 7), 16, 10) AS UNSIGNED)`,
-  countAndSum: (hash) => `CAST(COUNT(*) AS CHAR) AS n, CAST(COALESCE(SUM(${hash}), 0) AS CHAR) AS checksum`,
   keyOrder,
   keyParam,
   readCatalog: readMysqlCatalog,

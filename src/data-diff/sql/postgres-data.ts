@@ -3,7 +3,8 @@
  * (timestamptz goes through `AT TIME ZONE 'UTC'`, dates through to_char, bytes through encode), and the
  * session is set to UTC and ISO dates anyway so users' `where` filters read the same way.
  *
- *   integer/int   col::text                          decimal   round(col, scale)::text (trim_scale without one)
+ *   integer/int   col::text                          decimal   round(col, scale)::text (trim_scale without one;
+ *                                                              col::text when the column has that scale)
  *   float         round(col::float8::numeric, d)     boolean   '0' / '1'
  *   timestamp     left(to_char(UTC value, '... .US'), n): truncated; years outside 1..9999 and
  *                 ±infinity as the server's own text
@@ -21,6 +22,7 @@ import { qualifiedName, quoteIdent, quoteLiteral } from '../../dialects/postgres
 import { DEFAULT_FLOAT_DIGITS, floatExactLimit, ownKind, timestampTextLength } from './column-plan.js';
 import { setUpSession } from './data-sql.js';
 import type { Classification, ColumnPlan, DataColumn, DataConnection, DataDialect, Normalized, ValueKind } from './data-dialect.js';
+import type { RowHashName } from '../row-hash.js';
 import { describePostgresResult, readPostgresCatalog } from './postgres-catalog.js';
 
 const KINDS: Readonly<Record<string, ValueKind | undefined>> = {
@@ -75,7 +77,9 @@ function normalize(column: DataColumn, plan: ColumnPlan): Normalized {
     case 'boolean':
       return { sql: own.kind === 'boolean' ? `CASE WHEN ${col} THEN '1' WHEN NOT ${col} THEN '0' END` : `${col}::text` };
     case 'decimal':
-      return { sql: plan.scale === undefined ? `trim_scale(${col}::numeric)::text` : `round(${col}::numeric, ${plan.scale})::text` };
+      if (plan.scale === undefined) return { sql: `trim_scale(${col}::numeric)::text` };
+      // A numeric of the plan's scale already prints with exactly that many digits.
+      return { sql: own.kind === 'decimal' && column.scale === plan.scale ? `${col}::text` : `round(${col}::numeric, ${plan.scale})::text` };
     case 'float': {
       const digits = plan.floatDigits ?? DEFAULT_FLOAT_DIGITS;
       return { sql: `CASE WHEN abs(${col}) >= ${floatExactLimit(digits)} THEN ${col}::text ELSE round(${col}::float8::numeric, ${digits})::text END` };
@@ -97,6 +101,40 @@ function normalize(column: DataColumn, plan: ColumnPlan): Normalized {
     case 'binary':
       return { sql: `encode(${col}, 'hex')` };
   }
+}
+
+/**
+ * Between two columns of the same type: a timestamp kept at its own precision, a boolean and a date
+ * print themselves, in this session's settings (UTC, ISO), faster than to_char and CASE.
+ */
+function nativeText(column: DataColumn, plan: ColumnPlan): string | undefined {
+  const own = classify(column);
+  if (!('kind' in own) || own.kind !== plan.kind) return undefined;
+  const col = quoteIdent(column.name);
+  if (plan.kind === 'timestamp') return plan.timestampDigits === timestampPrecision(column) ? `${col}::text` : undefined;
+  return plan.kind === 'boolean' || plan.kind === 'date' ? `${col}::text` : undefined;
+}
+
+const timestampPrecision = (column: DataColumn) => column.datetimePrecision ?? 6;
+
+/** hashtextextended from PostgreSQL 11, crc32 and crc32c from 18. */
+async function rowHashes(connection: DataConnection): Promise<RowHashName[]> {
+  const [row] = await connection.query(`SELECT current_setting('server_version_num')::int AS version`);
+  return Number(row?.['version']) >= 180000 ? ['postgres-hashtextextended', 'crc64', 'md5'] : ['postgres-hashtextextended', 'md5'];
+}
+
+/** Sums of bigints are numeric in PostgreSQL: exact. */
+function countAndChecksum(hash: RowHashName, text: string): string {
+  const utf8 = `convert_to(${text}, 'UTF8')`;
+  const sum = (e: string) => `coalesce(sum(${e}), 0)`;
+  const checksum =
+    hash === 'md5'
+      ? sum(`('x' || substr(md5(${utf8}), 1, 15))::bit(60)::bigint`)
+      : hash === 'crc64'
+        ? `${sum(`crc32(${utf8})`)} * 4294967296 + ${sum(`crc32c(${utf8})`)}`
+        : // "C": a nondeterministic collation would hash equal-comparing texts alike.
+          sum(`hashtextextended((${text}) COLLATE "C", 0)`);
+  return `count(*)::text AS n, (${checksum})::text AS checksum`;
 }
 
 function keyOrder(column: DataColumn, plan: ColumnPlan): string {
@@ -177,11 +215,14 @@ export const postgresData: DataDialect = {
     const value = `${quoteIdent(column.name)}::numeric`;
     return `CASE WHEN ${value} = 0 THEN '0' ELSE trim_scale(round(${value}, (${digits} - 1 - floor(log(abs(${value}))))::int))::text END`;
   },
+  nativeText,
   encodeField: (e, nullEqualsEmpty) => `COALESCE(length(${e}) || ':' || ${e}, ${quoteLiteral(nullEqualsEmpty ? '0:' : 'N')})`,
   concat: (parts) => parts.join(' || '),
-  rowHash: (text) => `('x' || substr(md5(convert_to(${text}, 'UTF8')), 1, 15))::bit(60)::bigint`,
+  concatFields: (parts) => `concat_ws('|', ${parts.join(', ')})`,
+  charLength: (text) => `length(${text})`,
+  rowHashes,
+  countAndChecksum,
   keyHash: (text) => `('x' || substr(md5(convert_to(${text}, 'UTF8')), 1, 7))::bit(28)::int`,
-  countAndSum: (hash) => `count(*)::text AS n, coalesce(sum(${hash}), 0)::text AS checksum`,
   keyOrder,
   // The server infers each parameter's type from the key expression it is compared with.
   keyParam: (_column, _plan, placeholder) => placeholder,
