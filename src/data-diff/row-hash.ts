@@ -15,7 +15,8 @@
  * a pair NOT NULL on both sides may leave it out (the text is then the same: NULL never occurs).
  *
  * Field texts. Normally a column's canonical text (sql/data-dialect.ts), equal on every dialect for
- * equal data. Two columns of the same type on the same dialect may instead use the column's own
+ * equal data, except that a timestamp enters without the trailing zeros of its fraction (nor a `.`
+ * left bare: `timestampField`), which is how PostgreSQL prints it. Two columns of the same type on the same dialect may instead use the column's own
  * text (`DataDialect.nativeText`: e.g. PostgreSQL timestamp::text instead of to_char), when that text
  * is a function of the value: cheaper, and equal exactly when the canonical texts are.
  *
@@ -56,6 +57,11 @@ export interface RowField {
 }
 
 const characters = (text: string) => [...text].length;
+
+/** A timestamp's canonical text as the row text holds it: the fraction's trailing zeros, and a bare `.`, removed. */
+export function timestampField(canonical: string): string {
+  return canonical.includes('.') ? canonical.replace(/0+$/, '').replace(/\.$/, '') : canonical;
+}
 
 /** The row text: the fields joined with `|`, plain as their text or `N`, framed as `<characters>|<text>` or `-1`. */
 export function rowText(fields: readonly RowField[]): string {

@@ -4,11 +4,11 @@
  * fields, and every row hash two servers share gives the same hash for every row, PG↔PG, PG↔MariaDB
  * and MariaDB↔MariaDB, equal to the reference's (md5, crc64). Columns of the same type on the same
  * dialect hash their own text (`native`), still equal between the two sides, and a changed value
- * changes it. Plus the reference itself: CRC-32C's check value, the choice of a hash.
+ * changes it (a latin1 column is hashed as UTF-8 too). Plus the reference itself: CRC-32C's check value, the choice of a hash.
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { chooseRowHash, crc32c, hashRowText, rowText as referenceText, type RowHashName } from '../../src/data-diff/row-hash.ts';
+import { chooseRowHash, crc32c, hashRowText, rowText as referenceText, timestampField, type RowHashName } from '../../src/data-diff/row-hash.ts';
 import { planPair } from '../../src/data-diff/sql/column-plan.ts';
 import type { DataConnection, DataDialect, PlannedColumn, SegmentSpec } from '../../src/data-diff/sql/data-dialect.ts';
 import { readChecksum, readRows, rowText } from '../../src/data-diff/sql/data-sql.ts';
@@ -21,7 +21,7 @@ import { startPostgres, type TestPostgres } from '../support/pg-server.ts';
 const skip = skipWithoutMariadb();
 
 const PG_TABLE = `CREATE TABLE h (id bigint PRIMARY KEY, i int NOT NULL, n numeric(10,2), ts timestamp(3), b boolean, d date, t text, c char(5), u uuid)`;
-const MY_TABLE = `CREATE TABLE h (id bigint PRIMARY KEY, i int NOT NULL, n decimal(10,2), ts datetime(3), b tinyint(1), d date, t text, c char(5), u char(36))
+const MY_TABLE = `CREATE TABLE h (id bigint PRIMARY KEY, i int NOT NULL, n decimal(10,2), ts datetime(3), b tinyint(1), d date, t text, c char(5) CHARACTER SET latin1, u char(36))
   DEFAULT CHARSET=utf8mb4`;
 const COLUMNS = ['i', 'n', 'ts', 'b', 'd', 't', 'c', 'u'];
 /** Each row on PostgreSQL and on MariaDB: the same values (NULLs, empty text, `|` and `-1` in text, non-ASCII). */
@@ -52,12 +52,12 @@ const ep = (side: Side, table = 'h'): Endpoint =>
   side === 'pg' ? { side, dialect: postgresData, connection: pgConnection, table } : { side, dialect: mysqlData, connection: myConnection, table };
 
 /** Both sides' specs, every pair planned as data diff plans it (same-type pairs on one dialect hash their own text). */
-async function specs(a: Endpoint, b: Endpoint, hash: RowHashName): Promise<[SegmentSpec, SegmentSpec]> {
+async function specs(a: Endpoint, b: Endpoint, hash: RowHashName, options: { timestampDigits?: number } = {}): Promise<[SegmentSpec, SegmentSpec]> {
   const [da, db] = await Promise.all([a, b].map(async (e) => (await describeTable(e.dialect, e.connection, { schema: '', name: e.table }, ['id'])).description));
   const plan = (names: readonly string[], key: boolean): [PlannedColumn[], PlannedColumn[]] => {
     const [ca, cb] = [requireColumns(da!, names), requireColumns(db!, names)];
     const pairs = ca.map((column, i) => {
-      const pair = planPair({ dialect: a.dialect, column }, { dialect: b.dialect, column: cb[i]! });
+      const pair = planPair({ dialect: a.dialect, column }, { dialect: b.dialect, column: cb[i]! }, options);
       if ('refused' in pair) throw new Error(`${column.name}: ${pair.refused}`);
       const p = key ? { ...pair.plan, neverNull: true } : pair.plan;
       return [{ column, plan: p }, { column: cb[i]!, plan: p }] as const;
@@ -109,6 +109,9 @@ test('the reference: CRC-32C check value, crc64 and md5 of a row text, the frami
   assert.is(hashRowText('crc64', '123456789'), (0xcbf43926n << 32n) + 0xe3069283n);
   assert.is(hashRowText('md5', ''), BigInt('0xd41d8cd98f00b20'));
   assert.is(referenceText([{ text: '1', framing: 'plain' }, { text: null, framing: 'plain' }, { text: 'a|b', framing: 'framed' }, { text: null, framing: 'framed' }, { text: '', framing: 'framed' }]), '1|N|3|a|b|-1|0|');
+  assert.equal(['2024-01-02 03:04:05.500', '2024-01-02 03:04:05.000', '2024-01-02 03:04:10', '10000-01-01 00:00:00', '2024-01-02 03:04:05.000100'].map(timestampField), [
+    '2024-01-02 03:04:05.5', '2024-01-02 03:04:05', '2024-01-02 03:04:10', '10000-01-01 00:00:00', '2024-01-02 03:04:05.0001',
+  ]);
   assert.is(chooseRowHash(['postgres-hashtextextended', 'crc64', 'md5'], ['postgres-hashtextextended', 'md5']), 'postgres-hashtextextended');
   assert.is(chooseRowHash(['postgres-hashtextextended', 'md5'], ['crc64', 'md5']), 'md5');
   assert.is(chooseRowHash(['postgres-hashtextextended', 'crc64', 'md5'], ['crc64', 'md5']), 'crc64');
@@ -120,15 +123,22 @@ test('the servers offer the hashes of their versions (PostgreSQL 18, MariaDB 10.
   assert.equal(await mysqlData.rowHashes(myConnection), ['crc64', 'md5']);
 });
 
-test('PG↔MariaDB: the row texts are the reference text of the canonical fields on both servers; md5 and crc64 row hashes equal the reference', async () => {
-  for (const hash of ['md5', 'crc64'] as const) {
+test('PG↔MariaDB: the row texts are the reference text of the canonical fields on both servers (timestamps at 3, 2 and 0 digits); md5 and crc64 row hashes equal the reference', async () => {
+  // Timestamps at their own 3 digits, and cut to 2 and to 0 (-timestampDigits).
+  for (const [hash, options] of [['md5', {}], ['crc64', {}], ['crc64', { timestampDigits: 2 }], ['md5', { timestampDigits: 0 }]] as const) {
     const [a, b] = [ep('pg'), ep('my')];
-    const [specA, specB] = await specs(a, b, hash);
+    const [specA, specB] = await specs(a, b, hash, options);
     assert.ok(specA.columns.every((c) => c.plan.native !== true), 'no native text across dialects');
     const canonical = await readRows(a.connection, a.dialect, specA);
     assert.equal(await readRows(b.connection, b.dialect, specB), canonical);
     const expected = canonical.map((row) =>
-      referenceText([{ text: row.key[0]!, framing: 'plain' }, ...row.values.map((text, i) => ({ text, framing: FRAMED.has(COLUMNS[i]!) ? ('framed' as const) : ('plain' as const) }))]),
+      referenceText([
+        { text: row.key[0]!, framing: 'plain' },
+        ...row.values.map((text, i) => ({
+          text: COLUMNS[i] === 'ts' && text !== null ? timestampField(text) : text,
+          framing: FRAMED.has(COLUMNS[i]!) ? ('framed' as const) : ('plain' as const),
+        })),
+      ]),
     );
     assert.equal(await rowTexts(a, specA), expected);
     assert.equal(await rowTexts(b, specB), expected);
@@ -147,8 +157,8 @@ for (const [name, side, hashes] of [
     for (const hash of hashes) {
       const [specA, specB] = await specs(a, b, hash);
       if (side === 'pg') {
-        // timestamp(3), boolean, date of the same type hash their own text.
-        assert.equal(specA.columns.filter((c) => c.plan.native === true).map((c) => c.column.name), ['ts', 'b', 'd']);
+        // boolean and date of the same type hash their own text; a timestamp hashes its own text anyway.
+        assert.equal(specA.columns.filter((c) => c.plan.native === true).map((c) => c.column.name), ['b', 'd']);
         assert.ok((await rowTexts(a, specA))[0]!.includes('|2024-01-02 03:04:05.678|true|2024-01-02|'), (await rowTexts(a, specA))[0]);
       }
       const ha = await rowHashes(a, specA);

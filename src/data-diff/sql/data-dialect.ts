@@ -162,6 +162,12 @@ export interface DataDialect {
    */
   significant(column: DataColumn, digits: number): string;
   /**
+   * The canonical text (the same characters as `normalize`) as the row text hashes it, when the
+   * dialect has a cheaper expression for that (no conversion the driver needs); undefined:
+   * `normalize`'s. Optional.
+   */
+  hashText?(column: DataColumn, plan: ColumnPlan): string | undefined;
+  /**
    * The column's own text when both sides are this dialect with the same column type and `plan`, if
    * it is cheaper than the canonical text and a function of the value (equal exactly when the
    * canonical texts are equal); undefined: hash the canonical text. Optional.

@@ -49,8 +49,9 @@ const FRAMED_KINDS: readonly ColumnPlan['kind'][] = ['text', 'char', 'json'];
 /** A column's fields in the row text (row-hash.ts): plain (its text, `N` for NULL) or framed (its length, `-1` for NULL, then its text). */
 function rowFields(dialect: DataDialect, planned: PlannedColumn): string[] {
   const { plan } = planned;
-  const own = plan.native === true && plan.tolerance === undefined ? dialect.nativeText?.(planned.column, plan) : undefined;
-  const text = own ?? hashSql(dialect, planned);
+  const exact = plan.tolerance === undefined;
+  const own = exact && plan.native === true ? dialect.nativeText?.(planned.column, plan) : undefined;
+  const text = own ?? (exact ? dialect.hashText?.(planned.column, plan) : undefined) ?? hashSql(dialect, planned);
   const value = plan.nullEqualsEmpty === true ? `COALESCE(${text}, '')` : text;
   const nullable = plan.neverNull !== true && plan.nullEqualsEmpty !== true;
   if (FRAMED_KINDS.includes(plan.kind)) {

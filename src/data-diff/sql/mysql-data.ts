@@ -73,39 +73,61 @@ function utf8(sql: string): string {
   return `CAST(${sql} AS CHAR CHARACTER SET utf8mb4)`;
 }
 
-function normalize(column: DataColumn, plan: ColumnPlan): Normalized {
+/**
+ * The canonical text of a column under a plan: `ascii` wraps expressions whose text is ASCII (numbers,
+ * dates, hex), `text` those that may hold any character.
+ */
+function canonical(column: DataColumn, plan: ColumnPlan, ascii: (sql: string) => string, text: (sql: string) => string): Normalized {
   const own = ownKind(mysqlData, column, plan);
   if ('refused' in own) return own;
   const col = quoteIdent(column.name);
   switch (plan.kind) {
     case 'integer':
     case 'boolean':
-      return { sql: utf8(column.columnType === 'bit(1)' ? `${col} + 0` : col) };
+      return { sql: ascii(column.columnType === 'bit(1)' ? `${col} + 0` : col) };
     case 'decimal':
       // A DECIMAL of the plan's scale already prints with exactly that many digits.
-      return { sql: utf8(plan.scale === undefined || (own.kind === 'decimal' && column.scale === plan.scale) ? col : `CAST(${col} AS DECIMAL(65, ${plan.scale}))`) };
+      return { sql: ascii(plan.scale === undefined || (own.kind === 'decimal' && column.scale === plan.scale) ? col : `CAST(${col} AS DECIMAL(65, ${plan.scale}))`) };
     case 'float': {
+      // Both branches as text: a CASE of DOUBLE and DECIMAL would be a number, printed another way.
       const digits = plan.floatDigits ?? DEFAULT_FLOAT_DIGITS;
       return { sql: `CASE WHEN ABS(${col}) >= ${floatExactLimit(digits)} THEN ${utf8(col)} ELSE ${utf8(`CAST(${col} AS DECIMAL(65, ${digits}))`)} END` };
     }
     case 'timestamp': {
       const digits = plan.timestampDigits ?? 0;
       // DATETIME(n) and TIMESTAMP(n) print with exactly n fractional digits (TIMESTAMP in the session's UTC).
-      if (digits === column.datetimePrecision) return { sql: utf8(col) };
-      return { sql: utf8(`LEFT(DATE_FORMAT(${col}, '%Y-%m-%d %H:%i:%s.%f'), ${timestampTextLength(digits)})`) };
+      if (digits === column.datetimePrecision) return { sql: ascii(col) };
+      return { sql: ascii(`LEFT(DATE_FORMAT(${col}, '%Y-%m-%d %H:%i:%s.%f'), ${timestampTextLength(digits)})`) };
     }
     case 'date':
-      return { sql: utf8(`DATE_FORMAT(${col}, '%Y-%m-%d')`) };
+      return { sql: ascii(`DATE_FORMAT(${col}, '%Y-%m-%d')`) };
     case 'uuid':
-      return { sql: own.kind === 'uuid' ? utf8(col) : `LOWER(${utf8(col)})` };
+      return { sql: own.kind === 'uuid' ? ascii(col) : `LOWER(${ascii(col)})` };
     case 'char':
-      return { sql: `TRIM(TRAILING ' ' FROM ${utf8(col)})` };
+      return { sql: `TRIM(TRAILING ' ' FROM ${text(col)})` };
     case 'text':
     case 'json':
-      return { sql: utf8(col) };
+      return { sql: text(col) };
     case 'binary':
-      return { sql: utf8(`LOWER(HEX(${col}))`) };
+      return { sql: ascii(`LOWER(HEX(${col}))`) };
   }
+}
+
+function normalize(column: DataColumn, plan: ColumnPlan): Normalized {
+  return canonical(column, plan, utf8, utf8);
+}
+
+/**
+ * The canonical text as the row text hashes it: CONCAT_WS prints numbers, dates and DATETIMEs itself
+ * (ASCII, the same bytes in any character set), and a utf8mb4 column is already UTF-8: the CASTs that
+ * make the driver return text (utf8), measurably slow on MariaDB, are left out.
+ */
+function hashText(column: DataColumn, plan: ColumnPlan): string | undefined {
+  const utf8mb4 = column.collation !== null && /^utf8mb4_/.test(column.collation);
+  const normalized = canonical(column, plan, (sql) => sql, utf8mb4 ? (sql) => sql : utf8);
+  if (!('sql' in normalized)) return undefined;
+  // A timestamp without its fraction's trailing zeros (row-hash.ts `timestampField`); it has a `.` when it has digits.
+  return plan.kind === 'timestamp' && (plan.timestampDigits ?? 0) > 0 ? `TRIM(TRAILING '.' FROM TRIM(TRAILING '0' FROM ${normalized.sql}))` : normalized.sql;
 }
 
 /** Collations whose order is the code point (= UTF-8 byte) order with no trailing-space padding. */
@@ -235,6 +257,7 @@ export const mysqlData: DataDialect = {
   placeholder: () => '?',
   classify,
   normalize,
+  hashText,
   // Through DECIMAL(65, 30) so floats round as decimals; the trailing zeros of that scale are dropped.
   significant: (column, digits) => {
     const col = quoteIdent(column.name);

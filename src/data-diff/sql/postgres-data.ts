@@ -110,12 +110,27 @@ function normalize(column: DataColumn, plan: ColumnPlan): Normalized {
 function nativeText(column: DataColumn, plan: ColumnPlan): string | undefined {
   const own = classify(column);
   if (!('kind' in own) || own.kind !== plan.kind) return undefined;
-  const col = quoteIdent(column.name);
-  if (plan.kind === 'timestamp') return plan.timestampDigits === timestampPrecision(column) ? `${col}::text` : undefined;
-  return plan.kind === 'boolean' || plan.kind === 'date' ? `${col}::text` : undefined;
+  return plan.kind === 'boolean' || plan.kind === 'date' ? `${quoteIdent(column.name)}::text` : undefined;
 }
 
-const timestampPrecision = (column: DataColumn) => column.datetimePrecision ?? 6;
+/**
+ * A timestamp as the row text holds it (row-hash.ts `timestampField`): PostgreSQL prints a timestamp in
+ * UTC and ISO style without its fraction's trailing zeros, so its own text (cut to whole seconds or
+ * milliseconds by date_trunc) is that field, without to_char (measured: to_char made the row text of
+ * the benchmark's table about a third slower). Other digit counts trim the canonical text.
+ */
+function hashText(column: DataColumn, plan: ColumnPlan): string | undefined {
+  const own = classify(column);
+  if (plan.kind !== 'timestamp' || !('kind' in own) || own.kind !== 'timestamp') return undefined;
+  const col = quoteIdent(column.name);
+  const value = column.dataType === 'timestamp with time zone' ? `(${col} AT TIME ZONE 'UTC')` : col;
+  const digits = plan.timestampDigits ?? 6;
+  if (digits >= (column.datetimePrecision ?? 6)) return `${value}::text`;
+  if (digits === 0) return `date_trunc('second', ${value})::text`;
+  if (digits === 3) return `date_trunc('milliseconds', ${value})::text`;
+  const canonical = normalize(column, plan);
+  return 'sql' in canonical ? `regexp_replace(regexp_replace(${canonical.sql}, '(\\.\\d*[1-9])0+$', '\\1'), '\\.0+$', '')` : undefined;
+}
 
 /** hashtextextended from PostgreSQL 11, crc32 and crc32c from 18. */
 async function rowHashes(connection: DataConnection): Promise<RowHashName[]> {
@@ -202,9 +217,12 @@ export const postgresData: DataDialect = {
   // Read only whatever the user's role may do; memory for grouping by up to ~65,000 key buckets.
   sessionSetup: ["SET TIME ZONE 'UTC'", "SET DateStyle = 'ISO, YMD'", 'SET default_transaction_read_only = on', "SET work_mem = '64MB'"],
   // The planner cannot know that MOD(key, m) has at most m values and would sort the whole table to
-  // group it; without sorts it hashes, in parallel workers. Only around grouping queries: without
-  // sorts, catalog queries (describe) get plans that take seconds on PostgreSQL 15.
-  grouping: { before: 'SET enable_sort = off', after: 'RESET enable_sort' },
+  // group it; without sorts it hashes. Its estimate of shipping each worker's partial groups then
+  // keeps the hashing in one process, where a plain sum(...) of the table runs in parallel workers:
+  // without that cost, grouping runs in parallel too (measured: bench/RESULTS.md). Only around
+  // grouping queries: without sorts, catalog queries (describe) get plans that take seconds on
+  // PostgreSQL 15.
+  grouping: { before: 'SET enable_sort = off; SET parallel_tuple_cost = 0', after: 'RESET enable_sort; RESET parallel_tuple_cost' },
   quoteIdent,
   qualifiedName: (table) => qualifiedName(table.schema, table.name),
   placeholder: (n) => `$${n}`,
@@ -216,6 +234,7 @@ export const postgresData: DataDialect = {
     return `CASE WHEN ${value} = 0 THEN '0' ELSE trim_scale(round(${value}, (${digits} - 1 - floor(log(abs(${value}))))::int))::text END`;
   },
   nativeText,
+  hashText,
   encodeField: (e, nullEqualsEmpty) => `COALESCE(length(${e}) || ':' || ${e}, ${quoteLiteral(nullEqualsEmpty ? '0:' : 'N')})`,
   concat: (parts) => parts.join(' || '),
   concatFields: (parts) => `concat_ws('|', ${parts.join(', ')})`,
