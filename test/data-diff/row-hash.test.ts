@@ -9,14 +9,12 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { chooseRowHash, crc32c, hashRowText, rowText as referenceText, timestampField, type RowHashName } from '../../src/data-diff/row-hash.ts';
-import { planPair } from '../../src/data-diff/sql/column-plan.ts';
-import type { DataConnection, DataDialect, PlannedColumn, SegmentSpec } from '../../src/data-diff/sql/data-dialect.ts';
+import type { SegmentSpec } from '../../src/data-diff/sql/data-dialect.ts';
 import { readChecksum, readRows, rowText } from '../../src/data-diff/sql/data-sql.ts';
-import { describeTable, requireColumns } from '../../src/data-diff/sql/catalog.ts';
 import { mysqlData } from '../../src/data-diff/sql/mysql-data.ts';
 import { postgresData } from '../../src/data-diff/sql/postgres-data.ts';
-import { skipWithoutMariadb, startMariadb, type TestMariadb } from '../support/mariadb-server.ts';
-import { startPostgres, type TestPostgres } from '../support/pg-server.ts';
+import { skipWithoutMariadb } from '../support/mariadb-server.ts';
+import { openSqlServers, pairSpecs, type Endpoint, type Side, type SqlServers } from '../support/sql-endpoints.ts';
 
 const skip = skipWithoutMariadb();
 
@@ -36,40 +34,13 @@ const ROWS: ReadonlyArray<readonly [string, string]> = [
 ];
 const FRAMED = new Set(['t', 'c']);
 
-type Side = 'pg' | 'my';
-interface Endpoint {
-  readonly side: Side;
-  readonly dialect: DataDialect;
-  readonly connection: DataConnection;
-  readonly table: string;
-}
+let servers: SqlServers;
+const ep = (side: Side, table = 'h'): Endpoint => servers.ep(side, table);
 
-let pg: TestPostgres;
-let my: TestMariadb;
-let pgConnection: DataConnection;
-let myConnection: DataConnection;
-const ep = (side: Side, table = 'h'): Endpoint =>
-  side === 'pg' ? { side, dialect: postgresData, connection: pgConnection, table } : { side, dialect: mysqlData, connection: myConnection, table };
-
-/** Both sides' specs, every pair planned as data diff plans it (same-type pairs on one dialect hash their own text). */
+/** Both sides' specs, every pair planned as data diff plans it (same-type pairs on one dialect may hash their own text). */
 async function specs(a: Endpoint, b: Endpoint, hash: RowHashName, options: { timestampDigits?: number } = {}): Promise<[SegmentSpec, SegmentSpec]> {
-  const [da, db] = await Promise.all([a, b].map(async (e) => (await describeTable(e.dialect, e.connection, { schema: '', name: e.table }, ['id'])).description));
-  const plan = (names: readonly string[], key: boolean): [PlannedColumn[], PlannedColumn[]] => {
-    const [ca, cb] = [requireColumns(da!, names), requireColumns(db!, names)];
-    const pairs = ca.map((column, i) => {
-      const pair = planPair({ dialect: a.dialect, column }, { dialect: b.dialect, column: cb[i]! }, options);
-      if ('refused' in pair) throw new Error(`${column.name}: ${pair.refused}`);
-      const p = key ? { ...pair.plan, neverNull: true } : pair.plan;
-      return [{ column, plan: p }, { column: cb[i]!, plan: p }] as const;
-    });
-    return [pairs.map(([x]) => x), pairs.map(([, y]) => y)];
-  };
-  const [ka, kb] = plan(['id'], true);
-  const [va, vb] = plan(COLUMNS, false);
-  return [
-    { table: { schema: '', name: a.table }, keys: ka, columns: va, range: {}, hash },
-    { table: { schema: '', name: b.table }, keys: kb, columns: vb, range: {}, hash },
-  ];
+  const [specA, specB] = await pairSpecs(a, b, ['id'], COLUMNS, options);
+  return [{ ...specA, hash }, { ...specB, hash }];
 }
 
 /** Each row's hash, as the server computes it: the checksum of a range holding that row alone. */
@@ -85,23 +56,17 @@ async function rowTexts(e: Endpoint, spec: SegmentSpec): Promise<string[]> {
 }
 
 test.before(async () => {
-  [pg, my] = await Promise.all([startPostgres(), startMariadb()]);
-  await pg.createDatabase('rh');
-  await my.createDatabase('rh');
-  pgConnection = await postgresData.connect(pg.settings('rh'));
-  myConnection = await mysqlData.connect(my.settings('rh'));
+  servers = await openSqlServers('rh');
   for (const table of ['h', 'h_copy']) {
-    await pg.exec('rh', PG_TABLE.replace('TABLE h', `TABLE ${table}`));
-    await my.exec('rh', MY_TABLE.replace('TABLE h', `TABLE ${table}`));
-    await pg.exec('rh', `INSERT INTO ${table} VALUES ${ROWS.map(([p]) => p).join(', ')}`);
-    await my.exec('rh', `INSERT INTO ${table} VALUES ${ROWS.map(([, m]) => m).join(', ')}`);
+    await servers.pg.exec('rh', PG_TABLE.replace('TABLE h', `TABLE ${table}`));
+    await servers.my.exec('rh', MY_TABLE.replace('TABLE h', `TABLE ${table}`));
+    await servers.pg.exec('rh', `INSERT INTO ${table} VALUES ${ROWS.map(([p]) => p).join(', ')}`);
+    await servers.my.exec('rh', `INSERT INTO ${table} VALUES ${ROWS.map(([, m]) => m).join(', ')}`);
   }
 });
 
 test.after(async () => {
-  await pgConnection?.close();
-  await myConnection?.close();
-  await Promise.all([pg?.stop(), my?.stop()]);
+  await servers?.close();
 });
 
 test('the reference: CRC-32C check value, crc64 and md5 of a row text, the framing, the choice of a hash', () => {
@@ -119,8 +84,8 @@ test('the reference: CRC-32C check value, crc64 and md5 of a row text, the frami
 });
 
 test('the servers offer the hashes of their versions (PostgreSQL 18, MariaDB 10.11)', async () => {
-  assert.equal(await postgresData.rowHashes(pgConnection), ['postgres-hashtextextended', 'crc64', 'md5']);
-  assert.equal(await mysqlData.rowHashes(myConnection), ['crc64', 'md5']);
+  assert.equal(await postgresData.rowHashes(servers.pgConnection), ['postgres-hashtextextended', 'crc64', 'md5']);
+  assert.equal(await mysqlData.rowHashes(servers.myConnection), ['crc64', 'md5']);
 });
 
 test('PG↔MariaDB: the row texts are the reference text of the canonical fields on both servers (timestamps at 3, 2 and 0 digits); md5 and crc64 row hashes equal the reference', async () => {
@@ -168,7 +133,7 @@ for (const [name, side, hashes] of [
         const reference = (await rowTexts(a, specA)).map((text) => hashRowText(hash, text).toString());
         assert.equal(ha, reference, `${hash}: the reference's hash of the server's row text`);
       }
-      const exec = (sql: string) => (side === 'pg' ? pg.exec('rh', sql) : my.exec('rh', sql));
+      const exec = (sql: string) => (side === 'pg' ? servers.pg.exec('rh', sql) : servers.my.exec('rh', sql));
       for (const change of [
         'ts = ts + INTERVAL 1 SECOND'.replace('INTERVAL 1 SECOND', side === 'pg' ? "interval '1 millisecond'" : 'INTERVAL 1000 MICROSECOND'),
         side === 'pg' ? 'b = NOT b' : 'b = 1 - b',
