@@ -6,9 +6,9 @@
 // -target=empty` (built on the embedded PostgreSQL), the embedded server alone (a V1-only project),
 // `parity migrate` into a fresh database of the private server, and `psql -f` of the same files.
 // Then the same live series on a private MariaDB server (10, 1,000 and 10,000 tables) next to
-// `mysqldump --no-data`. Then `parity dataDiff` on tables of 1M and 10M rows with 0.01% differences,
-// PG↔PG and PG↔MariaDB, beside the lower bound (one whole-table checksum query per side) and a naive
-// fetch-everything compare (data-bench.mjs). Writes bench/RESULTS.md (see mysql-report.mjs and
+// `mysqldump --no-data`. Then `parity dataDiff` on tables of 1M and 10M rows with 0.01% differences
+// and on identical copies, PG↔PG, PG↔MariaDB and MariaDB↔MariaDB, beside the lower bound (the plain
+// md5 full-scan checksum, one query per side) and a naive fetch-everything compare (data-bench.mjs). Writes bench/RESULTS.md (see mysql-report.mjs and
 // data-report.mjs for how a run that skips a series keeps that part of the file). Then `parity dataDiff`
 // without `-table` over a database of 100 tables and 10M rows in all, PG↔PG and PG↔MariaDB, beside the
 // lower bound (every table's plain full-scan checksum) and the sum of the single-table runs

@@ -1,10 +1,12 @@
 // The data-diff benchmark (part of `npm run bench`, `--data=1000000,10000000|none`): `parity dataDiff`
-// on a table of N rows with 0.01% differences, PG↔PG and PG↔MariaDB, beside the lower bound (parity's
-// whole-table checksum query once per side, both at once) and a naive fetch-everything compare
+// on a table of N rows with 0.01% differences, and on an identical copy, PG↔PG, PG↔MariaDB and
+// MariaDB↔MariaDB, beside the lower bound (a plain full-scan checksum of each side, both at once:
+// md5 of the columns' own text, CONCAT_WS('|')) and a naive fetch-everything compare
 // (data-worker.mjs). The table and its differences are described in data-schema.mjs.
 //
-// One private PostgreSQL 15 server holds the source (database `src`) and the PostgreSQL target (`dst`,
-// a file copy of `src`, then changed); one private MariaDB server holds the MariaDB target (`dst`).
+// One private PostgreSQL 15 server holds the source (database `src`), the PostgreSQL target (`dst`,
+// a file copy of `src`, then changed) and an identical copy (`same`); one private MariaDB server holds
+// the MariaDB target (`dst`) and two unchanged copies (`src`, the MariaDB↔MariaDB source, and `same`).
 // Both keep their data directories on the disk (os.tmpdir(), not /dev/shm: three copies of 10M rows
 // are several GB). Before any measurement, parity, the lower bound and the naive compare must all
 // find the unmodified 1,000-row tables identical; at every size each of them must report exactly the
@@ -28,6 +30,15 @@ export const PAIRS = [
   { key: 'pg', label: 'PG↔PG', target: 'PostgreSQL database `dst` (same server)' },
   { key: 'mariadb', label: 'PG↔MariaDB', target: 'MariaDB database `dst`' },
 ];
+/**
+ * The data series' pairs: the whole-database series' two, and MariaDB↔MariaDB (source MariaDB `src`, a
+ * copy of the unmodified target). Both MariaDB databases are on one server, where `-algorithm=auto` would
+ * take the JOIN: that pair runs `-algorithm=hashdiff`, the checksums two MariaDB servers would exchange.
+ */
+export const DATA_PAIRS = [
+  ...PAIRS,
+  { key: 'mymy', label: 'MariaDB↔MariaDB', target: 'MariaDB database `dst` (same server)', source: 'mariadb', parityArgs: ['-algorithm=hashdiff'] },
+];
 
 /** Server settings of the data series (on top of server.mjs's and mariadb-server.mjs's benchmark settings). */
 export const PG_SETTINGS = [
@@ -47,16 +58,21 @@ export const MARIADB_ARGS = ['--innodb-buffer-pool-size=2G', '--innodb-log-file-
 export const COMMAND_TIMEOUT_MS = 90 * 60_000;
 export const elapsed = (started) => Number(process.hrtime.bigint() - started) / 1e9;
 
-/** flyway.toml with `src` (PostgreSQL) and `dst` (PostgreSQL or MariaDB) for one pair, and the env to run in. */
+/**
+ * flyway.toml for one pair, and the env to run in: `src` (PostgreSQL, or MariaDB for a pair with
+ * `source: 'mariadb'`), `dst` (the target with the seeded differences) and `same` (a target database
+ * identical to the source: PostgreSQL `same`, MariaDB `src` against PostgreSQL, MariaDB `same` against MariaDB).
+ */
 export function pairProject(workDir, pg, mariadb, pair) {
   fs.mkdirSync(workDir, { recursive: true });
-  const dst = pair.key === 'pg'
-    ? { url: `jdbc:postgresql://127.0.0.1:${pg.port}/dst`, user: pg.user, password: 'BENCH_PG_PASSWORD' }
-    : { url: `jdbc:mysql://127.0.0.1:${mariadb.port}/dst`, user: mariadb.user, password: 'BENCH_MARIADB_PASSWORD' };
+  const onPg = (db) => ({ url: `jdbc:postgresql://127.0.0.1:${pg.port}/${db}`, user: pg.user, password: 'BENCH_PG_PASSWORD' });
+  const onMariadb = (db) => ({ url: `jdbc:mysql://127.0.0.1:${mariadb.port}/${db}`, user: mariadb.user, password: 'BENCH_MARIADB_PASSWORD' });
+  const targetOn = pair.key === 'pg' ? onPg : onMariadb;
   const env = (name, e) => [`[environments.${name}]`, `url = "${e.url}"`, `user = "${e.user}"`, `password = "\${env.${e.password}}"`, ''];
   fs.writeFileSync(path.join(workDir, 'flyway.toml'), [
-    ...env('src', { url: `jdbc:postgresql://127.0.0.1:${pg.port}/src`, user: pg.user, password: 'BENCH_PG_PASSWORD' }),
-    ...env('dst', dst),
+    ...env('src', pair.source === 'mariadb' ? onMariadb('src') : onPg('src')),
+    ...env('dst', targetOn('dst')),
+    ...env('same', targetOn(pair.key === 'mariadb' ? 'src' : 'same')),
   ].join('\n'));
   return {
     workDir,
@@ -68,10 +84,10 @@ export function pairProject(workDir, pg, mariadb, pair) {
   };
 }
 
-/** Drops PostgreSQL's `src` and `dst` and creates an empty `src`. */
+/** Drops PostgreSQL's `src`, `dst` and `same` and creates an empty `src`. */
 export async function freshPostgresSource(pg) {
   await pg.withClient('postgres', async (c) => {
-    for (const db of ['src', 'dst']) await c.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
+    for (const db of ['src', 'dst', 'same']) await c.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
     await c.query('CREATE DATABASE src');
   });
 }
@@ -102,6 +118,7 @@ async function loadPostgres(pg, rows) {
     await c.query(`VACUUM (FREEZE, ANALYZE) ${TABLE}`);
   });
   await copySourceToTarget(pg);
+  await pg.withClient('postgres', (c) => c.query('CREATE DATABASE same TEMPLATE src STRATEGY FILE_COPY'));
   return elapsed(started);
 }
 
@@ -122,7 +139,23 @@ export async function loadMariadbTables(mariadb, tables) {
   return elapsed(started);
 }
 
-const loadMariadb = (mariadb, rows) => loadMariadbTables(mariadb, [{ name: TABLE, rows, create: MARIADB_CREATE, insertRange: mariadbInsertRange }]);
+/** MariaDB `dst`, then `src` and `same` as copies of it (the MariaDB↔MariaDB source and its identical target). */
+async function loadMariadb(mariadb, rows) {
+  const started = process.hrtime.bigint();
+  await loadMariadbTables(mariadb, [{ name: TABLE, rows, create: MARIADB_CREATE, insertRange: mariadbInsertRange }]);
+  await mariadb.withConnection('mysql', async (c) => {
+    for (const db of ['src', 'same']) {
+      await c.query(`DROP DATABASE IF EXISTS ${db}`);
+      await c.query(`CREATE DATABASE ${db} DEFAULT CHARACTER SET utf8mb4`);
+      await c.query(`CREATE TABLE ${db}.${TABLE} LIKE dst.${TABLE}`);
+      for (let from = 1; from <= rows; from += MARIADB_CHUNK) {
+        await c.query(`INSERT INTO ${db}.${TABLE} SELECT * FROM dst.${TABLE} WHERE id BETWEEN ${2 * from} AND ${2 * Math.min(rows, from + MARIADB_CHUNK - 1)}`);
+      }
+      await c.query(`ANALYZE TABLE ${db}.${TABLE}`);
+    }
+  });
+  return elapsed(started);
+}
 
 /** Applies the planned differences to both targets, then checks every table's row count. */
 async function seed(pg, mariadb, changes) {
@@ -144,23 +177,22 @@ async function seed(pg, mariadb, changes) {
 
 async function rowCounts(pg, mariadb) {
   const pgCount = (db) => pg.withClient(db, async (c) => Number((await c.query(`SELECT count(*) AS n FROM ${TABLE}`)).rows[0].n));
-  const [src, pgDst, mariadbDst] = await Promise.all([
-    pgCount('src'),
-    pgCount('dst'),
-    mariadb.withConnection('dst', async (c) => Number((await c.query(`SELECT COUNT(*) AS n FROM ${TABLE}`))[0][0].n)),
+  const mariadbCount = (db) => mariadb.withConnection(db, async (c) => Number((await c.query(`SELECT COUNT(*) AS n FROM ${TABLE}`))[0][0].n));
+  const [src, pgDst, pgSame, mariadbDst, mariadbSrc, mariadbSame] = await Promise.all([
+    pgCount('src'), pgCount('dst'), pgCount('same'), mariadbCount('dst'), mariadbCount('src'), mariadbCount('same'),
   ]);
-  return { src, pgDst, mariadbDst };
+  return { src, pgDst, pgSame, mariadbDst, mariadbSrc, mariadbSame };
 }
 
 /** Loads N rows into the three databases (PostgreSQL and MariaDB at the same time), then checks the counts. */
 async function load(pg, mariadb, rows, label) {
-  log(`${label}: loading ${rows.toLocaleString('en-US')} rows into PostgreSQL src (+ dst as a copy) and MariaDB dst, in parallel`);
+  log(`${label}: loading ${rows.toLocaleString('en-US')} rows into PostgreSQL src (+ dst, same as copies) and MariaDB dst (+ src, same as copies), in parallel`);
   const started = process.hrtime.bigint();
   const [pgSeconds, mariadbSeconds] = await Promise.all([loadPostgres(pg, rows), loadMariadb(mariadb, rows)]);
   const seconds = elapsed(started);
   const counts = await rowCounts(pg, mariadb);
   log(`${label}: loaded in ${seconds.toFixed(1)} s (PostgreSQL ${pgSeconds.toFixed(1)} s, MariaDB ${mariadbSeconds.toFixed(1)} s), rows ${JSON.stringify(counts)}`);
-  if (counts.src !== rows || counts.pgDst !== rows || counts.mariadbDst !== rows) throw new Error(`${label}: loaded row counts ${JSON.stringify(counts)}, expected ${rows} each`);
+  if (Object.values(counts).some((n) => n !== rows)) throw new Error(`${label}: loaded row counts ${JSON.stringify(counts)}, expected ${rows} each`);
   return { seconds, pgSeconds, mariadbSeconds };
 }
 
@@ -183,7 +215,7 @@ function checkRun(m, run, expected) {
   const out = parseJson(m, run);
   if (!out) return;
   run.result = out;
-  if (m.kind === 'parity') {
+  if (m.kind === 'parity' || m.kind === 'identical') {
     run.rowsDownloaded = out.stats?.rowsDownloaded;
     run.queries = out.stats?.queries;
     run.innerSeconds = out.stats?.seconds;
@@ -203,7 +235,8 @@ function checkRun(m, run, expected) {
     const counts = { sourceRows: Number(out.source?.count), targetRows: Number(out.target?.count) };
     for (const [key, value] of Object.entries(counts)) if (value !== expected.summary[key]) checkFailed(m, `${key} ${value} (expected ${expected.summary[key]})`);
     const identical = expected.summary.identicalRows === expected.summary.sourceRows && expected.summary.sourceRows === expected.summary.targetRows;
-    if (identical !== (out.source?.checksum === out.target?.checksum)) checkFailed(m, `checksums ${out.source?.checksum} / ${out.target?.checksum} (expected ${identical ? 'equal' : 'different'})`);
+    // The plain checksum hashes each server's own text: only two servers of one dialect can agree.
+    if (m.pair !== 'mariadb' && identical !== (out.source?.checksum === out.target?.checksum)) checkFailed(m, `checksums ${out.source?.checksum} / ${out.target?.checksum} (expected ${identical ? 'equal' : 'different'})`);
     if (out.skippedColumns && Object.keys(out.skippedColumns).length) checkFailed(m, `columns not compared: ${Object.keys(out.skippedColumns).join(', ')}`);
     return;
   } else {
@@ -217,21 +250,39 @@ function measurements(pair) {
   const make = (kind, label) => Object.assign(makeMeasurement(`${pair.key}-${kind}`, label), { kind, pair: pair.key });
   return [
     make('parity', `\`parity dataDiff\` ${pair.label}`),
+    make('identical', `\`parity dataDiff\`, identical tables ${pair.label}`),
     make('lower-bound', `lower bound ${pair.label}`),
     make('naive', `naive fetch-everything ${pair.label}`),
   ];
 }
 
+/** The measured parity command of a pair (its own arguments added), against `dst` or the identical `same`. */
+const pairCommand = (parity, pair, target = 'dst') => [...parity.map((a) => (a === '-target=dst' ? `-target=${target}` : a)), ...(pair.parityArgs ?? [])];
+
+/** What dataDiff must report for identical tables of `rows` rows. */
+function identicalResult(rows) {
+  return {
+    summary: { sourceRows: rows, targetRows: rows, onlyInSource: 0, onlyInTarget: 0, differentRows: 0, identicalRows: rows },
+    columns: Object.fromEntries(COLUMNS.map((c) => [c, { differentValues: 0 }])),
+  };
+}
+
 async function measureRound(ctxs, series, { parity: parityCommand, dist, expected, round, label }) {
-  for (const pair of PAIRS) {
-    const [parity, lower, naive] = series[pair.key];
+  for (const pair of DATA_PAIRS) {
+    const [parity, identical, lower, naive] = series[pair.key];
     const ctx = ctxs[pair.key];
     const node = process.execPath;
-    for (const [m, args] of [[parity, parityCommand], [lower, workerArgs('lower-bound', dist)], [naive, workerArgs('naive', dist)]]) {
+    const commands = [
+      [parity, pairCommand(parityCommand, pair), expected],
+      [identical, pairCommand(parityCommand, pair, 'same'), identicalResult(expected.summary.sourceRows)],
+      [lower, workerArgs('lower-bound', dist), expected],
+      [naive, workerArgs('naive', dist), expected],
+    ];
+    for (const [m, args, wanted] of commands) {
       const run = await measureOnce(m, node, args, ctx, round);
-      checkRun(m, run, expected);
+      checkRun(m, run, wanted);
       if (run.ok && run.result) {
-        const extra = m.kind === 'parity' ? `${run.rowsDownloaded} rows downloaded, ${run.queries} queries, ${run.innerSeconds} s in-process`
+        const extra = m.kind === 'parity' || m.kind === 'identical' ? `${run.rowsDownloaded} rows downloaded, ${run.queries} queries, ${run.innerSeconds} s in-process`
           : m.kind === 'naive' ? `${run.rowsDownloaded} rows downloaded, ${run.innerSeconds.toFixed(2)} s fetch-and-compare`
             : `the two checksum queries ${run.innerSeconds.toFixed(2)} s (source ${run.result.source.seconds.toFixed(2)} s, target ${run.result.target.seconds.toFixed(2)} s)`;
         log(`    ${extra}`);
@@ -248,26 +299,29 @@ async function verifyGenerator(pg, mariadb, ctxs, { parity, dist }) {
     columns: Object.fromEntries(COLUMNS.map((c) => [c, { differentValues: 0 }])),
   };
   const problems = [];
-  for (const pair of PAIRS) {
+  for (const pair of DATA_PAIRS) {
     const series = measurements(pair);
-    for (const [m, args] of [[series[0], parity], [series[1], workerArgs('lower-bound', dist)], [series[2], workerArgs('naive', dist)]]) {
+    for (const [m, args] of [[series[0], pairCommand(parity, pair)], [series[1], pairCommand(parity, pair, 'same')], [series[2], workerArgs('lower-bound', dist)], [series[3], workerArgs('naive', dist)]]) {
       const run = await measureOnce(m, process.execPath, args, ctxs[pair.key], 0);
       checkRun(m, run, expected);
       problems.push(...m.errors.map((e) => `${m.label}: ${e}`));
     }
   }
   if (problems.length) throw new Error(`the generated tables are not identical in PostgreSQL and MariaDB (or a comparison is wrong) at ${CHECK_ROWS} rows:\n  ${problems.join('\n  ')}`);
-  log(`check: parity, the lower bound and the naive compare find the unmodified ${CHECK_ROWS}-row copies identical (PG↔PG and PG↔MariaDB)`);
+  log(`check: parity, the lower bound and the naive compare find the unmodified ${CHECK_ROWS}-row copies identical (${DATA_PAIRS.map((p) => p.label).join(', ')})`);
 }
+
+/** The servers' databases each pair reads (as collectStatements names them). */
+const PAIR_SIDES = { pg: ['PostgreSQL src', 'PostgreSQL dst'], mariadb: ['PostgreSQL src', 'MariaDB dst'], mymy: ['MariaDB src', 'MariaDB dst'] };
 
 /** One untimed parity run per pair with statement statistics on (see data-statements.mjs). */
 async function whereTimeGoes(pg, mariadb, ctxs, parity, label) {
   const out = [];
-  for (const pair of PAIRS) {
+  for (const pair of DATA_PAIRS) {
     log(`${label}: statement statistics of one untimed ${pair.label} run`);
     await startStatementLog(pg, mariadb);
     const base = path.join(ctxs[pair.key].workDir, 'statements');
-    const run = await timed(process.execPath, parity, { cwd: ctxs[pair.key].workDir, env: ctxs[pair.key].env, timeoutMs: COMMAND_TIMEOUT_MS, outFile: `${base}.stdout`, errFile: `${base}.stderr`, timeFile: `${base}.time` });
+    const run = await timed(process.execPath, pairCommand(parity, pair), { cwd: ctxs[pair.key].workDir, env: ctxs[pair.key].env, timeoutMs: COMMAND_TIMEOUT_MS, outFile: `${base}.stdout`, errFile: `${base}.stderr`, timeFile: `${base}.time` });
     const statements = await collectStatements(pg, mariadb);
     let stats;
     try {
@@ -275,7 +329,7 @@ async function whereTimeGoes(pg, mariadb, ctxs, parity, label) {
     } catch {
       /* reported below */
     }
-    out.push({ pair: pair.key, label: pair.label, ok: run.ok, error: run.error, seconds: run.seconds, stats, statements: statements.filter((s) => pair.key === 'mariadb' ? s.side !== 'PostgreSQL dst' : s.side !== 'MariaDB dst') });
+    out.push({ pair: pair.key, label: pair.label, ok: run.ok, error: run.error, seconds: run.seconds, stats, statements: statements.filter((s) => PAIR_SIDES[pair.key].includes(s.side)) });
   }
   return out;
 }
@@ -304,7 +358,7 @@ export async function benchData({ cli, dist, sizes, runs, extraArgs = [], workRo
   const parity = [cli, ...PARITY_ARGS, ...extraArgs];
   const { pg, mariadb } = await startDataServers('data', state);
   await pg.withClient('postgres', (c) => c.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements'));
-  const ctxs = Object.fromEntries(PAIRS.map((pair) => [pair.key, pairProject(path.join(workRoot, `data-${pair.key}`), pg, mariadb, pair)]));
+  const ctxs = Object.fromEntries(DATA_PAIRS.map((pair) => [pair.key, pairProject(path.join(workRoot, `data-${pair.key}`), pg, mariadb, pair)]));
   await verifyGenerator(pg, mariadb, ctxs, { parity, dist });
 
   const results = [];
@@ -316,15 +370,16 @@ export async function benchData({ cli, dist, sizes, runs, extraArgs = [], workRo
     const counts = await rowCounts(pg, mariadb);
     log(`${label}: seeded ${changes.updates.length} updates, ${changes.deletes.length} deletes, ${changes.inserts.length} inserts in ${seedSeconds.toFixed(1)} s; rows ${JSON.stringify(counts)}`);
     const target = changes.expected.summary.targetRows;
-    if (counts.src !== rows || counts.pgDst !== target || counts.mariadbDst !== target) throw new Error(`${label}: row counts after seeding ${JSON.stringify(counts)}, expected ${rows} / ${target} / ${target}`);
+    const wanted = { src: rows, pgDst: target, pgSame: rows, mariadbDst: target, mariadbSrc: rows, mariadbSame: rows };
+    if (JSON.stringify(counts) !== JSON.stringify(wanted)) throw new Error(`${label}: row counts after seeding ${JSON.stringify(counts)}, expected ${JSON.stringify(wanted)}`);
 
     // Warm-up (untimed): one lower-bound run per pair reads every table once, so the first measured round is not the only one reading from disk.
-    for (const pair of PAIRS) {
+    for (const pair of DATA_PAIRS) {
       const base = path.join(ctxs[pair.key].workDir, 'warmup');
       log(`${label}: warm-up read of both sides (${pair.label})`);
       await timed(process.execPath, workerArgs('lower-bound', dist), { cwd: ctxs[pair.key].workDir, env: ctxs[pair.key].env, timeoutMs: COMMAND_TIMEOUT_MS, outFile: `${base}.stdout`, errFile: `${base}.stderr`, timeFile: `${base}.time` });
     }
-    const series = Object.fromEntries(PAIRS.map((pair) => [pair.key, measurements(pair)]));
+    const series = Object.fromEntries(DATA_PAIRS.map((pair) => [pair.key, measurements(pair)]));
     const rounds = runs(rows);
     const measuredStarted = process.hrtime.bigint();
     for (let round = 1; round <= rounds; round++) {
@@ -343,7 +398,7 @@ export async function benchData({ cli, dist, sizes, runs, extraArgs = [], workRo
       measuredSeconds,
       changes: { updates: changes.updates.length, deletes: changes.deletes.length, inserts: changes.inserts.length },
       expected: changes.expected,
-      pairs: PAIRS.map((pair) => ({ ...pair, measurements: series[pair.key].map(summarize) })),
+      pairs: DATA_PAIRS.map((pair) => ({ ...pair, measurements: series[pair.key].map(summarize) })),
       statements,
     });
   }

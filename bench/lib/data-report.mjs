@@ -10,6 +10,10 @@ import { findSection, mbText, n, sec } from './report.mjs';
 export const DATA_BEGIN = '<!-- data-series:begin (bench/run.mjs --data; kept when a run skips it) -->';
 export const DATA_END = '<!-- data-series:end -->';
 export const TIME_TARGET = 1.5;
+/** The row hash each pair's servers share (src/data-diff/row-hash.ts `chooseRowHash`; PostgreSQL 15 has no crc32c). */
+const ROW_HASHES = { pg: 'hashtextextended', mariadb: 'md5', mymy: 'crc64' };
+/** Identical tables: parity within this factor of the plain checksum. */
+export const IDENTICAL_TARGET = 1.2;
 export const RSS_TARGET_MB = 300;
 export const RSS_TARGET_ROWS = 10_000_000;
 
@@ -30,14 +34,21 @@ export function status(m) {
 
 function targetLines(sizes) {
   const lines = [];
+  const verdict = (m, ok) => (!m.ok ? '**ERROR** (wrong or failed result)' : ok ? '**PASS**' : '**FAIL**');
   for (const size of sizes) {
     for (const pair of size.pairs) {
       const parity = get(pair, 'parity');
-      const r = ratio(parity.medianSeconds, boundSeconds(pair));
-      const inner = ratio(med(parity, 'innerSeconds'), boundSeconds(pair));
-      const verdict = !parity.ok ? '**ERROR** (wrong or failed result)' : r <= TIME_TARGET ? '**PASS**' : '**FAIL**';
-      lines.push(`- ${n(size.rows)} rows ${pair.label}, time within ${TIME_TARGET}× of the lower bound: ${verdict} — parity ${sec(parity.medianSeconds)} s ` +
-        `vs lower bound ${sec(boundSeconds(pair))} s = ${times(r)} (parity's own in-process time ${sec(med(parity, 'innerSeconds'))} s = ${times(inner)})`);
+      const identical = get(pair, 'identical');
+      const naive = get(pair, 'naive');
+      const bound = boundSeconds(pair);
+      const r = ratio(parity.medianSeconds, bound);
+      const ri = ratio(identical.medianSeconds, bound);
+      const inner = ratio(med(parity, 'innerSeconds'), bound);
+      lines.push(`- ${n(size.rows)} rows ${pair.label}, 0.01% differences, within ${TIME_TARGET}× of the plain checksum: ${verdict(parity, r <= TIME_TARGET)} — parity ${sec(parity.medianSeconds)} s ` +
+        `vs plain checksum ${sec(bound)} s = ${times(r)} (parity's own in-process time ${sec(med(parity, 'innerSeconds'))} s = ${times(inner)})`);
+      lines.push(`- ${n(size.rows)} rows ${pair.label}, identical tables, within ${IDENTICAL_TARGET}× of the plain checksum: ${verdict(identical, ri <= IDENTICAL_TARGET)} — parity ${sec(identical.medianSeconds)} s = ${times(ri)} ` +
+        `(in-process ${sec(med(identical, 'innerSeconds'))} s = ${times(ratio(med(identical, 'innerSeconds'), bound))})`);
+      lines.push(`- ${n(size.rows)} rows ${pair.label}, faster than the naive download: ${verdict(parity, parity.medianSeconds < naive.medianSeconds)} — parity ${sec(parity.medianSeconds)} s vs naive ${sec(naive.medianSeconds)} s`);
     }
   }
   const big = sizes.filter((s) => s.rows >= RSS_TARGET_ROWS);
@@ -54,16 +65,18 @@ function targetLines(sizes) {
 
 function summaryTable(sizes) {
   const lines = [
-    '| rows | pair | parity s | lower bound s | parity ÷ lower bound | naive s | naive ÷ lower bound | parity peak RSS MB | naive peak RSS MB | rows downloaded: parity / naive | parity queries |',
-    '|---:|---|---:|---:|---:|---:|---:|---:|---:|---|---:|',
+    '| rows | pair | row hash | parity s | identical tables s | plain checksum s | parity ÷ checksum | identical ÷ checksum | naive s | naive ÷ checksum | parity peak RSS MB | naive peak RSS MB | rows downloaded: parity / naive | parity queries |',
+    '|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|',
   ];
   for (const size of sizes) {
     for (const pair of size.pairs) {
       const parity = get(pair, 'parity');
+      const identical = get(pair, 'identical');
       const naive = get(pair, 'naive');
       const bound = boundSeconds(pair);
       const mark = (m, text) => (m.ok ? text : `${text} (ERROR)`);
-      lines.push(`| ${n(size.rows)} | ${pair.label} | ${mark(parity, sec(parity.medianSeconds))} | ${sec(bound)} | ${times(ratio(parity.medianSeconds, bound))} | ` +
+      lines.push(`| ${n(size.rows)} | ${pair.label} | ${ROW_HASHES[pair.key] ?? '–'} | ${mark(parity, sec(parity.medianSeconds))} | ${mark(identical, sec(identical.medianSeconds))} | ${sec(bound)} | ` +
+        `${times(ratio(parity.medianSeconds, bound))} | ${times(ratio(identical.medianSeconds, bound))} | ` +
         `${mark(naive, sec(naive.medianSeconds))} | ${times(ratio(naive.medianSeconds, bound))} | ${mbText(parity.maxRssMb)} | ${mbText(naive.maxRssMb)} | ` +
         `${count(med(parity, 'rowsDownloaded'))} / ${count(med(naive, 'rowsDownloaded'))} | ${count(med(parity, 'queries'))} |`);
     }
@@ -161,18 +174,18 @@ export function renderDataSection({ started, finished, machine, runsText: rounds
       '`created_at timestamp(3)`, `is_paid boolean`, `note text` with 20% NULLs; in MariaDB `INT`, `DECIMAL(12,2)`, `VARCHAR(40)`, `DATETIME(3)`, ' +
       '`TINYINT(1)`, `TEXT`) is generated inside each database from expressions of the key that give the same values on both servers ' +
       `(bench/lib/data-schema.mjs): PostgreSQL \`generate_series\` in one transaction with the table (no WAL at \`wal_level = minimal\`), primary key built once, ` +
-      '`VACUUM (FREEZE, ANALYZE)`, and the PostgreSQL target made as a file copy of the source (`CREATE DATABASE dst TEMPLATE src`); MariaDB ' +
-      `\`INSERT ... SELECT\` from the Sequence engine's \`seq_1_to_N\`, ${n(MARIADB_CHUNK)} rows per transaction, then \`ANALYZE TABLE\`. The source holds the even ids 2..2N. ` +
-      `Before anything is measured, parity, the lower bound and the naive compare must all find unmodified ${n(CHECK_ROWS)}-row copies identical on both pairs ` +
+      '`VACUUM (FREEZE, ANALYZE)`, and the PostgreSQL target `dst` and the identical copy `same` made as file copies of the source (`CREATE DATABASE dst TEMPLATE src`); MariaDB `dst` by ' +
+      `\`INSERT ... SELECT\` from the Sequence engine's \`seq_1_to_N\`, ${n(MARIADB_CHUNK)} rows per transaction, then \`ANALYZE TABLE\`, and MariaDB \`src\` (the MariaDB↔MariaDB source) and \`same\` as copies of it. The source holds the even ids 2..2N. ` +
+      `Before anything is measured, parity, the lower bound and the naive compare must all find unmodified ${n(CHECK_ROWS)}-row copies identical on every pair ` +
       '(every column compared, none skipped), or the run stops. ' +
       `Then ${DIFFERENCE_RATE * 100}% of the source row count is seeded into each target (positions drawn uniformly with the fixed seed ${SEED}, the same in both targets): ` +
       'a third updated rows (one column each, in turn), a third deleted rows, a third inserted rows with odd ids between existing keys. ' +
       'Every result is checked against those exact counts (the summary and each column\'s `differentValues`; parity\'s `stats.complete` must be true); ' +
       'a mismatch is an **ERROR** in its row and makes the benchmark exit with 1. ' +
-      'Servers: one private PostgreSQL 15 holds `src` and the PostgreSQL `dst` (two databases of one server, so PG↔PG shares the 2 cores), ' +
+      'Servers: one private PostgreSQL 15 holds `src`, the PostgreSQL `dst` and `same` (databases of one server, so PG↔PG shares the 2 cores; likewise MariaDB↔MariaDB on the MariaDB server), ' +
       `settings ${PG_SETTINGS.map((s) => `\`${s}\``).join(', ')} on top of the benchmark's (\`fsync = off\`, autovacuum off, default parallel query); ` +
       `one private MariaDB with ${MARIADB_ARGS.map((s) => `\`${s}\``).join(', ')} on top of the benchmark's (no syncs). ` +
-      'Before the rounds, one untimed lower-bound run per pair reads every table once. Each round runs, per pair, the three commands below one after the other, ' +
+      'Before the rounds, one untimed lower-bound run per pair reads every table once. Each round runs, per pair, the four commands below one after the other, ' +
       'each as a separate process under GNU time; the median of the rounds is reported.',
     '',
     'Columns:',
@@ -180,15 +193,20 @@ export function renderDataSection({ started, finished, machine, runsText: rounds
     `- **parity**: \`parity ${data.parityArgs.join(' ')}\`` +
       (data.parityArgs.length > PARITY_ARGS.length ? ' (with this run\'s `--dataArgs`; otherwise the defaults: ' : ' (the defaults: ') +
       'threads 4, bisection factor 32, threshold 16,384, max rows downloaded 1,000,000); *median s* is the process\'s wall time (Node start-up, connecting and describing included), *inner s* is `stats.seconds` ' +
-      'from its JSON (from opening the sides to the result); *rows downloaded* and *queries* are `stats.rowsDownloaded` and `stats.queries`.',
-    '- **lower bound**: both sides opened as dataDiff opens them (`openSqlSides` from dist/), then parity\'s own whole-table count-and-checksum query ' +
-      '(`side.stats({ range: {} }, 1)`: no grouping by key bucket), once per side, both at the same time: the least work any checksum-based comparison of the whole table must do. Its figure is ' +
-      '*inner s*, the wall time of those two queries alone (process start-up, connections and describing excluded: the bound is strict); *median s* is its whole process.',
+      'from its JSON (from opening the sides to the result); *rows downloaded* and *queries* are `stats.rowsDownloaded` and `stats.queries`. ' +
+      'MariaDB↔MariaDB adds `-algorithm=hashdiff`: its two databases are on one server, where `auto` would take the JOIN; the checksums are what two MariaDB servers exchange. ' +
+      '*row hash* is the hash the pair\'s servers share (src/data-diff/row-hash.ts: PostgreSQL 15 has no crc32c, so PG↔MariaDB hashes with md5).',
+    '- **identical tables**: the same command against an unchanged copy of the source (`-target=same`: PostgreSQL `same`, MariaDB `src` for PG↔MariaDB, MariaDB `same`), ' +
+      'checked to report every row identical; its ratio is to the pair\'s plain checksum (the copy has one row less than `dst`).',
+    '- **lower bound (plain checksum)**: both sides opened and described as dataDiff does (`planSqlTables` from dist/, only to name the same columns), then ONE plain full-scan checksum query per side, both at the same time: ' +
+      'PostgreSQL `SELECT count(*), sum((\'x\' || substr(md5(concat_ws(\'|\', id, customer_id, ...)), 1, 15))::bit(60)::bigint) FROM orders`, ' +
+      'MariaDB `SELECT COUNT(*), SUM(CAST(CONV(SUBSTRING(MD5(CONCAT_WS(\'|\', id, ...)), 1, 15), 16, 10) AS UNSIGNED)) FROM orders`: the md5 of each row\'s columns in their own text, no normalization, ' +
+      'no key buckets. Its figure is *inner s*, the wall time of those two queries alone (process start-up, connections and describing excluded: the bound is strict); *median s* is its whole process.',
     '- **naive**: fetch every row of both sides ordered by key with parity\'s own normalized row query (`rowsQuery` over the whole table, the same texts dataDiff ' +
       'downloads), streamed (PostgreSQL: a server-side cursor, `FETCH 10000` batches with the next one requested while the current one is compared; MariaDB: mysql2\'s ' +
       'row stream), merge-compared by key in the process; *median s* is the process\'s wall time, *inner s* the fetch-and-compare part.',
-    '- **÷ lower bound / vs lower bound**: the command\'s median seconds divided by the lower bound\'s inner seconds (the target is ' +
-      `${TIME_TARGET}× for parity). **peak RSS**: the maximum resident set size of the command's own process (GNU time), the highest over the runs; the target is under ${RSS_TARGET_MB} MB at ${n(RSS_TARGET_ROWS)} rows.`,
+    '- **÷ checksum / vs lower bound**: the command\'s median seconds divided by the plain checksum\'s inner seconds (the targets are ' +
+      `${TIME_TARGET}× for parity, ${IDENTICAL_TARGET}× on identical tables, and below the naive download). **peak RSS**: the maximum resident set size of the command's own process (GNU time), the highest over the runs; the target is under ${RSS_TARGET_MB} MB at ${n(RSS_TARGET_ROWS)} rows.`,
     DATA_END,
     '',
   ].filter((p, i, all) => !(p === '' && all[i - 1] === '')).join('\n');

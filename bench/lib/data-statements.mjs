@@ -58,9 +58,9 @@ export async function collectStatements(pg, mariadb) {
   await mariadb.withConnection('mysql', async (c) => {
     await c.query('SET GLOBAL slow_query_log = 0');
     const [rows] = await c.query(
-      "SELECT TIME_TO_SEC(query_time) + MICROSECOND(query_time) / 1000000 AS seconds, rows_sent, CONVERT(sql_text USING utf8mb4) AS sql_text FROM mysql.slow_log WHERE db = 'dst'",
+      "SELECT db, TIME_TO_SEC(query_time) + MICROSECOND(query_time) / 1000000 AS seconds, rows_sent, CONVERT(sql_text USING utf8mb4) AS sql_text FROM mysql.slow_log WHERE db IN ('src', 'dst')",
     );
-    for (const r of rows) add(groups, 'MariaDB dst', statementKind(String(r.sql_text)), Number(r.seconds), Number(r.rows_sent));
+    for (const r of rows) add(groups, `MariaDB ${r.db}`, statementKind(String(r.sql_text)), Number(r.seconds), Number(r.rows_sent));
     await c.query('TRUNCATE TABLE mysql.slow_log');
     await c.query('SET GLOBAL long_query_time = 10');
   });

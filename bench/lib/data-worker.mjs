@@ -3,10 +3,11 @@
 // peak RSS is its own) in a work dir whose flyway.toml defines the environments. Uses parity's
 // compiled modules from `--dist=DIR` (the benchmark's private copy of dist/), so the SQL is parity's.
 //
-//   lower-bound  opens both sides as dataDiff does (openSqlSides: describe, plan every column pair),
-//                then runs parity's whole-table count-and-checksum query ONCE per side, both at the
-//                same time. Prints { seconds (the two queries, wall), setupSeconds, source, target }
-//                with each side's { count, checksum, seconds }.
+//   lower-bound  opens both sides as dataDiff does (planSqlTables: describe, plan every column pair, to
+//                name the same columns), then runs the PLAIN full-scan checksum (plainChecksumSql: md5
+//                of the columns' own text joined by CONCAT_WS('|'), 60 bits summed) ONCE per side, both
+//                at the same time. Prints { seconds (the two queries, wall), setupSeconds, source,
+//                target } with each side's { count, checksum, seconds }.
 //   naive        fetches every row of both sides in key order with parity's own normalized row query
 //                (data-sql.js rowsQuery over the whole table: the same texts dataDiff downloads),
 //                streaming (PostgreSQL: a server-side cursor read in FETCH batches; MySQL: mysql2's
@@ -47,28 +48,46 @@ async function parity(dist) {
   return { config, environment, sqlSide, sql, keys, pgConnection, mysqlConnection };
 }
 
+/**
+ * The plain full-scan checksum of a table: the first 60 bits of the md5 of each row's columns in their
+ * own text, joined with `|` (CONCAT_WS: NULLs left out), summed exactly. No normalization, no key
+ * buckets, no framing: what any checksum of every row must at least cost on that server.
+ */
+function plainChecksumSql(dialect, table, columns) {
+  const cols = columns.map((c) => dialect.quoteIdent(c)).join(', ');
+  const from = dialect.qualifiedName(table);
+  return dialect.name === 'postgres'
+    ? `SELECT count(*)::text AS n, coalesce(sum(('x' || substr(md5(concat_ws('|', ${cols})), 1, 15))::bit(60)::bigint), 0)::text AS checksum FROM ${from}`
+    : `SELECT CAST(COUNT(*) AS CHAR) AS n, CAST(COALESCE(SUM(CAST(CONV(SUBSTRING(MD5(CONCAT_WS('|', ${cols})), 1, 15), 16, 10) AS UNSIGNED)), 0) AS CHAR) AS checksum FROM ${from}`;
+}
+
 async function lowerBound(p, options) {
   const started = process.hrtime.bigint();
-  const { source, target } = environmentSettings(p, options);
+  const settings = environmentSettings(p, options);
   const opened = [];
   try {
-    const sides = await p.sqlSide.openSqlSides(
-      { connection: source, spec: { table: options.table, key: options.key.split(',') } },
-      { connection: target, spec: { table: options.table } },
+    // Described and planned as dataDiff does, only to name the same columns on both sides.
+    const tables = await p.sqlSide.planSqlTables(
+      { connection: settings.source, spec: { table: options.table, key: options.key.split(',') } },
+      { connection: settings.target, spec: { table: options.table } },
       (name) => name,
       1,
       (side) => opened.push(side),
     );
+    const sql = (side) => plainChecksumSql(side.dialect, side.table, [...side.keys, ...side.columns].map((c) => c.column.name));
+    const queries = { source: sql(tables.source), target: sql(tables.target) };
+    // Connections opened and set up before the clock starts.
+    await Promise.all([tables.source.use(async () => {}), tables.target.use(async () => {})]);
     const setupSeconds = seconds(started);
     const queried = process.hrtime.bigint();
-    const timedStats = async (side) => {
-      const t = process.hrtime.bigint();
-      // Modulus 1: one count and checksum of the whole table, no grouping by key bucket.
-      const stats = (await side.stats({ range: {} }, 1)).get(0) ?? { count: 0, checksum: '0' };
-      return { ...stats, seconds: seconds(t) };
-    };
-    const [s, t] = await Promise.all([timedStats(sides.source), timedStats(sides.target)]);
-    return { seconds: seconds(queried), setupSeconds, source: s, target: t, skippedColumns: sides.skipped };
+    const timedChecksum = (side, query) =>
+      side.use(async (c) => {
+        const t = process.hrtime.bigint();
+        const [row] = await c.query(query);
+        return { count: Number(p.sql.cellText(row.n)), checksum: p.sql.cellText(row.checksum), seconds: seconds(t) };
+      });
+    const [s, t] = await Promise.all([timedChecksum(tables.source, queries.source), timedChecksum(tables.target, queries.target)]);
+    return { seconds: seconds(queried), setupSeconds, source: s, target: t, skippedColumns: tables.skipped };
   } finally {
     await Promise.all(opened.map((side) => side.close()));
   }

@@ -47,6 +47,7 @@ export async function multisetDiff(tables: PlannedTables, options: MultisetOptio
     keys: [],
     columns: side.columns,
     range: {},
+    hash: side.rowHash,
     ...(buckets ? { buckets } : {}),
     ...(side.where !== undefined ? { where: side.where } : {}),
   });

@@ -16,6 +16,7 @@ import { describeCatalogTable, describeTable, displayName, findColumn, type Cata
 import type { ColumnPlan, DataConnection, DataDialect, PlannedColumn, TableDescription, TableRef } from './sql/data-dialect.js';
 import { KEY_KINDS, NUMERIC_KINDS, ownKind, planPair, type PlanOptions } from './sql/column-plan.js';
 import type { Tolerance } from './tolerance.js';
+import { chooseRowHash, type RowHashName } from './row-hash.js';
 import { fromClause, normalizedSql, readBoundaries, readChecksums, readRows } from './sql/data-sql.js';
 import type { BucketStats, Key, SegmentStats, SideDescription, SideRow, Slice, TableSide, TableSpec } from './table-side.js';
 
@@ -48,6 +49,8 @@ export interface PlannedSide {
   readonly where?: string;
   /** A primary key or unique index covers exactly the key columns. */
   readonly keyIndexed: boolean;
+  /** The row hash of checksums, the same on both sides: the fastest both servers have (row-hash.ts `chooseRowHash`). */
+  readonly rowHash: RowHashName;
   readonly description: SideDescription;
   /** Runs `fn` on one of the side's connections (its pool's; at most `threads` are open). */
   use<T>(fn: (c: DataConnection) => Promise<T>): Promise<T>;
@@ -69,6 +72,18 @@ export interface SqlSides {
   readonly sourceDescription: SideDescription;
   /** Compared columns (source names) left out, with the reason. */
   readonly skipped: Readonly<Record<string, string>>;
+}
+
+const rowHashesByPool = new WeakMap<ConnectionPool, Promise<readonly RowHashName[]>>();
+
+/** The row hashes a side's server supports, asked once per pool (a whole-database run plans many tables on one pool). */
+function rowHashesOf(pool: ConnectionPool): Promise<readonly RowHashName[]> {
+  let hashes = rowHashesByPool.get(pool);
+  if (hashes === undefined) {
+    hashes = pool.use((c) => pool.dialect.rowHashes(c));
+    rowHashesByPool.set(pool, hashes);
+  }
+  return hashes;
 }
 
 /** `-updateColumn` and `-where` as one raw condition (the timestamps are ISO UTC, fixed per run). */
@@ -139,7 +154,15 @@ async function checkKey(side: OpenedSide, keys: readonly PlannedColumn[], where:
 
 function tableSide(side: PlannedSide): TableSide {
   const { dialect, keys, columns, where } = side;
-  const segment = (slice: Slice) => ({ table: side.table, keys, columns, range: slice.range, ...(slice.buckets ? { buckets: slice.buckets } : {}), ...(where !== undefined ? { where } : {}) });
+  const segment = (slice: Slice) => ({
+    table: side.table,
+    keys,
+    columns,
+    range: slice.range,
+    hash: side.rowHash,
+    ...(slice.buckets ? { buckets: slice.buckets } : {}),
+    ...(where !== undefined ? { where } : {}),
+  });
   return {
     describe: async () => side.description,
     async boundaries(slice: Slice, parts: number, rowCount: number): Promise<Key[]> {
@@ -237,7 +260,9 @@ export async function planTablePair(
     if (!KEY_KINDS.includes(pair.plan.kind)) {
       throw new ParityError('UNSUPPORTED', `key column ${name} (${a.columnType}) is ${pair.plan.kind}; keys can be integer, uuid, char or text columns`, { where: '-key' });
     }
-    return [{ column: a, plan: pair.plan }, { column: b, plan: pair.plan }];
+    // A key is never NULL in a compared row (checkKey).
+    const plan = { ...pair.plan, neverNull: true };
+    return [{ column: a, plan }, { column: b, plan }];
   });
   const columns: Array<[PlannedColumn, PlannedColumn]> = [];
   // Tolerances by the catalog's column names (`-tolerance` may spell them in another case).
@@ -267,6 +292,7 @@ export async function planTablePair(
   const targetKeys = keys.map(([, b]) => b);
   await checkKey(s, sourceKeys, filterOf(s.pool.dialect, s.spec));
   await checkKey(t, targetKeys, filterOf(t.pool.dialect, t.spec));
+  const rowHash = chooseRowHash(await rowHashesOf(s.pool), await rowHashesOf(t.pool));
 
   const describeSide = (side: OpenedSide, planned: readonly PlannedColumn[], cols: readonly PlannedColumn[]): SideDescription => ({
     table: shown(side.table),
@@ -284,6 +310,7 @@ export async function planTablePair(
       columns: cols,
       ...(where !== undefined ? { where } : {}),
       keyIndexed: side.description!.keyUnique,
+      rowHash,
       description: describeSide(side, keys, cols),
       use: (fn) => side.pool.use(fn),
     };

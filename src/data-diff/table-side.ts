@@ -26,10 +26,10 @@
  * in one pass over a range. A modulus that is a multiple of another refines its buckets.
  *
  * Checksums. A bucket's `checksum` is the exact sum, as a decimal integer string (`"0"` for an
- * empty range), of a 60-bit hash of each row's normalized fields. The engine only compares the two
- * sides' checksums, so both sides must use the same definition: database sides use the SQL layer's
- * (sql/data-sql.ts: MD5 of `length:value` fields with a NULL marker, summed as PostgreSQL numeric or
- * MySQL DECIMAL), and the tests' in-memory sides use row-hash.ts.
+ * empty range), of a hash of each row's fields. The engine only compares the two sides' checksums,
+ * so both sides must use the same definition: row-hash.ts is the contract (the row text, the hash
+ * both servers share), database sides compute it in SQL (sql/data-sql.ts, summed as PostgreSQL
+ * numeric or MySQL DECIMAL), and the tests' in-memory sides use row-hash.ts itself.
  */
 
 export type KeyKind = 'integer' | 'text';

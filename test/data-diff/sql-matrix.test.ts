@@ -10,15 +10,16 @@ import crypto from 'node:crypto';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { planPair } from '../../src/data-diff/sql/column-plan.ts';
-import type { DataConnection, DataDialect, KeyRange, PlannedColumn, SegmentSpec, TableDescription } from '../../src/data-diff/sql/data-dialect.ts';
+import type { DataConnection, KeyRange } from '../../src/data-diff/sql/data-dialect.ts';
 import { readBoundaries, readChecksum, readChecksums, readRows } from '../../src/data-diff/sql/data-sql.ts';
 import { keyBucket } from '../../src/data-diff/row-hash.ts';
 import type { KeyKind } from '../../src/data-diff/table-side.ts';
-import { describeTable, requireColumns } from '../../src/data-diff/sql/catalog.ts';
+import { requireColumns } from '../../src/data-diff/sql/catalog.ts';
 import { mysqlData } from '../../src/data-diff/sql/mysql-data.ts';
 import { postgresData } from '../../src/data-diff/sql/postgres-data.ts';
-import { skipWithoutMariadb, startMariadb, type TestMariadb } from '../support/mariadb-server.ts';
-import { startPostgres, type TestPostgres } from '../support/pg-server.ts';
+import { skipWithoutMariadb, type TestMariadb } from '../support/mariadb-server.ts';
+import type { TestPostgres } from '../support/pg-server.ts';
+import { describeEndpoint, openSqlServers, pairSpecs, type Endpoint, type Side, type SqlServers } from '../support/sql-endpoints.ts';
 
 const ROWS = 10_000;
 const COLUMNS = ['i', 'big', 'n4', 'n2', 'f8', 'f4', 'b', 'tz', 'ts', 'd', 'u', 'c', 't', 'bin'];
@@ -29,7 +30,6 @@ const MY_TABLE = `CREATE TABLE m (id bigint PRIMARY KEY, i int, big bigint, n4 d
   f4 float, b bool, tz timestamp(6) NULL, ts datetime(3), d date, u char(36), c char(10), t text, bin blob, j json, tm time)
   DEFAULT CHARSET=utf8mb4`;
 
-type Side = 'pg' | 'my';
 interface Value {
   readonly pg: string;
   readonly my: string;
@@ -82,45 +82,14 @@ async function insertRows(side: Side, exec: (sql: string) => Promise<void>, tabl
   }
 }
 
-interface Endpoint {
-  readonly dialect: DataDialect;
-  readonly connection: DataConnection;
-  readonly table: string;
-}
-
+let servers: SqlServers;
 let pg: TestPostgres;
 let my: TestMariadb;
 let pgConnection: DataConnection;
 let myConnection: DataConnection;
-const ep = (side: Side, table: string): Endpoint =>
-  side === 'pg' ? { dialect: postgresData, connection: pgConnection, table } : { dialect: mysqlData, connection: myConnection, table };
-
-async function describe(e: Endpoint, keys: readonly string[] = ['id']): Promise<TableDescription> {
-  return (await describeTable(e.dialect, e.connection, { schema: '', name: e.table }, keys)).description;
-}
-
-/** Both sides' segment specs for a pair: planned key and value columns. */
-async function specs(a: Endpoint, b: Endpoint, keys: readonly string[], columns: readonly string[], options = {}): Promise<[SegmentSpec, SegmentSpec]> {
-  const [da, db] = [await describe(a, keys), await describe(b, keys)];
-  const plan = (names: readonly string[]): [PlannedColumn[], PlannedColumn[]] => {
-    const [ca, cb] = [requireColumns(da, names), requireColumns(db, names)];
-    const left: PlannedColumn[] = [];
-    const right: PlannedColumn[] = [];
-    ca.forEach((column, i) => {
-      const pair = planPair({ dialect: a.dialect, column }, { dialect: b.dialect, column: cb[i]! }, options);
-      if ('refused' in pair) throw new Error(`${column.name}: ${pair.refused}`);
-      left.push({ column, plan: pair.plan });
-      right.push({ column: cb[i]!, plan: pair.plan });
-    });
-    return [left, right];
-  };
-  const [ka, kb] = plan(keys);
-  const [va, vb] = plan(columns);
-  return [
-    { table: { schema: '', name: a.table }, keys: ka, columns: va, range: {} },
-    { table: { schema: '', name: b.table }, keys: kb, columns: vb, range: {} },
-  ];
-}
+const ep = (side: Side, table: string): Endpoint => servers.ep(side, table);
+const describe = describeEndpoint;
+const specs = pairSpecs;
 
 const PAIRS: ReadonlyArray<readonly [string, Side, string, Side, string]> = [
   ['PG↔PG', 'pg', 'm', 'pg', 'm_copy'],
@@ -131,11 +100,8 @@ const PAIRS: ReadonlyArray<readonly [string, Side, string, Side, string]> = [
 const skip = skipWithoutMariadb();
 
 test.before(async () => {
-  [pg, my] = await Promise.all([startPostgres(), startMariadb()]);
-  await pg.createDatabase('dd');
-  await my.createDatabase('dd');
-  pgConnection = await postgresData.connect(pg.settings('dd'));
-  myConnection = await mysqlData.connect(my.settings('dd'));
+  servers = await openSqlServers('dd');
+  ({ pg, my, pgConnection, myConnection } = servers);
   await pg.exec('dd', PG_TABLE);
   await my.exec('dd', MY_TABLE);
   await insertRows('pg', (sql) => pg.exec('dd', sql), 'm', 1, ROWS);
@@ -148,9 +114,7 @@ test.before(async () => {
 });
 
 test.after(async () => {
-  await pgConnection?.close();
-  await myConnection?.close();
-  await Promise.all([pg?.stop(), my?.stop()]);
+  await servers?.close();
 });
 
 const TOLERANCE = { floatDigits: 3 };

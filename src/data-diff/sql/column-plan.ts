@@ -75,6 +75,10 @@ export function planPair(
     plan.timestampDigits = Math.min(timestampDigits(source.dialect, source.column), timestampDigits(target.dialect, target.column), options.timestampDigits ?? 6);
   }
   if (options.nullEqualsEmpty === true && NULL_EQUALS_EMPTY_KINDS.includes(kind)) plan.nullEqualsEmpty = true;
+  if (!source.column.nullable && !target.column.nullable) plan.neverNull = true;
+  // Same dialect, same type: the column's own text may be hashed (row-hash.ts), where the dialect has a cheaper one.
+  const sameType = (x: DataColumn, y: DataColumn) => x.dataType === y.dataType && x.columnType === y.columnType && x.collation === y.collation;
+  if (source.dialect === target.dialect && sameType(source.column, target.column) && source.dialect.nativeText?.(source.column, plan) !== undefined) plan.native = true;
   return { plan };
 }
 

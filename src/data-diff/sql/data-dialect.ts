@@ -18,6 +18,7 @@
  * NULL is SQL NULL in row values, and a marker in row hashes that no value can produce.
  */
 import type { ConnectionSettings } from '../../config/connection.js';
+import type { RowHashName } from '../row-hash.js';
 import type { Tolerance } from '../tolerance.js';
 import type { CatalogScope, CatalogTable } from './catalog.js';
 
@@ -73,6 +74,13 @@ export interface ColumnPlan {
   readonly nullEqualsEmpty?: boolean;
   /** Numeric kinds: values within this tolerance are equal (`-tolerance`; see tolerance.ts). */
   readonly tolerance?: Tolerance;
+  /**
+   * Both columns are of the same type on the same dialect, whose own text (`nativeText`) is then
+   * hashed instead of the canonical text (row-hash.ts). Downloaded values stay canonical.
+   */
+  readonly native?: boolean;
+  /** Neither column can hold NULL (a key, or NOT NULL on both sides): the row text needs no NULL marker. */
+  readonly neverNull?: boolean;
 }
 
 /** An SQL expression producing the canonical text, or why there is none. */
@@ -103,6 +111,8 @@ export interface SegmentSpec {
   readonly buckets?: { readonly modulus: number; readonly members: readonly number[] };
   /** Raw SQL for this side, ANDed in (the user's `-where`). */
   readonly where?: string;
+  /** The row hash both sides use (row-hash.ts); default md5. */
+  readonly hash?: RowHashName;
 }
 
 /** SQL text and its bind parameters (placeholders in the dialect's own syntax). */
@@ -151,16 +161,35 @@ export interface DataDialect {
    * no trailing fractional zeros; NULL stays NULL): the hash grid of a relative tolerance.
    */
   significant(column: DataColumn, digits: number): string;
-  /** `len:value` of a normalized text expression, or the NULL marker `N` (`0:` when nullEqualsEmpty). */
+  /**
+   * The canonical text (the same characters as `normalize`) as the row text hashes it, when the
+   * dialect has a cheaper expression for that (no conversion the driver needs); undefined:
+   * `normalize`'s. Optional.
+   */
+  hashText?(column: DataColumn, plan: ColumnPlan): string | undefined;
+  /**
+   * The column's own text when both sides are this dialect with the same column type and `plan`, if
+   * it is cheaper than the canonical text and a function of the value (equal exactly when the
+   * canonical texts are equal); undefined: hash the canonical text. Optional.
+   */
+  nativeText?(column: DataColumn, plan: ColumnPlan): string | undefined;
+  /** `len:value` of a normalized text expression, or the NULL marker `N` (`0:` when nullEqualsEmpty): a key bucket's fields. */
   encodeField(normalized: string, nullEqualsEmpty: boolean): string;
   /** Concatenation of text expressions. */
   concat(parts: readonly string[]): string;
-  /** The row hash: the first 15 hex digits of MD5 of `text` (as UTF-8) as an integer in [0, 2^60). */
-  rowHash(text: string): string;
+  /** `CONCAT_WS('|', ...)`: the values' texts joined with `|`, NULLs left out (the row text of row-hash.ts). */
+  concatFields(parts: readonly string[]): string;
+  /** The length of a text expression in characters (NULL for NULL). */
+  charLength(text: string): string;
+  /** The row hashes this server can compute (row-hash.ts `RowHashName`), asked once per connection pool. */
+  rowHashes(connection: DataConnection): Promise<readonly RowHashName[]>;
+  /**
+   * `n` (the row count) and `checksum` (the exact sum of the rows' `hash` of `text`, `0` for no
+   * rows) select-list items, both as exact decimal text.
+   */
+  countAndChecksum(hash: RowHashName, text: string): string;
   /** The first 7 hex digits of MD5 of `text` (as UTF-8) as an integer in [0, 2^28): the bucket hash of a key. */
   keyHash(text: string): string;
-  /** `count` and `checksum` select-list items, both as exact decimal text. */
-  countAndSum(hash: string): string;
   /** The expression a key column is compared and ordered by: byte order for text, the same on every dialect. */
   keyOrder(column: DataColumn, plan: ColumnPlan): string;
   /** A parameter compared with `keyOrder` (a cast where the server would otherwise compare as a double). */

@@ -1,6 +1,6 @@
 /**
  * The data diff queries, written once over a dialect's hooks, and small runners for them:
- *   checksumQuery    COUNT(*) and the exact SUM of 60-bit row hashes over a key range, per key bucket
+ *   checksumQuery    COUNT(*) and the exact SUM of row hashes (row-hash.ts) over a key range, per key bucket
  *   boundariesQuery  the keys splitting a range into N parts of (nearly) equal row counts
  *   rowsQuery        key + normalized values of a (small) range, in key order
  *   distinctRowsQuery  a keyless table's distinct rows of some buckets, each with its number of copies
@@ -43,10 +43,27 @@ export function hashSql(dialect: DataDialect, planned: PlannedColumn): string {
   return normalizedSql(dialect, { column, plan: grid });
 }
 
-/** The text a row is hashed from: key columns then compared columns, each `len:value` or the NULL marker. */
+/** Kinds whose text may hold anything: framed in the row text (length, then text). */
+const FRAMED_KINDS: readonly ColumnPlan['kind'][] = ['text', 'char', 'json'];
+
+/** A column's fields in the row text (row-hash.ts): plain (its text, `N` for NULL) or framed (its length, `-1` for NULL, then its text). */
+function rowFields(dialect: DataDialect, planned: PlannedColumn): string[] {
+  const { plan } = planned;
+  const exact = plan.tolerance === undefined;
+  const own = exact && plan.native === true ? dialect.nativeText?.(planned.column, plan) : undefined;
+  const text = own ?? (exact ? dialect.hashText?.(planned.column, plan) : undefined) ?? hashSql(dialect, planned);
+  const value = plan.nullEqualsEmpty === true ? `COALESCE(${text}, '')` : text;
+  const nullable = plan.neverNull !== true && plan.nullEqualsEmpty !== true;
+  if (FRAMED_KINDS.includes(plan.kind)) {
+    const length = dialect.charLength(value);
+    return [nullable ? `COALESCE(${length}, -1)` : length, value];
+  }
+  return [nullable ? `COALESCE(${value}, 'N')` : value];
+}
+
+/** The text a row is hashed from (row-hash.ts `rowText`): key columns then compared columns, joined with `|`. */
 export function rowText(dialect: DataDialect, spec: Pick<SegmentSpec, 'keys' | 'columns'>): string {
-  const fields = [...spec.keys, ...spec.columns].map((p) => dialect.encodeField(hashSql(dialect, p), p.plan.nullEqualsEmpty === true));
-  return dialect.concat(fields);
+  return dialect.concatFields([...spec.keys, ...spec.columns].flatMap((p) => rowFields(dialect, p)));
 }
 
 /** `(k1, k2) >= (p1, p2)`, or `k >= p` for one key column. */
@@ -63,7 +80,9 @@ export function bucketSql(dialect: DataDialect, spec: Pick<SegmentSpec, 'keys' |
   if (!Number.isSafeInteger(modulus) || modulus < 1) throw new ParityError('INTERNAL_ERROR', `bucket modulus must be a positive integer, got ${modulus}`);
   const { keys } = spec;
   if (keys.length === 1 && keys[0]!.plan.kind === 'integer') return `MOD(${dialect.keyOrder(keys[0]!.column, keys[0]!.plan)}, ${modulus})`;
-  const text = keys.length > 0 ? dialect.concat(keys.map((k) => dialect.encodeField(normalizedSql(dialect, k), false))) : rowText(dialect, spec);
+  // A keyless table's rows are bucketed by all their values, as if they were the key.
+  const fields = keys.length > 0 ? keys.map((k) => dialect.encodeField(normalizedSql(dialect, k), false)) : spec.columns.map((c) => dialect.encodeField(hashSql(dialect, c), c.plan.nullEqualsEmpty === true));
+  const text = dialect.concat(fields);
   return `MOD(${dialect.keyHash(text)}, ${modulus})`;
 }
 
@@ -105,10 +124,10 @@ function orderBy(dialect: DataDialect, keys: readonly PlannedColumn[]): string {
  */
 export function checksumQuery(dialect: DataDialect, spec: SegmentSpec, modulus = 1): BuiltQuery {
   const condition = rangeCondition(dialect, spec);
-  const hash = dialect.rowHash(rowText(dialect, spec));
+  const sums = dialect.countAndChecksum(spec.hash ?? 'md5', rowText(dialect, spec));
   const table = `${fromClause(dialect, spec.table)}${condition.sql}`;
-  if (modulus === 1) return { sql: `SELECT 0 AS b, ${dialect.countAndSum(hash)} FROM ${table}`, params: condition.params };
-  return { sql: `SELECT ${bucketSql(dialect, spec, modulus)} AS b, ${dialect.countAndSum(hash)} FROM ${table} GROUP BY 1`, params: condition.params };
+  if (modulus === 1) return { sql: `SELECT 0 AS b, ${sums} FROM ${table}`, params: condition.params };
+  return { sql: `SELECT ${bucketSql(dialect, spec, modulus)} AS b, ${sums} FROM ${table} GROUP BY 1`, params: condition.params };
 }
 
 /**

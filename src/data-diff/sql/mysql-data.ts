@@ -5,8 +5,10 @@
  *
  *   integer, tinyint(1), bit(1)   decimal text / '0' / '1'
  *   decimal     CAST(col AS DECIMAL(65, scale)): rounds half away from zero, as PostgreSQL's round()
+ *               (the column itself when it has that scale)
  *   float       CAST(col AS DECIMAL(65, d)); beyond 10^(65-d) the server's own float text
- *   timestamp   LEFT(DATE_FORMAT(col, '%Y-%m-%d %H:%i:%s.%f'), n): truncated; DATETIME is taken as UTC
+ *   timestamp   LEFT(DATE_FORMAT(col, '%Y-%m-%d %H:%i:%s.%f'), n): truncated (the column itself when it has
+ *               n digits); DATETIME is taken as UTC
  *   uuid        MariaDB UUID as text (lower-case); CHAR(36) and other text LOWER()ed
  *   char        trailing spaces removed           binary   LOWER(HEX(col))
  *   json        MySQL's JSON type as text (canonical as jsonb's: keys by length then bytes, `": "`,
@@ -20,7 +22,8 @@ import { ParityError } from '../../errors.js';
 import { connectionOptions, toParityError, withReadOnlySnapshot } from '../../dialects/mysql/mysql-connection.js';
 import { qualifiedName, quoteIdent, quoteLiteral } from '../../dialects/mysql/mysql-quoting.js';
 import { DEFAULT_FLOAT_DIGITS, floatExactLimit, ownKind, timestampTextLength } from './column-plan.js';
-import { setUpSession } from './data-sql.js';
+import { cellText, setUpSession } from './data-sql.js';
+import type { RowHashName } from '../row-hash.js';
 import type { Classification, ColumnPlan, DataColumn, DataConnection, DataDialect, Normalized, ValueKind } from './data-dialect.js';
 import { describeMysqlResult, readMysqlCatalog, type MysqlResultField } from './mysql-catalog.js';
 
@@ -70,34 +73,61 @@ function utf8(sql: string): string {
   return `CAST(${sql} AS CHAR CHARACTER SET utf8mb4)`;
 }
 
-function normalize(column: DataColumn, plan: ColumnPlan): Normalized {
+/**
+ * The canonical text of a column under a plan: `ascii` wraps expressions whose text is ASCII (numbers,
+ * dates, hex), `text` those that may hold any character.
+ */
+function canonical(column: DataColumn, plan: ColumnPlan, ascii: (sql: string) => string, text: (sql: string) => string): Normalized {
   const own = ownKind(mysqlData, column, plan);
   if ('refused' in own) return own;
   const col = quoteIdent(column.name);
   switch (plan.kind) {
     case 'integer':
     case 'boolean':
-      return { sql: utf8(column.columnType === 'bit(1)' ? `${col} + 0` : col) };
+      return { sql: ascii(column.columnType === 'bit(1)' ? `${col} + 0` : col) };
     case 'decimal':
-      return { sql: utf8(plan.scale === undefined ? col : `CAST(${col} AS DECIMAL(65, ${plan.scale}))`) };
+      // A DECIMAL of the plan's scale already prints with exactly that many digits.
+      return { sql: ascii(plan.scale === undefined || (own.kind === 'decimal' && column.scale === plan.scale) ? col : `CAST(${col} AS DECIMAL(65, ${plan.scale}))`) };
     case 'float': {
+      // Both branches as text: a CASE of DOUBLE and DECIMAL would be a number, printed another way.
       const digits = plan.floatDigits ?? DEFAULT_FLOAT_DIGITS;
       return { sql: `CASE WHEN ABS(${col}) >= ${floatExactLimit(digits)} THEN ${utf8(col)} ELSE ${utf8(`CAST(${col} AS DECIMAL(65, ${digits}))`)} END` };
     }
-    case 'timestamp':
-      return { sql: utf8(`LEFT(DATE_FORMAT(${col}, '%Y-%m-%d %H:%i:%s.%f'), ${timestampTextLength(plan.timestampDigits ?? 0)})`) };
+    case 'timestamp': {
+      const digits = plan.timestampDigits ?? 0;
+      // DATETIME(n) and TIMESTAMP(n) print with exactly n fractional digits (TIMESTAMP in the session's UTC).
+      if (digits === column.datetimePrecision) return { sql: ascii(col) };
+      return { sql: ascii(`LEFT(DATE_FORMAT(${col}, '%Y-%m-%d %H:%i:%s.%f'), ${timestampTextLength(digits)})`) };
+    }
     case 'date':
-      return { sql: utf8(`DATE_FORMAT(${col}, '%Y-%m-%d')`) };
+      return { sql: ascii(`DATE_FORMAT(${col}, '%Y-%m-%d')`) };
     case 'uuid':
-      return { sql: own.kind === 'uuid' ? utf8(col) : `LOWER(${utf8(col)})` };
+      return { sql: own.kind === 'uuid' ? ascii(col) : `LOWER(${ascii(col)})` };
     case 'char':
-      return { sql: `TRIM(TRAILING ' ' FROM ${utf8(col)})` };
+      return { sql: `TRIM(TRAILING ' ' FROM ${text(col)})` };
     case 'text':
     case 'json':
-      return { sql: utf8(col) };
+      return { sql: text(col) };
     case 'binary':
-      return { sql: utf8(`LOWER(HEX(${col}))`) };
+      return { sql: ascii(`LOWER(HEX(${col}))`) };
   }
+}
+
+function normalize(column: DataColumn, plan: ColumnPlan): Normalized {
+  return canonical(column, plan, utf8, utf8);
+}
+
+/**
+ * The canonical text as the row text hashes it: CONCAT_WS prints numbers, dates and DATETIMEs itself
+ * (ASCII, the same bytes in any character set), and a utf8mb4 column is already UTF-8: the CASTs that
+ * make the driver return text (utf8), measurably slow on MariaDB, are left out.
+ */
+function hashText(column: DataColumn, plan: ColumnPlan): string | undefined {
+  const utf8mb4 = column.collation !== null && /^utf8mb4_/.test(column.collation);
+  const normalized = canonical(column, plan, (sql) => sql, utf8mb4 ? (sql) => sql : utf8);
+  if (!('sql' in normalized)) return undefined;
+  // A timestamp without its fraction's trailing zeros (row-hash.ts `timestampField`); it has a `.` when it has digits.
+  return plan.kind === 'timestamp' && (plan.timestampDigits ?? 0) > 0 ? `TRIM(TRAILING '.' FROM TRIM(TRAILING '0' FROM ${normalized.sql}))` : normalized.sql;
 }
 
 /** Collations whose order is the code point (= UTF-8 byte) order with no trailing-space padding. */
@@ -127,6 +157,26 @@ function keyOrder(column: DataColumn, plan: ColumnPlan): string {
 function keyParam(column: DataColumn, plan: ColumnPlan, placeholder: string): string {
   if (plan.kind === 'integer') return `CAST(${placeholder} AS ${column.columnType.includes('unsigned') ? 'UNSIGNED' : 'SIGNED'})`;
   return keyOrder(column, plan) === quoteIdent(column.name) ? placeholder : `CAST(${placeholder} AS BINARY)`;
+}
+
+/** CRC32C from MariaDB 10.8 (MySQL has none). */
+async function rowHashes(connection: DataConnection): Promise<RowHashName[]> {
+  const [row] = await connection.query('SELECT VERSION() AS version');
+  const version = /^(\d+)\.(\d+)\.\d+-MariaDB/i.exec(String(cellText(row?.['version']) ?? ''));
+  const crc = version !== null && Number(version[1]) * 1000 + Number(version[2]) >= 10_008;
+  return crc ? ['crc64', 'md5'] : ['md5'];
+}
+
+/** SUM of integers is an exact DECIMAL. */
+function countAndChecksum(hash: RowHashName, text: string): string {
+  if (hash === 'postgres-hashtextextended') throw new ParityError('INTERNAL_ERROR', `row hash ${hash} is not available on MySQL`);
+  const sum = (e: string) => `COALESCE(SUM(${e}), 0)`;
+  const checksum =
+    hash === 'crc64'
+      ? `${sum(`CRC32(${text})`)} * 4294967296 + ${sum(`CRC32C(${text})`)}`
+      : // CAST to UNSIGNED before SUM keeps the sum an exact DECIMAL (CONV returns a string, summed as DOUBLE).
+        sum(`CAST(CONV(SUBSTRING(MD5(${text}), 1, 15), 16, 10) AS UNSIGNED)`);
+  return `CAST(COUNT(*) AS CHAR) AS n, CAST(${checksum} AS CHAR) AS checksum`;
 }
 
 /** Rows the driver's row stream buffers before it pauses the socket. */
@@ -207,6 +257,7 @@ export const mysqlData: DataDialect = {
   placeholder: () => '?',
   classify,
   normalize,
+  hashText,
   // Through DECIMAL(65, 30) so floats round as decimals; the trailing zeros of that scale are dropped.
   significant: (column, digits) => {
     const col = quoteIdent(column.name);
@@ -215,10 +266,11 @@ export const mysqlData: DataDialect = {
   },
   encodeField: (e, nullEqualsEmpty) => `COALESCE(CONCAT(CHAR_LENGTH(${e}), ':', ${e}), ${quoteLiteral(nullEqualsEmpty ? '0:' : 'N')})`,
   concat: (parts) => `CONCAT(${parts.join(', ')})`,
-  // CAST to UNSIGNED before SUM keeps the sum an exact DECIMAL (CONV returns a string, summed as DOUBLE).
-  rowHash: (text) => `CAST(CONV(SUBSTRING(MD5(${text}), 1, 15), 16, 10) AS UNSIGNED)`,
+  concatFields: (parts) => `CONCAT_WS('|', ${parts.join(', ')})`,
+  charLength: (text) => `CHAR_LENGTH(${text})`,
+  rowHashes,
+  countAndChecksum,
   keyHash: (text) => `CAST(CONV(SUBSTRING(MD5(${text}), 1, 7), 16, 10) AS UNSIGNED)`,
-  countAndSum: (hash) => `CAST(COUNT(*) AS CHAR) AS n, CAST(COALESCE(SUM(${hash}), 0) AS CHAR) AS checksum`,
   keyOrder,
   keyParam,
   readCatalog: readMysqlCatalog,

@@ -3,7 +3,8 @@
  * (timestamptz goes through `AT TIME ZONE 'UTC'`, dates through to_char, bytes through encode), and the
  * session is set to UTC and ISO dates anyway so users' `where` filters read the same way.
  *
- *   integer/int   col::text                          decimal   round(col, scale)::text (trim_scale without one)
+ *   integer/int   col::text                          decimal   round(col, scale)::text (trim_scale without one;
+ *                                                              col::text when the column has that scale)
  *   float         round(col::float8::numeric, d)     boolean   '0' / '1'
  *   timestamp     left(to_char(UTC value, '... .US'), n): truncated; years outside 1..9999 and
  *                 ±infinity as the server's own text
@@ -21,6 +22,7 @@ import { qualifiedName, quoteIdent, quoteLiteral } from '../../dialects/postgres
 import { DEFAULT_FLOAT_DIGITS, floatExactLimit, ownKind, timestampTextLength } from './column-plan.js';
 import { setUpSession } from './data-sql.js';
 import type { Classification, ColumnPlan, DataColumn, DataConnection, DataDialect, Normalized, ValueKind } from './data-dialect.js';
+import type { RowHashName } from '../row-hash.js';
 import { describePostgresResult, readPostgresCatalog } from './postgres-catalog.js';
 
 const KINDS: Readonly<Record<string, ValueKind | undefined>> = {
@@ -75,7 +77,9 @@ function normalize(column: DataColumn, plan: ColumnPlan): Normalized {
     case 'boolean':
       return { sql: own.kind === 'boolean' ? `CASE WHEN ${col} THEN '1' WHEN NOT ${col} THEN '0' END` : `${col}::text` };
     case 'decimal':
-      return { sql: plan.scale === undefined ? `trim_scale(${col}::numeric)::text` : `round(${col}::numeric, ${plan.scale})::text` };
+      if (plan.scale === undefined) return { sql: `trim_scale(${col}::numeric)::text` };
+      // A numeric of the plan's scale already prints with exactly that many digits.
+      return { sql: own.kind === 'decimal' && column.scale === plan.scale ? `${col}::text` : `round(${col}::numeric, ${plan.scale})::text` };
     case 'float': {
       const digits = plan.floatDigits ?? DEFAULT_FLOAT_DIGITS;
       return { sql: `CASE WHEN abs(${col}) >= ${floatExactLimit(digits)} THEN ${col}::text ELSE round(${col}::float8::numeric, ${digits})::text END` };
@@ -97,6 +101,55 @@ function normalize(column: DataColumn, plan: ColumnPlan): Normalized {
     case 'binary':
       return { sql: `encode(${col}, 'hex')` };
   }
+}
+
+/**
+ * Between two columns of the same type: a timestamp kept at its own precision, a boolean and a date
+ * print themselves, in this session's settings (UTC, ISO), faster than to_char and CASE.
+ */
+function nativeText(column: DataColumn, plan: ColumnPlan): string | undefined {
+  const own = classify(column);
+  if (!('kind' in own) || own.kind !== plan.kind) return undefined;
+  return plan.kind === 'boolean' || plan.kind === 'date' ? `${quoteIdent(column.name)}::text` : undefined;
+}
+
+/**
+ * A timestamp as the row text holds it (row-hash.ts `timestampField`): PostgreSQL prints a timestamp in
+ * UTC and ISO style without its fraction's trailing zeros, so its own text (cut to whole seconds or
+ * milliseconds by date_trunc) is that field, without to_char (measured: to_char made the row text of
+ * the benchmark's table about a third slower). Other digit counts trim the canonical text.
+ */
+function hashText(column: DataColumn, plan: ColumnPlan): string | undefined {
+  const own = classify(column);
+  if (plan.kind !== 'timestamp' || !('kind' in own) || own.kind !== 'timestamp') return undefined;
+  const col = quoteIdent(column.name);
+  const value = column.dataType === 'timestamp with time zone' ? `(${col} AT TIME ZONE 'UTC')` : col;
+  const digits = plan.timestampDigits ?? 6;
+  if (digits >= (column.datetimePrecision ?? 6)) return `${value}::text`;
+  if (digits === 0) return `date_trunc('second', ${value})::text`;
+  if (digits === 3) return `date_trunc('milliseconds', ${value})::text`;
+  const canonical = normalize(column, plan);
+  return 'sql' in canonical ? `regexp_replace(regexp_replace(${canonical.sql}, '(\\.\\d*[1-9])0+$', '\\1'), '\\.0+$', '')` : undefined;
+}
+
+/** hashtextextended from PostgreSQL 11, crc32 and crc32c from 18. */
+async function rowHashes(connection: DataConnection): Promise<RowHashName[]> {
+  const [row] = await connection.query(`SELECT current_setting('server_version_num')::int AS version`);
+  return Number(row?.['version']) >= 180000 ? ['postgres-hashtextextended', 'crc64', 'md5'] : ['postgres-hashtextextended', 'md5'];
+}
+
+/** Sums of bigints are numeric in PostgreSQL: exact. */
+function countAndChecksum(hash: RowHashName, text: string): string {
+  const utf8 = `convert_to(${text}, 'UTF8')`;
+  const sum = (e: string) => `coalesce(sum(${e}), 0)`;
+  const checksum =
+    hash === 'md5'
+      ? sum(`('x' || substr(md5(${utf8}), 1, 15))::bit(60)::bigint`)
+      : hash === 'crc64'
+        ? `${sum(`crc32(${utf8})`)} * 4294967296 + ${sum(`crc32c(${utf8})`)}`
+        : // "C": a nondeterministic collation would hash equal-comparing texts alike.
+          sum(`hashtextextended((${text}) COLLATE "C", 0)`);
+  return `count(*)::text AS n, (${checksum})::text AS checksum`;
 }
 
 function keyOrder(column: DataColumn, plan: ColumnPlan): string {
@@ -164,9 +217,12 @@ export const postgresData: DataDialect = {
   // Read only whatever the user's role may do; memory for grouping by up to ~65,000 key buckets.
   sessionSetup: ["SET TIME ZONE 'UTC'", "SET DateStyle = 'ISO, YMD'", 'SET default_transaction_read_only = on', "SET work_mem = '64MB'"],
   // The planner cannot know that MOD(key, m) has at most m values and would sort the whole table to
-  // group it; without sorts it hashes, in parallel workers. Only around grouping queries: without
-  // sorts, catalog queries (describe) get plans that take seconds on PostgreSQL 15.
-  grouping: { before: 'SET enable_sort = off', after: 'RESET enable_sort' },
+  // group it; without sorts it hashes. Its estimate of shipping each worker's partial groups then
+  // keeps the hashing in one process, where a plain sum(...) of the table runs in parallel workers:
+  // without that cost, grouping runs in parallel too (measured: bench/RESULTS.md). Only around
+  // grouping queries: without sorts, catalog queries (describe) get plans that take seconds on
+  // PostgreSQL 15.
+  grouping: { before: 'SET enable_sort = off; SET parallel_tuple_cost = 0', after: 'RESET enable_sort; RESET parallel_tuple_cost' },
   quoteIdent,
   qualifiedName: (table) => qualifiedName(table.schema, table.name),
   placeholder: (n) => `$${n}`,
@@ -177,11 +233,15 @@ export const postgresData: DataDialect = {
     const value = `${quoteIdent(column.name)}::numeric`;
     return `CASE WHEN ${value} = 0 THEN '0' ELSE trim_scale(round(${value}, (${digits} - 1 - floor(log(abs(${value}))))::int))::text END`;
   },
+  nativeText,
+  hashText,
   encodeField: (e, nullEqualsEmpty) => `COALESCE(length(${e}) || ':' || ${e}, ${quoteLiteral(nullEqualsEmpty ? '0:' : 'N')})`,
   concat: (parts) => parts.join(' || '),
-  rowHash: (text) => `('x' || substr(md5(convert_to(${text}, 'UTF8')), 1, 15))::bit(60)::bigint`,
+  concatFields: (parts) => `concat_ws('|', ${parts.join(', ')})`,
+  charLength: (text) => `length(${text})`,
+  rowHashes,
+  countAndChecksum,
   keyHash: (text) => `('x' || substr(md5(convert_to(${text}, 'UTF8')), 1, 7))::bit(28)::int`,
-  countAndSum: (hash) => `count(*)::text AS n, coalesce(sum(${hash}), 0)::text AS checksum`,
   keyOrder,
   // The server infers each parameter's type from the key expression it is compared with.
   keyParam: (_column, _plan, placeholder) => placeholder,
