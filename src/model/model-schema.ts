@@ -48,6 +48,7 @@ const definitions: Record<string, unknown> = {
     deferrable: bool,
     initiallyDeferred: bool,
     comment: text,
+    extras,
   }),
   uniqueConstraint: record(['name', 'columns'], {
     name: text,
@@ -57,8 +58,9 @@ const definitions: Record<string, unknown> = {
     deferrable: bool,
     initiallyDeferred: bool,
     comment: text,
+    extras,
   }),
-  checkConstraint: record(['name', 'expression'], { name: text, expression: text, noInherit: bool, comment: text }),
+  checkConstraint: record(['name', 'expression'], { name: text, expression: text, noInherit: bool, comment: text, extras }),
   foreignKey: record(
     ['name', 'columns', 'referencedSchema', 'referencedTable', 'referencedColumns', 'onUpdate', 'onDelete'],
     {
@@ -74,6 +76,7 @@ const definitions: Record<string, unknown> = {
       deferrable: bool,
       initiallyDeferred: bool,
       comment: text,
+      extras,
     },
   ),
   index: record(['name', 'unique', 'method', 'keys'], {
@@ -200,6 +203,8 @@ const objectSchemas: Record<string, unknown> = {
     attributes: listOf('compositeAttribute'),
   }),
   extension: record(['kind', 'schema', 'name'], { kind: { const: 'extension' }, ...base, version: text }),
+  synonym: record(['kind', 'schema', 'name', 'targetName'], { kind: { const: 'synonym' }, ...base, targetSchema: text, targetName: text, dbLink: text }),
+  package: record(['kind', 'schema', 'name', 'definition'], { kind: { const: 'package' }, ...base, definition: text, body: text }),
 };
 
 for (const [name, schema] of Object.entries(objectSchemas)) definitions[`${name}Kind`] = schema;
@@ -213,7 +218,7 @@ definitions['schemaObject'] = {
   required: ['kind'],
   properties: {
     kind: {
-      enum: ['schema', 'table', 'view', 'materializedView', 'sequence', 'function', 'procedure', 'aggregate', 'enum', 'domain', 'compositeType', 'extension'],
+      enum: ['schema', 'table', 'view', 'materializedView', 'sequence', 'function', 'procedure', 'aggregate', 'enum', 'domain', 'compositeType', 'extension', 'synonym', 'package'],
     },
   },
   allOf: Object.keys(objectSchemas).map((name) => {
