@@ -154,6 +154,7 @@ export function toParityError(error: unknown, settings: ConnectionSettings, opti
     return make('CONNECTION_FAILED', `cannot connect to Oracle at ${server}: ${reason}`);
   }
   if (code === 'NJS-500' || code === 'NJS-501' || code === 'NJS-521') {
+    if (options.connecting) return make('CONNECTION_FAILED', `cannot connect to Oracle at ${server}: the server closed the connection (is an Oracle listener on that port?)`);
     return make('CONNECTION_FAILED', `the connection to Oracle at ${server} was lost: ${detail}`);
   }
   if (code !== undefined && NETWORK_ERROR_CODES[code] !== undefined) {
