@@ -4,6 +4,7 @@
  * Written atomically as stable JSON; validated with ajv on read.
  */
 import type { Change } from '../diff/changes.js';
+import { DIALECT_NAMES } from '../dialects/dialect-names.js';
 import type { DialectName, SchemaObject } from '../model/objects.js';
 import { ParityError } from '../errors.js';
 import { writeFileAtomic } from '../files.js';
@@ -79,7 +80,7 @@ const validateArtifact = compileDocumentSchema({
   properties: {
     format: { const: 'parity-artifact' },
     formatVersion: { type: 'integer' },
-    dialect: { enum: ['postgres', 'mysql', 'sqlserver', 'oracle'] },
+    dialect: { enum: [...DIALECT_NAMES] },
     source: side,
     target: side,
     dependentObjects: {

@@ -1,12 +1,15 @@
 /** Parsing of dataDiff's parameters into a DataDiffRequest; every bad value is a one-line INVALID_ARGUMENT. */
 import path from 'node:path';
-import { getEnvironment } from '../config/config.js';
+import { getEnvironment, type EnvironmentConfig, type ParityConfig } from '../config/config.js';
+import type { ConnectionSettings } from '../config/connection.js';
 import { MAX_THREADS } from '../data-diff/connection-pool.js';
 import type { DataDiffRequest } from '../data-diff/data-diff.js';
 import type { DatabaseDiffRequest } from '../data-diff/database-diff.js';
 import type { AlgorithmOption } from '../data-diff/join-diff.js';
 import type { SampleSpec } from '../data-diff/report.js';
 import type { TableSpec } from '../data-diff/table-side.js';
+import { requireCapability } from '../dialects/dialect.js';
+import { dialectByName } from '../dialects/registry.js';
 import { ParityError } from '../errors.js';
 import { environmentConnection, environmentSchemas } from '../sources/environment-source.js';
 import { parseTolerance, type Tolerance } from '../data-diff/tolerance.js';
@@ -14,6 +17,13 @@ import { listArg, requireString, stringArg, type CommandContext } from './comman
 import { objectFilter } from './source-options.js';
 
 const WHERE = 'parity dataDiff';
+
+/** The environment's connection, once its dialect is known to have a data diff (else UNSUPPORTED, before connecting). */
+function dataDiffConnection(config: ParityConfig, environment: EnvironmentConfig, option: string): ConnectionSettings {
+  const connection = environmentConnection(config, environment);
+  requireCapability(dialectByName(connection.dialect), 'dataDiff', `${option}=${environment.name}`);
+  return connection;
+}
 
 function invalid(message: string): ParityError {
   return new ParityError('INVALID_ARGUMENT', message, { where: WHERE });
@@ -176,7 +186,7 @@ export function databaseDiffRequest(context: CommandContext, onProgress?: Databa
   const config = context.config();
   const side = (option: 'source' | 'target') => {
     const environment = getEnvironment(config, requireString(context, option, 'dataDiff'), `-${option}`);
-    const connection = environmentConnection(config, environment);
+    const connection = dataDiffConnection(config, environment, `-${option}`);
     return { connection, schemas: environmentSchemas(config, environment, connection) };
   };
   const materialize = stringArg(context, 'materialize');
@@ -241,11 +251,11 @@ export function dataDiffRequest(context: CommandContext, onProgress?: DataDiffRe
   const materialize = stringArg(context, 'materialize');
   return {
     source: {
-      connection: environmentConnection(config, getEnvironment(config, sourceName, '-source')),
+      connection: dataDiffConnection(config, getEnvironment(config, sourceName, '-source'), '-source'),
       spec: { ...table, key, ...(columns ? { columns } : {}), ...filters(sourceWhere, updateColumn) },
     },
     target: {
-      connection: environmentConnection(config, getEnvironment(config, targetName, '-target')),
+      connection: dataDiffConnection(config, getEnvironment(config, targetName, '-target'), '-target'),
       spec: { ...(queries?.target ?? (targetTable !== undefined ? tableName('targetTable', targetTable) : table)), ...filters(targetWhere, updateColumn && map.get(updateColumn)) },
     },
     columnMap: map,

@@ -1,6 +1,7 @@
 /**
  * Database URLs: JDBC (`jdbc:postgresql://host:port/db?user=u`) and native (`postgres://u:p@host/db`).
- * The dialect is chosen by the URL scheme through the dialect registry's `urlSchemes`.
+ * The dialect is chosen by the URL scheme through the dialect registry's `urlSchemes`; a dialect whose
+ * URLs have another form (`jdbc:sqlserver://h:1433;databaseName=d`) parses them with its `parseUrl`.
  */
 import type { ConnectionSettings } from './connection.js';
 import { ParityError } from '../errors.js';
@@ -11,6 +12,8 @@ export interface UrlDialectInfo {
   readonly name: DialectName;
   readonly urlSchemes: readonly string[];
   readonly defaultPort: number;
+  /** The dialect's own parser (Dialect.parseUrl); default: `parseStandardUrl`. */
+  parseUrl?(url: string, where: string): ConnectionSettings;
 }
 
 /** The URL with any password replaced, for messages. */
@@ -23,6 +26,19 @@ export function parseDatabaseUrl(
   dialects: readonly UrlDialectInfo[],
   where: string,
 ): ConnectionSettings {
+  const text = url.trim();
+  const withoutJdbc = text.startsWith('jdbc:') ? text.slice('jdbc:'.length) : text;
+  const ownScheme = /^([a-z][a-z0-9+.-]*):/i.exec(withoutJdbc)?.[1]?.toLowerCase();
+  const own = ownScheme === undefined ? undefined : dialects.find((d) => d.parseUrl !== undefined && d.urlSchemes.includes(ownScheme));
+  if (own?.parseUrl) return own.parseUrl(text, where);
+  return parseStandardUrl(text, dialects, where);
+}
+
+/**
+ * `scheme://user:password@host:port/database?key=value` (optionally after `jdbc:`), for the dialect
+ * whose `urlSchemes` has the scheme: the default URL parser.
+ */
+export function parseStandardUrl(url: string, dialects: readonly UrlDialectInfo[], where: string): ConnectionSettings {
   const text = url.trim();
   const withoutJdbc = text.startsWith('jdbc:') ? text.slice('jdbc:'.length) : text;
   const schemeMatch = /^([a-z][a-z0-9+.-]*):\/\//i.exec(withoutJdbc);

@@ -1,4 +1,5 @@
 import type { ConnectionSettings } from '../config/connection.js';
+import { ParityError } from '../errors.js';
 import type { MigrationRenderer } from '../generate/migration-hooks.js';
 import type { MigrateSupport } from '../migrations/schema-history.js';
 import type { DatabaseModel, DialectName, SchemaObject } from '../model/objects.js';
@@ -20,8 +21,20 @@ export interface IntrospectOptions {
 }
 
 /**
- * A database dialect as a plug-in. Shared code talks to dialects only through this interface;
- * capability differences are properties here, never `if (dialect === ...)` elsewhere.
+ * A database dialect as a plug-in, registered in registry.ts. Shared code talks to dialects only
+ * through this interface; capability differences are properties here, never `if (dialect === ...)`
+ * elsewhere.
+ *
+ * Required: name, displayName, urlSchemes, defaultPort, defaultSchemas, introspect, renderCreate,
+ * migration (these make schema diff and generate), and `dataDiff` (declared either way).
+ * Optional hooks and their defaults:
+ * - `parseUrl`: the shared parser (config/url.ts) for `scheme://user:password@host:port/db?k=v`.
+ * - `schemaNamedByUrl`: none (an environment without `schemas` reads `defaultSchemas`).
+ * - `comparesColumnOrder`: false.
+ * - `schemaModel`: absent, no schema-model folders (`UNSUPPORTED`).
+ * - `migrate`: absent, no `migrate`/`info`/`-source=migrations` (`UNSUPPORTED`).
+ * - `migration.terminate`: `sql;` for every step (generate/script.ts).
+ * - `migration.createdBefore`: nothing.
  */
 export interface Dialect {
   readonly name: DialectName;
@@ -30,6 +43,18 @@ export interface Dialect {
   /** URL schemes this dialect answers to, native and JDBC (`postgresql`, `postgres`). */
   readonly urlSchemes: readonly string[];
   readonly defaultPort: number;
+  /**
+   * Parses a URL of one of `urlSchemes`, as written (`jdbc:sqlserver://h;databaseName=d`, trimmed).
+   * Default: the shared parser for `scheme://user:password@host:port/database?key=value`. Errors are
+   * `INVALID_URL` ParityErrors at `where`, never showing the password (secrets.ts `redactUrls`).
+   */
+  parseUrl?(url: string, where: string): ConnectionSettings;
+  /**
+   * Whether `dataDiff` runs against this dialect: true when src/data-diff/sql has its data dialect
+   * (the SQL of row hashes, bucket checksums and key ranges). False: `dataDiff` against it fails with
+   * UNSUPPORTED (exit 8) before connecting.
+   */
+  readonly dataDiff: boolean;
   /** Schemas read when an environment names none. */
   readonly defaultSchemas: readonly string[];
   /**
@@ -107,4 +132,35 @@ export interface SchemaModelSupport {
   fileObjects(files: readonly SqlFile[]): Promise<ReadonlyMap<string, readonly string[] | undefined>>;
   /** The key under which `fileObjects` reports `object`. */
   objectKey(object: SchemaObject): string;
+}
+
+/** What a dialect can do, as the README's support table and `requireCapability` name it. */
+export type Capability = 'schemaDiff' | 'generate' | 'migrate' | 'schemaModel' | 'dataDiff';
+
+const CAPABILITY_WORDS: Readonly<Record<Capability, string>> = {
+  schemaDiff: 'schema comparison',
+  generate: 'migration scripts',
+  migrate: 'migrations (migrate, info, -source=migrations)',
+  schemaModel: 'schema-model folders',
+  dataDiff: 'data diff (dataDiff)',
+};
+
+/**
+ * The dialect's capabilities, from what it declares: schema diff and generate always (their hooks are
+ * required), migrate and schemaModel when those hooks are there, data diff as `dataDiff` says.
+ */
+export function capabilitiesOf(dialect: Dialect): Readonly<Record<Capability, boolean>> {
+  return {
+    schemaDiff: true,
+    generate: true,
+    migrate: dialect.migrate !== undefined,
+    schemaModel: dialect.schemaModel !== undefined,
+    dataDiff: dialect.dataDiff,
+  };
+}
+
+/** Fails with UNSUPPORTED (exit 8), one line, when the dialect lacks `capability`. */
+export function requireCapability(dialect: Dialect, capability: Capability, where: string): void {
+  if (capabilitiesOf(dialect)[capability]) return;
+  throw new ParityError('UNSUPPORTED', `${dialect.displayName} has no ${CAPABILITY_WORDS[capability]} in this version of parity`, { where });
 }

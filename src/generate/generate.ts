@@ -10,7 +10,7 @@ import { dialectByName } from '../dialects/registry.js';
 import type { Change } from '../diff/changes.js';
 import { ParityError } from '../errors.js';
 import { writeFileAtomic } from '../files.js';
-import type { MigrationStep } from './migration-hooks.js';
+import { terminateStatement, type MigrationStep } from './migration-hooks.js';
 import { objectKey, planMigration } from './plan.js';
 import { renderScript } from './script.js';
 import { invertChanges, invertDependentObjects } from './undo.js';
@@ -85,8 +85,7 @@ export function renderMigrationScripts(request: ScriptRequest): MigrationScript[
       migration,
     );
     const text = renderScript(steps, {
-      terminator: migration.statementTerminator,
-      ...(migration.delimitStatement ? { delimit: (sql: string) => migration.delimitStatement!(sql) } : {}),
+      terminate: (step) => terminateStatement(migration, step),
       preamble: migration.preamble(steps),
       header: {
         kind: type,

@@ -20,9 +20,9 @@ export interface MigrationStep {
    */
   readonly destructive?: string;
   /**
-   * Set when the statement holds the terminator itself (a MySQL stored program with a compound
-   * body): the script writes it as the dialect's `delimitStatement` says instead of appending
-   * `statementTerminator`.
+   * Set when the statement holds `;` of its own (a MySQL stored program with a compound body, a
+   * PL/SQL block): a hint for the dialect's `terminate`, which decides how such a step is written
+   * (MySQL: between `DELIMITER` lines; Oracle: followed by `/`).
    */
   readonly ownTerminators?: boolean;
 }
@@ -43,13 +43,13 @@ export interface MigrationContext {
 export type DependentObject = View | MaterializedView;
 
 export interface MigrationRenderer {
-  /** Ends every statement in a script (`;` for PostgreSQL). */
-  readonly statementTerminator: string;
   /**
-   * The text of a step marked `ownTerminators`, terminator included (MySQL: between `DELIMITER`
-   * lines). Required of a dialect whose steps can be so marked.
+   * The text of one step in a script, terminator included: terminators are chosen per step, in this
+   * one place (PostgreSQL: `sql;`; MySQL: `sql;`, or a compound body between `DELIMITER` lines;
+   * SQL Server: the statement as a batch, `GO` on the next line; Oracle: `sql;`, or a PL/SQL block
+   * followed by `/`). Also writes the preamble's statements. Default: `sql;` (`terminateStatement`).
    */
-  delimitStatement?(sql: string): string;
+  terminate?(step: Pick<MigrationStep, 'sql' | 'ownTerminators'>): string;
   /**
    * True when DDL is transactional, so a migration tool that runs the script in one transaction
    * applies all of it or nothing (the script header says which).
@@ -89,4 +89,9 @@ export interface MigrationRenderer {
    * routine, casts to the type). Relations are matched through `dependsOn` by the planner.
    */
   reads(dependent: DependentObject, object: SchemaObject): boolean;
+}
+
+/** A step as the dialect terminates it (MigrationRenderer.terminate; default `sql;`). */
+export function terminateStatement(migration: MigrationRenderer, step: Pick<MigrationStep, 'sql' | 'ownTerminators'>): string {
+  return migration.terminate ? migration.terminate(step) : `${step.sql};`;
 }

@@ -1,7 +1,7 @@
 /**
  * Migration script text: a header (what made it, what it changes into what, how it runs), then the
- * statements in order. Statements are terminated here and nowhere else (a step that holds the
- * terminator itself is written as the dialect's `delimit` says); a destructive statement gets a
+ * statements in order. Statements are terminated here and nowhere else, each as the dialect's
+ * `terminate` hook writes it (MigrationRenderer.terminate); a destructive statement gets a
  * `-- WARNING: destructive: ...` line above it.
  */
 import type { SideInfo } from '../artifact/artifact.js';
@@ -22,9 +22,8 @@ export interface ScriptHeader {
 
 export interface ScriptOptions {
   readonly header: ScriptHeader;
-  readonly terminator: string;
-  /** How a step marked `ownTerminators` is written, terminator included (MigrationRenderer.delimitStatement). */
-  readonly delimit?: (sql: string) => string;
+  /** A statement with its terminator (MigrationRenderer.terminate, through `terminateStatement`). */
+  readonly terminate: (step: Pick<MigrationStep, 'sql' | 'ownTerminators'>) => string;
   /** Statements before the planned ones, each with the reason (written as a comment above it). */
   readonly preamble: readonly PreambleStatement[];
 }
@@ -58,17 +57,11 @@ function headerLines(header: ScriptHeader): string[] {
   return lines;
 }
 
-function terminated(step: MigrationStep, options: ScriptOptions): string {
-  if (step.ownTerminators !== true) return `${step.sql}${options.terminator}`;
-  if (options.delimit === undefined) throw new Error('a step holds its own terminators, but the dialect has no delimitStatement');
-  return options.delimit(step.sql);
-}
-
 export function renderScript(steps: readonly MigrationStep[], options: ScriptOptions): string {
   const header = comment(headerLines(options.header).join('\n'));
-  const preamble = options.preamble.map((item) => `${comment(item.reason)}\n${item.sql}${options.terminator}`);
+  const preamble = options.preamble.map((item) => `${comment(item.reason)}\n${options.terminate({ sql: item.sql })}`);
   const body = steps.map((step) => {
-    const statement = terminated(step, options);
+    const statement = options.terminate(step);
     return step.destructive === undefined ? statement : `${comment(`WARNING: destructive: ${step.destructive}`)}\n${statement}`;
   });
   return `${[header, ...preamble, ...body].join('\n\n')}\n`;

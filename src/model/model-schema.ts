@@ -4,6 +4,7 @@
  * path of its first problem instead of a crash later. The tests validate every introspected model
  * against it, which keeps this file and objects.ts in step.
  */
+import { DIALECT_NAMES } from '../dialects/dialect-names.js';
 
 const text = { type: 'string' } as const;
 const bool = { type: 'boolean' } as const;
@@ -228,7 +229,7 @@ definitions['schemaObject'] = {
 };
 
 definitions['databaseModel'] = record(['dialect', 'schemas', 'objects'], {
-  dialect: { enum: ['postgres', 'mysql', 'sqlserver', 'oracle'] },
+  dialect: { enum: [...DIALECT_NAMES] },
   schemas: textList,
   objects: listOf('schemaObject'),
 });

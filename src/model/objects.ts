@@ -15,7 +15,9 @@
  *   stays small.
  */
 
-export type DialectName = 'postgres' | 'mysql' | 'sqlserver' | 'oracle';
+import type { DialectName } from '../dialects/dialect-names.js';
+
+export type { DialectName };
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 export type Extras = Readonly<Record<string, JsonValue>>;
@@ -142,7 +144,7 @@ export interface PrimaryKey {
   readonly deferrable?: boolean;
   readonly initiallyDeferred?: boolean;
   readonly comment?: string;
-  /** Dialect-specific state (Oracle: `state` `DISABLE`, `ENABLE NOVALIDATE`, ...). */
+  /** Dialect-specific properties (SQL Server: `clustered`, `notForReplication`, `disabled`, `notTrusted`; Oracle: `state`, `DISABLE` or `ENABLE NOVALIDATE`). */
   readonly extras?: Extras;
 }
 
@@ -154,7 +156,7 @@ export interface UniqueConstraint {
   readonly deferrable?: boolean;
   readonly initiallyDeferred?: boolean;
   readonly comment?: string;
-  /** Dialect-specific state (Oracle: `state` `DISABLE`, `ENABLE NOVALIDATE`, ...). */
+  /** Dialect-specific properties (SQL Server: `clustered`, `notForReplication`, `disabled`, `notTrusted`; Oracle: `state`, `DISABLE` or `ENABLE NOVALIDATE`). */
   readonly extras?: Extras;
 }
 
@@ -164,7 +166,7 @@ export interface CheckConstraint {
   readonly expression: string;
   readonly noInherit?: boolean;
   readonly comment?: string;
-  /** Dialect-specific state (Oracle: `state` `DISABLE`, `ENABLE NOVALIDATE`, ...). */
+  /** Dialect-specific properties (SQL Server: `clustered`, `notForReplication`, `disabled`, `notTrusted`; Oracle: `state`, `DISABLE` or `ENABLE NOVALIDATE`). */
   readonly extras?: Extras;
 }
 
@@ -184,7 +186,7 @@ export interface ForeignKey {
   readonly deferrable?: boolean;
   readonly initiallyDeferred?: boolean;
   readonly comment?: string;
-  /** Dialect-specific state (Oracle: `state` `DISABLE`, `ENABLE NOVALIDATE`, ...). */
+  /** Dialect-specific properties (SQL Server: `clustered`, `notForReplication`, `disabled`, `notTrusted`; Oracle: `state`, `DISABLE` or `ENABLE NOVALIDATE`). */
   readonly extras?: Extras;
 }
 

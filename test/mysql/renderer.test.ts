@@ -5,9 +5,6 @@
  * rewritten by mistake cannot hide a broken rule, and every script must split back into exactly its
  * statements.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Artifact, SideInfo } from '../../src/artifact/artifact.ts';
@@ -17,9 +14,8 @@ import { diffModels } from '../../src/diff/differ.ts';
 import { renderMigrationScripts, type MigrationScript } from '../../src/generate/generate.ts';
 import type { DatabaseModel, Routine, SchemaDef, SchemaObject, Table, TablePartition, View } from '../../src/model/objects.ts';
 import { mysqlTable } from '../support/mysql-model.ts';
+import { checkGolden, generateGoldenText, staleGoldenFiles } from '../support/golden.ts';
 
-const GOLDEN = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'golden', 'mysql');
-const UPDATE = process.env['UPDATE_GOLDEN'] === '1';
 
 const table = mysqlTable;
 
@@ -277,25 +273,14 @@ function scripts(c: GenerateCase, name: string): [MigrationScript, MigrationScri
   return [v!, u!];
 }
 
-function checkGolden(dir: string, name: string, text: string): void {
-  const file = path.join(GOLDEN, dir, `${name}.sql`);
-  if (UPDATE) {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    if (!fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== text) fs.writeFileSync(file, text);
-    return;
-  }
-  assert.ok(fs.existsSync(file), `missing golden file ${file}; run with UPDATE_GOLDEN=1 and review it`);
-  assert.fixture(text, fs.readFileSync(file, 'utf8'), `golden ${dir}/${name}.sql differs (UPDATE_GOLDEN=1 rewrites it)`);
-}
-
 for (const [name, object] of Object.entries(RENDER_CASES)) {
-  test(`render golden: ${name}`, () => checkGolden('render', name, `${mysqlDialect.renderCreate(object)}\n`));
+  test(`render golden: ${name}`, () => checkGolden('mysql', 'render', name, `${mysqlDialect.renderCreate(object)}\n`));
 }
 
 for (const [name, c] of Object.entries(GENERATE_CASES)) {
   test(`generate golden: ${name}; both scripts split back into their statements`, () => {
     const [v, u] = scripts(c, name);
-    checkGolden('generate', name, `${v.text}\n-- ================ ${u.fileName} ================\n\n${u.text}`);
+    checkGolden('mysql', 'generate', name, generateGoldenText(v, u));
     for (const script of [v, u]) {
       assert.equal(splitMysqlStatements(script.text), script.steps.map((s) => s.sql), `${script.fileName} does not split into its statements`);
       assert.match(script.text, 'DDL is not transactional on this database');
@@ -310,10 +295,7 @@ for (const [name, c] of Object.entries(GENERATE_CASES)) {
 
 test('no stale golden files', () => {
   for (const [dir, cases] of [['render', RENDER_CASES], ['generate', GENERATE_CASES]] as const) {
-    const names = new Set(Object.keys(cases).map((n) => `${n}.sql`));
-    const folder = path.join(GOLDEN, dir);
-    const stale = fs.existsSync(folder) ? fs.readdirSync(folder).filter((f) => !names.has(f)) : [];
-    assert.equal(stale, [], `golden files without a case in ${dir}`);
+    assert.equal(staleGoldenFiles('mysql', dir, Object.keys(cases)), [], `golden files without a case in ${dir}`);
   }
 });
 

@@ -4,6 +4,7 @@ import * as assert from 'uvu/assert';
 import { parseDatabaseUrl } from '../../src/config/url.ts';
 import { DIALECTS, dialectByName } from '../../src/dialects/registry.ts';
 import { ParityError } from '../../src/errors.ts';
+import { terminateStatement } from '../../src/generate/migration-hooks.ts';
 
 test('jdbc:mysql:// with user and password parameters', () => {
   const s = parseDatabaseUrl('jdbc:mysql://127.0.0.1:3307/app?user=u&password=p&useSSL=false', DIALECTS, 'x');
@@ -43,7 +44,7 @@ test('the registry knows the dialect: schema models on a build environment, non-
   assert.equal(dialect.defaultSchemas, []);
   assert.is(dialect.schemaModel?.needsBuildEnvironment, true);
   assert.is(dialect.migration.transactionalDdl, false);
-  assert.is(dialect.migration.statementTerminator, ';');
+  assert.is(terminateStatement(dialect.migration, { sql: 'SELECT 1' }), 'SELECT 1;');
 });
 
 test.run();

@@ -4,78 +4,28 @@
  * rewrites them, review what it writes), plus the ordering rules asserted directly, so a golden file
  * rewritten by mistake cannot hide a broken rule.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { Artifact, SideInfo } from '../../src/artifact/artifact.ts';
 import { postgresDialect } from '../../src/dialects/postgres/postgres-dialect.ts';
-import { dependentObjectsOf } from '../../src/diff/compare.ts';
-import { diffModels } from '../../src/diff/differ.ts';
-import { renderMigrationScripts, type MigrationScript } from '../../src/generate/generate.ts';
-import type { DatabaseModel, SchemaObject } from '../../src/model/objects.ts';
+import type { MigrationScript } from '../../src/generate/generate.ts';
+import { artifactOf, checkGolden, generateGoldenText, scriptsOf as scriptsOfArtifact, staleGoldenFiles } from '../support/golden.ts';
 import { generateCases, type GenerateCase } from './generate-golden.cases.ts';
-
-const GOLDEN_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'golden', 'postgres', 'generate');
-const UPDATE = process.env['UPDATE_GOLDEN'] === '1';
-
-const side = (spec: string): SideInfo => ({ spec, type: 'snapshot', description: `snapshot ${spec}.json`, preparationInfo: null });
-
-function model(objects: readonly SchemaObject[]): DatabaseModel {
-  const sorted = [...objects].sort((a, b) => `${a.kind}\0${a.schema}\0${a.name}`.localeCompare(`${b.kind}\0${b.schema}\0${b.name}`));
-  return { dialect: 'postgres', schemas: [...new Set(objects.map((o) => o.schema))], objects: sorted };
-}
-
-function artifactOf(c: GenerateCase): Artifact {
-  const source = model(c.source);
-  const target = model(c.target);
-  const changes = diffModels(source, target).map((change) => ({
-    ...change,
-    ...(change.source ? { sourceDefinition: postgresDialect.renderCreate(change.source) } : {}),
-    ...(change.target ? { targetDefinition: postgresDialect.renderCreate(change.target) } : {}),
-  }));
-  return {
-    format: 'parity-artifact',
-    formatVersion: 1,
-    dialect: 'postgres',
-    source: side('source'),
-    target: side('target'),
-    changes,
-    dependentObjects: { source: dependentObjectsOf(source, changes, postgresDialect), target: dependentObjectsOf(target, changes, postgresDialect) },
-  };
-}
 
 function scriptsOf(name: string): [MigrationScript, MigrationScript] {
   const c = generateCases[name];
   if (!c) throw new Error(`no case ${name}`);
-  const artifact = artifactOf(c);
-  const [v, u] = renderMigrationScripts({ artifact, changes: artifact.changes, types: ['versioned', 'undo'], version: '2', description: name });
-  return [v!, u!];
-}
-
-function checkGolden(name: string, text: string): void {
-  const file = path.join(GOLDEN_DIR, `${name}.sql`);
-  if (UPDATE) {
-    fs.mkdirSync(GOLDEN_DIR, { recursive: true });
-    if (!fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== text) fs.writeFileSync(file, text);
-    return;
-  }
-  assert.ok(fs.existsSync(file), `missing golden file ${file}; run with UPDATE_GOLDEN=1 and review it`);
-  assert.fixture(text, fs.readFileSync(file, 'utf8'), `golden ${name}.sql differs (UPDATE_GOLDEN=1 rewrites it)`);
+  return scriptsOfArtifact(artifactOf(postgresDialect, c.source, c.target), name);
 }
 
 for (const name of Object.keys(generateCases)) {
   test(`golden: ${name}`, () => {
     const [v, u] = scriptsOf(name);
-    checkGolden(name, `${v.text}\n-- ================ ${u.fileName} ================\n\n${u.text}`);
+    checkGolden('postgres', 'generate', name, generateGoldenText(v, u));
   });
 }
 
 test('golden: no stale golden files', () => {
-  const names = new Set(Object.keys(generateCases).map((name) => `${name}.sql`));
-  const stale = fs.existsSync(GOLDEN_DIR) ? fs.readdirSync(GOLDEN_DIR).filter((f) => !names.has(f)) : [];
-  assert.equal(stale, [], 'golden files without a case');
+  assert.equal(staleGoldenFiles('postgres', 'generate', Object.keys(generateCases)), [], 'golden files without a case');
 });
 
 /** Index of the first statement containing `fragment` (`...;`: the whole statement); fails when there is none. */

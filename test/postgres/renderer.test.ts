@@ -3,9 +3,6 @@
  * UPDATE_GOLDEN=1 rewrites them), the reusable pieces, and a live run of the rendered DDL on a real
  * PostgreSQL checked with catalog queries written here.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -25,40 +22,26 @@ import {
 import { goldenCases } from './renderer.cases.js';
 import { liveObjects, type LiveObjects } from './renderer.live-model.js';
 import { startPostgres, type TestPostgres } from '../support/pg-server.js';
+import { checkGolden, staleGoldenFiles } from '../support/golden.ts';
 
-const GOLDEN_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'golden', 'postgres', 'render');
-const UPDATE = process.env.UPDATE_GOLDEN === '1';
 
 // ---------------------------------------------------------------------------------------------
 // Golden files
 
-function checkGolden(name: string, actual: string): void {
-  const file = path.join(GOLDEN_DIR, `${name}.sql`);
-  const text = `${actual}\n`;
-  if (UPDATE) {
-    fs.mkdirSync(GOLDEN_DIR, { recursive: true });
-    if (!fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== text) fs.writeFileSync(file, text);
-    return;
-  }
-  assert.ok(fs.existsSync(file), `missing golden file ${file}; run with UPDATE_GOLDEN=1 and review it`);
-  assert.fixture(text, fs.readFileSync(file, 'utf8'), `golden ${name}.sql differs (UPDATE_GOLDEN=1 rewrites it)`);
-}
-
 for (const [name, object] of Object.entries(goldenCases)) {
   test(`golden: ${name}`, () => {
-    checkGolden(name, renderCreatePostgres(object));
+    checkGolden('postgres', 'render', name, `${renderCreatePostgres(object)}\n`);
   });
 }
 
 test('golden: no stale golden files', () => {
-  const names = new Set(Object.keys(goldenCases).map((name) => `${name}.sql`));
-  const stale = fs.existsSync(GOLDEN_DIR) ? fs.readdirSync(GOLDEN_DIR).filter((f) => !names.has(f)) : [];
-  assert.equal(stale, [], 'golden files without a case');
+  assert.equal(staleGoldenFiles('postgres', 'render', Object.keys(goldenCases)), [], 'golden files without a case');
 });
 
 test('every object kind has a golden case', () => {
   const kinds = new Set(Object.values(goldenCases).map((o) => o.kind));
-  const all: Record<SchemaObject['kind'], true> = {
+  // Every kind PostgreSQL has (synonyms and packages are Oracle's).
+  const all: Record<Exclude<SchemaObject['kind'], 'synonym' | 'package'>, true> = {
     schema: true,
     table: true,
     view: true,

@@ -57,7 +57,6 @@ function change(type: Change['differenceType'], source: SchemaObject | undefined
 
 /** A comment of `breaks` marks an edit that views reading the object do not survive. */
 const fake: MigrationRenderer = {
-  statementTerminator: ';',
   transactionalDdl: true,
   preamble: () => [],
   create: (o) => [{ phase: o.kind === 'view' ? 'createViews' : 'createTables', sql: `create ${o.name} ${o.kind === 'view' ? o.definition : ''}`.trim() }],

@@ -10,6 +10,8 @@ export const mysqlDialect: Dialect = {
   name: 'mysql',
   displayName: 'MySQL/MariaDB',
   urlSchemes: ['mysql', 'mariadb'],
+  // src/data-diff/sql has its data dialect.
+  dataDiff: true,
   defaultPort: 3306,
   // Empty: an environment without `schemas` reads the database its URL names (see mysql-introspector.ts).
   defaultSchemas: [],

@@ -89,8 +89,8 @@ function alter(change: Change): MigrationStep[] {
 }
 
 export const mysqlMigration: MigrationRenderer = {
-  statementTerminator: ';',
-  delimitStatement: delimitedStatement,
+  // A compound body (a `;` of its own) between DELIMITER lines; everything else ends with `;`.
+  terminate: (step) => (step.ownTerminators === true ? delimitedStatement(step.sql) : `${step.sql};`),
   transactionalDdl: false,
   preamble: () => [],
   create,

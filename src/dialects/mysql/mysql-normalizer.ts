@@ -6,6 +6,7 @@
 import type { ObjectRef, SchemaObject } from '../../model/objects.js';
 import { tokenize, unquoteIdentifier, type Token } from './mysql-lexer.js';
 import { quoteLiteral } from './mysql-quoting.js';
+import { compareCodePoints, groupBy, sortObjects } from '../../model/order.js';
 
 /** Which server wrote the catalog rows: MariaDB and MySQL 8 differ in information_schema. */
 export type Flavor = 'mariadb' | 'mysql';
@@ -149,26 +150,7 @@ export function normalizeViewDefinition(
   return { definition: text.trim(), dependsOn: dependsOn.sort((a, b) => compareCodePoints(`${a.schema}.${a.name}`, `${b.schema}.${b.name}`)) };
 }
 
-export function compareCodePoints(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** Objects sorted by (kind, schema, name), as the model requires. */
-export function sortObjects(objects: SchemaObject[]): SchemaObject[] {
-  return objects.sort((a, b) => compareCodePoints(a.kind, b.kind) || compareCodePoints(a.schema, b.schema) || compareCodePoints(a.name, b.name));
-}
-
-/** Rows grouped by a key, in row order. */
-export function groupBy<R, K>(rows: readonly R[], key: (row: R) => K): Map<K, R[]> {
-  const map = new Map<K, R[]>();
-  for (const row of rows) {
-    const k = key(row);
-    const list = map.get(k);
-    if (list) list.push(row);
-    else map.set(k, [row]);
-  }
-  return map;
-}
+export { compareCodePoints, groupBy, sortObjects };
 
 /** `schema\0name`: the key of a table's rows in the grouped catalog. */
 export function relationKey(schema: string, name: string): string {

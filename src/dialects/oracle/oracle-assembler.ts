@@ -37,8 +37,7 @@ import type {
   View,
   ViewColumn,
 } from '../../model/objects.js';
-import { groupBy, relationKey } from '../mysql/mysql-normalizer.js';
-import { compareCodePoints, sortByName, sortObjects } from '../postgres/postgres-normalizer.js';
+import { compareCodePoints, groupBy, sortObjects } from '../../model/order.js';
 import {
   columnType,
   constraintExtras,
@@ -63,6 +62,13 @@ import type {
   SourceRow,
   TriggerRow,
 } from './oracle-rows.js';
+
+/** `owner\0name`: the key of an object's rows in the grouped catalog. */
+const relationKey = (owner: string, name: string): string => `${owner}\u0000${name}`;
+
+function sortByName<T extends { readonly name: string }>(items: T[]): T[] {
+  return items.sort((a, b) => compareCodePoints(a.name, b.name));
+}
 
 const comment = (text: string | null): { comment?: string } => (text === null || text === '' ? {} : { comment: text });
 

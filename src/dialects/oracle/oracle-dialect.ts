@@ -8,13 +8,17 @@ import { introspectOracle, schemaNamedByOracleUrl } from './oracle-introspector.
 import { oracleMigration } from './oracle-migration.js';
 import { renderCreateStatementsOracle } from './oracle-render.js';
 import { renderOracleStatements } from './oracle-script.js';
-import { ORACLE_DEFAULT_PORT } from './oracle-url.js';
+import { ORACLE_DEFAULT_PORT, parseOracleUrl } from './oracle-url.js';
 
 export const oracleDialect: Dialect = {
   name: 'oracle',
   displayName: 'Oracle',
   urlSchemes: ['oracle'],
   defaultPort: ORACLE_DEFAULT_PORT,
+  // jdbc:oracle:thin:@//host:1521/service, @host:1521:SID, oracle://... (oracle-url.ts).
+  parseUrl: parseOracleUrl,
+  // No data dialect in src/data-diff/sql yet: dataDiff against Oracle fails with UNSUPPORTED (exit 8).
+  dataDiff: false,
   // Empty: an environment without `schemas` reads the schema its URL names (its user).
   defaultSchemas: [],
   schemaNamedByUrl: schemaNamedByOracleUrl,

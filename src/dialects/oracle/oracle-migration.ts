@@ -351,8 +351,7 @@ function unsupported(kind: string, schema: string, name: string): never {
 }
 
 export const oracleMigration: MigrationRenderer = {
-  statementTerminator: ';',
-  delimitStatement: (sql) => terminateOracle({ sql, plsql: true }),
+  terminate: (step) => terminateOracle({ sql: step.sql, plsql: step.ownTerminators }),
   transactionalDdl: false,
   preamble: () => [],
   create,

@@ -10,6 +10,8 @@ export const postgresDialect: Dialect = {
   name: 'postgres',
   displayName: 'PostgreSQL',
   urlSchemes: ['postgresql', 'postgres'],
+  // src/data-diff/sql has its data dialect.
+  dataDiff: true,
   defaultPort: 5432,
   defaultSchemas: ['public'],
   // pgJDBC's `currentSchema` URL parameter (the connection's search_path) names one schema.

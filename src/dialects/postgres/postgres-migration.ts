@@ -254,7 +254,6 @@ function createdBefore(object: SchemaObject): { schema: string; name: string }[]
 }
 
 export const postgresMigration: MigrationRenderer = {
-  statementTerminator: ';',
   transactionalDdl: true,
   preamble,
   create,
