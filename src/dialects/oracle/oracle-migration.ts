@@ -94,10 +94,16 @@ function dropTableSteps(table: Table): MigrationStep[] {
   ];
 }
 
-/** Whether a column changed in a way MODIFY cannot express: virtual vs stored, a new or removed identity. */
-function recreatedColumn(from: Column, to: Column): boolean {
-  if (from.generated !== to.generated) return true;
-  return (from.identity === undefined) !== (to.identity === undefined) && to.identity !== undefined;
+/**
+ * Whether a column changed in a way MODIFY cannot express, so that it is dropped and added again: a
+ * virtual column's expression, or virtual vs stored. Making an existing column an identity column is
+ * refused (Oracle cannot, ORA-30673; recreating it would lose its data and the keys on it).
+ */
+function recreatedColumn(table: Table, from: Column, to: Column): boolean {
+  if (from.identity === undefined && to.identity !== undefined) {
+    throw new ParityError('UNSUPPORTED', `making column ${to.name} of ${shownName(table.schema, table.name)} an identity column needs it recreated with its data and keys; parity does not generate that for Oracle`);
+  }
+  return from.generated !== to.generated;
 }
 
 function modifyColumnSteps(table: Table, from: Column, to: Column): MigrationStep[] {
@@ -132,7 +138,8 @@ function triggerSteps(schema: string, from: readonly Trigger[], to: readonly Tri
   const kept = new Set(to.map((t) => t.name));
   return [
     ...removed.filter((t) => !kept.has(t.name)).map((t) => step('dropTriggers', { sql: `DROP TRIGGER ${qualifiedName(schema, t.name)}` })),
-    ...steps('createTriggers', added.flatMap((t) => [...triggerStatements(schema, t), ...(t.enabled === false || !byName(from).has(t.name) ? [] : [{ sql: `ALTER TRIGGER ${qualifiedName(schema, t.name)} ENABLE` }])])),
+    // CREATE OR REPLACE TRIGGER leaves the trigger enabled; a disabled one is disabled after it.
+    ...steps('createTriggers', added.flatMap((t) => triggerStatements(schema, t))),
   ];
 }
 
@@ -165,7 +172,7 @@ function alterTableSteps(from: Table, to: Table): MigrationStep[] {
   // Columns: dropped, recreated, modified, added.
   for (const column of from.columns) {
     const next = toColumns.get(column.name);
-    if (next === undefined || recreatedColumn(column, next)) {
+    if (next === undefined || recreatedColumn(to, column, next)) {
       const stored = column.generated === undefined;
       result.push(
         step('alterTables', { sql: `ALTER TABLE ${target} DROP COLUMN ${quoteIdent(column.name)}` }, stored ? `drops column ${column.name} of ${shownName(to.schema, to.name)} and its data` : undefined),
@@ -174,7 +181,7 @@ function alterTableSteps(from: Table, to: Table): MigrationStep[] {
   }
   for (const column of to.columns) {
     const previous = fromColumns.get(column.name);
-    if (previous === undefined || recreatedColumn(previous, column)) {
+    if (previous === undefined || recreatedColumn(to, previous, column)) {
       result.push(step('alterTables', { sql: `ALTER TABLE ${target} ADD (${renderColumn(column)})` }));
       if (column.comment !== undefined) result.push(step('comments', { sql: commentOn('COLUMN', `${target}.${quoteIdent(column.name)}`, column.comment) }));
     } else if (!equalValues(previous, column)) {
