@@ -127,6 +127,22 @@ test('an Oracle environment that does not answer: exit 4, one line, the password
   assert.not.match(result.stdout + result.stderr, PASSWORD);
 });
 
+test('migrate and info against an Oracle environment that does not answer: exit 4, the password nowhere', async () => {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as net.AddressInfo).port;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  fs.writeFileSync(path.join(work, 'flyway.toml'), `[flyway]\nenvironment = "prod"\n\n${environmentSection('prod', `jdbc:oracle:thin:@127.0.0.1:${port}:ORCL`, 'hr', 'ORA_PW', ['HR'])}`);
+  fs.mkdirSync(path.join(work, 'migrations'));
+  fs.writeFileSync(path.join(work, 'migrations', 'V1__init.sql'), 'CREATE TABLE t (a NUMBER);\n');
+  for (const command of ['migrate', 'info']) {
+    const result = await run(command);
+    assert.is(result.code, 4, `${command}: ${result.stdout}${result.stderr}`);
+    assert.match(result.stderr, `ERROR: cannot connect to Oracle at 127.0.0.1:${port}: connection refused`);
+    assert.not.match(result.stdout + result.stderr, PASSWORD);
+  }
+});
+
 test('an Oracle URL parity cannot use (a TNS alias): exit 3 naming the setting', async () => {
   fs.writeFileSync(path.join(work, 'flyway.toml'), environmentSection('prod', 'jdbc:oracle:thin:@prod_alias', 'hr', 'ORA_PW'));
   const result = await run('snapshot', '-source=prod', '-filename=out/prod.json');

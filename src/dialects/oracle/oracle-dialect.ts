@@ -5,8 +5,10 @@
  */
 import type { Dialect } from '../dialect.js';
 import { introspectOracle, schemaNamedByOracleUrl } from './oracle-introspector.js';
+import { oracleMigrate } from './oracle-migrate.js';
 import { oracleMigration } from './oracle-migration.js';
 import { renderCreateStatementsOracle } from './oracle-render.js';
+import { oracleSchemaModel } from './oracle-schema-model.js';
 import { renderOracleStatements } from './oracle-script.js';
 import { ORACLE_DEFAULT_PORT, parseOracleUrl } from './oracle-url.js';
 
@@ -25,4 +27,7 @@ export const oracleDialect: Dialect = {
   introspect: introspectOracle,
   renderCreate: (object) => renderOracleStatements(renderCreateStatementsOracle(object)),
   migration: oracleMigration,
+  // Schema models and migrations are built on a configured build environment (no embedded Oracle).
+  schemaModel: oracleSchemaModel,
+  migrate: oracleMigrate,
 };
