@@ -46,7 +46,7 @@ const SESSION_SETTINGS = [
 ].join('; ');
 
 /** Catalog queries in the order they run; each names a file in ./queries. */
-const QUERIES: readonly (keyof CatalogRows)[] = [
+export const QUERIES: readonly (keyof CatalogRows)[] = [
   'schemas',
   'extensions',
   'types',

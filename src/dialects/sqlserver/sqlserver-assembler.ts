@@ -1,7 +1,7 @@
 /**
  * Catalog rows (sqlserver-rows.ts) to the model: pure, linear in the number of rows. How SQL Server's
  * objects map onto the dialect-neutral model:
- * - schemas, tables, views, sequences, functions and procedures are the model's kinds; alias types
+ * - schemas (but `dbo`, which every database has), tables, views, sequences, functions and procedures are the model's kinds; alias types
  *   (`CREATE TYPE [dbo].[Phone] FROM nvarchar(20) NOT NULL`) are domains; DML triggers belong to their
  *   table or view.
  * - a function or procedure has one name (T-SQL has no overloads), so `name` = `baseName`; scalar
@@ -278,7 +278,8 @@ export function assembleModel(rows: CatalogRows, schemas: readonly string[]): Da
   const parameters = groupBy(rows.parameters, (r) => r.object_id);
   const dependencies = groupBy(rows.dependencies, (r) => r.object_id);
   const objects: SchemaObject[] = [];
-  for (const row of rows.schemas) objects.push(withComment({ kind: 'schema', schema: row.schema_name, name: row.schema_name }, row.comment));
+  // dbo exists in every database and cannot be created or dropped: it is no object of the model.
+  for (const row of rows.schemas) if (row.schema_name !== 'dbo') objects.push(withComment({ kind: 'schema', schema: row.schema_name, name: row.schema_name }, row.comment));
   for (const row of rows.tables) objects.push(table(row, lookups));
   for (const row of rows.modules) {
     const kind = moduleKind(row.type);

@@ -80,6 +80,11 @@ export function connectionConfig(settings: ConnectionSettings, options: { readon
   return config;
 }
 
+/** The numbers of the server's error messages seen while the connection of `config` logged in. */
+export function loginErrorNumbers(config: MssqlConfig): readonly number[] {
+  return (config as unknown as Record<symbol, number[]>)[SERVER_ERRORS] ?? [];
+}
+
 /** Opens a pool of one connection, runs `fn` with it and always closes it; driver failures become ParityErrors. */
 export async function withSqlServerPool<T>(
   settings: ConnectionSettings,
@@ -92,8 +97,7 @@ export async function withSqlServerPool<T>(
   try {
     await pool.connect();
   } catch (error) {
-    const numbers = (config as unknown as Record<symbol, number[]>)[SERVER_ERRORS] ?? [];
-    throw toParityError(error, settings, { connecting: true, serverErrors: numbers });
+    throw toParityError(error, settings, { connecting: true, serverErrors: loginErrorNumbers(config) });
   }
   try {
     return await fn(pool);

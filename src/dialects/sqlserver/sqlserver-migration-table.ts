@@ -2,8 +2,9 @@
  * ALTER TABLE steps for one table's change, part by part (Change.parts), in the order SQL Server
  * needs: foreign keys, indexes and constraints that go away or change are dropped first; a column's
  * DEFAULT constraint is dropped before the column is changed or dropped (SQL Server refuses otherwise)
- * and added again after; indexes and constraints on a column whose type changes are dropped before
- * ALTER COLUMN and created again after it; new keys and indexes come after the columns they use.
+ * and added again after; indexes, keys, CHECKs and foreign keys of the table on a column whose type
+ * changes are dropped before ALTER COLUMN and created again after it (foreign keys of other tables
+ * that reference the column are not: SQL Server refuses such a change until they are dropped by hand); new keys and indexes come after the columns they use.
  * `sp_rename` is never used: a column or constraint that appears under another name is dropped and
  * added, which the script marks destructive where data goes.
  */
@@ -108,9 +109,13 @@ export function alterTableSteps(change: Change): MigrationStep[] {
       const key = `${kind}:${partName}`;
       if (handled.has(key) || rebuilt.has(key)) return;
       rebuilt.add(key);
-      early.push(step('alterTables', drop));
-      late.push(...add.map((sql) => step('alterTables', sql)));
+      const foreign = kind === 'foreignKey';
+      early.push(step(foreign ? 'dropForeignKeys' : 'alterTables', drop));
+      late.push(...add.map((sql) => step(foreign ? 'addForeignKeys' : 'alterTables', sql)));
     };
+    const bracketed = `[${column.replace(/]/g, ']]')}]`;
+    for (const check of to.checkConstraints) if (check.expression.includes(bracketed)) dropAndAdd('checkConstraint', check.name, dropConstraint(name, check.name), addConstraintStatements(name, check, checkClause(check)));
+    for (const key of to.foreignKeys) if (key.columns.includes(column)) dropAndAdd('foreignKey', key.name, dropConstraint(name, key.name), addConstraintStatements(name, key, foreignKeyClause(key)));
     if (to.primaryKey && usesColumn(to.primaryKey, column)) dropAndAdd('primaryKey', to.primaryKey.name, dropConstraint(name, to.primaryKey.name), [`ALTER TABLE ${name} ADD ${primaryKeyClause(to.primaryKey)}`]);
     for (const key of to.uniqueConstraints) if (usesColumn(key, column)) dropAndAdd('uniqueConstraint', key.name, dropConstraint(name, key.name), [`ALTER TABLE ${name} ADD ${uniqueClause(key)}`]);
     for (const index of to.indexes) if (usesColumn(index, column)) dropAndAdd('index', index.name, dropIndex(name, index.name), createIndexStatements(name, index));

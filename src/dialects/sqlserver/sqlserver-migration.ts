@@ -101,9 +101,19 @@ function drop(object: SchemaObject): MigrationStep[] {
   return [step(phase, dropStatement(object))];
 }
 
+/**
+ * Steps that drop an object to create it again in the same script: dropped in a phase before the one
+ * that creates it (the usual drop phases come after the creating ones: nothing may still use what is
+ * dropped there). Routines go before tables, sequences and alias types with the tables.
+ */
+function dropToRecreate(object: SchemaObject): MigrationStep[] {
+  const phase: Phase = object.kind === 'function' || object.kind === 'procedure' ? 'dropRoutinesBeforeTables' : 'dropTables';
+  return drop(object).map((s) => ({ ...s, phase }));
+}
+
 /** ALTER SEQUENCE for what can change in place; a new type recreates the sequence. */
 function alterSequenceSteps(from: Sequence, to: Sequence): MigrationStep[] {
-  if (from.dataType !== to.dataType) return [...drop(from), ...create(to)];
+  if (from.dataType !== to.dataType) return [...dropToRecreate(from), ...create(to)];
   const clauses: string[] = [];
   if (from.start !== to.start && to.start !== undefined) clauses.push(`RESTART WITH ${to.start}`);
   if (from.increment !== to.increment) clauses.push(`INCREMENT BY ${to.increment ?? '1'}`);
@@ -143,7 +153,7 @@ function alter(change: Change): MigrationStep[] {
     case 'function':
     case 'procedure': {
       const { from, to } = routineSides(change);
-      if (from.extras?.['functionType'] !== to.extras?.['functionType']) return [...drop(from), ...create(to)];
+      if (from.extras?.['functionType'] !== to.extras?.['functionType']) return [...dropToRecreate(from), ...create(to)];
       const steps = from.definition !== to.definition ? [step('createRoutines', alterModuleText(to.definition))] : [];
       return [...steps, ...objectComment(to, from.comment, to.comment)];
     }
@@ -155,7 +165,7 @@ function alter(change: Change): MigrationStep[] {
       // An alias type cannot be altered: dropped and created (SQL Server refuses while a column uses it).
       const { from, to } = editSides(change, 'domain');
       if (from.baseType === to.baseType && from.nullable === to.nullable) return objectComment(to, from.comment, to.comment);
-      return [step('dropDomains', dropStatement(from)), step('createDomains', createDomainStatement(to)), ...objectComment(to, undefined, to.comment)];
+      return [...dropToRecreate(from), step('createDomains', createDomainStatement(to)), ...objectComment(to, undefined, to.comment)];
     }
     default:
       return unsupported(change.objectKind, `${change.schema}.${change.name}`);

@@ -1,0 +1,2 @@
+CREATE TYPE [dbo].[Phone] FROM nvarchar(20) NOT NULL
+GO

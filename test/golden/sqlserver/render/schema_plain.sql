@@ -1,0 +1,2 @@
+CREATE SCHEMA [Reporting Tools]
+GO

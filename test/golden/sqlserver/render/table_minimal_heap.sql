@@ -1,0 +1,4 @@
+CREATE TABLE [dbo].[log]]book] (
+    [line] nvarchar(max) NULL
+)
+GO
