@@ -85,7 +85,7 @@ test('errors: one line naming the file and the JSON path, CONFIG_ERROR (exit 3);
   };
   assert.is(error({ exclude: [{ table: 'x' }] }), `CONFIG_ERROR: invalid filter: unexpected property at $.exclude[0].table (f${count}.json)`);
   assert.is(error({ include: [{}] }), `CONFIG_ERROR: invalid filter: must NOT have fewer than 1 properties at $.include[0] (f${count}.json)`);
-  assert.is(error({ exclude: [{ objectType: 'Tabel' }] }), `CONFIG_ERROR: invalid filter: unknown objectType "Tabel" (object types: Schema, Table, View, Materialized View, Sequence, Function, Procedure, Aggregate, Enum, Domain, Composite Type, Extension) at $.exclude[0].objectType (f${count}.json)`);
+  assert.is(error({ exclude: [{ objectType: 'Tabel' }] }), `CONFIG_ERROR: invalid filter: unknown objectType "Tabel" (object types: Schema, Table, View, Materialized View, Sequence, Function, Procedure, Aggregate, Enum, Domain, Composite Type, Extension, Synonym, Package) at $.exclude[0].objectType (f${count}.json)`);
   assert.is(error({ exclude: [{ name: 7 }] }), `CONFIG_ERROR: invalid filter: must be string at $.exclude[0].name (f${count}.json)`);
   assert.is(error({ includes: [] }), `CONFIG_ERROR: invalid filter: unexpected property at $.includes (f${count}.json)`);
   assert.match(error('{"exclude": ['), /^CONFIG_ERROR: filter is not valid JSON: /);
