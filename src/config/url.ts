@@ -43,7 +43,8 @@ export function parseStandardUrl(url: string, dialects: readonly UrlDialectInfo[
   const withoutJdbc = text.startsWith('jdbc:') ? text.slice('jdbc:'.length) : text;
   const schemeMatch = /^([a-z][a-z0-9+.-]*):\/\//i.exec(withoutJdbc);
   if (!schemeMatch) {
-    throw new ParityError('INVALID_URL', `"${redactUrl(text)}" is not a database URL (expected jdbc:postgresql://host:port/db or postgres://...)`, { where });
+    const schemes = dialects.flatMap((d) => d.urlSchemes).join(', ');
+    throw new ParityError('INVALID_URL', `"${redactUrl(text)}" is not a database URL (expected jdbc:SCHEME://host:port/db or SCHEME://..., SCHEME one of ${schemes})`, { where });
   }
   const scheme = schemeMatch[1]!.toLowerCase();
   const dialect = dialects.find((d) => d.urlSchemes.includes(scheme));

@@ -8,7 +8,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { postgresDialect } from '../../src/dialects/postgres/postgres-dialect.ts';
 import type { MigrationScript } from '../../src/generate/generate.ts';
-import { artifactOf, checkGolden, generateGoldenText, scriptsOf as scriptsOfArtifact, staleGoldenFiles } from '../support/golden.ts';
+import { artifactOf, assertBefore, checkGolden, generateGoldenText, scriptsOf as scriptsOfArtifact, staleGoldenFiles, stepAt } from '../support/golden.ts';
 import { generateCases, type GenerateCase } from './generate-golden.cases.ts';
 
 function scriptsOf(name: string): [MigrationScript, MigrationScript] {
@@ -28,17 +28,8 @@ test('golden: no stale golden files', () => {
   assert.equal(staleGoldenFiles('postgres', 'generate', Object.keys(generateCases)), [], 'golden files without a case');
 });
 
-/** Index of the first statement containing `fragment` (`...;`: the whole statement); fails when there is none. */
-function at(script: MigrationScript, fragment: string): number {
-  const matches = (sql: string) => (fragment.endsWith(';') ? sql === fragment.slice(0, -1) : sql.includes(fragment));
-  const index = script.steps.findIndex((s) => matches(s.sql));
-  assert.ok(index >= 0, `no statement with "${fragment}" in ${script.fileName}:\n${script.text}`);
-  return index;
-}
-
-function before(script: MigrationScript, first: string, second: string): void {
-  assert.ok(at(script, first) < at(script, second), `"${first}" should come before "${second}" in ${script.fileName}:\n${script.text}`);
-}
+const at = stepAt;
+const before = assertBefore;
 
 test('order: sequence, table, OWNED BY, trigger function, FK, trigger, comments', () => {
   const [v, u] = scriptsOf('table_add_serial_fk_trigger');

@@ -12,6 +12,8 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { runCli, type CliResult } from '../support/cli.ts';
 import { changeSummary, diffJson } from '../support/diff-json.ts';
+import { sqlserverDialect } from '../../src/dialects/sqlserver/sqlserver-dialect.ts';
+import type { SchemaObject } from '../../src/model/objects.ts';
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'parity-sqlserver-cli-'));
 const example = fs.readFileSync(new URL('../../snapshots/sqlserver-example.json', import.meta.url), 'utf8');
@@ -123,6 +125,32 @@ test('a SQL Server that refuses the connection: exit 4, one line, no password', 
   const info = await run('info', '-environment=legacy');
   assert.is(info.code, 4, info.stderr);
   assert.match(info.stderr, 'connection refused');
+});
+
+test('model: the example written into an empty schema-model folder, one file per object, each found again by what it creates', async () => {
+  const project = path.join(work, 'model-project');
+  fs.mkdirSync(path.join(project, 'schema-models'), { recursive: true });
+  fs.writeFileSync(path.join(project, 'flyway.toml'), 'databaseType = "SqlServer"\n');
+  fs.writeFileSync(path.join(project, 'example.json'), example);
+  const inProject = (...args: string[]) => runCli(args, { cwd: project, env: {} });
+  const diff = await inProject('diff', '-source=snapshot:example.json', '-target=schemaModel');
+  assert.is(diff.code, 0, diff.stderr);
+  const model = await inProject('model');
+  assert.is(model.code, 0, model.stderr);
+  const folder = path.join(project, 'schema-models');
+  const files = fs.readdirSync(folder, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.relative(folder, path.join(e.parentPath, e.name))).sort();
+  assert.is(files.length, 11);
+  assert.ok(files.includes(path.join('Tables', 'sales.orders.sql')) && files.includes(path.join('Domains', 'dbo.Phone.sql')), files.join(', '));
+  const orders = fs.readFileSync(path.join(folder, 'Tables', 'sales.orders.sql'), 'utf8');
+  assert.match(orders, /^CREATE TABLE \[sales\]\.\[orders\] \(\n/);
+  assert.match(orders, '\nGO\n');
+  const sqlFiles = files.map((f) => ({ path: f, text: fs.readFileSync(path.join(folder, f), 'utf8') }));
+  const found = await sqlserverDialect.schemaModel!.fileObjects(sqlFiles);
+  const objects = (JSON.parse(example) as { model: { objects: SchemaObject[] } }).model.objects;
+  for (const object of objects) {
+    const key = sqlserverDialect.schemaModel!.objectKey(object);
+    assert.ok([...found.values()].some((keys) => keys?.includes(key)), `no file creates ${key}`);
+  }
 });
 
 test('a SQL Server schema model without a build environment: CONFIG_ERROR (exit 3) saying what to configure', async () => {

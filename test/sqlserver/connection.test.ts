@@ -98,7 +98,7 @@ test('driver configuration: read-only intent by default, encryption on with cert
   const config = connectionConfig(settings);
   assert.equal([config.server, config.port, config.database, config.user, config.password], ['db.example', 1433, 'app', 'app', 's3cret-pw']);
   assert.equal(config.options, { encrypt: true, trustServerCertificate: false, readOnlyIntent: true, appName: 'parity' });
-  assert.equal(config.pool, { max: 1, min: 0 });
+  assert.equal(config.pool, { max: 1, min: 1 });
   assert.is(config.connectionTimeout, 15000);
   const migrating = connectionConfig({ ...settings, params: { encrypt: 'false', trustServerCertificate: 'true', loginTimeout: '5', instanceName: 'SQLEXPRESS' } }, { readOnly: false, database: 'master' });
   assert.equal(migrating.options, { encrypt: false, trustServerCertificate: true, readOnlyIntent: false, appName: 'parity', instanceName: 'SQLEXPRESS' });

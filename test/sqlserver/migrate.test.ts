@@ -10,7 +10,7 @@ import sql from 'mssql';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { ConnectionSettings } from '../../src/config/connection.ts';
-import { createHistorySql, SqlServerMigrateSession, type SqlExecutor } from '../../src/dialects/sqlserver/sqlserver-migrate.ts';
+import { createHistorySql, serverRolledBack, SqlServerMigrateSession, type SqlExecutor } from '../../src/dialects/sqlserver/sqlserver-migrate.ts';
 import { ParityError } from '../../src/errors.ts';
 import { ScriptFailure, type NewHistoryRow } from '../../src/migrations/schema-history.ts';
 
@@ -180,6 +180,12 @@ test('clean: foreign keys first, then objects until none is left (views before w
     calls.filter((c) => c.kind === 'batch').map((c) => c.text),
     ['ALTER TABLE [sales].[orders] DROP CONSTRAINT [FK_orders_customers]', 'DROP TABLE [sales].[orders]', 'DROP VIEW [sales].[v]', 'DROP TABLE [sales].[orders]', 'DROP SCHEMA [sales]'],
   );
+});
+
+test('a ROLLBACK refused because the server rolled back already (mssql EABORT, server error 3903) counts as rolled back', () => {
+  assert.ok(serverRolledBack(new sql.TransactionError('Transaction has been aborted.', 'EABORT')));
+  assert.ok(serverRolledBack(requestError(3903, 'The ROLLBACK TRANSACTION request has no corresponding BEGIN TRANSACTION.', 1)));
+  assert.not.ok(serverRolledBack(new sql.ConnectionError('Connection lost - read ECONNRESET', 'ESOCKET')));
 });
 
 test.run();

@@ -80,3 +80,19 @@ export function scriptsOf(artifact: Artifact, name: string): [MigrationScript, M
   const [v, u] = renderMigrationScripts({ artifact, changes: artifact.changes, types: ['versioned', 'undo'], version: '2', description: name });
   return [v!, u!];
 }
+
+/**
+ * Index of the first step of `script` holding `fragment` (`...;` at the end: the whole statement);
+ * fails when there is none.
+ */
+export function stepAt(script: MigrationScript, fragment: string): number {
+  const matches = (sql: string) => (fragment.endsWith(';') ? sql === fragment.slice(0, -1) : sql.includes(fragment));
+  const index = script.steps.findIndex((s) => matches(s.sql));
+  assert.ok(index >= 0, `no statement with "${fragment}" in ${script.fileName}:\n${script.text}`);
+  return index;
+}
+
+/** Asserts that the statement holding `first` comes before the one holding `second`. */
+export function assertBefore(script: MigrationScript, first: string, second: string): void {
+  assert.ok(stepAt(script, first) < stepAt(script, second), `"${first}" should come before "${second}" in ${script.fileName}:\n${script.text}`);
+}

@@ -8,6 +8,7 @@ import { parseDatabaseUrl, type UrlDialectInfo } from '../../src/config/url.ts';
 import { DIALECT_NAMES } from '../../src/dialects/dialect-names.ts';
 import { capabilitiesOf, requireCapability, type Dialect } from '../../src/dialects/dialect.ts';
 import { DIALECTS, dialectByName } from '../../src/dialects/registry.ts';
+import { dataDialectFor } from '../../src/data-diff/sql/data-dialects.ts';
 import { ParityError } from '../../src/errors.ts';
 import { terminateStatement, type MigrationRenderer } from '../../src/generate/migration-hooks.ts';
 import { renderScript } from '../../src/generate/script.ts';
@@ -24,6 +25,18 @@ test('every registered dialect answers to its own name, in the order of DIALECT_
 test('the JSON schemas of snapshots and artifacts take their dialect list from the registry', () => {
   const model = MODEL_DEFINITIONS['databaseModel'] as { properties: { dialect: { enum: string[] } } };
   assert.equal(model.properties.dialect.enum, [...DIALECT_NAMES]);
+});
+
+test('a dialect declares dataDiff exactly when src/data-diff/sql has its data dialect', () => {
+  for (const dialect of DIALECTS) {
+    let found = true;
+    try {
+      dataDialectFor(dialect.name);
+    } catch {
+      found = false;
+    }
+    assert.is(dialect.dataDiff, found, dialect.name);
+  }
 });
 
 test('URL schemes belong to one dialect each', () => {
@@ -71,7 +84,8 @@ test('a dialect with its own parseUrl gets the URL as written; others the shared
   assert.is(parseDatabaseUrl(' jdbc:odd:thin:@//h/d ', [standard, own], 'x').database, 'd');
   assert.equal(seen, ['jdbc:odd:thin:@//h/d']);
   assert.is(parseDatabaseUrl('postgres://h/app', [standard, own], 'x').port, 5432);
-  assert.throws(() => parseDatabaseUrl('other:thing', [standard, own], 'x'), /is not a database URL/);
+  assert.throws(() => parseDatabaseUrl('other:thing', [standard, own], 'x'), /is not a database URL \(expected jdbc:SCHEME:\/\/host:port\/db or SCHEME:\/\/\.\.\., SCHEME one of postgres, odd\)/);
+  assert.throws(() => parseDatabaseUrl('nonsense', DIALECTS, 'x'), /SCHEME one of postgresql, postgres, mysql, mariadb, sqlserver\)/);
 });
 
 test('statement termination: per step through the dialect hook, `;` by default, the preamble too', () => {

@@ -25,7 +25,7 @@ import { table } from './mysql-table-assembler.js';
 export const SYSTEM_SCHEMAS: ReadonlySet<string> = new Set(['information_schema', 'mysql', 'performance_schema', 'sys']);
 
 /** Catalog queries in the order they run; each names a file in ./queries. */
-const QUERIES: readonly (keyof CatalogRows)[] = [
+export const QUERIES: readonly (keyof CatalogRows)[] = [
   'schemas',
   'tables',
   'columns',

@@ -9,6 +9,7 @@ import { quoteIdent } from './mysql-quoting.js';
 import { triggerDefinition } from './mysql-render-objects.js';
 import { partitioning } from './mysql-partitions.js';
 import type { CheckRow, ColumnRow, ForeignKeyRow, ForeignKeyRuleRow, IndexRow, PartitionRow, TableRow, TriggerRow } from './mysql-rows.js';
+import { foreignKeyColumns } from '../catalog-rows.js';
 
 /** A table's rows from every per-kind query, grouped by (schema, table). */
 export interface TableParts {
@@ -113,11 +114,7 @@ function foreignKeys(rows: readonly ForeignKeyRow[], rules: readonly ForeignKeyR
       // Every key has its REFERENTIAL_CONSTRAINTS row; RESTRICT is what MySQL assumes without one.
       const rule = ruleOf.get(first.constraint_name);
       return {
-        name: first.constraint_name,
-        columns: parts.map((p) => p.column_name),
-        referencedSchema: first.referenced_schema,
-        referencedTable: first.referenced_table,
-        referencedColumns: parts.map((p) => p.referenced_column),
+        ...foreignKeyColumns(parts),
         onUpdate: normalizeAction(rule?.update_rule ?? 'RESTRICT'),
         onDelete: normalizeAction(rule?.delete_rule ?? 'RESTRICT'),
       };

@@ -17,6 +17,7 @@
  */
 import type { CheckConstraint, Column, DatabaseModel, Domain, ForeignKey, Index, ObjectRef, PrimaryKey, ReferentialAction, Routine, RoutineArgument, SchemaObject, Sequence, Table, Trigger, UniqueConstraint, View } from '../../model/objects.js';
 import { compareCodePoints, groupBy, sortObjects } from '../../model/order.js';
+import { foreignKeyColumns } from '../catalog-rows.js';
 import type { CatalogRows, CheckRow, ColumnRow, ForeignKeyRow, IndexRow, ModuleRow, ParameterRow, SequenceRow, TableRow, TypeRow } from './sqlserver-rows.js';
 import { normalizeModule, stripParens, typeText, variantText } from './sqlserver-normalizer.js';
 import { quoteIdent } from './sqlserver-quoting.js';
@@ -108,11 +109,7 @@ function foreignKey(parts: readonly ForeignKeyRow[]): ForeignKey {
   const first = parts[0]!;
   const extras = constraintExtras(first);
   return {
-    name: first.constraint_name,
-    columns: parts.map((r) => r.column_name),
-    referencedSchema: first.referenced_schema,
-    referencedTable: first.referenced_table,
-    referencedColumns: parts.map((r) => r.referenced_column),
+    ...foreignKeyColumns(parts),
     onUpdate: action(first.update_referential_action_desc),
     onDelete: action(first.delete_referential_action_desc),
     ...(extras ? { extras } : {}),

@@ -61,7 +61,8 @@ export function connectionConfig(settings: ConnectionSettings, options: { readon
     database: options.database ?? settings.database,
     connectionTimeout: loginTimeoutMs(settings),
     requestTimeout: 0,
-    pool: { max: 1, min: 0 },
+    // One connection, kept for the pool's life: a migrate session's application lock belongs to it.
+    pool: { max: 1, min: 1 },
     options: {
       encrypt: flag(settings.params['encrypt'], true),
       trustServerCertificate: flag(settings.params['trustServerCertificate'], false),
@@ -85,20 +86,26 @@ export function loginErrorNumbers(config: MssqlConfig): readonly number[] {
   return (config as unknown as Record<symbol, number[]>)[SERVER_ERRORS] ?? [];
 }
 
+/** Opens a pool of one connection (the caller closes it); a failed login or connection is a ParityError. */
+export async function connectPool(settings: ConnectionSettings, options: { readonly readOnly?: boolean; readonly database?: string } = {}): Promise<ConnectionPool> {
+  const config = connectionConfig(settings, options);
+  const pool = new sql.ConnectionPool(config);
+  // A connection lost while idle is reported as an event; the failed request reports it too.
+  pool.on('error', () => {});
+  try {
+    return await pool.connect();
+  } catch (error) {
+    throw toParityError(error, settings, { connecting: true, serverErrors: loginErrorNumbers(config) });
+  }
+}
+
 /** Opens a pool of one connection, runs `fn` with it and always closes it; driver failures become ParityErrors. */
 export async function withSqlServerPool<T>(
   settings: ConnectionSettings,
   fn: (pool: ConnectionPool) => Promise<T>,
   options: { readonly readOnly?: boolean; readonly database?: string } = {},
 ): Promise<T> {
-  const config = connectionConfig(settings, options);
-  const pool = new sql.ConnectionPool(config);
-  pool.on('error', () => {});
-  try {
-    await pool.connect();
-  } catch (error) {
-    throw toParityError(error, settings, { connecting: true, serverErrors: loginErrorNumbers(config) });
-  }
+  const pool = await connectPool(settings, options);
   try {
     return await fn(pool);
   } catch (error) {

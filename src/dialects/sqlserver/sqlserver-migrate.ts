@@ -26,7 +26,7 @@ import {
   type ScriptToRun,
 } from '../../migrations/schema-history.js';
 import { driverErrorMessage, scrubPassword } from '../driver-errors.js';
-import { toParityError, withSqlServerPool } from './sqlserver-connection.js';
+import { connectPool, serverErrorNumber, toParityError } from './sqlserver-connection.js';
 import { qualifiedName, quoteIdent, quoteString } from './sqlserver-quoting.js';
 import { splitBatches, type Batch } from './sqlserver-script.js';
 
@@ -251,6 +251,16 @@ export class SqlServerMigrateSession implements MigrateSession {
   }
 }
 
+/**
+ * Whether a failed ROLLBACK means the server had rolled the transaction back already: an error of
+ * severity 16 and up can abort the transaction on the server, after which mssql refuses ROLLBACK with
+ * `TransactionError('Transaction has been aborted.', 'EABORT')` (node_modules/mssql/lib/base/
+ * transaction.js), and the server answers a late one with error 3903.
+ */
+export function serverRolledBack(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === 'EABORT' || serverErrorNumber(error) === 3903;
+}
+
 /** An executor over an mssql pool of one connection (the session's lock is held by that connection). */
 export function poolExecutor(pool: ConnectionPool): SqlExecutor {
   let transaction: Transaction | undefined;
@@ -275,7 +285,11 @@ export function poolExecutor(pool: ConnectionPool): SqlExecutor {
     async rollback(): Promise<void> {
       const t = transaction;
       transaction = undefined;
-      await t?.rollback();
+      try {
+        await t?.rollback();
+      } catch (error) {
+        if (!serverRolledBack(error)) throw error;
+      }
     },
     close: () => pool.close(),
   };
@@ -283,29 +297,15 @@ export function poolExecutor(pool: ConnectionPool): SqlExecutor {
 
 /** Opens the session on the URL's database (read-write: no read-only intent), the history schema being the user's default unless configured. */
 async function openSession(settings: ConnectionSettings, options: MigrateSessionOptions): Promise<MigrateSession> {
-  let resolve!: (executor: SqlExecutor) => void;
-  const opened = new Promise<SqlExecutor>((r) => (resolve = r));
-  let release!: () => void;
-  const closed = new Promise<void>((r) => (release = r));
-  // The pool lives as long as the session: withSqlServerPool closes it when the session closes.
-  const running = withSqlServerPool(
-    settings,
-    async (pool) => {
-      const executor = poolExecutor(pool);
-      resolve({ ...executor, close: async () => release() });
-      await closed;
-    },
-    { readOnly: false },
-  );
-  const executor = await Promise.race([opened, running.then(() => Promise.reject(new Error('the SQL Server session ended before it opened')))]);
+  const pool = await connectPool(settings, { readOnly: false });
+  const executor = poolExecutor(pool);
   try {
+    // Flyway's installed_by on SQL Server: the login's name.
     const [row] = await executor.query<{ user: string; schema: string }>('SELECT SUSER_SNAME() AS [user], SCHEMA_NAME() AS [schema]');
     const historySchema = options.defaultSchema ?? options.schemas[0] ?? row?.schema ?? 'dbo';
-    const session = new SqlServerMigrateSession({ ...executor, close: async () => (release(), await running) }, settings, options, String(row?.user ?? settings.user ?? ''), historySchema);
-    return session;
+    return new SqlServerMigrateSession(executor, settings, options, String(row?.user ?? settings.user ?? ''), historySchema);
   } catch (error) {
-    release();
-    await running.catch(() => {});
+    await pool.close().catch(() => {});
     throw toParityError(error, settings);
   }
 }

@@ -98,27 +98,34 @@ export function alterTableSteps(change: Change): MigrationStep[] {
   const late: MigrationStep[] = [];
   const comments: MigrationStep[] = [];
   const handled = new Set(change.parts.filter((p) => p.partKind !== 'column' && p.partKind !== 'property').map((p) => `${p.partKind}:${p.name}`));
-  const columnComment = (column: string, before: string | undefined, after: string | undefined) => {
-    const sql = commentStatement({ schema: to.schema, objectType: 'TABLE', objectName: to.name, partType: 'COLUMN', partName: column }, before, after);
+  const partComment = (partType: string, partName: string, before: string | undefined, after: string | undefined) => {
+    const sql = commentStatement({ schema: to.schema, objectType: 'TABLE', objectName: to.name, partType, partName }, before, after);
     if (sql !== undefined) comments.push(step('comments', sql));
+  };
+  const columnComment = (column: string, before: string | undefined, after: string | undefined) => partComment('COLUMN', column, before, after);
+  // A part dropped and created again loses its MS_Description with it: the new one gets its own.
+  const recreatedComment = (partType: string, part: { readonly name: string; readonly comment?: string } | undefined) => {
+    if (part !== undefined) partComment(partType, part.name, undefined, part.comment);
   };
   // Keys and indexes on a column ALTER COLUMN changes, not changing themselves: dropped and created again.
   const rebuilt = new Set<string>();
   const rebuild = (column: string) => {
-    const dropAndAdd = (kind: string, partName: string, drop: string, add: string[]) => {
+    /** Drops and adds the part around ALTER COLUMN, unless done already; true when it does. */
+    const dropAndAdd = (kind: string, partName: string, drop: string, add: string[]): boolean => {
       const key = `${kind}:${partName}`;
-      if (handled.has(key) || rebuilt.has(key)) return;
+      if (handled.has(key) || rebuilt.has(key)) return false;
       rebuilt.add(key);
       const foreign = kind === 'foreignKey';
       early.push(step(foreign ? 'dropForeignKeys' : 'alterTables', drop));
       late.push(...add.map((sql) => step(foreign ? 'addForeignKeys' : 'alterTables', sql)));
+      return true;
     };
     const bracketed = `[${column.replace(/]/g, ']]')}]`;
     for (const check of to.checkConstraints) if (check.expression.includes(bracketed)) dropAndAdd('checkConstraint', check.name, dropConstraint(name, check.name), addConstraintStatements(name, check, checkClause(check)));
     for (const key of to.foreignKeys) if (key.columns.includes(column)) dropAndAdd('foreignKey', key.name, dropConstraint(name, key.name), addConstraintStatements(name, key, foreignKeyClause(key)));
-    if (to.primaryKey && usesColumn(to.primaryKey, column)) dropAndAdd('primaryKey', to.primaryKey.name, dropConstraint(name, to.primaryKey.name), [`ALTER TABLE ${name} ADD ${primaryKeyClause(to.primaryKey)}`]);
-    for (const key of to.uniqueConstraints) if (usesColumn(key, column)) dropAndAdd('uniqueConstraint', key.name, dropConstraint(name, key.name), [`ALTER TABLE ${name} ADD ${uniqueClause(key)}`]);
-    for (const index of to.indexes) if (usesColumn(index, column)) dropAndAdd('index', index.name, dropIndex(name, index.name), createIndexStatements(name, index));
+    if (to.primaryKey && usesColumn(to.primaryKey, column) && dropAndAdd('primaryKey', to.primaryKey.name, dropConstraint(name, to.primaryKey.name), [`ALTER TABLE ${name} ADD ${primaryKeyClause(to.primaryKey)}`])) recreatedComment('CONSTRAINT', to.primaryKey);
+    for (const key of to.uniqueConstraints) if (usesColumn(key, column) && dropAndAdd('uniqueConstraint', key.name, dropConstraint(name, key.name), [`ALTER TABLE ${name} ADD ${uniqueClause(key)}`])) recreatedComment('CONSTRAINT', key);
+    for (const index of to.indexes) if (usesColumn(index, column) && dropAndAdd('index', index.name, dropIndex(name, index.name), createIndexStatements(name, index))) recreatedComment('INDEX', index);
   };
 
   for (const part of change.parts) {
@@ -156,12 +163,14 @@ export function alterTableSteps(change: Change): MigrationStep[] {
         const { from: before, to: after } = sidesOf<PrimaryKey>(part);
         if (before) early.push(step('alterTables', dropConstraint(name, before.name)));
         if (after) late.push(step('alterTables', `ALTER TABLE ${name} ADD ${primaryKeyClause(after)}`));
+        recreatedComment('CONSTRAINT', after);
         break;
       }
       case 'uniqueConstraint': {
         const { from: before, to: after } = sidesOf<UniqueConstraint>(part);
         if (before) early.push(step('alterTables', dropConstraint(name, before.name)));
         if (after) late.push(step('alterTables', `ALTER TABLE ${name} ADD ${uniqueClause(after)}`));
+        recreatedComment('CONSTRAINT', after);
         break;
       }
       case 'checkConstraint': {
@@ -180,12 +189,14 @@ export function alterTableSteps(change: Change): MigrationStep[] {
         const { from: before, to: after } = sidesOf<Index>(part);
         if (before) early.push(step('alterTables', dropIndex(name, before.name)));
         if (after) late.push(...createIndexStatements(name, after).map((sql) => step('alterTables', sql)));
+        recreatedComment('INDEX', after);
         break;
       }
       case 'trigger': {
         const { from: before, to: after } = sidesOf<Trigger>(part);
         if (before) early.push(step('dropTriggers', dropTrigger(to.schema, before.name)));
         if (after) late.push(...createTriggerStatements(to.schema, name, after).map((sql) => step('createTriggers', sql)));
+        recreatedComment('TRIGGER', after);
         break;
       }
       case 'property': {

@@ -19,7 +19,9 @@ SELECT c.object_id,
        ic.is_not_for_replication AS identity_not_for_replication,
        cc.definition AS computed_definition,
        cc.is_persisted,
-       CASE WHEN c.collation_name <> CAST(DATABASEPROPERTYEX(DB_NAME(), 'Collation') AS sysname) THEN c.collation_name END AS collation_name,
+       -- Compared in a binary collation: the two sides' own collations may differ (no collation conflict).
+       CASE WHEN c.collation_name COLLATE Latin1_General_BIN2 <> CAST(DATABASEPROPERTYEX(DB_NAME(), 'Collation') AS nvarchar(128)) COLLATE Latin1_General_BIN2
+            THEN c.collation_name END AS collation_name,
        dc.name AS default_name,
        dc.definition AS default_definition,
        dc.is_system_named AS default_is_system_named,

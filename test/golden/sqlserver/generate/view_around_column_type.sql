@@ -49,6 +49,9 @@ WHERE o.status <> 'done'
 WITH CHECK OPTION
 GO
 
+EXEC sys.sp_addextendedproperty @name = N'MS_Description', @value = N'Open orders by status', @level0type = N'SCHEMA', @level0name = N'sales', @level1type = N'TABLE', @level1name = N'orders', @level2type = N'INDEX', @level2name = N'IX_orders_status'
+GO
+
 EXEC sys.sp_addextendedproperty @name = N'MS_Description', @value = N'Orders not yet done', @level0type = N'SCHEMA', @level0name = N'sales', @level1type = N'VIEW', @level1name = N'v_open_orders'
 GO
 
@@ -103,6 +106,9 @@ SELECT o.id, o.customer_id, o.total
 FROM sales.orders AS o
 WHERE o.status <> 'done'
 WITH CHECK OPTION
+GO
+
+EXEC sys.sp_addextendedproperty @name = N'MS_Description', @value = N'Open orders by status', @level0type = N'SCHEMA', @level0name = N'sales', @level1type = N'TABLE', @level1name = N'orders', @level2type = N'INDEX', @level2name = N'IX_orders_status'
 GO
 
 EXEC sys.sp_addextendedproperty @name = N'MS_Description', @value = N'Orders not yet done', @level0type = N'SCHEMA', @level0name = N'sales', @level1type = N'VIEW', @level1name = N'v_open_orders'
