@@ -13,7 +13,7 @@ import { ParityError } from '../../src/errors.ts';
 import { renderMigrationScripts, type MigrationScript } from '../../src/generate/generate.ts';
 import type { Column, CompositeType, MaterializedView, Package, Routine, SchemaObject, Sequence, Synonym, Table, View } from '../../src/model/objects.ts';
 import { readFixture } from '../support/catalog-fixtures.ts';
-import { artifactOf, checkGolden, generateGoldenText, scriptsOf as scriptsOfArtifact, staleGoldenFiles } from '../support/golden.ts';
+import { artifactOf, assertBefore, checkGolden, generateGoldenText, scriptsOf as scriptsOfArtifact, staleGoldenFiles, stepAt } from '../support/golden.ts';
 
 const fixture = readFixture('oracle', 'hr');
 const hr = assembleModel(fixture.rows as unknown as CatalogRows, fixture.schemas).objects;
@@ -147,15 +147,8 @@ test('golden: no stale golden files', () => {
   assert.equal(staleGoldenFiles('oracle', 'generate', Object.keys(cases)), []);
 });
 
-function at(script: MigrationScript, fragment: string): number {
-  const index = script.steps.findIndex((s) => s.sql.includes(fragment));
-  assert.ok(index >= 0, `no statement with "${fragment}" in ${script.fileName}:\n${script.text}`);
-  return index;
-}
-
-function before(script: MigrationScript, first: string, second: string): void {
-  assert.ok(at(script, first) < at(script, second), `"${first}" should come before "${second}" in ${script.fileName}:\n${script.text}`);
-}
+const at = stepAt;
+const before = assertBefore;
 
 test('the header says DDL is not transactional; PL/SQL units end with /', () => {
   const [v] = scriptsOf('create_schema_from_nothing');
