@@ -147,9 +147,6 @@ test('golden: no stale golden files', () => {
   assert.equal(staleGoldenFiles('oracle', 'generate', Object.keys(cases)), []);
 });
 
-const at = stepAt;
-const before = assertBefore;
-
 test('the header says DDL is not transactional; PL/SQL units end with /', () => {
   const [v] = scriptsOf('create_schema_from_nothing');
   assert.match(v.text, '-- DDL is not transactional on this database: if a statement fails, the statements before it stay applied.');
@@ -160,17 +157,17 @@ test('the header says DDL is not transactional; PL/SQL units end with /', () => 
 
 test('create order: user, types, sequences, tables, foreign keys, views, triggers, comments', () => {
   const [v, u] = scriptsOf('create_schema_from_nothing');
-  before(v, 'CREATE USER "HR"', 'CREATE OR REPLACE TYPE "HR"."ADDRESS_T"');
-  before(v, 'CREATE OR REPLACE TYPE "HR"."ADDRESS_T"', 'CREATE TABLE "HR"."EMPLOYEES"');
-  before(v, 'CREATE SEQUENCE "HR"."INVOICE_SEQ"', 'CREATE TABLE "HR"."EMPLOYEES"');
-  before(v, 'CREATE TABLE "HR"."DEPARTMENTS"', 'ADD CONSTRAINT "EMP_DEPT_FK"');
-  before(v, 'ADD CONSTRAINT "EMP_DEPT_FK"', 'CREATE OR REPLACE VIEW "HR"."EMP_DETAILS"');
-  before(v, 'CREATE OR REPLACE VIEW "HR"."EMP_DETAILS"', 'CREATE OR REPLACE TRIGGER "HR"."EMP_DETAILS_IO"');
+  assertBefore(v, 'CREATE USER "HR"', 'CREATE OR REPLACE TYPE "HR"."ADDRESS_T"');
+  assertBefore(v, 'CREATE OR REPLACE TYPE "HR"."ADDRESS_T"', 'CREATE TABLE "HR"."EMPLOYEES"');
+  assertBefore(v, 'CREATE SEQUENCE "HR"."INVOICE_SEQ"', 'CREATE TABLE "HR"."EMPLOYEES"');
+  assertBefore(v, 'CREATE TABLE "HR"."DEPARTMENTS"', 'ADD CONSTRAINT "EMP_DEPT_FK"');
+  assertBefore(v, 'ADD CONSTRAINT "EMP_DEPT_FK"', 'CREATE OR REPLACE VIEW "HR"."EMP_DETAILS"');
+  assertBefore(v, 'CREATE OR REPLACE VIEW "HR"."EMP_DETAILS"', 'CREATE OR REPLACE TRIGGER "HR"."EMP_DETAILS_IO"');
   assert.not.match(v.steps.find((s) => s.sql.startsWith('CREATE TABLE "HR"."EMPLOYEES"'))!.sql, 'FOREIGN KEY', 'foreign keys are not inline in a script');
   // The undo: foreign keys first, tables before the user, the user last.
-  before(u, 'DROP CONSTRAINT "EMP_DEPT_FK"', 'DROP TABLE "HR"."DEPARTMENTS"');
-  before(u, 'DROP TABLE "HR"."EMPLOYEES"', 'DROP TYPE "HR"."ADDRESS_T"');
-  before(u, 'DROP TYPE "HR"."ADDRESS_T"', 'DROP USER "HR"');
+  assertBefore(u, 'DROP CONSTRAINT "EMP_DEPT_FK"', 'DROP TABLE "HR"."DEPARTMENTS"');
+  assertBefore(u, 'DROP TABLE "HR"."EMPLOYEES"', 'DROP TYPE "HR"."ADDRESS_T"');
+  assertBefore(u, 'DROP TYPE "HR"."ADDRESS_T"', 'DROP USER "HR"');
   assert.match(u.steps.find((s) => s.sql.startsWith('DROP TABLE "HR"."EMPLOYEES"'))!.destructive ?? '', 'drops table HR.EMPLOYEES and its data');
 });
 
@@ -178,14 +175,14 @@ test('column changes: drop (destructive), MODIFY only what changed, a virtual co
   const [v, u] = scriptsOf('table_columns');
   const sql = v.steps.map((s) => s.sql);
   assert.ok(sql.includes('ALTER TABLE "HR"."EMPLOYEES" DROP COLUMN "BADGE"'));
-  assert.match(v.steps[at(v, 'DROP COLUMN "BADGE"')]!.destructive ?? '', 'drops column BADGE of HR.EMPLOYEES');
+  assert.match(v.steps[stepAt(v, 'DROP COLUMN "BADGE"')]!.destructive ?? '', 'drops column BADGE of HR.EMPLOYEES');
   assert.ok(sql.includes('ALTER TABLE "HR"."EMPLOYEES" MODIFY ("SALARY" NUMBER(10,2) DEFAULT 1)'));
-  assert.match(v.steps[at(v, 'MODIFY ("SALARY"')]!.destructive ?? '', 'from NUMBER(8,2) to NUMBER(10,2)');
+  assert.match(v.steps[stepAt(v, 'MODIFY ("SALARY"')]!.destructive ?? '', 'from NUMBER(8,2) to NUMBER(10,2)');
   assert.ok(sql.includes('ALTER TABLE "HR"."EMPLOYEES" MODIFY ("FIRST_NAME" NOT NULL)'));
   assert.ok(sql.includes('ALTER TABLE "HR"."EMPLOYEES" MODIFY ("SECRET_CODE" VISIBLE)'));
-  before(v, 'DROP COLUMN "ANNUAL_SALARY"', 'ADD ("ANNUAL_SALARY" NUMBER GENERATED ALWAYS AS ("SALARY"*13) VIRTUAL)');
-  assert.is(v.steps[at(v, 'DROP COLUMN "ANNUAL_SALARY"')]!.destructive, undefined, 'a virtual column holds no data');
-  before(v, `ADD ("NICKNAME" VARCHAR2(30 CHAR) DEFAULT 'none')`, `COMMENT ON COLUMN "HR"."EMPLOYEES"."NICKNAME" IS 'Optional'`);
+  assertBefore(v, 'DROP COLUMN "ANNUAL_SALARY"', 'ADD ("ANNUAL_SALARY" NUMBER GENERATED ALWAYS AS ("SALARY"*13) VIRTUAL)');
+  assert.is(v.steps[stepAt(v, 'DROP COLUMN "ANNUAL_SALARY"')]!.destructive, undefined, 'a virtual column holds no data');
+  assertBefore(v, `ADD ("NICKNAME" VARCHAR2(30 CHAR) DEFAULT 'none')`, `COMMENT ON COLUMN "HR"."EMPLOYEES"."NICKNAME" IS 'Optional'`);
   // The undo removes the comment with '' (= NULL) and the default with DEFAULT NULL.
   assert.ok(u.steps.some((s) => s.sql === `COMMENT ON COLUMN "HR"."EMPLOYEES"."FIRST_NAME" IS ''`));
   assert.ok(u.steps.some((s) => s.sql === 'ALTER TABLE "HR"."EMPLOYEES" MODIFY ("SALARY" NUMBER(8,2) DEFAULT 0)'));
@@ -215,10 +212,10 @@ test('identity removed: DROP IDENTITY; identity added to an existing column: UNS
 
 test('constraints and indexes: changed ones dropped then added; states; the primary key renamed', () => {
   const [v, u] = scriptsOf('constraints_and_indexes');
-  before(v, 'ALTER TABLE "HR"."EMPLOYEES" DROP CONSTRAINT "EMP_DEPT_FK"', 'ADD CONSTRAINT "EMP_DEPT_FK" FOREIGN KEY ("DEPARTMENT_ID") REFERENCES "HR"."DEPARTMENTS" ("DEPARTMENT_ID") ON DELETE CASCADE');
-  before(v, 'DROP CONSTRAINT "EMP_STATUS_CK"', `ADD CONSTRAINT "EMP_STATUS_CK" CHECK (STATUS IN ('A', 'I'))`);
+  assertBefore(v, 'ALTER TABLE "HR"."EMPLOYEES" DROP CONSTRAINT "EMP_DEPT_FK"', 'ADD CONSTRAINT "EMP_DEPT_FK" FOREIGN KEY ("DEPARTMENT_ID") REFERENCES "HR"."DEPARTMENTS" ("DEPARTMENT_ID") ON DELETE CASCADE');
+  assertBefore(v, 'DROP CONSTRAINT "EMP_STATUS_CK"', `ADD CONSTRAINT "EMP_STATUS_CK" CHECK (STATUS IN ('A', 'I'))`);
   assert.ok(v.steps.some((s) => s.sql === 'ALTER TABLE "HR"."EMPLOYEES" DROP CONSTRAINT "SYS_C008430"'));
-  before(v, 'DROP CONSTRAINT "DEPARTMENTS_PK"', 'ADD CONSTRAINT "DEPT_ID_PK" PRIMARY KEY ("DEPARTMENT_ID")');
+  assertBefore(v, 'DROP CONSTRAINT "DEPARTMENTS_PK"', 'ADD CONSTRAINT "DEPT_ID_PK" PRIMARY KEY ("DEPARTMENT_ID")');
   assert.ok(v.steps.some((s) => s.sql === 'DROP INDEX "HR"."EMP_MANAGER_IX"'));
   assert.ok(v.steps.some((s) => s.sql === 'CREATE INDEX "HR"."EMP_HIRED_IX" ON "HR"."EMPLOYEES" ("HIRE_DATE")'));
   // The undo puts back the NOVALIDATE and DISABLE states.
@@ -241,7 +238,7 @@ test('views: CREATE OR REPLACE in place (no drop around it), comments; a materia
   assert.ok(v.steps.some((s) => s.sql.startsWith('CREATE OR REPLACE VIEW "HR"."EMP_DETAILS"')));
   assert.ok(v.steps.some((s) => s.sql === `COMMENT ON TABLE "HR"."EMP_DETAILS" IS 'Employees with a department'`));
   assert.ok(v.steps.some((s) => s.sql === 'DROP VIEW "HR"."ACTIVE_DEPARTMENTS"'));
-  before(v, 'DROP MATERIALIZED VIEW "HR"."DEPT_HEADCOUNT"', 'REFRESH FORCE ON DEMAND\nENABLE QUERY REWRITE');
+  assertBefore(v, 'DROP MATERIALIZED VIEW "HR"."DEPT_HEADCOUNT"', 'REFRESH FORCE ON DEMAND\nENABLE QUERY REWRITE');
 });
 
 test('sequences altered without START WITH; synonyms replaced in place', () => {
