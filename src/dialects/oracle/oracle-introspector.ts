@@ -17,7 +17,7 @@ import oracledb from 'oracledb';
 import type { ConnectionSettings } from '../../config/connection.js';
 import { ParityError } from '../../errors.js';
 import type { DatabaseModel } from '../../model/objects.js';
-import { unqualifyModel } from '../../model/unqualify.js';
+import { requireOneSchema, unqualifyModel } from '../../model/unqualify.js';
 import type { IntrospectOptions } from '../dialect.js';
 import { assembleModel } from './oracle-assembler.js';
 import { toParityError, withOracleConnection, withReadOnlyTransaction, type OracleQueryable } from './oracle-connection.js';
@@ -83,9 +83,7 @@ export async function readOracleModel(
   onProgress?: (message: string) => void,
   unqualified = false,
 ): Promise<DatabaseModel> {
-  if (unqualified && schemas.length !== 1) {
-    throw new ParityError('INVALID_ARGUMENT', `a comparison without schema qualifiers reads exactly one schema, not ${schemas.length} (${schemas.join(', ')})`);
-  }
+  if (unqualified) requireOneSchema(schemas);
   const binds = Object.fromEntries(schemas.map((s, i) => [`s${i}`, s]));
   const rows: Record<string, unknown[]> = {};
   for (const name of CATALOG_QUERIES) {
