@@ -2,7 +2,8 @@
  * Keeping passwords out of messages. A password reaches a message in a URL (`//user:pw@host`,
  * `?password=pw`) or quoted as a value (a driver's message, an argument the user typed), so it is
  * replaced by `***` there, and only there:
- * - in any URL, the userinfo password and `password=`/`pwd=` parameters, whatever they hold;
+ * - in any URL, the userinfo password and `password=`/`pwd=` parameters, whatever they hold (and
+ *   Oracle's `jdbc:oracle:thin:user/password@...`);
  * - a known password as a whole token: between the start or end of the text, white space, quotes,
  *   brackets, `=`, `:`, `,`, `;`, `@` or `/` (and a final `.`), never inside a word: with the password
  *   `e`, "cannot connect" stays readable. Passwords shorter than 3 characters are not searched for as
@@ -24,7 +25,9 @@ function escapeRegExp(text: string): string {
 export function redactUrls(text: string): string {
   return text
     .replace(/([a-z][a-z0-9+.-]*:\/\/[^\s:/@"'`]*:)[^\s@/"'`]*@/gi, '$1***@')
-    .replace(/([?&;](?:password|pwd)=)[^&;\s"'`)]*/gi, '$1***');
+    .replace(/([?&;](?:password|pwd)=)[^&;\s"'`)]*/gi, '$1***')
+    // Oracle's JDBC form `jdbc:oracle:thin:user/password@...`.
+    .replace(/(:thin:[^\s/@"'`]+\/)[^\s@"'`]*@/gi, '$1***@');
 }
 
 /**

@@ -5,6 +5,6 @@
  * without a dialect there does not compile, and tests/registry checks that each entry answers to its
  * own name. Adding a dialect: add its name here, then let the compiler list every place that needs it.
  */
-export const DIALECT_NAMES = ['postgres', 'mysql', 'sqlserver'] as const;
+export const DIALECT_NAMES = ['postgres', 'mysql', 'sqlserver', 'oracle'] as const;
 
 export type DialectName = (typeof DIALECT_NAMES)[number];

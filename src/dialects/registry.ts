@@ -8,6 +8,7 @@ import { ParityError } from '../errors.js';
 import { DIALECT_NAMES, type DialectName } from './dialect-names.js';
 import type { Dialect } from './dialect.js';
 import { mysqlDialect } from './mysql/mysql-dialect.js';
+import { oracleDialect } from './oracle/oracle-dialect.js';
 import { postgresDialect } from './postgres/postgres-dialect.js';
 import { sqlserverDialect } from './sqlserver/sqlserver-dialect.js';
 
@@ -15,6 +16,7 @@ const REGISTRY: Readonly<Record<DialectName, Dialect>> = {
   postgres: postgresDialect,
   mysql: mysqlDialect,
   sqlserver: sqlserverDialect,
+  oracle: oracleDialect,
 };
 
 /** Every dialect, in the order of DIALECT_NAMES (URL scheme look-up, project dialect fallback). */

@@ -14,6 +14,8 @@ export const OBJECT_TYPE_LABELS: Readonly<Record<ObjectKind, string>> = {
   domain: 'Domain',
   compositeType: 'Composite Type',
   extension: 'Extension',
+  synonym: 'Synonym',
+  package: 'Package',
 };
 
 export const PART_LABELS: Readonly<Record<PartKind | 'property', string>> = {

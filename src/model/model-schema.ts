@@ -204,6 +204,8 @@ const objectSchemas: Record<string, unknown> = {
     attributes: listOf('compositeAttribute'),
   }),
   extension: record(['kind', 'schema', 'name'], { kind: { const: 'extension' }, ...base, version: text }),
+  synonym: record(['kind', 'schema', 'name', 'targetName'], { kind: { const: 'synonym' }, ...base, targetSchema: text, targetName: text, dbLink: text }),
+  package: record(['kind', 'schema', 'name', 'definition'], { kind: { const: 'package' }, ...base, definition: text, body: text }),
 };
 
 for (const [name, schema] of Object.entries(objectSchemas)) definitions[`${name}Kind`] = schema;
@@ -217,7 +219,7 @@ definitions['schemaObject'] = {
   required: ['kind'],
   properties: {
     kind: {
-      enum: ['schema', 'table', 'view', 'materializedView', 'sequence', 'function', 'procedure', 'aggregate', 'enum', 'domain', 'compositeType', 'extension'],
+      enum: ['schema', 'table', 'view', 'materializedView', 'sequence', 'function', 'procedure', 'aggregate', 'enum', 'domain', 'compositeType', 'extension', 'synonym', 'package'],
     },
   },
   allOf: Object.keys(objectSchemas).map((name) => {

@@ -40,7 +40,9 @@ export type SchemaObject =
   | EnumType
   | Domain
   | CompositeType
-  | Extension;
+  | Extension
+  | Synonym
+  | Package;
 
 export type ObjectKind = SchemaObject['kind'];
 
@@ -142,7 +144,7 @@ export interface PrimaryKey {
   readonly deferrable?: boolean;
   readonly initiallyDeferred?: boolean;
   readonly comment?: string;
-  /** Dialect-specific properties (SQL Server: `clustered`, `notForReplication`, `disabled`, `notTrusted`). */
+  /** Dialect-specific properties (SQL Server: `clustered`, `notForReplication`, `disabled`, `notTrusted`; Oracle: `state`, `DISABLE` or `ENABLE NOVALIDATE`). */
   readonly extras?: Extras;
 }
 
@@ -154,7 +156,7 @@ export interface UniqueConstraint {
   readonly deferrable?: boolean;
   readonly initiallyDeferred?: boolean;
   readonly comment?: string;
-  /** Dialect-specific properties (SQL Server: `clustered`, `notForReplication`, `disabled`, `notTrusted`). */
+  /** Dialect-specific properties (SQL Server: `clustered`, `notForReplication`, `disabled`, `notTrusted`; Oracle: `state`, `DISABLE` or `ENABLE NOVALIDATE`). */
   readonly extras?: Extras;
 }
 
@@ -164,7 +166,7 @@ export interface CheckConstraint {
   readonly expression: string;
   readonly noInherit?: boolean;
   readonly comment?: string;
-  /** Dialect-specific properties (SQL Server: `clustered`, `notForReplication`, `disabled`, `notTrusted`). */
+  /** Dialect-specific properties (SQL Server: `clustered`, `notForReplication`, `disabled`, `notTrusted`; Oracle: `state`, `DISABLE` or `ENABLE NOVALIDATE`). */
   readonly extras?: Extras;
 }
 
@@ -184,7 +186,7 @@ export interface ForeignKey {
   readonly deferrable?: boolean;
   readonly initiallyDeferred?: boolean;
   readonly comment?: string;
-  /** Dialect-specific properties (SQL Server: `clustered`, `notForReplication`, `disabled`, `notTrusted`). */
+  /** Dialect-specific properties (SQL Server: `clustered`, `notForReplication`, `disabled`, `notTrusted`; Oracle: `state`, `DISABLE` or `ENABLE NOVALIDATE`). */
   readonly extras?: Extras;
 }
 
@@ -384,6 +386,26 @@ export interface CompositeType extends ObjectBase {
 export interface Extension extends ObjectBase {
   readonly kind: 'extension';
   readonly version?: string;
+}
+
+/** Another name for an object (Oracle `CREATE SYNONYM s FOR target[@link]`). */
+export interface Synonym extends ObjectBase {
+  readonly kind: 'synonym';
+  /** The schema of the object it names; absent when the target is written unqualified. */
+  readonly targetSchema?: string;
+  readonly targetName: string;
+  /** A database link the target is reached through. */
+  readonly dbLink?: string;
+}
+
+/**
+ * A PL/SQL package (Oracle): its specification and, when it has one, its body, each as the full
+ * canonical `CREATE OR REPLACE PACKAGE [BODY] ...` statement.
+ */
+export interface Package extends ObjectBase {
+  readonly kind: 'package';
+  readonly definition: string;
+  readonly body?: string;
 }
 
 /** Sub-objects of a table/view/materialized view, as the differ reports them. */

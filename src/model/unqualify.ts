@@ -4,6 +4,7 @@
  * becomes `''`, meaning "the schema the session is in". Texts are the dialect's business (it reads
  * them relative to the schema); this is the plain-data half, the same for every dialect.
  */
+import { ParityError } from '../errors.js';
 import type { DatabaseModel, SchemaObject } from './objects.js';
 
 const SCHEMA_KEYS = new Set(['schema', 'referencedSchema']);
@@ -38,4 +39,14 @@ export function unqualifyModel(model: DatabaseModel, schema: string, dropSchemaO
 /** `schema.name` for messages and headers; just `name` in schema `''` (a model read unqualified). */
 export function shownName(schema: string, name: string): string {
   return schema === '' ? name : `${schema}.${name}`;
+}
+
+/**
+ * Refuses an unqualified read of other than exactly one schema (`what`: the dialect's word for a
+ * schema, `database` for MySQL) with INVALID_ARGUMENT.
+ */
+export function requireOneSchema(schemas: readonly string[], what = 'schema'): void {
+  if (schemas.length !== 1) {
+    throw new ParityError('INVALID_ARGUMENT', `a comparison without ${what} qualifiers reads exactly one ${what}, not ${schemas.length} (${schemas.join(', ')})`);
+  }
 }

@@ -35,6 +35,8 @@ export const KIND_FOLDERS: Readonly<Record<ObjectKind, string>> = {
   table: 'Tables',
   view: 'Views',
   materializedView: 'MaterializedViews',
+  synonym: 'Synonyms',
+  package: 'Packages',
 };
 
 /** Longest file name written, in UTF-8 bytes (most file systems allow 255). */

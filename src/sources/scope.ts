@@ -43,6 +43,11 @@ function environmentPlan(config: ParityConfig, name: string, setting: string, wh
   return { what, unqualified: !explicit && schemaNamedByUrl(dialect, connection) !== undefined, schemas, dialect: dialect.name };
 }
 
+/** `a PostgreSQL`, `an Oracle`: a dialect's name with its article, for messages. */
+function withArticle(name: string): string {
+  return `${/^[AEIOU]/i.test(name) ? 'an' : 'a'} ${name}`;
+}
+
 export function planSide(spec: SourceSpec, text: string, setting: string, context: SourceContext): SidePlan {
   const config = context.config;
   switch (spec.type) {
@@ -91,7 +96,7 @@ export function checkDialects(plans: readonly SidePlan[], config: ParityConfig):
       if (plan.dialect === undefined || plan.dialect === project.name) continue;
       throw new ParityError(
         'CONFIG_ERROR',
-        `${plan.what} is a ${dialectByName(plan.dialect).displayName} database, but databaseType "${config.databaseType.value}" makes this a ${project.displayName} project`,
+        `${plan.what} is ${withArticle(dialectByName(plan.dialect).displayName)} database, but databaseType "${config.databaseType.value}" makes this ${withArticle(project.displayName)} project`,
         { where: `${config.databaseType.definedIn}: databaseType` },
       );
     }

@@ -125,11 +125,15 @@ test('the password is scrubbed where it can appear, without garbling the message
 });
 
 test('databaseType: an unknown one is exit 3 for diff and snapshot too; one that contradicts the compared environment is exit 3', async () => {
-  fs.writeFileSync(path.join(work, 'oracle.toml'), `databaseType = "Oracle"\n${environmentSection('app', pg.jdbcUrl('app'), pg.user, 'PG_PW')}`);
-  const diff = oneLine(await run('diff', '-source=app', '-target=empty', '-configFiles=oracle.toml'), 3, 'diff with Oracle');
-  assert.is(diff, 'ERROR: unknown databaseType "Oracle" (parity knows: PostgreSQL, MySQL/MariaDB, SQL Server) (oracle.toml: databaseType)');
-  assert.match(oneLine(await run('snapshot', '-source=app', '-filename=o.json', '-configFiles=oracle.toml'), 3, 'snapshot with Oracle'), 'unknown databaseType "Oracle"');
+  fs.writeFileSync(path.join(work, 'db2.toml'), `databaseType = "Db2"\n${environmentSection('app', pg.jdbcUrl('app'), pg.user, 'PG_PW')}`);
+  const diff = oneLine(await run('diff', '-source=app', '-target=empty', '-configFiles=db2.toml'), 3, 'diff with Db2');
+  assert.is(diff, 'ERROR: unknown databaseType "Db2" (parity knows: PostgreSQL, MySQL/MariaDB, SQL Server, Oracle) (db2.toml: databaseType)');
+  assert.match(oneLine(await run('snapshot', '-source=app', '-filename=o.json', '-configFiles=db2.toml'), 3, 'snapshot with Db2'), 'unknown databaseType "Db2"');
   assert.not.ok(fs.existsSync(path.join(work, 'o.json')));
+  // Oracle is a dialect now (it was the unknown example before): a PostgreSQL environment contradicts it.
+  fs.writeFileSync(path.join(work, 'oracle.toml'), `databaseType = "Oracle"\n${environmentSection('app', pg.jdbcUrl('app'), pg.user, 'PG_PW')}`);
+  const oracle = oneLine(await run('diff', '-source=app', '-target=empty', '-configFiles=oracle.toml'), 3, 'Oracle project, PostgreSQL environment');
+  assert.is(oracle, 'ERROR: environment "app" is a PostgreSQL database, but databaseType "Oracle" makes this an Oracle project (oracle.toml: databaseType)');
   fs.writeFileSync(path.join(work, 'mysql.toml'), `databaseType = "MySql"\n${environmentSection('app', pg.jdbcUrl('app'), pg.user, 'PG_PW')}`);
   const mismatch = oneLine(await run('diff', '-source=app', '-target=empty', '-configFiles=mysql.toml'), 3, 'MySql project, PostgreSQL environment');
   assert.is(mismatch, 'ERROR: environment "app" is a PostgreSQL database, but databaseType "MySql" makes this a MySQL/MariaDB project (mysql.toml: databaseType)');

@@ -85,7 +85,7 @@ test('a dialect with its own parseUrl gets the URL as written; others the shared
   assert.equal(seen, ['jdbc:odd:thin:@//h/d']);
   assert.is(parseDatabaseUrl('postgres://h/app', [standard, own], 'x').port, 5432);
   assert.throws(() => parseDatabaseUrl('other:thing', [standard, own], 'x'), /is not a database URL \(expected jdbc:SCHEME:\/\/host:port\/db or SCHEME:\/\/\.\.\., SCHEME one of postgres, odd\)/);
-  assert.throws(() => parseDatabaseUrl('nonsense', DIALECTS, 'x'), /SCHEME one of postgresql, postgres, mysql, mariadb, sqlserver\)/);
+  assert.throws(() => parseDatabaseUrl('nonsense', DIALECTS, 'x'), /SCHEME one of postgresql, postgres, mysql, mariadb, sqlserver, oracle\)/);
 });
 
 test('statement termination: per step through the dialect hook, `;` by default, the preamble too', () => {

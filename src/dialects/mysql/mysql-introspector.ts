@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import type { ConnectionSettings } from '../../config/connection.js';
 import type { DatabaseModel, ObjectKind, SchemaObject } from '../../model/objects.js';
 import { ParityError } from '../../errors.js';
-import { unqualifyModel } from '../../model/unqualify.js';
+import { requireOneSchema, unqualifyModel } from '../../model/unqualify.js';
 import type { IntrospectOptions } from '../dialect.js';
 import { toParityError, withMysqlConnection, withReadOnlySnapshot, type MysqlQueryable } from './mysql-connection.js';
 import { compareCodePoints, groupBy, relationKey, sortObjects, type Flavor } from './mysql-normalizer.js';
@@ -93,9 +93,7 @@ export async function readMysqlModel(
   onProgress?: (message: string) => void,
   unqualified = false,
 ): Promise<DatabaseModel> {
-  if (unqualified && schemas.length !== 1) {
-    throw new ParityError('INVALID_ARGUMENT', `a comparison without database qualifiers reads exactly one database, not ${schemas.length} (${schemas.join(', ')})`);
-  }
+  if (unqualified) requireOneSchema(schemas, 'database');
   let flavor: Flavor;
   try {
     const [rows] = await connection.query('SELECT VERSION() AS version');

@@ -38,6 +38,8 @@ export function renderCreateStatementsMysql(object: SchemaObject): string[] {
     case 'domain':
     case 'compositeType':
     case 'extension':
+    case 'synonym':
+    case 'package':
       throw new ParityError('UNSUPPORTED', `MySQL has no ${object.kind} objects (${object.schema}.${object.name})`);
     default:
       return unreachable(object);

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import type { ConnectionSettings } from '../../config/connection.js';
 import type { DatabaseModel, SchemaObject } from '../../model/objects.js';
-import { unqualifyModel } from '../../model/unqualify.js';
+import { requireOneSchema, unqualifyModel } from '../../model/unqualify.js';
 import { quoteIdent } from './postgres-quoting.js';
 import { ParityError } from '../../errors.js';
 import type { IntrospectOptions } from '../dialect.js';
@@ -106,7 +106,7 @@ export async function introspectPostgres(settings: ConnectionSettings, options: 
  */
 function unqualifiedSchema(schemas: readonly string[], unqualified: boolean): string | undefined {
   if (!unqualified) return undefined;
-  if (schemas.length !== 1) throw new ParityError('INVALID_ARGUMENT', `a comparison without schema qualifiers reads exactly one schema, not ${schemas.length} (${schemas.join(', ')})`);
+  requireOneSchema(schemas);
   return schemas[0];
 }
 

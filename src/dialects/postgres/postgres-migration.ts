@@ -8,6 +8,7 @@
  */
 import { editSides, type Change } from '../../diff/changes.js';
 import type { DependentObject, MigrationContext, MigrationRenderer, MigrationStep, PreambleStatement } from '../../generate/migration-hooks.js';
+import { ParityError } from '../../errors.js';
 import type { SchemaObject } from '../../model/objects.js';
 import { mentionsName } from './postgres-migration-common.js';
 import { splitDottedName } from './postgres-render-common.js';
@@ -47,6 +48,11 @@ import {
 } from './postgres-migration-views.js';
 import { qualifiedName } from './postgres-quoting.js';
 
+/** Oracle's kinds (a model of another dialect's objects cannot be migrated here). */
+function noSuchKind(kind: string, schema: string, name: string): never {
+  throw new ParityError('UNSUPPORTED', `PostgreSQL has no ${kind} objects (${schema}.${name})`);
+}
+
 function create(object: SchemaObject, context: MigrationContext): MigrationStep[] {
   switch (object.kind) {
     case 'schema':
@@ -69,6 +75,9 @@ function create(object: SchemaObject, context: MigrationContext): MigrationStep[
       return createViewSteps(object);
     case 'materializedView':
       return createMaterializedViewSteps(object);
+    case 'synonym':
+    case 'package':
+      return noSuchKind(object.kind, object.schema, object.name);
   }
 }
 
@@ -94,6 +103,9 @@ function drop(object: SchemaObject, context: MigrationContext): MigrationStep[] 
       return dropViewSteps(object);
     case 'materializedView':
       return dropMaterializedViewSteps(object);
+    case 'synonym':
+    case 'package':
+      return noSuchKind(object.kind, object.schema, object.name);
   }
 }
 
@@ -141,6 +153,9 @@ function alter(change: Change, context: MigrationContext): MigrationStep[] {
       const { from, to } = editSides(change, 'materializedView');
       return alterMaterializedViewSteps(from, to);
     }
+    case 'synonym':
+    case 'package':
+      return noSuchKind(change.objectKind, change.schema, change.name);
   }
 }
 

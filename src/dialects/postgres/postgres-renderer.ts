@@ -22,6 +22,7 @@
  *   comes last because the owning table may not exist yet.
  * - Extensions carry `VERSION`: the text is exact, so a version drift shows up as a difference.
  */
+import { ParityError } from '../../errors.js';
 import type { Extension, SchemaDef, SchemaObject } from '../../model/objects.js';
 import { commentIfPresent, commentTarget, renderStatements } from './postgres-render-common.js';
 import { renderRoutineStatements } from './postgres-render-routines.js';
@@ -76,6 +77,9 @@ export function renderCreateStatementsPostgres(object: SchemaObject): string[] {
       return renderCompositeTypeStatements(object);
     case 'extension':
       return renderExtensionStatements(object);
+    case 'synonym':
+    case 'package':
+      throw new ParityError('UNSUPPORTED', `PostgreSQL has no ${object.kind} objects (${object.schema}.${object.name})`);
     default:
       return unreachable(object);
   }

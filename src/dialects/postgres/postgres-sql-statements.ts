@@ -90,6 +90,8 @@ const KIND_RANKS: Readonly<Record<SchemaObject['kind'], number>> = {
   table: 6,
   view: 8,
   materializedView: 9,
+  synonym: OTHER_RANK,
+  package: 5,
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -1,0 +1,6 @@
+-- The columns of each constraint, in key order (ALL_CONS_COLUMNS; POSITION is null for a check).
+SELECT cc.OWNER, cc.TABLE_NAME, cc.CONSTRAINT_NAME, cc.COLUMN_NAME, cc.POSITION
+FROM ALL_CONS_COLUMNS cc
+WHERE cc.OWNER IN ({{schemas}})
+  AND cc.TABLE_NAME NOT LIKE 'BIN$%'
+ORDER BY cc.OWNER, cc.TABLE_NAME, cc.CONSTRAINT_NAME, cc.POSITION

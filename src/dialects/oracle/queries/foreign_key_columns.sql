@@ -1,0 +1,10 @@
+-- What each foreign key references: the referenced table and its key columns in order (the unique or
+-- primary key R_CONSTRAINT_NAME names, which may be in a schema not read).
+SELECT c.OWNER, c.TABLE_NAME, c.CONSTRAINT_NAME, r.OWNER AS R_OWNER, r.TABLE_NAME AS R_TABLE_NAME,
+       rc.COLUMN_NAME AS R_COLUMN_NAME, rc.POSITION
+FROM ALL_CONSTRAINTS c
+JOIN ALL_CONSTRAINTS r ON r.OWNER = c.R_OWNER AND r.CONSTRAINT_NAME = c.R_CONSTRAINT_NAME
+JOIN ALL_CONS_COLUMNS rc ON rc.OWNER = r.OWNER AND rc.CONSTRAINT_NAME = r.CONSTRAINT_NAME
+WHERE c.OWNER IN ({{schemas}})
+  AND c.CONSTRAINT_TYPE = 'R'
+ORDER BY c.OWNER, c.TABLE_NAME, c.CONSTRAINT_NAME, rc.POSITION

@@ -1,0 +1,6 @@
+-- Identity columns (ALL_TAB_IDENTITY_COLS, 12.1+): ALWAYS or BY DEFAULT, and the options of the
+-- sequence behind them as one text (`START WITH: 1, INCREMENT BY: 1, MAX_VALUE: ..., ...`).
+SELECT i.OWNER, i.TABLE_NAME, i.COLUMN_NAME, i.GENERATION_TYPE, i.IDENTITY_OPTIONS
+FROM ALL_TAB_IDENTITY_COLS i
+WHERE i.OWNER IN ({{schemas}})
+ORDER BY i.OWNER, i.TABLE_NAME, i.COLUMN_NAME

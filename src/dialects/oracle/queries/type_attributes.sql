@@ -1,0 +1,6 @@
+-- The attributes of object types, in order (ALL_TYPE_ATTRS).
+SELECT a.OWNER, a.TYPE_NAME, a.ATTR_NAME, a.ATTR_NO, a.ATTR_TYPE_OWNER, a.ATTR_TYPE_NAME, a.LENGTH,
+       a.PRECISION, a.SCALE
+FROM ALL_TYPE_ATTRS a
+WHERE a.OWNER IN ({{schemas}})
+ORDER BY a.OWNER, a.TYPE_NAME, a.ATTR_NO
