@@ -2,7 +2,7 @@
 // with its own date, machine and commit, like the MySQL section: a run that skips the data series
 // keeps the section as it was, and a data-only run rewrites only this section.
 import { median } from './measure.mjs';
-import { CHECK_ROWS, MARIADB_ARGS, PARITY_ARGS, PG_SETTINGS } from './data-bench.mjs';
+import { CHECK_ROWS, MARIADB_ARGS, PARITY_ARGS, PG_SETTINGS, SAMPLING_RATIO } from './data-bench.mjs';
 import { COLUMNS, DIFFERENCE_RATE, MARIADB_CHUNK, SEED } from './data-schema.mjs';
 import { combineResults } from './mysql-report.mjs';
 import { findSection, mbText, n, sec } from './report.mjs';
@@ -49,6 +49,12 @@ function targetLines(sizes) {
       lines.push(`- ${n(size.rows)} rows ${pair.label}, identical tables, within ${IDENTICAL_TARGET}× of the plain checksum: ${verdict(identical, ri <= IDENTICAL_TARGET)} — parity ${sec(identical.medianSeconds)} s = ${times(ri)} ` +
         `(in-process ${sec(med(identical, 'innerSeconds'))} s = ${times(ratio(med(identical, 'innerSeconds'), bound))})`);
       lines.push(`- ${n(size.rows)} rows ${pair.label}, faster than the naive download: ${verdict(parity, parity.medianSeconds < naive.medianSeconds)} — parity ${sec(parity.medianSeconds)} s vs naive ${sec(naive.medianSeconds)} s`);
+      const sampled = get(pair, 'sampled');
+      if (sampled !== undefined) {
+        lines.push(`- ${n(size.rows)} rows ${pair.label}, sampled at ${SAMPLING_RATIO} (no target; measured for issue 22): ${sampled.ok ? 'every seeded count inside its 95% interval' : '**ERROR** (wrong or failed result)'} — ` +
+          `${sec(sampled.medianSeconds)} s = ${times(ratio(sampled.medianSeconds, bound))} of the plain checksum, ${times(ratio(sampled.medianSeconds, parity.medianSeconds))} of the full parity run ` +
+          `(in-process ${sec(med(sampled, 'innerSeconds'))} s = ${times(ratio(med(sampled, 'innerSeconds'), bound))}; ${count(med(sampled, 'sampledRows'))} source rows in the sample)`);
+      }
     }
   }
   const big = sizes.filter((s) => s.rows >= RSS_TARGET_ROWS);
