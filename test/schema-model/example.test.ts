@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parse } from 'smol-toml';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { runCli } from '../support/cli.ts';
@@ -112,6 +113,13 @@ test("the README's migrations command: the example migrations, built in an embed
   const result = await run('diff', '-source=migrations', '-target=schemaModel', `-artifactFilename=${path.join(cliTmp, 'm.artifact')}`);
   assert.is(result.code, 0, result.stderr);
   assert.match(result.stdout, /No differences found\./);
+});
+
+test("the repository's flyway.toml is the example project's: no environment, no password (a test run once wrote a throwaway server's into it)", () => {
+  const toml = parse(fs.readFileSync(path.join(repo, 'flyway.toml'), 'utf8')) as { environments?: unknown; flyway?: Record<string, unknown> };
+  assert.is(toml.environments, undefined);
+  assert.equal(JSON.parse(JSON.stringify(toml.flyway)), { locations: ['filesystem:migrations'], schemaModelLocation: 'schema-models' });
+  assert.not.match(fs.readFileSync(path.join(repo, 'flyway.toml'), 'utf8').replace(/^#.*$/gm, ''), /password/i);
 });
 
 test.run();
