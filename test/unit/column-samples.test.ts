@@ -6,6 +6,9 @@
  * the same rule on every dialect pair and algorithm against samples derived from the seeded changes.
  */
 import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { ReportCollector, type ColumnSample } from '../../src/data-diff/report.ts';
@@ -62,12 +65,16 @@ test('the table output lists them by column, most differing column first', () =>
   assert.ok(rows.some((r) => r.join(' ') === 'b id=4 b4 NULL'), section);
 });
 
-test('-columnSamples must be a whole number from 0 to 1000 (exit 2)', async () => {
+test('-columnSamples must be a whole number from 0 to 1000 (exit 2, before anything connects)', async () => {
+  // Two environments on a loopback port nothing listens on: the option is refused before any connection.
+  const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'parity-column-samples-'));
+  fs.writeFileSync(path.join(cwd, 'flyway.toml'), ['a', 'b'].map((name) => `[environments.${name}]\nurl = "jdbc:postgresql://127.0.0.1:1/${name}"\n`).join(''));
   for (const bad of ['-1', 'x', '1001', '2.5']) {
-    const result = await runCli(['dataDiff', '-source=a', '-target=b', `-columnSamples=${bad}`], { cwd: process.cwd(), env: {} });
+    const result = await runCli(['dataDiff', '-source=a', '-target=b', `-columnSamples=${bad}`], { cwd, env: {} });
     assert.is(result.code, 2, result.stderr);
     assert.match(result.stderr, /^ERROR: -columnSamples must be a whole number from 0 to 1000, not ".*"/);
   }
+  fs.rmSync(cwd, { recursive: true, force: true });
 });
 
 test.run();
