@@ -3,7 +3,7 @@
  * environments; without `-table`, of every table of their schemas (whole-database mode).
  */
 import type { ConnectionSettings } from '../config/connection.js';
-import { runDataDiff } from '../data-diff/data-diff.js';
+import { runDataDiff, specName } from '../data-diff/data-diff.js';
 import { dataDiffJson, dataDiffTable, hasDifferences } from '../output/data-diff-report.js';
 import { stableJsonOutput } from '../output/json-output.js';
 import { entryDiffers, runDatabaseDiff } from '../data-diff/database-diff.js';
@@ -110,8 +110,7 @@ async function runSingleTable(context: CommandContext, request: ReturnType<typeo
   context.output.endProgress();
   if (!report.stats.complete) context.output.warning(`the diff stopped after ${report.stats.rowsDownloaded} rows downloaded (-maxRowsDownloaded); some mismatching segments were not compared`);
   if (files !== undefined) {
-    const name = (spec: { schema?: string; table: string }) => (spec.schema === undefined ? spec.table : `${spec.schema}.${spec.table}`);
-    const table = { source: name(request.source.spec), target: name(request.target.spec), key: request.source.spec.key };
+    const table = { source: specName(request.source.spec), target: specName(request.target.spec), key: request.source.spec.key };
     writeReport(context, files, dataDiffHtml(report, table, reportContext(context, request)), stableJsonOutput(dataDiffJson(report)));
   }
   context.output.result(context.global.outputType === 'json' ? stableJsonOutput(dataDiffJson(report)) : dataDiffTable(report));

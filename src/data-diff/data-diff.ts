@@ -123,8 +123,8 @@ export function compareTablePair(tables: PlannedTables, options: CompareOptions,
   );
 }
 
-/** `schema.table` (or `table`) of a side's spec, as the materialized table names it. */
-const specName = (spec: { schema?: string; table: string }) => (spec.schema === undefined ? spec.table : `${spec.schema}.${spec.table}`);
+/** `schema.table` (or `table`) of a side's spec, as the materialized table and the report name it. */
+export const specName = (spec: { schema?: string; table: string }) => (spec.schema === undefined ? spec.table : `${spec.schema}.${spec.table}`);
 
 export async function runDataDiff(request: DataDiffRequest): Promise<DataDiffReport> {
   const started = Date.now();

@@ -15,7 +15,7 @@
 import { ParityError } from '../errors.js';
 import type { DataDiffReport } from './report.js';
 import type { PlannedSide, PlannedTables } from './sql-side.js';
-import { cellText, fromClause, normalizedSql } from './sql/data-sql.js';
+import { cellText, countQuery, normalizedSql } from './sql/data-sql.js';
 
 /** The key hash's range: [0, 2^28). */
 const HASH_SPACE = 2 ** 28;
@@ -91,8 +91,7 @@ export function sampledTables(tables: PlannedTables, ratio: number): PlannedTabl
 
 /** A side's rows (with its own filter, not sampled). */
 export async function countRows(side: PlannedSide): Promise<number> {
-  const sql = `SELECT COUNT(*) AS n FROM ${fromClause(side.dialect, side.table)}${side.where !== undefined ? ` WHERE ${side.where}` : ''}`;
-  const [row] = await side.use((c) => c.query(sql));
+  const [row] = await side.use((c) => c.query(countQuery(side.dialect, side.table, side.where)));
   return Number(cellText(row?.['n']) ?? 0);
 }
 

@@ -180,9 +180,9 @@ export function distinctRowsQuery(dialect: DataDialect, spec: SegmentSpec): Buil
   return { sql, params: condition.params };
 }
 
-/** The number of rows of a table (`n`), for a table on one side only. */
-export function countQuery(dialect: DataDialect, table: SegmentSpec['table']): string {
-  return `SELECT COUNT(*) AS n FROM ${fromClause(dialect, table)}`;
+/** The number of rows of a table (`n`), with a side's raw filter if it has one: a table on one side only, a sampled side's whole table. */
+export function countQuery(dialect: DataDialect, table: SegmentSpec['table'], where?: string): string {
+  return `SELECT COUNT(*) AS n FROM ${fromClause(dialect, table)}${where !== undefined ? ` WHERE ${where}` : ''}`;
 }
 
 /** A result cell as text: NULL as null, bytes (MySQL binary) read as UTF-8. */
