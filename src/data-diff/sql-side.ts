@@ -17,7 +17,7 @@ import type { ColumnPlan, DataConnection, DataDialect, PlannedColumn, TableDescr
 import { KEY_KINDS, NUMERIC_KINDS, ownKind, planPair, type PlanOptions } from './sql/column-plan.js';
 import type { Tolerance } from './tolerance.js';
 import { chooseRowHash, type RowHashName } from './row-hash.js';
-import { fromClause, normalizedSql, readBoundaries, readChecksums, readRows } from './sql/data-sql.js';
+import { fromClause, limitSql, normalizedSql, readBoundaries, readChecksums, readRows } from './sql/data-sql.js';
 import type { BucketStats, Key, SegmentStats, SideDescription, SideRow, Slice, TableSide, TableSpec } from './table-side.js';
 
 interface OpenedSide {
@@ -136,7 +136,7 @@ async function checkKey(side: OpenedSide, keys: readonly PlannedColumn[], where:
     const nullGroup = nullable.map((c) => ` OR COUNT(${c}) < COUNT(*)`).join('');
     sql = `SELECT ${keyTexts(true)} FROM ${table}${where ? ` WHERE ${where}` : ''} GROUP BY ${order.join(', ')} HAVING COUNT(*) > 1${nullGroup}`;
   }
-  const [found] = await side.pool.use((c) => c.query(`${sql} LIMIT 1`));
+  const [found] = await side.pool.use((c) => c.query(`${sql}${limitSql(dialect, 1, false)}`));
   if (!found) return;
   const names = keys.map((k) => k.column.name);
   const nullColumn = keys.find((_, i) => found[`k${i}`] === null || found[`k${i}`] === undefined);

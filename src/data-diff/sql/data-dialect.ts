@@ -18,11 +18,13 @@
  * NULL is SQL NULL in row values, and a marker in row hashes that no value can produce.
  */
 import type { ConnectionSettings } from '../../config/connection.js';
+import type { DialectName } from '../../dialects/dialect-names.js';
 import type { RowHashName } from '../row-hash.js';
 import type { Tolerance } from '../tolerance.js';
 import type { CatalogScope, CatalogTable } from './catalog.js';
 
-export type DataDialectName = 'postgres' | 'mysql';
+/** A data dialect answers to its schema dialect's name (src/dialects/dialect-names.ts). */
+export type DataDialectName = DialectName;
 
 /** How a value is compared. */
 export type ValueKind = 'integer' | 'decimal' | 'float' | 'boolean' | 'timestamp' | 'date' | 'uuid' | 'char' | 'text' | 'json' | 'binary';
@@ -152,6 +154,23 @@ export interface DataDialect {
   qualifiedName(table: TableRef): string;
   /** The placeholder for the n-th parameter (1-based): `$1` or `?`. */
   placeholder(n: number): string;
+  /**
+   * Optional: `a` modulo `m` with the sign of `a` (both integer expressions). Default `MOD(a, m)`
+   * (PostgreSQL, MySQL, Oracle); SQL Server writes `a % m`.
+   */
+  modulo?(a: string, m: string): string;
+  /**
+   * Optional: whether the server compares row values, `(a, b) >= (x, y)`, in key order. Default true;
+   * false: key ranges are written out column by column (`a > x OR (a = x AND b >= y)`).
+   */
+  readonly rowValueComparison?: boolean;
+  /**
+   * Optional: what ends a SELECT to return at most `n` rows; `ordered`: the SELECT ends with an ORDER
+   * BY. Default ` LIMIT n`; `OFFSET 0 ROWS FETCH NEXT n ROWS ONLY` where the server has no LIMIT.
+   */
+  limit?(n: number, ordered: boolean): string;
+  /** Optional: what a SELECT of expressions only needs as its FROM (` FROM DUAL` on Oracle). Default none. */
+  readonly fromNothing?: string;
   /** The kind this column is compared as when both sides agree, or why it has none. */
   classify(column: DataColumn): Classification;
   /** The canonical-text expression of a column under a plan, or why there is none. */

@@ -66,9 +66,31 @@ export function rowText(dialect: DataDialect, spec: Pick<SegmentSpec, 'keys' | '
   return dialect.concatFields([...spec.keys, ...spec.columns].flatMap((p) => rowFields(dialect, p)));
 }
 
-/** `(k1, k2) >= (p1, p2)`, or `k >= p` for one key column. */
-function tupleCompare(left: readonly string[], op: '>=' | '<', right: readonly string[]): string {
-  return left.length === 1 ? `${left[0]} ${op} ${right[0]}` : `(${left.join(', ')}) ${op} (${right.join(', ')})`;
+/** `a` modulo `m` with the sign of `a` (the dialect's `modulo`, default `MOD`). */
+export function moduloSql(dialect: DataDialect, a: string, m: string | number): string {
+  return dialect.modulo?.(a, String(m)) ?? `MOD(${a}, ${m})`;
+}
+
+/** What ends a SELECT to return at most `n` rows (the dialect's `limit`, default ` LIMIT n`). */
+export function limitSql(dialect: DataDialect, n: number, ordered: boolean): string {
+  return dialect.limit?.(n, ordered) ?? ` LIMIT ${n}`;
+}
+
+/**
+ * `(k1, k2) >= (p1, p2)`, or `k >= p` for one key column. Without row-value comparison, written out
+ * in key order: `k1 > p1 OR (k1 = p1 AND k2 >= p2)`; `param(i)` then gives a fresh placeholder for
+ * each use of the i-th value.
+ */
+function tupleCompare(dialect: DataDialect, left: readonly string[], op: '>=' | '<', param: (i: number) => string): string {
+  if (left.length === 1) return `${left[0]} ${op} ${param(0)}`;
+  if (dialect.rowValueComparison !== false) return `(${left.join(', ')}) ${op} (${left.map((_, i) => param(i)).join(', ')})`;
+  const strict = op === '>=' ? '>' : '<';
+  const last = left.length - 1;
+  const alternatives = left.map((_, i) => {
+    const equal = left.slice(0, i).map((column, j) => `${column} = ${param(j)}`);
+    return [...equal, `${left[i]} ${i === last ? op : strict} ${param(i)}`].join(' AND ');
+  });
+  return `(${alternatives.map((a) => `(${a})`).join(' OR ')})`;
 }
 
 /**
@@ -79,11 +101,11 @@ function tupleCompare(left: readonly string[], op: '>=' | '<', right: readonly s
 export function bucketSql(dialect: DataDialect, spec: Pick<SegmentSpec, 'keys' | 'columns'>, modulus: number): string {
   if (!Number.isSafeInteger(modulus) || modulus < 1) throw new ParityError('INTERNAL_ERROR', `bucket modulus must be a positive integer, got ${modulus}`);
   const { keys } = spec;
-  if (keys.length === 1 && keys[0]!.plan.kind === 'integer') return `MOD(${dialect.keyOrder(keys[0]!.column, keys[0]!.plan)}, ${modulus})`;
+  if (keys.length === 1 && keys[0]!.plan.kind === 'integer') return moduloSql(dialect, dialect.keyOrder(keys[0]!.column, keys[0]!.plan), modulus);
   // A keyless table's rows are bucketed by all their values, as if they were the key.
   const fields = keys.length > 0 ? keys.map((k) => dialect.encodeField(normalizedSql(dialect, k), false)) : spec.columns.map((c) => dialect.encodeField(hashSql(dialect, c), c.plan.nullEqualsEmpty === true));
   const text = dialect.concat(fields);
-  return `MOD(${dialect.keyHash(text)}, ${modulus})`;
+  return moduloSql(dialect, dialect.keyHash(text), modulus);
 }
 
 /** The WHERE conditions (range, buckets and raw filter) with their parameters. */
@@ -97,11 +119,11 @@ export function rangeCondition(dialect: DataDialect, spec: Pick<SegmentSpec, 'ke
     if (values.length !== keys.length) {
       throw new ParityError('INTERNAL_ERROR', `a key range bound has ${values.length} values for ${keys.length} key columns`);
     }
-    const placeholders = keys.map((k, i) => {
+    const param = (i: number) => {
       params.push(values[i]!);
-      return dialect.keyParam(k.column, k.plan, dialect.placeholder(params.length));
-    });
-    conditions.push(tupleCompare(order, op, placeholders));
+      return dialect.keyParam(keys[i]!.column, keys[i]!.plan, dialect.placeholder(params.length));
+    };
+    conditions.push(tupleCompare(dialect, order, op, param));
   };
   bound(range.from, '>=');
   bound(range.to, '<');
@@ -127,7 +149,9 @@ export function checksumQuery(dialect: DataDialect, spec: SegmentSpec, modulus =
   const sums = dialect.countAndChecksum(spec.hash ?? 'md5', rowText(dialect, spec));
   const table = `${fromClause(dialect, spec.table)}${condition.sql}`;
   if (modulus === 1) return { sql: `SELECT 0 AS b, ${sums} FROM ${table}`, params: condition.params };
-  return { sql: `SELECT ${bucketSql(dialect, spec, modulus)} AS b, ${sums} FROM ${table} GROUP BY 1`, params: condition.params };
+  // Grouped by the expression itself, not `GROUP BY 1`: SQL Server and Oracle have no ordinals there.
+  const bucket = bucketSql(dialect, spec, modulus);
+  return { sql: `SELECT ${bucket} AS b, ${sums} FROM ${table} GROUP BY ${bucket}`, params: condition.params };
 }
 
 /**
@@ -147,7 +171,7 @@ export function boundariesQuery(dialect: DataDialect, spec: SegmentSpec, parts: 
   const sql =
     `SELECT ${names} FROM (SELECT ${keys}, ROW_NUMBER() OVER (ORDER BY ${orderBy(dialect, spec.keys)}) AS rn` +
     ` FROM ${fromClause(dialect, spec.table)}${condition.sql}) numbered` +
-    ` WHERE rn > 1 AND ((rn - 1) * ${parts}) % ${rowCount} < ${parts} ORDER BY rn`;
+    ` WHERE rn > 1 AND ${moduloSql(dialect, `(rn - 1) * ${parts}`, rowCount)} < ${parts} ORDER BY rn`;
   return { sql, params: condition.params };
 }
 
@@ -174,8 +198,9 @@ export function rowsQuery(dialect: DataDialect, spec: SegmentSpec): BuiltQuery {
 export function distinctRowsQuery(dialect: DataDialect, spec: SegmentSpec): BuiltQuery {
   const condition = rangeCondition(dialect, spec);
   const value = (c: PlannedColumn) => (c.plan.tolerance === undefined ? valueSql(dialect, c) : hashSql(dialect, c));
-  const values = spec.columns.map((c, i) => `${dialect.byteText(value(c))} AS v${i}`);
-  const groups = spec.columns.map((_, i) => String(i + 1)).join(', ');
+  const texts = spec.columns.map((c) => dialect.byteText(value(c)));
+  const values = texts.map((text, i) => `${text} AS v${i}`);
+  const groups = texts.join(', ');
   const sql = `SELECT ${[...values, 'COUNT(*) AS n'].join(', ')} FROM ${fromClause(dialect, spec.table)}${condition.sql}${groups === '' ? '' : ` GROUP BY ${groups}`}`;
   return { sql, params: condition.params };
 }

@@ -15,7 +15,7 @@
  * target (rows only in the source, differing rows) UNION ALL the target's rows no source row matches.
  */
 import type { DataDialect, PlannedColumn, TableRef } from './data-dialect.js';
-import { fromClause, normalizedSql, valueSql } from './data-sql.js';
+import { fromClause, limitSql, normalizedSql, valueSql } from './data-sql.js';
 
 /** One side of the JOIN; both sides are read through one connection. */
 export interface JoinSide {
@@ -36,7 +36,7 @@ function whereClause(where: string | undefined): string {
 /** `source_rows` and `target_rows`: the rows each side compares. */
 export function countsQuery(dialect: DataDialect, source: JoinSide, target: JoinSide): string {
   const count = (side: JoinSide) => `(SELECT COUNT(*) FROM ${fromClause(dialect, side.table)}${whereClause(side.where)})`;
-  return `SELECT ${count(source)} AS source_rows, ${count(target)} AS target_rows`;
+  return `SELECT ${count(source)} AS source_rows, ${count(target)} AS target_rows${dialect.fromNothing ?? ''}`;
 }
 
 /**
@@ -78,7 +78,7 @@ export function joinQuery(dialect: DataDialect, source: JoinSide, target: JoinSi
       ...source.keys.map((k, i) => `${order(orderColumn(k, i))} AS o${i}`),
       ...source.columns.flatMap((_, i) => [`s.v${i} AS s_v${i}`, `t.v${i} AS t_v${i}`]),
     ].join(', ');
-  const tail = ` ORDER BY ${keys.map((i) => `o${i}`).join(', ')} LIMIT ${limit}`;
+  const tail = ` ORDER BY ${keys.map((i) => `o${i}`).join(', ')}${limitSql(dialect, limit, true)}`;
   if (dialect.fullOuterJoin) {
     return `SELECT ${select((c) => `COALESCE(s.${c}, t.${c})`)} FROM ${table(source, true)} s FULL OUTER JOIN ${table(target, true)} t ON ${on} WHERE ${differs}${tail}`;
   }
