@@ -12,7 +12,7 @@ import { DEFAULT_COLUMN_SAMPLES, type SampleSpec } from '../data-diff/report.js'
 const MAX_COLUMN_SAMPLES = 1000;
 import type { TableSpec } from '../data-diff/table-side.js';
 import { materializeTableName, type MaterializeTarget } from '../data-diff/materialize-table.js';
-import { parseShare, type SamplingOptions } from '../data-diff/sampling.js';
+import { parseShare, SAMPLING_METHODS, type SamplingMethod, type SamplingOptions } from '../data-diff/sampling.js';
 import { requireCapability } from '../dialects/dialect.js';
 import { dialectByName } from '../dialects/registry.js';
 import { ParityError } from '../errors.js';
@@ -128,11 +128,19 @@ function tolerances(context: CommandContext, perTable: boolean): Map<string, Map
 /** Tables with fewer rows than this on both sides are compared whole (`-samplingThreshold`). */
 const DEFAULT_SAMPLING_THRESHOLD = 100_000;
 
+/** `-samplingMethod=blocks|keyHash` (default blocks). */
+function samplingMethod(context: CommandContext): SamplingMethod {
+  const text = stringArg(context, 'samplingMethod') ?? 'blocks';
+  const method = SAMPLING_METHODS.find((m) => m === text);
+  if (method === undefined) throw invalid(`-samplingMethod must be one of ${SAMPLING_METHODS.join(', ')}, not "${text}"`);
+  return method;
+}
+
 /** `-samplingRatio=1%` or `-samplingMaxRows=N`, with `-samplingThreshold` and `-samplingConfidence`; none: no sampling. */
 function samplingOptions(context: CommandContext): { sampling?: SamplingOptions } {
   const [ratio, maxRows] = [stringArg(context, 'samplingRatio'), stringArg(context, 'samplingMaxRows')];
   if (ratio === undefined && maxRows === undefined) {
-    const given = ['samplingThreshold', 'samplingConfidence'].find((name) => stringArg(context, name) !== undefined);
+    const given = ['samplingThreshold', 'samplingConfidence', 'samplingMethod'].find((name) => stringArg(context, name) !== undefined);
     if (given !== undefined) throw invalid(`-${given} applies to sampled runs: give -samplingRatio or -samplingMaxRows too`);
     return {};
   }
@@ -144,6 +152,7 @@ function samplingOptions(context: CommandContext): { sampling?: SamplingOptions 
     sampling: {
       ...(ratio !== undefined ? { ratio: parseShare(ratio, 'samplingRatio') } : { maxRows: positiveInteger(context, 'samplingMaxRows', 0, 1) }),
       threshold: positiveInteger(context, 'samplingThreshold', DEFAULT_SAMPLING_THRESHOLD, 0),
+      method: samplingMethod(context),
       confidence,
     },
   };

@@ -13,7 +13,9 @@ import { chooseAlgorithm, joinDiff, type AlgorithmOption } from './join-diff.js'
 import { MaterializedDiff } from './materialize.js';
 import type { TableMaterializer, TableOutput } from './materialize-table.js';
 import { countRows, sampledTables, samplingRatio, samplingReport, type SamplingOptions } from './sampling.js';
+import { BlockTally, blockRanges, blockRows, blocksApply, blocksCondition, blocksShare, effectiveSize, planBlocks } from './sampling-blocks.js';
 import { planSqlTables, sqlTableSides, type PlannedTables } from './sql-side.js';
+import type { RowDifference } from './row-compare.js';
 import { ReportCollector, type DataDiffReport, type DiffAlgorithm, type ReportColumns, type SampleSpec } from './report.js';
 import { tableSchema, type ComparedPair } from './table-schema.js';
 import type { TableSpec } from './table-side.js';
@@ -54,19 +56,55 @@ export interface RunSettings {
   readonly sampling?: SamplingOptions;
 }
 
+/** Planned tables as compared: restricted to a sample or whole. */
+export interface SampledTables {
+  readonly tables: PlannedTables;
+  /** Sees every difference found (a block sample counts them per block). */
+  readonly observe?: (difference: RowDifference) => void;
+  /** Adds the estimates to the report of a sampled comparison. */
+  finish(report: DataDiffReport): Promise<DataDiffReport>;
+}
+
 /**
  * Restricts planned tables to the sampled keys when sampling is asked and the tables are large enough
- * (counting both sides' rows first); `finish` adds the estimates to the report.
+ * (counting both sides' rows first): by key blocks where they apply and are not declined
+ * (`-samplingMethod=keyHash`), else by key hash (sampling.ts, sampling-blocks.ts).
  */
-export async function sampleTables(tables: PlannedTables, options: SamplingOptions | undefined): Promise<{ tables: PlannedTables; finish: (report: DataDiffReport) => DataDiffReport }> {
-  const whole = { tables, finish: (report: DataDiffReport) => report };
+export async function sampleTables(tables: PlannedTables, options: SamplingOptions | undefined): Promise<SampledTables> {
+  const whole: SampledTables = { tables, finish: async (report) => report };
   if (options === undefined) return whole;
   const [sourceRows, targetRows] = await Promise.all([countRows(tables.source), countRows(tables.target)]);
-  const ratio = samplingRatio(options, sourceRows, targetRows);
-  if (ratio === undefined) return whole;
+  const full = { sourceRows, targetRows };
+  const wanted = samplingRatio(options, sourceRows, targetRows);
+  if (wanted === undefined) return whole;
+  const blocks = options.method !== 'keyHash' && blocksApply(tables) ? await planBlocks(tables, wanted) : undefined;
+  if (blocks === undefined) {
+    return { tables: sampledTables(tables, wanted), finish: async (report) => ({ ...report, sampling: samplingReport(report.summary, full, wanted, options.confidence) }) };
+  }
+  const ratio = blocksShare(blocks);
+  const sampled = sampledTables(tables, ratio, (side) => blocksCondition(side, blocks));
+  const tally = new BlockTally(blocks);
   return {
-    tables: sampledTables(tables, ratio),
-    finish: (report) => ({ ...report, sampling: samplingReport(report.summary, { sourceRows, targetRows }, ratio, options.confidence) }),
+    tables: sampled,
+    observe: (difference) => tally.add(difference),
+    finish: async (report) => {
+      const [sourceBlocks, targetBlocks] = await Promise.all([blockRows(sampled.source, blocks), blockRows(sampled.target, blocks)]);
+      const identical = sourceBlocks.map((rows, i) => rows - tally.onlyInSource[i]! - tally.different[i]!);
+      const effective = {
+        onlyInSource: effectiveSize(tally.onlyInSource, sourceBlocks, blocks.total),
+        onlyInTarget: effectiveSize(tally.onlyInTarget, targetBlocks, blocks.total),
+        differentRows: effectiveSize(tally.different, sourceBlocks, blocks.total),
+        identicalRows: effectiveSize(identical, sourceBlocks, blocks.total),
+      };
+      const described = {
+        column: blocks.column,
+        width: String(blocks.width),
+        sampled: blocks.chosen.length,
+        of: blocks.total,
+        ranges: blockRanges(blocks).map(([from, to]) => [String(from), String(to)] as const),
+      };
+      return { ...report, sampling: samplingReport(report.summary, full, ratio, options.confidence, { report: described, effective }) };
+    },
   };
 }
 
@@ -137,7 +175,7 @@ export async function runDataDiff(request: DataDiffRequest): Promise<DataDiffRep
     // The JOIN runs on one connection: the pools then open one each (the target's only to describe).
     const threads = algorithm === 'joindiff' ? 1 : request.threads;
     const planned = await planSqlTables(request.source, request.target, mapped, threads, (side) => opened.push(side), request.planOptions);
-    const { tables, finish } = await sampleTables(planned, request.sampling);
+    const { tables, finish, observe } = await sampleTables(planned, request.sampling);
     for (const [column, reason] of Object.entries(tables.skipped)) request.onWarning?.(`column ${column} is not compared: ${reason}`);
     const names = reportColumns(tables);
     const collector = new ReportCollector(names, request.sample, request.columnSamples);
@@ -146,6 +184,7 @@ export async function runDataDiff(request: DataDiffRequest): Promise<DataDiffRep
     const sink: EngineSink = {
       identical: (count) => collector.identical(count),
       difference: (difference) => {
+        observe?.(difference);
         collector.add(difference);
         materialized?.write(difference);
         stored?.write(difference);
@@ -169,7 +208,7 @@ export async function runDataDiff(request: DataDiffRequest): Promise<DataDiffRep
     stored = undefined;
     await storing?.finish();
     // `queries` counts the comparison's queries (stats, boundaries, rows; counts and the JOIN), not the catalog reads.
-    return finish({ ...collector.finish(result, (Date.now() - started) / 1000, algorithm), skippedColumns: tables.skipped, schema: plannedSchema(tables) });
+    return await finish({ ...collector.finish(result, (Date.now() - started) / 1000, algorithm), skippedColumns: tables.skipped, schema: plannedSchema(tables) });
   } finally {
     materialized?.abort();
     stored?.abort();

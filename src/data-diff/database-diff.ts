@@ -204,7 +204,7 @@ export async function runDatabaseDiff(request: DatabaseDiffRequest): Promise<Dat
         { ...request.planOptions, ...(tolerances.get(pair) !== undefined ? { tolerances: tolerances.get(pair)! } : {}) },
       );
       // A table compared without a key is compared whole (sampling needs a key to pick the same rows on both sides).
-      const { tables, finish } = key.columns === null ? { tables: planned, finish: (r: DataDiffReport) => r } : await sampleTables(planned, request.sampling);
+      const { tables, finish, observe } = key.columns === null ? await sampleTables(planned, undefined) : await sampleTables(planned, request.sampling);
       const names = reportColumns(tables);
       const collector = new ReportCollector(names, request.sample, request.columnSamples);
       let file: MaterializedDiff | undefined;
@@ -212,6 +212,7 @@ export async function runDatabaseDiff(request: DatabaseDiffRequest): Promise<Dat
       const sink: EngineSink = {
         identical: (count) => collector.identical(count),
         difference: (difference) => {
+          observe?.(difference);
           collector.add(difference);
           stored?.write(difference);
           if (file === undefined && request.materializeDirectory !== undefined) {
@@ -235,7 +236,7 @@ export async function runDatabaseDiff(request: DatabaseDiffRequest): Promise<Dat
         file.commit();
         materialized.delete(file);
       }
-      const report = finish(collector.finish(result, (Date.now() - tableStarted) / 1000, key.columns === null ? 'hashdiff' : algorithm));
+      const report = await finish(collector.finish(result, (Date.now() - tableStarted) / 1000, key.columns === null ? 'hashdiff' : algorithm));
       const s = report.summary;
       return {
         source: name,

@@ -1,7 +1,9 @@
 /**
- * Sampling for speed (`-samplingRatio=1%` or `-samplingMaxRows=N`): only the rows whose key hash falls
- * in the first part of the hash space are compared, on both sides, pushed down into the databases as
- * one more condition. The key hash is the one of the bucket contract (row-hash.ts `keyBucket`'s MD5 of
+ * Sampling for speed (`-samplingRatio=1%` or `-samplingMaxRows=N`): only some keys are compared, on
+ * both sides, pushed down into the databases as one more condition. Two ways to choose them
+ * (`-samplingMethod`): key blocks (sampling-blocks.ts, the default where the first key column is an
+ * integer: the servers read only the sampled rows, through the key's index), or the key hash, here:
+ * the rows whose key hash falls in the first part of the hash space. The key hash is the one of the bucket contract (row-hash.ts `keyBucket`'s MD5 of
  * the key's canonical fields, 28 bits), the same on every dialect for equal keys: both sides pick the
  * same keys, and a rerun picks them again. Tables with fewer rows than `-samplingThreshold` on both
  * sides, and tables without a key, are compared whole.
@@ -29,6 +31,31 @@ export interface SamplingOptions {
   readonly threshold: number;
   /** The confidence of the intervals, e.g. 0.95. */
   readonly confidence: number;
+  /** How keys are chosen: key blocks where they apply (else the key hash), or always the key hash. Default blocks. */
+  readonly method?: SamplingMethod;
+}
+
+/** `-samplingMethod`: `blocks` (key ranges read through the index, where the first key column is an integer) or `keyHash`. */
+export type SamplingMethod = 'blocks' | 'keyHash';
+export const SAMPLING_METHODS: readonly SamplingMethod[] = ['blocks', 'keyHash'];
+
+/** How the interval of a sampled table was computed, per way of choosing the keys. */
+const INTERVAL_METHODS = {
+  keyHash: 'Wilson score interval on the sampled share, times the table rows',
+  blocks: 'Wilson score interval on the sampled share at the effective sample size (design effect of the key blocks), times the table rows',
+} as const;
+
+/** The key blocks of a sampled table's report (sampling-blocks.ts). */
+export interface BlocksReport {
+  /** The first key column the blocks are ranges of. */
+  readonly column: string;
+  /** Keys per block. */
+  readonly width: string;
+  /** Blocks sampled, of the blocks tiling both sides' key span. */
+  readonly sampled: number;
+  readonly of: number;
+  /** The sampled key ranges, [from, to), merged where blocks touch. */
+  readonly ranges: ReadonlyArray<readonly [string, string]>;
 }
 
 export interface Estimate {
@@ -39,10 +66,14 @@ export interface Estimate {
 
 /** What a sampled table pair reports beside its (sampled) summary. */
 export interface SamplingReport {
-  /** The share of the key hash space compared (exactly the threshold used, over 2^28). */
+  /** How the keys were chosen: key blocks (ranges of the first key column) or the key hash. */
+  readonly selection: SamplingMethod;
+  /** The share of the keys compared: of the key hash space (the threshold used, over 2^28), or of the key span (blocks). */
   readonly ratio: number;
   readonly confidence: number;
-  readonly method: 'Wilson score interval on the sampled share, times the table rows';
+  readonly method: (typeof INTERVAL_METHODS)[SamplingMethod];
+  /** The blocks, when the keys were chosen by blocks. */
+  readonly blocks?: BlocksReport;
   /** Rows of the whole tables (COUNT(*), with any -where). */
   readonly sourceRows: number;
   readonly targetRows: number;
@@ -80,11 +111,19 @@ export function sampleCondition(side: PlannedSide, ratio: number): string {
   return `${dialect.keyHash(text)} < ${samplingThreshold(ratio)}`;
 }
 
-/** Both sides restricted to the sampled keys (ANDed with their own filters). */
-export function sampledTables(tables: PlannedTables, ratio: number): PlannedTables {
+/**
+ * Both sides restricted to the sampled keys by `condition` (ANDed with their own filters); their row
+ * estimates scaled by `ratio`, so the comparison's first pass has about as many buckets as sampled rows.
+ */
+export function sampledTables(tables: PlannedTables, ratio: number, condition: (side: PlannedSide) => string = (side) => sampleCondition(side, ratio)): PlannedTables {
   const restrict = (side: PlannedSide): PlannedSide => {
-    const condition = sampleCondition(side, ratio);
-    return { ...side, where: side.where === undefined ? condition : `(${side.where}) AND ${condition}` };
+    const sampled = condition(side);
+    const estimated = side.description.estimatedRows;
+    return {
+      ...side,
+      where: side.where === undefined ? sampled : `(${side.where}) AND ${sampled}`,
+      description: { ...side.description, ...(estimated !== undefined ? { estimatedRows: Math.ceil(estimated * ratio) } : {}) },
+    };
   };
   return { ...tables, source: restrict(tables.source), target: restrict(tables.target) };
 }
@@ -123,30 +162,51 @@ export function wilsonInterval(seen: number, trials: number, confidence: number)
   return { low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
 }
 
-/** One count of the sample estimated for the whole table: `seen` of the `sampled` rows of a side of `rows` rows. */
-export function estimateCount(seen: number, sampled: number, rows: number, confidence: number): Estimate {
+/**
+ * One count of the sample estimated for the whole table: `seen` of the `sampled` rows of a side of
+ * `rows` rows; the interval at `effective` trials (the sampled rows, or fewer for a block sample).
+ */
+export function estimateCount(seen: number, sampled: number, rows: number, confidence: number, effective = sampled): Estimate {
   if (sampled === 0) return { estimate: seen, low: seen, high: rows };
-  const interval = wilsonInterval(seen, sampled, confidence);
+  const interval = wilsonInterval((seen / sampled) * effective, effective, confidence);
   // Certain: the `seen` rows are there, and the side's rows outside the sample are all that can add to them.
   const most = seen + Math.max(0, rows - sampled);
   const clamp = (n: number) => Math.min(most, Math.max(seen, n));
   return { estimate: clamp(Math.round((seen / sampled) * rows)), low: clamp(Math.floor(interval.low * rows)), high: clamp(Math.ceil(interval.high * rows)) };
 }
 
-/** The estimates of a sampled table pair's report. */
-export function samplingReport(summary: DataDiffReport['summary'], full: { sourceRows: number; targetRows: number }, ratio: number, confidence: number): SamplingReport {
-  const fromSource = (seen: number) => estimateCount(seen, summary.sourceRows, full.sourceRows, confidence);
+/** The effective sample sizes of each count of a block sample (sampling-blocks.ts `effectiveSize`); a key-hash sample's are its rows. */
+export interface EffectiveSizes {
+  readonly onlyInSource: number;
+  readonly onlyInTarget: number;
+  readonly differentRows: number;
+  readonly identicalRows: number;
+}
+
+/** The estimates of a sampled table pair's report; `blocks` with the effective sizes of a block sample. */
+export function samplingReport(
+  summary: DataDiffReport['summary'],
+  full: { sourceRows: number; targetRows: number },
+  ratio: number,
+  confidence: number,
+  blocks?: { readonly report: BlocksReport; readonly effective: EffectiveSizes },
+): SamplingReport {
+  const effective = blocks?.effective;
+  const fromSource = (seen: number, size: number | undefined) => estimateCount(seen, summary.sourceRows, full.sourceRows, confidence, size ?? summary.sourceRows);
+  const selection: SamplingMethod = blocks === undefined ? 'keyHash' : 'blocks';
   return {
+    selection,
     ratio,
     confidence,
-    method: 'Wilson score interval on the sampled share, times the table rows',
+    method: INTERVAL_METHODS[selection],
+    ...(blocks !== undefined ? { blocks: blocks.report } : {}),
     sourceRows: full.sourceRows,
     targetRows: full.targetRows,
     estimates: {
-      onlyInSource: fromSource(summary.onlyInSource),
-      onlyInTarget: estimateCount(summary.onlyInTarget, summary.targetRows, full.targetRows, confidence),
-      differentRows: fromSource(summary.differentRows),
-      identicalRows: fromSource(summary.identicalRows),
+      onlyInSource: fromSource(summary.onlyInSource, effective?.onlyInSource),
+      onlyInTarget: estimateCount(summary.onlyInTarget, summary.targetRows, full.targetRows, confidence, effective?.onlyInTarget ?? summary.targetRows),
+      differentRows: fromSource(summary.differentRows, effective?.differentRows),
+      identicalRows: fromSource(summary.identicalRows, effective?.identicalRows),
     },
   };
 }

@@ -79,9 +79,14 @@ function rowsTable(title: string, total: number, samples: readonly { key: Cells;
   ];
 }
 
-/** `sampled 1% of the keys (9,987 of 1,000,000 source rows)`: what a sampled run compared. */
+/** `in 500 key blocks of id` or `by key hash`: how a sampled run chose its keys. */
+export function samplingSelection(sampling: SamplingReport): string {
+  return sampling.blocks === undefined ? 'by key hash' : `in ${sampling.blocks.sampled} blocks of ${sampling.blocks.width} ${sampling.blocks.column} values`;
+}
+
+/** `sampled 1% of the keys in 500 blocks of 200 id values (9,987 of 1,000,000 source rows)`: what a sampled run compared. */
 export function samplingText(sampling: SamplingReport, sampledSourceRows: number): string {
-  return `sampled ${percent(sampling.ratio)} of the keys (${sampledSourceRows} of ${sampling.sourceRows} source rows)`;
+  return `sampled ${percent(sampling.ratio)} of the keys ${samplingSelection(sampling)} (${sampledSourceRows} of ${sampling.sourceRows} source rows)`;
 }
 
 /** The estimates of a sampled run for the whole tables, with their intervals. */
