@@ -51,7 +51,7 @@ function targetLines(sizes) {
       lines.push(`- ${n(size.rows)} rows ${pair.label}, faster than the naive download: ${verdict(parity, parity.medianSeconds < naive.medianSeconds)} — parity ${sec(parity.medianSeconds)} s vs naive ${sec(naive.medianSeconds)} s`);
       const sampled = get(pair, 'sampled');
       if (sampled !== undefined) {
-        lines.push(`- ${n(size.rows)} rows ${pair.label}, sampled at ${SAMPLING_RATIO} (no target; measured for issue 22): ${sampled.ok ? 'every seeded count inside its 95% interval' : '**ERROR** (wrong or failed result)'} — ` +
+        lines.push(`- ${n(size.rows)} rows ${pair.label}, sampled at ${SAMPLING_RATIO} by key blocks (no target; measured for issue 22): ${sampled.ok ? 'every seeded count inside its 95% interval' : '**ERROR** (wrong or failed result)'} — ` +
           `${sec(sampled.medianSeconds)} s = ${times(ratio(sampled.medianSeconds, bound))} of the plain checksum, ${times(ratio(sampled.medianSeconds, parity.medianSeconds))} of the full parity run ` +
           `(in-process ${sec(med(sampled, 'innerSeconds'))} s = ${times(ratio(med(sampled, 'innerSeconds'), bound))}; ${count(med(sampled, 'sampledRows'))} source rows in the sample)`);
       }

@@ -13,7 +13,7 @@ import { chooseAlgorithm, joinDiff, type AlgorithmOption } from './join-diff.js'
 import { MaterializedDiff } from './materialize.js';
 import type { TableMaterializer, TableOutput } from './materialize-table.js';
 import { countRows, sampledTables, samplingRatio, samplingReport, type SamplingOptions } from './sampling.js';
-import { BlockTally, blockRanges, blockRows, blocksApply, blocksCondition, blocksShare, effectiveSize, planBlocks } from './sampling-blocks.js';
+import { BlockTally, blockRows, blocksApply, blocksCondition, blocksShare, blockSamplingReport, planBlocks } from './sampling-blocks.js';
 import { planSqlTables, sqlTableSides, type PlannedTables } from './sql-side.js';
 import type { RowDifference } from './row-compare.js';
 import { ReportCollector, type DataDiffReport, type DiffAlgorithm, type ReportColumns, type SampleSpec } from './report.js';
@@ -66,44 +66,37 @@ export interface SampledTables {
 }
 
 /**
- * Restricts planned tables to the sampled keys when sampling is asked and the tables are large enough
- * (counting both sides' rows first): by key blocks where they apply and are not declined
- * (`-samplingMethod=keyHash`), else by key hash (sampling.ts, sampling-blocks.ts).
+ * Restricts planned tables to the sampled keys when sampling is asked and the tables are large enough:
+ * by key blocks where they apply and are not declined (`-samplingMethod=keyHash`), else by key hash
+ * (sampling.ts, sampling-blocks.ts). Whether and how much to sample is decided on the catalog's row
+ * estimates where both sides have one and blocks apply; otherwise on `COUNT(*)` of both sides, which
+ * a key-hash sample also needs for its estimates (it reads every row anyway). A block sample reads
+ * only its blocks, and estimates the tables' rows from them.
  */
 export async function sampleTables(tables: PlannedTables, options: SamplingOptions | undefined): Promise<SampledTables> {
   const whole: SampledTables = { tables, finish: async (report) => report };
   if (options === undefined) return whole;
-  const [sourceRows, targetRows] = await Promise.all([countRows(tables.source), countRows(tables.target)]);
-  const full = { sourceRows, targetRows };
-  const wanted = samplingRatio(options, sourceRows, targetRows);
+  const blocksWanted = options.method !== 'keyHash' && blocksApply(tables);
+  let counted: Promise<{ sourceRows: number; targetRows: number }> | undefined;
+  const count = () =>
+    (counted ??= Promise.all([countRows(tables.source), countRows(tables.target)]).then(([sourceRows, targetRows]) => ({ sourceRows, targetRows })));
+  const [sourceEstimate, targetEstimate] = [tables.source.description.estimatedRows, tables.target.description.estimatedRows];
+  const rows = blocksWanted && sourceEstimate !== undefined && targetEstimate !== undefined ? { sourceRows: sourceEstimate, targetRows: targetEstimate } : await count();
+  const wanted = samplingRatio(options, rows.sourceRows, rows.targetRows);
   if (wanted === undefined) return whole;
-  const blocks = options.method !== 'keyHash' && blocksApply(tables) ? await planBlocks(tables, wanted) : undefined;
+  const blocks = blocksWanted ? await planBlocks(tables, wanted) : undefined;
   if (blocks === undefined) {
+    const full = await count();
     return { tables: sampledTables(tables, wanted), finish: async (report) => ({ ...report, sampling: samplingReport(report.summary, full, wanted, options.confidence) }) };
   }
-  const ratio = blocksShare(blocks);
-  const sampled = sampledTables(tables, ratio, (side) => blocksCondition(side, blocks));
+  const sampled = sampledTables(tables, blocksShare(blocks), (side) => blocksCondition(side, blocks));
   const tally = new BlockTally(blocks);
   return {
     tables: sampled,
     observe: (difference) => tally.add(difference),
     finish: async (report) => {
-      const [sourceBlocks, targetBlocks] = await Promise.all([blockRows(sampled.source, blocks), blockRows(sampled.target, blocks)]);
-      const identical = sourceBlocks.map((rows, i) => rows - tally.onlyInSource[i]! - tally.different[i]!);
-      const effective = {
-        onlyInSource: effectiveSize(tally.onlyInSource, sourceBlocks, blocks.total),
-        onlyInTarget: effectiveSize(tally.onlyInTarget, targetBlocks, blocks.total),
-        differentRows: effectiveSize(tally.different, sourceBlocks, blocks.total),
-        identicalRows: effectiveSize(identical, sourceBlocks, blocks.total),
-      };
-      const described = {
-        column: blocks.column,
-        width: String(blocks.width),
-        sampled: blocks.chosen.length,
-        of: blocks.total,
-        ranges: blockRanges(blocks).map(([from, to]) => [String(from), String(to)] as const),
-      };
-      return { ...report, sampling: samplingReport(report.summary, full, ratio, options.confidence, { report: described, effective }) };
+      const [source, target] = await Promise.all([blockRows(sampled.source, blocks), blockRows(sampled.target, blocks)]);
+      return { ...report, sampling: blockSamplingReport(blocks, tally, { source, target }, options.confidence) };
     },
   };
 }

@@ -19,11 +19,17 @@
  */
 import { ParityError } from '../errors.js';
 import type { RowDifference } from './row-compare.js';
+import { BLOCKS_INTERVAL_METHOD, wilsonInterval, type Estimate, type SamplingReport } from './sampling.js';
 import type { PlannedSide, PlannedTables } from './sql-side.js';
 import { cellText, fromClause, moduloSql } from './sql/data-sql.js';
 
-/** Blocks of a sample at most: the number of key ranges in each query's condition. */
-export const MAX_BLOCKS = 500;
+/**
+ * Blocks of a sample at most: the key ranges ORed in each query's condition. MariaDB checks every
+ * sampled row against the whole list, so its cost grows with rows × ranges (measured on 3M rows, a 1%
+ * sample: 500 ranges 1.2 s, 100 ranges 0.22 s, 50 ranges 0.08 s, the whole checksum 4.0 s); fewer,
+ * wider blocks estimate less well when differences come in runs (the design effect shows it).
+ */
+export const MAX_BLOCKS = 100;
 
 /** The blocks of a sample: `chosen` of the `total` blocks of `width` keys from `low`, as merged key ranges [from, to). */
 export interface KeyBlocks {
@@ -174,4 +180,58 @@ export function effectiveSize(seen: readonly number[], rows: readonly number[], 
   const rowVariance = (r * (1 - r)) / n;
   const effect = Math.max(1, blockVariance / rowVariance);
   return n / effect;
+}
+
+/**
+ * A count over the whole key span, from its value per sampled block: each block holds `width` key
+ * values, and a count (rows, or rows of a kind) holds at most one row per key value, so it is a share
+ * of the key values, estimated from the sampled blocks (a cluster sample of equal clusters) with the
+ * Wilson interval at the effective size; clamped to what is certain (at least what was seen, at most
+ * that plus every key value not sampled).
+ */
+export function estimateFromBlocks(seen: readonly number[], blocks: KeyBlocks, confidence: number): Estimate {
+  const width = Number(blocks.width);
+  const sampledKeys = seen.length * width;
+  const allKeys = blocks.total * width;
+  const found = seen.reduce((a, b) => a + b, 0);
+  const size = effectiveSize(seen, seen.map(() => width), blocks.total);
+  const interval = wilsonInterval((found / sampledKeys) * size, size, confidence);
+  const clamp = (n: number) => Math.min(found + allKeys - sampledKeys, Math.max(found, n));
+  return { estimate: clamp(Math.round((found / sampledKeys) * allKeys)), low: clamp(Math.floor(interval.low * allKeys)), high: clamp(Math.ceil(interval.high * allKeys)) };
+}
+
+/** A block sample's report: both tables' rows and every count of `summary` estimated from the sampled blocks. */
+export function blockSamplingReport(
+  blocks: KeyBlocks,
+  tally: BlockTally,
+  rows: { readonly source: readonly number[]; readonly target: readonly number[] },
+  confidence: number,
+): SamplingReport {
+  const identical = rows.source.map((n, i) => n - tally.onlyInSource[i]! - tally.different[i]!);
+  const estimate = (seen: readonly number[]) => estimateFromBlocks(seen, blocks, confidence);
+  const [sourceRows, targetRows] = [estimate(rows.source), estimate(rows.target)];
+  return {
+    selection: 'blocks',
+    ratio: blocksShare(blocks),
+    confidence,
+    method: BLOCKS_INTERVAL_METHOD,
+    blocks: {
+      column: blocks.column,
+      width: String(blocks.width),
+      sampled: blocks.chosen.length,
+      of: blocks.total,
+      ranges: blockRanges(blocks).map(([from, to]) => [String(from), String(to)] as const),
+    },
+    rows: 'estimated',
+    sourceRows: sourceRows.estimate,
+    targetRows: targetRows.estimate,
+    estimates: {
+      onlyInSource: estimate(tally.onlyInSource),
+      onlyInTarget: estimate(tally.onlyInTarget),
+      differentRows: estimate(tally.different),
+      identicalRows: estimate(identical),
+      sourceRows,
+      targetRows,
+    },
+  };
 }

@@ -42,7 +42,7 @@ export const SAMPLING_METHODS: readonly SamplingMethod[] = ['blocks', 'keyHash']
 /** How the interval of a sampled table was computed, per way of choosing the keys. */
 const INTERVAL_METHODS = {
   keyHash: 'Wilson score interval on the sampled share, times the table rows',
-  blocks: 'Wilson score interval on the sampled share at the effective sample size (design effect of the key blocks), times the table rows',
+  blocks: 'Wilson score interval on the share of the sampled key values at the effective sample size (design effect of the key blocks), times the key values of the span',
 } as const;
 
 /** The key blocks of a sampled table's report (sampling-blocks.ts). */
@@ -74,7 +74,13 @@ export interface SamplingReport {
   readonly method: (typeof INTERVAL_METHODS)[SamplingMethod];
   /** The blocks, when the keys were chosen by blocks. */
   readonly blocks?: BlocksReport;
-  /** Rows of the whole tables (COUNT(*), with any -where). */
+  /**
+   * How `sourceRows` and `targetRows` are known: counted (`COUNT(*)`, a key-hash sample) or estimated
+   * from the sampled blocks (`estimates.sourceRows`/`targetRows` give their intervals; a block sample
+   * reads no more than its blocks).
+   */
+  readonly rows: 'counted' | 'estimated';
+  /** Rows of the whole tables (with any -where): counted, or the estimates of `estimates.sourceRows`/`targetRows`. */
   readonly sourceRows: number;
   readonly targetRows: number;
   /** The same counts as `summary`, for the whole tables. */
@@ -83,6 +89,9 @@ export interface SamplingReport {
     readonly onlyInTarget: Estimate;
     readonly differentRows: Estimate;
     readonly identicalRows: Estimate;
+    /** A block sample: the tables' rows. */
+    readonly sourceRows?: Estimate;
+    readonly targetRows?: Estimate;
   };
 }
 
@@ -162,54 +171,38 @@ export function wilsonInterval(seen: number, trials: number, confidence: number)
   return { low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
 }
 
-/**
- * One count of the sample estimated for the whole table: `seen` of the `sampled` rows of a side of
- * `rows` rows; the interval at `effective` trials (the sampled rows, or fewer for a block sample).
- */
-export function estimateCount(seen: number, sampled: number, rows: number, confidence: number, effective = sampled): Estimate {
+/** One count of the sample estimated for the whole table: `seen` of the `sampled` rows of a side of `rows` rows. */
+export function estimateCount(seen: number, sampled: number, rows: number, confidence: number): Estimate {
   if (sampled === 0) return { estimate: seen, low: seen, high: rows };
-  const interval = wilsonInterval((seen / sampled) * effective, effective, confidence);
+  const interval = wilsonInterval(seen, sampled, confidence);
   // Certain: the `seen` rows are there, and the side's rows outside the sample are all that can add to them.
   const most = seen + Math.max(0, rows - sampled);
   const clamp = (n: number) => Math.min(most, Math.max(seen, n));
   return { estimate: clamp(Math.round((seen / sampled) * rows)), low: clamp(Math.floor(interval.low * rows)), high: clamp(Math.ceil(interval.high * rows)) };
 }
 
-/** The effective sample sizes of each count of a block sample (sampling-blocks.ts `effectiveSize`); a key-hash sample's are its rows. */
-export interface EffectiveSizes {
-  readonly onlyInSource: number;
-  readonly onlyInTarget: number;
-  readonly differentRows: number;
-  readonly identicalRows: number;
-}
-
-/** The estimates of a sampled table pair's report; `blocks` with the effective sizes of a block sample. */
-export function samplingReport(
-  summary: DataDiffReport['summary'],
-  full: { sourceRows: number; targetRows: number },
-  ratio: number,
-  confidence: number,
-  blocks?: { readonly report: BlocksReport; readonly effective: EffectiveSizes },
-): SamplingReport {
-  const effective = blocks?.effective;
-  const fromSource = (seen: number, size: number | undefined) => estimateCount(seen, summary.sourceRows, full.sourceRows, confidence, size ?? summary.sourceRows);
-  const selection: SamplingMethod = blocks === undefined ? 'keyHash' : 'blocks';
+/** The estimates of a key-hash sample's report: shares of the sampled rows times the counted rows. */
+export function samplingReport(summary: DataDiffReport['summary'], full: { sourceRows: number; targetRows: number }, ratio: number, confidence: number): SamplingReport {
+  const fromSource = (seen: number) => estimateCount(seen, summary.sourceRows, full.sourceRows, confidence);
   return {
-    selection,
+    selection: 'keyHash',
     ratio,
     confidence,
-    method: INTERVAL_METHODS[selection],
-    ...(blocks !== undefined ? { blocks: blocks.report } : {}),
+    method: INTERVAL_METHODS.keyHash,
+    rows: 'counted',
     sourceRows: full.sourceRows,
     targetRows: full.targetRows,
     estimates: {
-      onlyInSource: fromSource(summary.onlyInSource, effective?.onlyInSource),
-      onlyInTarget: estimateCount(summary.onlyInTarget, summary.targetRows, full.targetRows, confidence, effective?.onlyInTarget ?? summary.targetRows),
-      differentRows: fromSource(summary.differentRows, effective?.differentRows),
-      identicalRows: fromSource(summary.identicalRows, effective?.identicalRows),
+      onlyInSource: fromSource(summary.onlyInSource),
+      onlyInTarget: estimateCount(summary.onlyInTarget, summary.targetRows, full.targetRows, confidence),
+      differentRows: fromSource(summary.differentRows),
+      identicalRows: fromSource(summary.identicalRows),
     },
   };
 }
+
+/** How the intervals of a block sample are computed (sampling-blocks.ts). */
+export const BLOCKS_INTERVAL_METHOD = INTERVAL_METHODS.blocks;
 
 /** `-samplingRatio=1%` / `0.01`: a share in (0, 1]. */
 export function parseShare(text: string, option: string): number {

@@ -79,6 +79,9 @@ function rowsTable(title: string, total: number, samples: readonly { key: Cells;
   ];
 }
 
+/** `about ` when a sampled run's table rows are estimated (a block sample), nothing when counted. */
+export const aboutRows = (sampling: SamplingReport) => (sampling.rows === 'estimated' ? 'about ' : '');
+
 /** `in 500 key blocks of id` or `by key hash`: how a sampled run chose its keys. */
 export function samplingSelection(sampling: SamplingReport): string {
   return sampling.blocks === undefined ? 'by key hash' : `in ${sampling.blocks.sampled} blocks of ${sampling.blocks.width} ${sampling.blocks.column} values`;
@@ -86,7 +89,7 @@ export function samplingSelection(sampling: SamplingReport): string {
 
 /** `sampled 1% of the keys in 500 blocks of 200 id values (9,987 of 1,000,000 source rows)`: what a sampled run compared. */
 export function samplingText(sampling: SamplingReport, sampledSourceRows: number): string {
-  return `sampled ${percent(sampling.ratio)} of the keys ${samplingSelection(sampling)} (${sampledSourceRows} of ${sampling.sourceRows} source rows)`;
+  return `sampled ${percent(sampling.ratio)} of the keys ${samplingSelection(sampling)} (${sampledSourceRows} of ${aboutRows(sampling)}${sampling.sourceRows} source rows)`;
 }
 
 /** The estimates of a sampled run for the whole tables, with their intervals. */
@@ -96,6 +99,8 @@ export function estimatesTable(sampling: SamplingReport, summary: DataDiffReport
   return asciiTable(
     ['Rows', 'In the sample', 'Estimate, whole table', `${percent(sampling.confidence)} interval`],
     [
+      ...(e.sourceRows !== undefined ? [row('in source', summary.sourceRows, e.sourceRows)] : []),
+      ...(e.targetRows !== undefined ? [row('in target', summary.targetRows, e.targetRows)] : []),
       row('only in source', summary.onlyInSource, e.onlyInSource),
       row('only in target', summary.onlyInTarget, e.onlyInTarget),
       row('with different values', summary.differentRows, e.differentRows),
@@ -120,7 +125,7 @@ export function dataDiffTable(report: DataDiffReport): string {
     ),
   ];
   if (report.sampling !== undefined) {
-    lines.push('', `Sampled: ${samplingText(report.sampling, s.sourceRows)}; the whole tables have ${report.sampling.sourceRows} source and ${report.sampling.targetRows} target rows. Estimates (${report.sampling.method}):`, estimatesTable(report.sampling, s));
+    lines.push('', `Sampled: ${samplingText(report.sampling, s.sourceRows)}; the whole tables have ${aboutRows(report.sampling)}${report.sampling.sourceRows} source and ${report.sampling.targetRows} target rows. Estimates (${report.sampling.method}):`, estimatesTable(report.sampling, s));
   }
   const columns = columnsTable(report.columns);
   if (columns !== undefined) lines.push('', columns);

@@ -95,6 +95,7 @@ interface Report {
   summary: Record<string, number>;
   sampling?: {
     selection: string;
+    rows: string;
     ratio: number;
     confidence: number;
     method: string;
@@ -153,7 +154,7 @@ if (!skipWithoutMariadb()) {
         assert.equal(report.summary, expected, report.stats.algorithm);
         const sampling = report.sampling!;
         assert.is(sampling.ratio, Math.round(ratio * 2 ** 28) / 2 ** 28);
-        assert.equal([sampling.sourceRows, sampling.targetRows, sampling.confidence], [ROWS, ROWS - 1000 + 500, 0.95]);
+        assert.equal([sampling.sourceRows, sampling.targetRows, sampling.confidence, sampling.rows], [ROWS, ROWS - 1000 + 500, 0.95, 'counted']);
         for (const [name, truth] of Object.entries(TRUE_COUNTS)) {
           const e = sampling.estimates[name]!;
           assert.ok(e.low <= truth && truth <= e.high, `${name}: ${truth} outside ${e.low}-${e.high} (estimate ${e.estimate})`);
@@ -179,7 +180,10 @@ if (!skipWithoutMariadb()) {
         assert.match(report.sampling!.method, /design effect/);
         assert.equal(report.sampling!.blocks, runs[0]!.sampling!.blocks, 'the same blocks on every pair');
         assert.equal(report.summary, countsOf(inRanges(ranges)), report.stats.algorithm);
-        assertInside(report, TRUE_COUNTS);
+        // A block sample reads only its blocks: the tables' rows are estimated too.
+        assert.is(report.sampling!.rows, 'estimated');
+        assertInside(report, { ...TRUE_COUNTS, sourceRows: ROWS, targetRows: ROWS - 1000 + 500 });
+        assert.equal([report.sampling!.sourceRows, report.sampling!.targetRows], [report.sampling!.estimates['sourceRows']!.estimate, report.sampling!.estimates['targetRows']!.estimate]);
       }
       const again = await json('-source=src', '-target=dst', '-table=big', '-key=id', `-samplingRatio=${ratio * 100}%`, '-samplingThreshold=0', '-algorithm=hashdiff');
       assert.equal({ ...again, stats: undefined }, { ...runs[0]!, stats: undefined }, 'a rerun picks the same blocks');
@@ -237,11 +241,12 @@ if (!skipWithoutMariadb()) {
     const single = await run('-source=src', '-target=dst', '-table=big', '-key=id', '-samplingRatio=10%', '-samplingThreshold=0', '-reportFilename=out/r.html');
     assert.is(single.code, 0, single.stderr);
     assert.match(single.stdout, /Rows \(in the sample\)/);
-    assert.match(single.stdout, /Sampled: sampled 10% of the keys in 410 blocks of 5 id values \(\d+ of 20000 source rows\)/);
+    assert.match(single.stdout, /Sampled: sampled 10% of the keys in 98 blocks of 21 id values \(\d+ of about \d+ source rows\)/);
+    assert.match(single.stdout, /\| in source +\| \d+ +\| \d+ +\| \d+ - \d+ +\|/);
     assert.match(single.stdout, /\| with different values \| \d+ +\| \d+ +\| \d+ - \d+ +\|/);
     const html = fs.readFileSync(path.join(work, 'out', 'r.html'), 'utf8');
     assert.ok(html.includes('<span class="tag sampled">sampled 10%</span>'));
-    assert.ok(html.includes('<h4>Sampled: 10% of the keys in 410 blocks of 5 id values</h4>'), html.slice(html.indexOf('Sampled:'), html.indexOf('Sampled:') + 100));
+    assert.ok(html.includes('<h4>Sampled: 10% of the keys in 98 blocks of 21 id values</h4>'), html.slice(html.indexOf('Sampled:'), html.indexOf('Sampled:') + 100));
   });
 
   test('mistakes are exit 2 with one line', async () => {
