@@ -12,7 +12,7 @@
  *   decimal     TO_CHAR(ROUND(col, scale), 'FM9..90.00'): half away from zero, exactly `scale` digits;
  *               NUMBER without precision and scale: its own digits (TM9, leading `0.` restored)
  *   float       BINARY_FLOAT/BINARY_DOUBLE/FLOAT(b) through NUMBER, rounded as decimals to `floatDigits`;
- *               NaN/±Infinity as PostgreSQL prints them; beyond 1e40 the server's own text
+ *               NaN/±Infinity as PostgreSQL prints them; from 1e40 the server's own text
  *   boolean     BOOLEAN (23ai) as '0'/'1'; before 23ai NUMBER(1) is an integer
  *   timestamp   DATE (it has a time: whole seconds), TIMESTAMP(n), WITH TIME ZONE and WITH LOCAL TIME
  *               ZONE in UTC: SUBSTR(TO_CHAR(v, 'YYYY-MM-DD HH24:MI:SS.FF9'), 1, n): truncated
@@ -94,17 +94,26 @@ function numberText(value: string): string {
   return `REGEXP_REPLACE(TO_CHAR(${value}, 'TM9'), '^(-?)\\.', '\\10.')`;
 }
 
-/** Integer digits a format model leaves room for (NUMBER holds 38 significant digits; more prints `#`). */
-const INTEGER_DIGITS = 40;
+/** Integer digits a float's format model leaves room for (beyond, the server's own text is used). */
+const FLOAT_INTEGER_DIGITS = 40;
+
+/**
+ * Integer digits a decimal's format model leaves room for: the column's own (precision less scale)
+ * and one for a rounding carry; 39 for NUMBER without precision (38 significant digits and a carry).
+ * A value with more prints as `#`s, which no other dialect's text equals.
+ */
+function integerDigits(column: DataColumn): number {
+  return column.precision !== null ? Math.max(1, column.precision - (column.scale ?? 0)) + 1 : 39;
+}
 
 /** `FM999...990.00`: no padding, a leading zero, exactly `scale` fractional digits. */
-function fixedFormat(scale: number): string {
-  return `'FM${'9'.repeat(INTEGER_DIGITS - 1)}0${scale > 0 ? `.${'0'.repeat(scale)}` : ''}'`;
+function fixedFormat(scale: number, digits: number): string {
+  return `'FM${'9'.repeat(digits - 1)}0${scale > 0 ? `.${'0'.repeat(scale)}` : ''}'`;
 }
 
 /** A NUMBER rounded half away from zero to `scale` digits, written with exactly that many. */
-function fixedText(value: string, scale: number): string {
-  return `TO_CHAR(ROUND(${value}, ${scale}), ${fixedFormat(scale)})`;
+function fixedText(value: string, scale: number, digits: number): string {
+  return `TO_CHAR(ROUND(${value}, ${scale}), ${fixedFormat(scale, digits)})`;
 }
 
 const BINARY_FLOATS = new Set(['binary_float', 'binary_double']);
@@ -139,13 +148,13 @@ function normalize(column: DataColumn, plan: ColumnPlan): Normalized {
     case 'boolean':
       return { sql: own.kind === 'boolean' ? `CASE WHEN ${col} THEN '1' WHEN NOT ${col} THEN '0' END` : `TO_CHAR(${col}, 'TM9')` };
     case 'decimal':
-      return { sql: plan.scale === undefined ? numberText(col) : fixedText(col, plan.scale) };
+      return { sql: plan.scale === undefined ? numberText(col) : fixedText(col, plan.scale, integerDigits(column)) };
     case 'float': {
       const digits = plan.floatDigits ?? DEFAULT_FLOAT_DIGITS;
-      // The other dialects switch to the server's text at floatExactLimit; a NUMBER format model holds 40 digits.
-      const limit = Math.min(Number(floatExactLimit(digits)), 10 ** INTEGER_DIGITS);
+      // The other dialects switch to the server's text at floatExactLimit; here at 1e40 at the latest (the format's digits).
+      const limit = Math.min(Number(floatExactLimit(digits)), 10 ** FLOAT_INTEGER_DIGITS);
       // Compared as the column's own type: a BINARY_DOUBLE beyond NUMBER's range (1e126) is never CAST.
-      return { sql: floatSpecials(column, `CASE WHEN ABS(${col}) >= ${limit.toExponential().replace('e+', 'e')} THEN TO_CHAR(${col}) ELSE ${fixedText(asNumber(column), digits)} END`) };
+      return { sql: floatSpecials(column, `CASE WHEN ABS(${col}) >= ${limit.toExponential().replace('e+', 'e')} THEN TO_CHAR(${col}) ELSE ${fixedText(asNumber(column), digits, FLOAT_INTEGER_DIGITS)} END`) };
     }
     case 'timestamp': {
       const digits = plan.timestampDigits ?? 0;
