@@ -64,14 +64,14 @@ function rowFields(dialect: DataDialect, planned: PlannedColumn): string[] {
 
 /**
  * A column's fields as one expression on a server where '' is NULL (`emptyStringIsNull`): NULL only
- * where it stands for the empty text. A framed field tells NULL from an empty text by the stored
- * column (`-1` when it IS NULL, else `<characters>|<text>` with an empty text counting 0); a plain
- * field is its text or `N`.
+ * where it stands for the empty text. The stored column tells NULL from an empty text: a framed field
+ * is `-1` when it IS NULL, else `<characters>|<text>` (an empty text counting 0); a plain field `N`
+ * when it IS NULL, else its text.
  */
 function emptyIsNullField(dialect: DataDialect, planned: PlannedColumn, text: string, nullable: boolean): string {
-  if (!FRAMED_KINDS.includes(planned.plan.kind)) return nullable ? `COALESCE(${text}, 'N')` : text;
-  const framed = dialect.concat([`COALESCE(${dialect.charLength(text)}, 0)`, "'|'", text]);
-  return nullable ? `CASE WHEN ${dialect.quoteIdent(planned.column.name)} IS NULL THEN '-1' ELSE ${framed} END` : framed;
+  const framed = FRAMED_KINDS.includes(planned.plan.kind);
+  const value = framed ? dialect.concat([`COALESCE(${dialect.charLength(text)}, 0)`, "'|'", text]) : text;
+  return nullable ? `CASE WHEN ${dialect.quoteIdent(planned.column.name)} IS NULL THEN '${framed ? '-1' : 'N'}' ELSE ${value} END` : value;
 }
 
 /** The text a row is hashed from (row-hash.ts `rowText`): key columns then compared columns, joined with `|`. */
