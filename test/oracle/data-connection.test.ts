@@ -14,7 +14,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { EXIT_CODES } from '../../src/cli/exit-codes.ts';
 import type { ConnectionSettings } from '../../src/config/connection.ts';
-import { cellText } from '../../src/data-diff/sql/data-sql.ts';
+import { cellText, readRows } from '../../src/data-diff/sql/data-sql.ts';
 import { dataDialectFor } from '../../src/data-diff/sql/data-dialects.ts';
 import { oracleData, oracleFetchType } from '../../src/data-diff/sql/oracle-data.ts';
 import { ParityError } from '../../src/errors.ts';
@@ -219,6 +219,23 @@ test('the real driver (thin mode) against a closed local port: CONNECTION_FAILED
   assert.is(EXIT_CODES[error.code], 4);
   assert.is(error.message, `cannot connect to Oracle at 127.0.0.1:${port}: connection refused`);
   assert.not.match(`${error.message} ${error.where}`, PASSWORD);
+});
+
+test("rows read back: a NULL under nullEqualsEmpty is '' (Oracle returns COALESCE(x, '') as NULL), keys and other values as they come", async () => {
+  const fake = fakeConnection((sql) => (sql.startsWith('SELECT') ? { rows: [{ K0: '1', V0: null, V1: null }] } : { rows: [] }));
+  useFake(fake);
+  const connection = await oracleData.connect(settings);
+  const text = { name: 'S', dataType: 'varchar2', columnType: 'varchar2(10 char)', precision: null, scale: null, datetimePrecision: null, length: 10, nullable: true, collation: null };
+  const rows = await readRows(connection, oracleData, {
+    table: { schema: 'HR', name: 'T' },
+    keys: [{ column: { ...text, name: 'ID', dataType: 'number', columnType: 'number(10)', precision: 10, scale: 0, nullable: false }, plan: { kind: 'integer', neverNull: true } }],
+    columns: [
+      { column: text, plan: { kind: 'text', nullEqualsEmpty: true } },
+      { column: text, plan: { kind: 'text' } },
+    ],
+    range: {},
+  });
+  assert.equal(rows, [{ key: ['1'], values: ['', null] }]);
 });
 
 test('currentSchema reads SYS_CONTEXT through DUAL', async () => {
