@@ -72,6 +72,11 @@ function fakeConnection(answer: (sql: string) => { rows?: object[]; metaData?: o
   return { connection, calls, state };
 }
 
+/** The last statement that is not transaction control (every query runs in a read-only transaction of its own). */
+function lastStatement(calls: readonly Call[]): Call {
+  return [...calls].reverse().find((c) => !/^(SET TRANSACTION|COMMIT|ROLLBACK)/.test(c.sql))!;
+}
+
 const original = oracledb.getConnection;
 function useFake(fake: ReturnType<typeof fakeConnection> | Error): { attributes: unknown[] } {
   const seen: unknown[] = [];
@@ -118,7 +123,7 @@ test('query: binds by position, rows as objects with the fetch type handler, nam
   const connection = await oracleData.connect(settings);
   const rows = await connection.query('SELECT 0 AS b FROM t WHERE "ID" >= TO_NUMBER(:1)', ['7']);
   assert.equal(rows, [{ b: 3, n: '12', checksum: '1180591620717411303424' }]);
-  const call = fake.calls.at(-1)!;
+  const call = lastStatement(fake.calls);
   assert.equal(call.binds, ['7']);
   assert.is(call.options?.['outFormat'], oracledb.OUT_FORMAT_OBJECT);
   assert.is(call.options?.['fetchTypeHandler'], oracleFetchType);
@@ -150,7 +155,7 @@ test('describeResult: the query wrapped in WHERE 1 = 0 (no rows read), its metad
   useFake(fake);
   const connection = await oracleData.connect(settings);
   const columns = await connection.describeResult('SELECT id, at FROM t');
-  assert.is(fake.calls.at(-1)!.sql, 'SELECT * FROM (SELECT id, at FROM t) parity_query WHERE 1 = 0');
+  assert.is(lastStatement(fake.calls).sql, 'SELECT * FROM (SELECT id, at FROM t) parity_query WHERE 1 = 0');
   assert.equal(columns.map((c) => [c.name, c.columnType, c.nullable]), [['ID', 'number(10)', false], ['AT', 'date', true]]);
 });
 
@@ -165,19 +170,33 @@ test('stream: rows lower-cased a batch at a time; leaving early closes the strea
   }
   assert.equal(seen, [{ s_k0: '1' }, { s_k0: '2' }]);
   assert.is(fake.state.destroyed, 1);
-  assert.is(fake.calls.at(-1)!.options?.['fetchArraySize'], 1000);
+  assert.is(lastStatement(fake.calls).options?.['fetchArraySize'], 1000);
+  assert.equal(fake.calls.slice(-3).map((c) => c.sql), ['SET TRANSACTION READ ONLY', 'SELECT 1 AS s_k0 FROM DUAL', 'COMMIT'], 'its own read-only transaction, ended');
 });
 
-test('readOnly: SET TRANSACTION READ ONLY, the work, COMMIT; ROLLBACK when the work fails', async () => {
+test('read only: every statement in a read-only transaction of its own; readOnly opens one for several, ROLLBACK when the work fails', async () => {
   const fake = fakeConnection();
   useFake(fake);
   const connection = await oracleData.connect(settings);
-  const start = fake.calls.length;
-  assert.is(await oracleData.readOnly(connection, async () => 42), 42);
+  let start = fake.calls.length;
+  await connection.query('SELECT 1 AS x FROM DUAL');
+  assert.equal(fake.calls.slice(start).map((c) => c.sql), ['SET TRANSACTION READ ONLY', 'SELECT 1 AS x FROM DUAL', 'COMMIT']);
+  start = fake.calls.length;
+  assert.is(await oracleData.readOnly(connection, async () => (await connection.query('SELECT 2 AS x FROM DUAL'), 42)), 42);
   await oracleData.readOnly(connection, async () => {
     throw new Error('boom');
   }).catch(() => {});
-  assert.equal(fake.calls.slice(start).map((c) => c.sql), ['SET TRANSACTION READ ONLY', 'COMMIT', 'SET TRANSACTION READ ONLY', 'ROLLBACK']);
+  await connection.query('SELECT 3 AS x FROM DUAL');
+  assert.equal(fake.calls.slice(start).map((c) => c.sql), [
+    'SET TRANSACTION READ ONLY',
+    'SELECT 2 AS x FROM DUAL',
+    'COMMIT',
+    'SET TRANSACTION READ ONLY',
+    'ROLLBACK',
+    'SET TRANSACTION READ ONLY',
+    'SELECT 3 AS x FROM DUAL',
+    'COMMIT',
+  ]);
 });
 
 test('a query the server refuses (ORA-00942): DATABASE_ERROR, exit 5, one line, the password nowhere', async () => {
@@ -243,7 +262,7 @@ test('currentSchema reads SYS_CONTEXT through DUAL', async () => {
   useFake(fake);
   const connection = await oracleData.connect(settings);
   assert.is(await oracleData.currentSchema(connection), 'HR');
-  assert.is(fake.calls.at(-1)!.sql, "SELECT SYS_CONTEXT('USERENV', 'CURRENT_SCHEMA') AS name FROM DUAL");
+  assert.is(lastStatement(fake.calls).sql, "SELECT SYS_CONTEXT('USERENV', 'CURRENT_SCHEMA') AS name FROM DUAL");
 });
 
 test.run();

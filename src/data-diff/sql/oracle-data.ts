@@ -255,6 +255,14 @@ export function lowerCaseKeys(row: Record<string, unknown>): Record<string, unkn
 /** Rows fetched per round trip by `stream`. */
 const FETCH_ROWS = 1000;
 
+/** Statements run as they are: the session's settings and transaction control. */
+const SESSION_OR_TRANSACTION = /^\s*(ALTER\s+SESSION|SET\s+TRANSACTION|COMMIT|ROLLBACK)\b/i;
+
+/**
+ * A data connection. Oracle has no read-only session, so every other statement runs in a transaction
+ * of its own opened with `SET TRANSACTION READ ONLY` (the server refuses writes in it) and ended with
+ * COMMIT, unless `readOnly` (join-diff) already opened one for several statements.
+ */
 async function connect(settings: ConnectionSettings): Promise<DataConnection> {
   let raw: Connection;
   try {
@@ -263,16 +271,35 @@ async function connect(settings: ConnectionSettings): Promise<DataConnection> {
     throw toParityError(error, settings, { connecting: true });
   }
   const options = { outFormat: oracledb.OUT_FORMAT_OBJECT, fetchTypeHandler: oracleFetchType };
+  let inTransaction = false;
+  const run = async (sql: string, params: readonly string[] = [], extra: Record<string, unknown> = {}) => {
+    try {
+      return await raw.execute<Record<string, unknown>>(sql, [...params], { ...options, ...extra });
+    } catch (error) {
+      throw toParityError(error, settings);
+    }
+  };
+  /** Runs `fn` in a read-only transaction of its own, or in the one `readOnly` opened. */
+  const readOnlyStatement = async <T>(fn: () => Promise<T>): Promise<T> => {
+    if (inTransaction) return fn();
+    await run('SET TRANSACTION READ ONLY');
+    try {
+      return await fn();
+    } finally {
+      await run('COMMIT').catch(() => {});
+    }
+  };
   const connection: DataConnection = {
     async query(sql, params = []) {
-      try {
-        const result = await raw.execute<Record<string, unknown>>(sql, [...params], options);
-        return (result.rows ?? []).map(lowerCaseKeys);
-      } catch (error) {
-        throw toParityError(error, settings);
-      }
+      if (!SESSION_OR_TRANSACTION.test(sql)) return readOnlyStatement(async () => ((await run(sql, params)).rows ?? []).map(lowerCaseKeys));
+      const rows = ((await run(sql, params)).rows ?? []).map(lowerCaseKeys);
+      if (/^\s*SET\s+TRANSACTION/i.test(sql)) inTransaction = true;
+      else if (/^\s*(COMMIT|ROLLBACK)\b/i.test(sql)) inTransaction = false;
+      return rows;
     },
     async *stream(sql) {
+      const own = !inTransaction;
+      if (own) await run('SET TRANSACTION READ ONLY');
       const rows = raw.queryStream(sql, [], { ...options, fetchArraySize: FETCH_ROWS });
       try {
         for await (const row of rows) yield lowerCaseKeys(row as Record<string, unknown>);
@@ -281,15 +308,12 @@ async function connect(settings: ConnectionSettings): Promise<DataConnection> {
       } finally {
         // Stopping early closes the cursor (the connection stays usable).
         rows.destroy();
+        if (own) await run('COMMIT').catch(() => {});
       }
     },
     async describeResult(sql) {
-      try {
-        const result = await raw.execute(`SELECT * FROM (${sql}) parity_query WHERE 1 = 0`, [], options);
-        return (result.metaData ?? []).map((field) => oracleResultColumn(field));
-      } catch (error) {
-        throw toParityError(error, settings);
-      }
+      const result = await readOnlyStatement(() => run(`SELECT * FROM (${sql}) parity_query WHERE 1 = 0`));
+      return (result.metaData ?? []).map((field) => oracleResultColumn(field));
     },
     close: () => raw.close().catch(() => {}),
   };
