@@ -9,9 +9,10 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { rowText as referenceText, type RowField } from '../../src/data-diff/row-hash.ts';
-import type { ColumnPlan, DataColumn, DataConnection, DataDialect, PlannedColumn } from '../../src/data-diff/sql/data-dialect.ts';
+import type { ColumnPlan, DataConnection, DataDialect, PlannedColumn } from '../../src/data-diff/sql/data-dialect.ts';
 import { readRows, rowText } from '../../src/data-diff/sql/data-sql.ts';
 import { postgresData } from '../../src/data-diff/sql/postgres-data.ts';
+import { dataColumn } from '../support/data-columns.ts';
 import { startPostgres, type TestPostgres } from '../support/pg-server.ts';
 
 /** PostgreSQL made to behave as a server where '' is NULL. */
@@ -27,17 +28,6 @@ const emptyIsNull: DataDialect = {
   concat: (parts) => `concat(${parts.join(', ')})`,
 };
 
-const column = (name: string, dataType: string, columnType: string, nullable = true): DataColumn => ({
-  name,
-  dataType,
-  columnType,
-  precision: null,
-  scale: null,
-  datetimePrecision: null,
-  length: null,
-  nullable,
-  collation: null,
-});
 
 const ROWS: Array<[number, string | null, string | null, string | null, number | null]> = [
   [1, null, null, null, null],
@@ -66,12 +56,12 @@ test.after(async () => {
 function spec(nullEqualsEmpty: boolean): { keys: PlannedColumn[]; columns: PlannedColumn[] } {
   const text = (kind: ColumnPlan['kind']): ColumnPlan => (nullEqualsEmpty ? { kind, nullEqualsEmpty: true } : { kind });
   return {
-    keys: [{ column: column('id', 'integer', 'integer', false), plan: { kind: 'integer', neverNull: true } }],
+    keys: [{ column: dataColumn('id', 'integer', 'integer', { nullable: false }), plan: { kind: 'integer', neverNull: true } }],
     columns: [
-      { column: column('s', 'text', 'text'), plan: text('text') },
-      { column: column('c', 'character', 'character(3)'), plan: text('char') },
-      { column: column('b', 'bytea', 'bytea'), plan: text('binary') },
-      { column: column('n', 'integer', 'integer'), plan: { kind: 'integer' } },
+      { column: dataColumn('s', 'text', 'text'), plan: text('text') },
+      { column: dataColumn('c', 'character', 'character(3)'), plan: text('char') },
+      { column: dataColumn('b', 'bytea', 'bytea'), plan: text('binary') },
+      { column: dataColumn('n', 'integer', 'integer'), plan: { kind: 'integer' } },
     ],
   };
 }

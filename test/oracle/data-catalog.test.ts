@@ -13,6 +13,7 @@ import type { DataColumn, DataConnection } from '../../src/data-diff/sql/data-di
 import { columnsQuery, oracleResultColumn, relationsQuery, uniqueKeysQuery } from '../../src/data-diff/sql/oracle-catalog.ts';
 import { lowerCaseKeys, oracleData } from '../../src/data-diff/sql/oracle-data.ts';
 import { postgresData } from '../../src/data-diff/sql/postgres-data.ts';
+import { dataColumn } from '../support/data-columns.ts';
 import { checkGolden } from '../support/golden.ts';
 import { char, columnRow, number, ora, planAgainst, varchar2 } from '../support/oracle-data-columns.ts';
 
@@ -198,18 +199,7 @@ test('query mode: result metadata (thin mode) -> DataColumns', () => {
   );
 });
 
-const pg = (name: string, dataType: string, columnType = dataType, extra: Partial<DataColumn> = {}): DataColumn => ({
-  name,
-  dataType,
-  columnType,
-  precision: null,
-  scale: null,
-  datetimePrecision: null,
-  length: null,
-  nullable: true,
-  collation: null,
-  ...extra,
-});
+const pg = dataColumn;
 
 test('against PostgreSQL: NULL equals the empty string by default for text-like pairs; -nullEqualsEmpty=false turns it off', () => {
   const text = planAgainst(postgresData, pg('t', 'text'), varchar2('T', 20));
