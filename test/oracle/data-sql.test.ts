@@ -227,6 +227,18 @@ test('PostgreSQL keeps its CONCAT_WS row text (the hook is off by default)', () 
   assert.is(text, `concat_ws('|', id::text, length(COALESCE(t::text, '')), COALESCE(t::text, ''))`);
 });
 
+test('a relative tolerance\'s grid: significant digits from the value\'s own exponent (not LOG), no exponent in the text', () => {
+  const decimal = oracleData.significant(number('D', 12, 4), 3);
+  const double = oracleData.significant(ora('F', 'BINARY_DOUBLE'), 3);
+  golden('significant', `${decimal}\n${double}`);
+  assert.not.match(decimal, 'LOG(');
+  assert.match(decimal, `ROUND("D", 3 - 1 - TO_NUMBER(SUBSTR(TO_CHAR(ABS("D"), 'FM9.${'9'.repeat(37)}EEEE'), INSTR(`);
+  assert.ok(double.startsWith(`CASE WHEN "F" IS NAN THEN 'NaN'`));
+  // The exponent is read after the E of the scientific text, as TO_NUMBER(SUBSTR(t, INSTR(t, 'E') + 1)) does.
+  const exponent = (t: string) => Number(t.slice(t.indexOf('E') + 1));
+  assert.equal(['1.E+03', '9.99E-01', '1.2345E+125', '5.E+00'].map(exponent), [3, -1, 125, 0]);
+});
+
 test('only md5 is offered; another hash or a float key is an error, not wrong SQL', async () => {
   assert.equal(await oracleData.rowHashes({} as never), ['md5']);
   assert.throws(() => oracleData.countAndChecksum('crc64', "'x'"), (e: unknown) => e instanceof ParityError && e.code === 'INTERNAL_ERROR');
