@@ -62,7 +62,7 @@ export const dataDiffCommand: CommandSpec = {
     materializeEnvironment: { type: 'string', describe: 'Also write every difference into a table of this environment (with -materializeTable); the only write dataDiff makes' },
     materializeTable: { type: 'string', describe: 'The table for -materializeEnvironment: table or schema.table, %t = the run\'s start (UTC, 20261204_213015); created when missing' },
     materialize: { type: 'string', describe: 'Write every difference to this file: JSON Lines, or CSV for a .csv name; without -table: a folder, one schema.table.jsonl file per table with differences' },
-    nullEqualsEmpty: { type: 'boolean', describe: 'NULL and the empty string are equal in text, char, JSON and binary columns' },
+    nullEqualsEmpty: { type: 'boolean', describe: "NULL and the empty string are equal in text, char, JSON and binary columns (default: only for pairs with Oracle, which stores '' as NULL)" },
     floatDigits: { type: 'string', describe: 'Fractional digits floats are compared to (the tolerance; default 6)' },
     tolerance: { type: 'string', describe: 'Numeric columns equal within a tolerance: col:0.01 (absolute) or col:0.5% (relative), comma-separated; without -table: table.col:0.01' },
     timestampDigits: { type: 'string', describe: 'Compare timestamps truncated to this many fractional second digits (0-6)' },

@@ -163,7 +163,8 @@ function commonSettings(context: CommandContext) {
   return {
     algorithm: algorithmOption(stringArg(context, 'algorithm')),
     planOptions: {
-      ...(context.args['nullEqualsEmpty'] === true ? { nullEqualsEmpty: true } : {}),
+      // Given either way it is the user's choice; left out, a pair with Oracle compares NULL and '' equal (planPair).
+      ...(typeof context.args['nullEqualsEmpty'] === 'boolean' ? { nullEqualsEmpty: context.args['nullEqualsEmpty'] } : {}),
       ...(stringArg(context, 'floatDigits') !== undefined ? { floatDigits: positiveInteger(context, 'floatDigits', 6, 0, 15) } : {}),
       ...(stringArg(context, 'timestampDigits') !== undefined ? { timestampDigits: positiveInteger(context, 'timestampDigits', 6, 0, 6) } : {}),
     },

@@ -16,7 +16,7 @@ import type { EngineProgress, EngineResult, EngineSink } from './engine.js';
 import type { DiffAlgorithm } from './report.js';
 import { differingColumns, type RowDifference } from './row-compare.js';
 import type { PlannedSide, PlannedTables } from './sql-side.js';
-import { cellText } from './sql/data-sql.js';
+import { cellText, valueText } from './sql/data-sql.js';
 import { dataDialectFor } from './sql/data-dialects.js';
 import { countsQuery, joinQuery, type JoinSide } from './sql/join-sql.js';
 import type { SideRow } from './table-side.js';
@@ -65,7 +65,7 @@ function sideRow(row: Record<string, unknown>, prefix: 's' | 't', side: JoinSide
   if (row[`${prefix}_k0`] === null || row[`${prefix}_k0`] === undefined) return undefined;
   return {
     key: side.keys.map((_, i) => cellText(row[`${prefix}_k${i}`]) ?? ''),
-    values: side.columns.map((_, i) => cellText(row[`${prefix}_v${i}`])),
+    values: side.columns.map((c, i) => valueText(c, row[`${prefix}_v${i}`])),
   };
 }
 

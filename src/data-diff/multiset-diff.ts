@@ -15,7 +15,7 @@ import { DownloadBudget } from './download-budget.js';
 import { firstModulus, type EngineProgress, type EngineResult, type EngineSink } from './engine.js';
 import { Limiter } from './metered-side.js';
 import type { PlannedSide, PlannedTables } from './sql-side.js';
-import { cellText, distinctRowsQuery, readChecksums } from './sql/data-sql.js';
+import { distinctRowsQuery, readChecksums, valueText } from './sql/data-sql.js';
 import type { SegmentSpec } from './sql/data-dialect.js';
 import { MAX_MODULUS, type BucketFilter } from './table-side.js';
 
@@ -65,7 +65,7 @@ export async function multisetDiff(tables: PlannedTables, options: MultisetOptio
   const distinctRows = async (side: PlannedSide, buckets: BucketFilter): Promise<Counted[]> => {
     const built = distinctRowsQuery(side.dialect, spec(side, buckets));
     const rows = await query(side, () => side.use((c) => c.query(built.sql, built.params)));
-    return rows.map((row) => ({ values: side.columns.map((_, i) => cellText(row[`v${i}`])), copies: Number(row['n']) }));
+    return rows.map((row) => ({ values: side.columns.map((c, i) => valueText(c, row[`v${i}`])), copies: Number(row['n']) }));
   };
 
   /** Downloads the rows of mismatching buckets and counts them on both sides. */

@@ -3,7 +3,7 @@
  * fixture's model, shipped as the example), against `empty`, against itself and against an edited copy,
  * with the exact changes and the scripts' statements checked; then an Oracle environment in
  * flyway.toml: a refused connection (the real driver, thin mode, a closed local port), a bad URL, and
- * dataDiff refused before connecting.
+ * dataDiff getting as far as connecting.
  */
 import fs from 'node:fs';
 import net from 'node:net';
@@ -151,15 +151,19 @@ test('an Oracle URL parity cannot use (a TNS alias): exit 3 naming the setting',
   assert.match(result.stderr, 'environments.prod');
 });
 
-test('dataDiff against Oracle: exit 8 before connecting, one line', async () => {
-  fs.writeFileSync(
-    path.join(work, 'flyway.toml'),
-    `${environmentSection('a', 'jdbc:oracle:thin:@//db.invalid:1521/S', 'hr', 'ORA_PW')}\n${environmentSection('b', 'jdbc:oracle:thin:@//db.invalid:1521/S', 'hr', 'ORA_PW')}`,
-  );
+test('dataDiff against Oracle connects (its data side exists): a closed port is exit 4, one line, the password nowhere', async () => {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as net.AddressInfo).port;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  const url = `jdbc:oracle:thin:@//127.0.0.1:${port}/FREEPDB1`;
+  fs.writeFileSync(path.join(work, 'flyway.toml'), `${environmentSection('a', url, 'hr', 'ORA_PW')}\n${environmentSection('b', url, 'hr', 'ORA_PW')}`);
   const result = await run('dataDiff', '-source=a', '-target=b', '-table=HR.EMPLOYEES', '-key=EMPLOYEE_ID');
-  assert.is(result.code, 8, result.stdout + result.stderr);
-  assert.is(result.stderr.trim().split('\n').length, 1);
-  assert.match(result.stderr, /^ERROR: Oracle has no data diff \(dataDiff\) in this version of parity \(-source=a\)/);
+  assert.is(result.code, 4, result.stdout + result.stderr);
+  assert.is(result.stderr.trim().split('\n').length, 1, result.stderr);
+  assert.match(result.stderr, `ERROR: cannot connect to Oracle at 127.0.0.1:${port}: connection refused`);
+  assert.not.match(result.stderr, 'has no data diff');
+  assert.not.match(result.stdout + result.stderr, PASSWORD);
 });
 
 test.run();

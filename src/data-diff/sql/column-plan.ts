@@ -9,7 +9,7 @@ import type { ColumnPlan, DataColumn, DataDialect, ValueKind } from './data-dial
 export interface PlanOptions {
   /** Fractional digits floats are rounded to (the declared tolerance); default 6. */
   readonly floatDigits?: number;
-  /** NULL equals the empty string (text-like kinds). */
+  /** NULL equals the empty string (text-like kinds); undefined: only when a side stores '' as NULL (`emptyStringIsNull`). */
   readonly nullEqualsEmpty?: boolean;
   /** Fractional second digits timestamps are compared to at most (`-timestampDigits`). */
   readonly timestampDigits?: number;
@@ -74,7 +74,9 @@ export function planPair(
   if (kind === 'timestamp') {
     plan.timestampDigits = Math.min(timestampDigits(source.dialect, source.column), timestampDigits(target.dialect, target.column), options.timestampDigits ?? 6);
   }
-  if (options.nullEqualsEmpty === true && NULL_EQUALS_EMPTY_KINDS.includes(kind)) plan.nullEqualsEmpty = true;
+  // A server storing '' as NULL (Oracle) cannot tell them apart: by default such a pair does not either.
+  const nullEqualsEmpty = options.nullEqualsEmpty ?? (source.dialect.emptyStringIsNull === true || target.dialect.emptyStringIsNull === true);
+  if (nullEqualsEmpty && NULL_EQUALS_EMPTY_KINDS.includes(kind)) plan.nullEqualsEmpty = true;
   if (!source.column.nullable && !target.column.nullable) plan.neverNull = true;
   // Same dialect, same type: the column's own text may be hashed (row-hash.ts), where the dialect has a cheaper one.
   const sameType = (x: DataColumn, y: DataColumn) => x.dataType === y.dataType && x.columnType === y.columnType && x.collation === y.collation;

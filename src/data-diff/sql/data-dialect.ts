@@ -171,6 +171,17 @@ export interface DataDialect {
   limit?(n: number, ordered: boolean): string;
   /** Optional: what a SELECT of expressions only needs as its FROM (` FROM DUAL` on Oracle). Default none. */
   readonly fromNothing?: string;
+  /**
+   * Optional: the server stores the empty string as NULL (Oracle: `''` IS NULL, `COALESCE(x, '')` is
+   * NULL, and CONCAT_WS semantics would leave an empty field out). Then a pair with this dialect on
+   * either side compares NULL and '' equal unless the user says otherwise (`planPair`); the row text is
+   * one expression per column joined with `'|'` by `concat` (`||` keeps an empty field), NULL or `-1`
+   * told by the stored column IS NULL (a framed field else `<characters>|<text>`, an empty text counting
+   * 0), so it is PostgreSQL's text for equal data; and a value read back as NULL under
+   * `nullEqualsEmpty` is ''.
+   * Default false.
+   */
+  readonly emptyStringIsNull?: boolean;
   /** The kind this column is compared as when both sides agree, or why it has none. */
   classify(column: DataColumn): Classification;
   /** The canonical-text expression of a column under a plan, or why there is none. */

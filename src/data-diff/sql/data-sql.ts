@@ -52,8 +52,9 @@ function rowFields(dialect: DataDialect, planned: PlannedColumn): string[] {
   const exact = plan.tolerance === undefined;
   const own = exact && plan.native === true ? dialect.nativeText?.(planned.column, plan) : undefined;
   const text = own ?? (exact ? dialect.hashText?.(planned.column, plan) : undefined) ?? hashSql(dialect, planned);
-  const value = plan.nullEqualsEmpty === true ? `COALESCE(${text}, '')` : text;
   const nullable = plan.neverNull !== true && plan.nullEqualsEmpty !== true;
+  if (dialect.emptyStringIsNull === true) return [emptyIsNullField(dialect, planned, text, nullable)];
+  const value = plan.nullEqualsEmpty === true ? `COALESCE(${text}, '')` : text;
   if (FRAMED_KINDS.includes(plan.kind)) {
     const length = dialect.charLength(value);
     return [nullable ? `COALESCE(${length}, -1)` : length, value];
@@ -61,9 +62,24 @@ function rowFields(dialect: DataDialect, planned: PlannedColumn): string[] {
   return [nullable ? `COALESCE(${value}, 'N')` : value];
 }
 
+/**
+ * A column's fields as one expression on a server where '' is NULL (`emptyStringIsNull`): NULL only
+ * where it stands for the empty text. The stored column tells NULL from an empty text: a framed field
+ * is `-1` when it IS NULL, else `<characters>|<text>` (an empty text counting 0); a plain field `N`
+ * when it IS NULL, else its text.
+ */
+function emptyIsNullField(dialect: DataDialect, planned: PlannedColumn, text: string, nullable: boolean): string {
+  const framed = FRAMED_KINDS.includes(planned.plan.kind);
+  const value = framed ? dialect.concat([`COALESCE(${dialect.charLength(text)}, 0)`, "'|'", text]) : text;
+  return nullable ? `CASE WHEN ${dialect.quoteIdent(planned.column.name)} IS NULL THEN '${framed ? '-1' : 'N'}' ELSE ${value} END` : value;
+}
+
 /** The text a row is hashed from (row-hash.ts `rowText`): key columns then compared columns, joined with `|`. */
 export function rowText(dialect: DataDialect, spec: Pick<SegmentSpec, 'keys' | 'columns'>): string {
-  return dialect.concatFields([...spec.keys, ...spec.columns].flatMap((p) => rowFields(dialect, p)));
+  const fields = [...spec.keys, ...spec.columns].flatMap((p) => rowFields(dialect, p));
+  // Each field is one expression, NULL only for an empty text: `||` between `'|'`s keeps it as CONCAT_WS keeps ''.
+  if (dialect.emptyStringIsNull === true) return dialect.concat(fields.flatMap((field, i) => (i === 0 ? [field] : ["'|'", field])));
+  return dialect.concatFields(fields);
 }
 
 /** `a` modulo `m` with the sign of `a` (the dialect's `modulo`, default `MOD`). */
@@ -210,6 +226,15 @@ export function countQuery(dialect: DataDialect, table: SegmentSpec['table'], wh
   return `SELECT COUNT(*) AS n FROM ${fromClause(dialect, table)}${where !== undefined ? ` WHERE ${where}` : ''}`;
 }
 
+/**
+ * A compared value read back (`v0..`): its cell's text, and '' for NULL under `nullEqualsEmpty`, which
+ * `valueSql` asks for but a server storing '' as NULL (Oracle) returns as NULL.
+ */
+export function valueText(planned: PlannedColumn, cell: unknown): string | null {
+  const text = cellText(cell);
+  return text === null && planned.plan.nullEqualsEmpty === true ? '' : text;
+}
+
 /** A result cell as text: NULL as null, bytes (MySQL binary) read as UTF-8. */
 export function cellText(value: unknown): string | null {
   if (value === null || value === undefined) return null;
@@ -279,6 +304,6 @@ export async function readRows(connection: DataConnection, dialect: DataDialect,
   const rows = await connection.query(query.sql, query.params);
   return rows.map((row) => ({
     key: spec.keys.map((_, i) => cellText(row[`k${i}`]) ?? ''),
-    values: spec.columns.map((_, i) => cellText(row[`v${i}`])),
+    values: spec.columns.map((c, i) => valueText(c, row[`v${i}`])),
   }));
 }

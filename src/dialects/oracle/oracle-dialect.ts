@@ -19,8 +19,8 @@ export const oracleDialect: Dialect = {
   defaultPort: ORACLE_DEFAULT_PORT,
   // jdbc:oracle:thin:@//host:1521/service, @host:1521:SID, oracle://... (oracle-url.ts).
   parseUrl: parseOracleUrl,
-  // No data dialect in src/data-diff/sql yet: dataDiff against Oracle fails with UNSUPPORTED (exit 8).
-  dataDiff: false,
+  // src/data-diff/sql/oracle-data.ts (built offline like the rest: not yet run against a live server).
+  dataDiff: true,
   // Empty: an environment without `schemas` reads the schema its URL names (its user).
   defaultSchemas: [],
   schemaNamedByUrl: schemaNamedByOracleUrl,

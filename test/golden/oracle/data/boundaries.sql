@@ -1,0 +1,2 @@
+SELECT k0 FROM (SELECT TO_CHAR("ID", 'TM9') AS k0, ROW_NUMBER() OVER (ORDER BY "ID") AS rn FROM "HR"."EMPLOYEES" WHERE "ID" >= TO_NUMBER(:1) AND "ID" < TO_NUMBER(:2)) numbered WHERE rn > 1 AND MOD((rn - 1) * 8, 800) < 8 ORDER BY rn
+-- params: ["100","900"]

@@ -1,0 +1,1 @@
+TO_CHAR("ID", 'TM9') || '|' || COALESCE(LENGTH4("NAME"), 0) || '|' || "NAME" || '|' || COALESCE(LENGTH4(RTRIM("CODE", ' ')), 0) || '|' || RTRIM("CODE", ' ') || '|' || LOWER(RAWTOHEX("BIN")) || '|' || CASE WHEN "N" IS NULL THEN 'N' ELSE TO_CHAR("N", 'TM9') END
