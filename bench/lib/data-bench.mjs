@@ -233,10 +233,19 @@ function checkRun(m, run, expected) {
     if (counted && (sampling.sourceRows !== expected.summary.sourceRows || sampling.targetRows !== expected.summary.targetRows)) {
       checkFailed(m, `table rows ${sampling.sourceRows} / ${sampling.targetRows} (expected ${expected.summary.sourceRows} / ${expected.summary.targetRows})`);
     }
+    // A 95% interval misses the truth about one time in 20 by design: a miss is reported, not an error
+    // (test/data-diff/sampling.test.ts checks the intervals on fixed cases; a missing estimate is an error).
+    run.intervals = 0;
+    run.misses = [];
     for (const key of ['onlyInSource', 'onlyInTarget', 'differentRows', 'identicalRows', ...(counted ? [] : ['sourceRows', 'targetRows'])]) {
       const e = sampling.estimates?.[key];
       const truth = expected.summary[key];
-      if (!e || truth < e.low || truth > e.high) checkFailed(m, `${key}: the seeded ${truth} is outside the ${sampling.confidence * 100}% interval ${e?.low}-${e?.high}`);
+      if (!e) {
+        checkFailed(m, `no estimate of ${key}`);
+        continue;
+      }
+      run.intervals++;
+      if (truth < e.low || truth > e.high) run.misses.push(`${key}: the seeded ${truth} outside ${e.low}-${e.high}`);
     }
     return;
   }
