@@ -84,7 +84,7 @@ test('the registry knows SQL Server: its scheme, port, dbo, GO batches, transact
   assert.equal([dialect.displayName, dialect.urlSchemes, dialect.defaultPort, dialect.defaultSchemas], ['SQL Server', ['sqlserver'], 1433, ['dbo']]);
   assert.is(dialect.migration.terminate!({ sql: 'CREATE VIEW v AS SELECT 1' }), 'CREATE VIEW v AS SELECT 1\nGO');
   assert.is(dialect.migration.transactionalDdl, true);
-  assert.is(dialect.dataDiff, false);
+  assert.is(dialect.dataDiff, true, 'src/data-diff/sql/sqlserver-data.ts');
   assert.is(dialect.schemaModel?.needsBuildEnvironment, true);
   assert.ok(dialect.migrate !== undefined && dialect.migrate.withThrowawayDatabase === undefined, 'no throwaway server');
 });
