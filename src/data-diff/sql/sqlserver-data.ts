@@ -197,7 +197,7 @@ function countAndChecksum(hash: RowHashName, text: string): string {
 
 /** The first 4 bytes of MD5 as a signed INT, shifted right by 4 as unsigned: the first 7 hex digits (28 bits). */
 function keyHash(text: string): string {
-  return `((CAST(SUBSTRING(HASHBYTES('MD5', ${utf8(text)}), 1, 4) AS INT) & -16) / 16) & 268435455`;
+  return `(((CAST(SUBSTRING(HASHBYTES('MD5', ${utf8(text)}), 1, 4) AS INT) & -16) / 16) & 268435455)`;
 }
 
 /** `COALESCE(...)` pieces of `CONCAT_WS('|', ...)`: each non-NULL part preceded by `|`, the first `|` removed. */
