@@ -71,6 +71,11 @@ export function moduloSql(dialect: DataDialect, a: string, m: string | number): 
   return dialect.modulo?.(a, String(m)) ?? `MOD(${a}, ${m})`;
 }
 
+/** The aggregate counting rows (the dialect's `countRows`, default `COUNT(*)`). */
+export function countSql(dialect: DataDialect): string {
+  return dialect.countRows ?? 'COUNT(*)';
+}
+
 /** What ends a SELECT to return at most `n` rows (the dialect's `limit`, default ` LIMIT n`). */
 export function limitSql(dialect: DataDialect, n: number, ordered: boolean): string {
   return dialect.limit?.(n, ordered) ?? ` LIMIT ${n}`;
@@ -201,13 +206,13 @@ export function distinctRowsQuery(dialect: DataDialect, spec: SegmentSpec): Buil
   const texts = spec.columns.map((c) => dialect.byteText(value(c)));
   const values = texts.map((text, i) => `${text} AS v${i}`);
   const groups = texts.join(', ');
-  const sql = `SELECT ${[...values, 'COUNT(*) AS n'].join(', ')} FROM ${fromClause(dialect, spec.table)}${condition.sql}${groups === '' ? '' : ` GROUP BY ${groups}`}`;
+  const sql = `SELECT ${[...values, `${countSql(dialect)} AS n`].join(', ')} FROM ${fromClause(dialect, spec.table)}${condition.sql}${groups === '' ? '' : ` GROUP BY ${groups}`}`;
   return { sql, params: condition.params };
 }
 
 /** The number of rows of a table (`n`), with a side's raw filter if it has one: a table on one side only, a sampled side's whole table. */
 export function countQuery(dialect: DataDialect, table: SegmentSpec['table'], where?: string): string {
-  return `SELECT COUNT(*) AS n FROM ${fromClause(dialect, table)}${where !== undefined ? ` WHERE ${where}` : ''}`;
+  return `SELECT ${countSql(dialect)} AS n FROM ${fromClause(dialect, table)}${where !== undefined ? ` WHERE ${where}` : ''}`;
 }
 
 /** A result cell as text: NULL as null, bytes (MySQL binary) read as UTF-8. */

@@ -340,6 +340,7 @@ export const sqlserverData: DataDialect = {
   placeholder: (n) => `@p${n}`,
   modulo: (a, m) => `((${a}) % ${m})`,
   rowValueComparison: false,
+  countRows: 'COUNT_BIG(*)',
   limit: (n, ordered) => `${ordered ? '' : ' ORDER BY (SELECT NULL)'} OFFSET 0 ROWS FETCH NEXT ${n} ROWS ONLY`,
   classify,
   normalize,

@@ -1,1 +1,1 @@
-SELECT COUNT(*) AS n FROM (SELECT id, qty FROM sales.orders) parity_query
+SELECT COUNT_BIG(*) AS n FROM (SELECT id, qty FROM sales.orders) parity_query

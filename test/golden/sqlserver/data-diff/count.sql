@@ -1,1 +1,1 @@
-SELECT COUNT(*) AS n FROM [sales].[orders] WHERE [qty] > 0
+SELECT COUNT_BIG(*) AS n FROM [sales].[orders] WHERE [qty] > 0
