@@ -7,7 +7,6 @@
  * connection that answers each query, into CatalogTables and DataColumns; the result cells data diff
  * reads as the driver returns them; and a real refused connection on the loopback address (exit 4).
  */
-import net from 'node:net';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { EXIT_CODES } from '../../src/cli/exit-codes.ts';
@@ -16,6 +15,7 @@ import { cellText } from '../../src/data-diff/sql/data-sql.ts';
 import { columnsSql, describeSqlServerResult, indexesSql, sqlserverScope, tablesSql } from '../../src/data-diff/sql/sqlserver-catalog.ts';
 import { sqlserverData } from '../../src/data-diff/sql/sqlserver-data.ts';
 import { ParityError } from '../../src/errors.ts';
+import { closedLoopbackPort } from '../support/closed-port.ts';
 import { checkGolden } from '../support/golden.ts';
 
 /** A connection that answers each catalog query with rows, and records what it was asked. */
@@ -152,10 +152,7 @@ test('readOnly refuses a connection it did not open (it needs the pool to begin 
 });
 
 test('a real refused connection on the loopback address: the driver fails, connect says CONNECTION_FAILED (exit 4) in one line, no password', async () => {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as net.AddressInfo).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  const port = await closedLoopbackPort();
   try {
     await sqlserverData.connect({ dialect: 'sqlserver', host: '127.0.0.1', port, database: 'app', user: 'app', password: 's3cret-pw', params: { loginTimeout: '5', encrypt: 'false' } });
     assert.unreachable('should fail');

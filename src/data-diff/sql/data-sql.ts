@@ -227,6 +227,23 @@ export interface SegmentChecksum {
   readonly checksum: string;
 }
 
+/**
+ * The rows of a driver's row stream (a DataConnection's `stream`): a driver failure is thrown as
+ * `mapError(error)`, and `stop` runs when the rows were not read to the end (the caller stopped early,
+ * or reading failed), to deal with the rest of the result.
+ */
+export async function* streamedRows(rows: AsyncIterable<unknown>, mapError: (error: unknown) => unknown, stop: () => void): AsyncGenerator<Record<string, unknown>> {
+  let finished = false;
+  try {
+    for await (const row of rows) yield row as Record<string, unknown>;
+    finished = true;
+  } catch (error) {
+    throw mapError(error);
+  } finally {
+    if (!finished) stop();
+  }
+}
+
 /** Runs a dialect's session setup on a new connection; closes it and rethrows when a statement fails. */
 export async function setUpSession(connection: DataConnection, statements: readonly string[]): Promise<DataConnection> {
   try {

@@ -36,9 +36,9 @@ import { ParityError } from '../../errors.js';
 import { connectPool, toParityError } from '../../dialects/sqlserver/sqlserver-connection.js';
 import { qualifiedName, quoteIdent, quoteString } from '../../dialects/sqlserver/sqlserver-quoting.js';
 import type { RowHashName } from '../row-hash.js';
-import { DEFAULT_FLOAT_DIGITS, ownKind, timestampTextLength } from './column-plan.js';
+import { DEFAULT_FLOAT_DIGITS, KEY_KINDS, ownKind, timestampTextLength } from './column-plan.js';
 import type { Classification, ColumnPlan, DataColumn, DataConnection, DataDialect, Normalized, ValueKind } from './data-dialect.js';
-import { setUpSession } from './data-sql.js';
+import { normalizedSql, setUpSession, streamedRows } from './data-sql.js';
 import { describeSqlServerResult, readSqlServerCatalog, type SqlServerResultColumn } from './sqlserver-catalog.js';
 
 /** The binary UTF-8 collation (SQL Server 2019): VARCHAR text in it is UTF-8, ordered by code point. */
@@ -137,38 +137,42 @@ function floatDecimalLimit(digits: number): string {
   return `1e${38 - digits}`;
 }
 
-function normalize(column: DataColumn, plan: ColumnPlan): Normalized {
-  const own = ownKind(sqlserverData, column, plan);
-  if ('refused' in own) return own;
+/** The canonical text of column `col` (of its own kind `own`) under `plan`. */
+function canonicalText(column: DataColumn, own: ValueKind, plan: ColumnPlan): string {
   const col = quoteIdent(column.name);
   switch (plan.kind) {
     case 'integer':
     case 'boolean':
-      return { sql: `CONVERT(VARCHAR(20), ${col})` };
+      return `CONVERT(VARCHAR(20), ${col})`;
     case 'decimal':
       // A DECIMAL prints with exactly its scale; CAST rounds half away from zero (money prints 2 digits by itself).
-      if (plan.scale === undefined) return { sql: trimFraction(`CONVERT(VARCHAR(50), CAST(${col} AS DECIMAL(38, ${column.scale ?? 0})))`) };
-      return { sql: `CONVERT(VARCHAR(50), CAST(${col} AS DECIMAL(38, ${plan.scale})))` };
+      if (plan.scale === undefined) return trimFraction(`CONVERT(VARCHAR(50), CAST(${col} AS DECIMAL(38, ${column.scale ?? 0})))`);
+      return `CONVERT(VARCHAR(50), CAST(${col} AS DECIMAL(38, ${plan.scale})))`;
     case 'float': {
       const digits = plan.floatDigits ?? DEFAULT_FLOAT_DIGITS;
       const value = `CAST(${col} AS FLOAT)`;
-      return { sql: `CASE WHEN ABS(${value}) >= ${floatDecimalLimit(digits)} THEN CONVERT(VARCHAR(30), ${value}, 3) ELSE CONVERT(VARCHAR(50), CAST(${value} AS DECIMAL(38, ${digits}))) END` };
+      return `CASE WHEN ABS(${value}) >= ${floatDecimalLimit(digits)} THEN CONVERT(VARCHAR(30), ${value}, 3) ELSE CONVERT(VARCHAR(50), CAST(${value} AS DECIMAL(38, ${digits}))) END`;
     }
     case 'timestamp':
-      return { sql: timestampText(column, col, plan.timestampDigits ?? 0) };
+      return timestampText(column, col, plan.timestampDigits ?? 0);
     case 'date':
-      return { sql: `CONVERT(VARCHAR(10), ${col}, 23)` };
+      return `CONVERT(VARCHAR(10), ${col}, 23)`;
     case 'uuid':
-      return { sql: own.kind === 'uuid' ? `LOWER(CONVERT(VARCHAR(36), ${col}))` : `LOWER(${ntext(col)})` };
+      return own === 'uuid' ? `LOWER(CONVERT(VARCHAR(36), ${col}))` : `LOWER(${ntext(col)})`;
     case 'char':
-      return { sql: `RTRIM(${ntext(col)})` };
+      return `RTRIM(${ntext(col)})`;
     case 'text':
     case 'json':
       // A CHAR column's text has no trailing spaces on PostgreSQL and MySQL either.
-      return { sql: own.kind === 'char' ? `RTRIM(${ntext(col)})` : ntext(col) };
+      return own === 'char' ? `RTRIM(${ntext(col)})` : ntext(col);
     case 'binary':
-      return { sql: `LOWER(CONVERT(VARCHAR(MAX), ${column.dataType === 'image' ? `CAST(${col} AS VARBINARY(MAX))` : col}, 2))` };
+      return `LOWER(CONVERT(VARCHAR(MAX), ${column.dataType === 'image' ? `CAST(${col} AS VARBINARY(MAX))` : col}, 2))`;
   }
+}
+
+function normalize(column: DataColumn, plan: ColumnPlan): Normalized {
+  const own = ownKind(sqlserverData, column, plan);
+  return 'refused' in own ? own : { sql: canonicalText(column, own.kind, plan) };
 }
 
 /**
@@ -214,20 +218,8 @@ function charLength(text: string): string {
 
 /** Integers compare as themselves; texts (and UUID texts) by their UTF-8 bytes. */
 function keyOrder(column: DataColumn, plan: ColumnPlan): string {
-  const col = quoteIdent(column.name);
-  switch (plan.kind) {
-    case 'integer':
-      return col;
-    case 'uuid':
-    case 'char':
-    case 'text': {
-      const normalized = normalize(column, plan);
-      if ('sql' in normalized) return utf8Bytes(normalized.sql);
-      throw new ParityError('UNSUPPORTED', `column ${column.name} (${column.columnType}) cannot be a key: ${normalized.refused}`);
-    }
-    default:
-      throw new ParityError('UNSUPPORTED', `column ${column.name} (${column.columnType}) cannot be a key compared as ${plan.kind}`);
-  }
+  if (!KEY_KINDS.includes(plan.kind)) throw new ParityError('UNSUPPORTED', `column ${column.name} (${column.columnType}) cannot be a key compared as ${plan.kind}`);
+  return plan.kind === 'integer' ? quoteIdent(column.name) : utf8Bytes(normalizedSql(sqlserverData, { column, plan }));
 }
 
 /** mssql sends strings as NVARCHAR: integers are cast, texts made UTF-8 bytes as the key is. */
@@ -284,19 +276,11 @@ async function connect(settings: ConnectionSettings): Promise<DataConnection> {
       const rows = r.toReadableStream({ highWaterMark: STREAM_ROWS });
       // In stream mode the request reports through events (the readable stream), not a promise.
       void r.query(text);
-      let finished = false;
-      try {
-        for await (const row of rows) yield row as Record<string, unknown>;
-        finished = true;
-      } catch (error) {
-        throw toParityError(error, settings);
-      } finally {
-        // Stopped early: the server stops sending (an attention), the connection stays usable.
-        if (!finished) {
-          r.cancel();
-          rows.destroy();
-        }
-      }
+      // Stopped early: the server stops sending (an attention), the connection stays usable.
+      yield* streamedRows(rows, (error) => toParityError(error, settings), () => {
+        r.cancel();
+        rows.destroy();
+      });
     },
     async describeResult(text) {
       const rows = (await query('EXEC sp_describe_first_result_set @tsql = @p1', [text])) as unknown as SqlServerResultColumn[];
