@@ -13,7 +13,7 @@ import { EXIT_CODES } from '../../src/cli/exit-codes.ts';
 import type { DataConnection } from '../../src/data-diff/sql/data-dialect.ts';
 import { cellText } from '../../src/data-diff/sql/data-sql.ts';
 import { columnsSql, describeSqlServerResult, indexesSql, sqlserverScope, tablesSql } from '../../src/data-diff/sql/sqlserver-catalog.ts';
-import { sqlserverData } from '../../src/data-diff/sql/sqlserver-data.ts';
+import { runRequest, sqlserverData } from '../../src/data-diff/sql/sqlserver-data.ts';
 import { ParityError } from '../../src/errors.ts';
 import { closedLoopbackPort } from '../support/closed-port.ts';
 import { checkGolden } from '../support/golden.ts';
@@ -139,6 +139,18 @@ test('result cells as mssql returns them: VARCHAR texts as strings, VARBINARY (t
   assert.is(Number(cellText(42)), 42);
   assert.is(cellText(null), null);
   assert.is(cellText(undefined), null);
+});
+
+test('statements without parameters run as plain batches (a SET inside sp_executesql ends with it), with parameters through sp_executesql', async () => {
+  const calls: string[] = [];
+  const fake = {
+    batch: async (text: string) => (calls.push(`batch ${text}`), { recordset: [{ ok: 1 }], recordsets: [], rowsAffected: [] }),
+    query: async (text: string) => (calls.push(`query ${text}`), { recordset: [{ ok: 2 }], recordsets: [], rowsAffected: [] }),
+  } as never;
+  assert.equal(await runRequest(fake, 'SET DATEFORMAT ymd', []), [{ ok: 1 }]);
+  assert.equal(await runRequest(fake, 'SELECT 1 WHERE @p1 = 1', ['1']), [{ ok: 2 }]);
+  assert.equal(calls, ['batch SET DATEFORMAT ymd', 'query SELECT 1 WHERE @p1 = 1']);
+  assert.equal(sqlserverData.sessionSetup, ['SET CONCAT_NULL_YIELDS_NULL ON', 'SET DATEFORMAT ymd']);
 });
 
 test('readOnly refuses a connection it did not open (it needs the pool to begin a transaction)', async () => {

@@ -259,12 +259,22 @@ function request(session: Session, params: readonly string[]): Request {
   return r;
 }
 
+/**
+ * Runs `text` on a request: with parameters through sp_executesql (mssql's `query`), without as a
+ * plain batch (`batch`): a SET in sp_executesql lasts only until it returns, so the session's
+ * `SET DATEFORMAT` and the like must be batches.
+ */
+export async function runRequest(r: Pick<Request, 'query' | 'batch'>, text: string, params: readonly string[]): Promise<Record<string, unknown>[]> {
+  const result = params.length === 0 ? await r.batch<Record<string, unknown>>(text) : await r.query<Record<string, unknown>>(text);
+  return result.recordset ?? [];
+}
+
 async function connect(settings: ConnectionSettings): Promise<DataConnection> {
   const pool = await connectPool(settings, { readOnly: true });
   const session: Session = { pool, transaction: undefined };
   const query = async (text: string, params: readonly string[] = []) => {
     try {
-      return (await request(session, params).query<Record<string, unknown>>(text)).recordset ?? [];
+      return await runRequest(request(session, params), text, params);
     } catch (error) {
       throw toParityError(error, settings);
     }
