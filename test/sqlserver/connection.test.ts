@@ -19,7 +19,7 @@ import { connectionConfig, loginErrorNumbers, toParityError, withSqlServerPool }
 import { redactSqlServerUrl } from '../../src/dialects/sqlserver/sqlserver-url.ts';
 import { ParityError } from '../../src/errors.ts';
 import { EXIT_CODES } from '../../src/cli/exit-codes.ts';
-import { closedLoopbackPort } from '../support/closed-port.ts';
+import { freeLoopbackPort } from '../../src/embedded/embedded-postgres.ts';
 
 const parse = (url: string) => parseDatabaseUrl(url, DIALECTS, 'flyway.toml: environments.dev.url');
 
@@ -182,7 +182,7 @@ test('other server errors: DATABASE_ERROR with the number (exit 5), context firs
 });
 
 test('a real refused connection on the loopback address: mssql and tedious fail, parity says CONNECTION_FAILED in one line', async () => {
-  const port = await closedLoopbackPort();
+  const port = await freeLoopbackPort();
   try {
     await withSqlServerPool({ ...settings, host: '127.0.0.1', port, params: { loginTimeout: '5' } }, async () => 'unreachable');
     assert.unreachable('should fail');

@@ -15,7 +15,7 @@ import { cellText } from '../../src/data-diff/sql/data-sql.ts';
 import { columnsSql, describeSqlServerResult, indexesSql, sqlserverScope, tablesSql } from '../../src/data-diff/sql/sqlserver-catalog.ts';
 import { runRequest, sqlserverData } from '../../src/data-diff/sql/sqlserver-data.ts';
 import { ParityError } from '../../src/errors.ts';
-import { closedLoopbackPort } from '../support/closed-port.ts';
+import { freeLoopbackPort } from '../../src/embedded/embedded-postgres.ts';
 import { checkGolden } from '../support/golden.ts';
 
 /** A connection that answers each catalog query with rows, and records what it was asked. */
@@ -164,7 +164,7 @@ test('readOnly refuses a connection it did not open (it needs the pool to begin 
 });
 
 test('a real refused connection on the loopback address: the driver fails, connect says CONNECTION_FAILED (exit 4) in one line, no password', async () => {
-  const port = await closedLoopbackPort();
+  const port = await freeLoopbackPort();
   try {
     await sqlserverData.connect({ dialect: 'sqlserver', host: '127.0.0.1', port, database: 'app', user: 'app', password: 's3cret-pw', params: { loginTimeout: '5', encrypt: 'false' } });
     assert.unreachable('should fail');

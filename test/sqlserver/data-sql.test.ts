@@ -22,7 +22,7 @@ import { sqlserverColumn } from '../../src/data-diff/sql/sqlserver-catalog.ts';
 import { sqlserverData, trimFraction } from '../../src/data-diff/sql/sqlserver-data.ts';
 import { ParityError } from '../../src/errors.ts';
 import { checkGolden, staleGoldenFiles } from '../support/golden.ts';
-import { evalTsql, type Value } from './tsql-eval.ts';
+import { evalTsql, hashbytesShifted, type Value } from './tsql-eval.ts';
 
 const d = sqlserverData;
 
@@ -193,12 +193,6 @@ test('a timestamp enters the row text without its fraction\'s trailing zeros (ti
 // ---------------------------------------------------------------------------------------------
 // Row text and hashes against the reference
 
-/** T-SQL's arithmetic on HASHBYTES' bytes, replayed: a signed big-endian integer, & -16, / 16 (truncating), & mask. */
-function tsqlShifted(bytes: Buffer, size: 4 | 8): bigint {
-  const signed = size === 8 ? bytes.readBigInt64BE(0) : BigInt(bytes.readInt32BE(0));
-  const mask = size === 8 ? 1152921504606846975n : 268435455n;
-  return ((signed & -16n) / 16n) & mask;
-}
 const md5 = (text: string) => crypto.createHash('md5').update(text, 'utf8').digest();
 
 test('the row hash arithmetic (signed BIGINT of the first 8 bytes, & -16, / 16, & 2^60-1) is the reference md5 hash, for texts whose first byte has the sign bit set or not', () => {
@@ -210,7 +204,7 @@ test('the row hash arithmetic (signed BIGINT of the first 8 bytes, & -16, / 16, 
     const text = `${i}|ünï😀|${'x'.repeat(i % 7)}`;
     const bytes = md5(text);
     if (bytes[0]! >= 0x80) negative++;
-    assert.is(tsqlShifted(bytes, 8), hashRowText('md5', text), text);
+    assert.is(hashbytesShifted(bytes, 8), hashRowText('md5', text), text);
   }
   assert.ok(negative > 800, 'about half the hashes are negative BIGINTs');
   // The sum: DECIMAL(38,0) holds 10^38 - 1 > 2^66 hashes of at most 2^60 - 1.
@@ -221,7 +215,7 @@ test('the row hash arithmetic (signed BIGINT of the first 8 bytes, & -16, / 16, 
 test('the key hash arithmetic (signed INT of the first 4 bytes) is the reference bucket hash (28 bits), and its key fields are the reference\'s', () => {
   for (let i = 0; i < 2000; i++) {
     const text = `${String(i).length}:${i}${i % 3 === 0 ? '2:é😀' : ''}`;
-    assert.is(tsqlShifted(md5(text), 4), BigInt(parseInt(md5(text).toString('hex').slice(0, 7), 16)), text);
+    assert.is(hashbytesShifted(md5(text), 4), BigInt(parseInt(md5(text).toString('hex').slice(0, 7), 16)), text);
   }
   // The key fields of a composite key, evaluated, equal the reference's `<chars>:<text>` fields.
   const keys = [planned(col('region', 'nvarchar', { maxLength: 40, nullable: false })), planned(col('code', 'nchar', { maxLength: 20, nullable: false }))];
@@ -231,7 +225,7 @@ test('the key hash arithmetic (signed INT of the first 4 bytes) is the reference
     const key = [region, code.replace(/ +$/, '')];
     assert.is(fields, key.map((k) => `${[...k].length}:${k}`).join(''), `${region}/${code}`);
     const expected = keyBucket(key, ['text', 'text'], 1000);
-    assert.is(Number(tsqlShifted(md5(fields), 4) % 1000n), expected);
+    assert.is(Number(hashbytesShifted(md5(fields), 4) % 1000n), expected);
   }
   const bucket = bucketSql(d, { keys, columns: [] }, 1000);
   assert.is(bucket, `((${d.keyHash(text)}) % 1000)`);
@@ -275,7 +269,7 @@ test('the row text evaluates to the reference row text: plain and framed fields,
     ]);
     const text = evalTsql(sql, row) as string;
     assert.is(text, expected, `row ${row['id']}`);
-    assert.is(tsqlShifted(md5(text), 8), hashRowText('md5', expected));
+    assert.is(hashbytesShifted(md5(text), 8), hashRowText('md5', expected));
   }
 });
 

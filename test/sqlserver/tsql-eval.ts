@@ -307,3 +307,14 @@ export function evalTsql(sql: string, columns: Readonly<Record<string, Value>> =
   if (p !== tokens.length) throw new Error(`trailing tokens at ${p} in ${sql}`);
   return value;
 }
+
+/**
+ * SQL Server's arithmetic on HASHBYTES' bytes, replayed: the first 8 (or 4) bytes as a signed
+ * big-endian BIGINT (INT), `& -16`, `/ 16` (truncating toward zero, as T-SQL's integer division),
+ * `& 2^60 - 1` (`& 2^28 - 1`).
+ */
+export function hashbytesShifted(bytes: Buffer, size: 4 | 8): bigint {
+  const signed = size === 8 ? bytes.readBigInt64BE(0) : BigInt(bytes.readInt32BE(0));
+  const mask = size === 8 ? 1152921504606846975n : 268435455n;
+  return ((signed & -16n) / 16n) & mask;
+}
