@@ -22,7 +22,7 @@ import { sqlserverColumn } from '../../src/data-diff/sql/sqlserver-catalog.ts';
 import { sqlserverData, trimFraction } from '../../src/data-diff/sql/sqlserver-data.ts';
 import { ParityError } from '../../src/errors.ts';
 import { checkGolden, staleGoldenFiles } from '../support/golden.ts';
-import { evalTsql, hashbytesShifted, type Value } from './tsql-eval.ts';
+import { evalCondition, evalTsql, hashbytesShifted, type Value } from './tsql-eval.ts';
 
 const d = sqlserverData;
 
@@ -347,12 +347,46 @@ test('golden: the JOIN (FULL OUTER JOIN on UTF-8 bytes, differences written out 
   assert.is(countsQuery(postgresData, side('old'), side('new')), 'SELECT (SELECT COUNT(*) FROM old.orders) AS source_rows, (SELECT COUNT(*) FROM new.orders) AS target_rows', 'the default');
 });
 
-test('distinct: NULL equals NULL only, evaluated on the three-valued cases', () => {
+test('distinct: NULL equals NULL only, and byte texts that differ only in trailing spaces differ (evaluated in three-valued logic)', () => {
   const sql = d.distinct('[a]', '[b]');
   assert.is(sql, '([a] <> [b] OR ([a] IS NULL AND [b] IS NOT NULL) OR ([a] IS NOT NULL AND [b] IS NULL))');
-  // SQL's three-valued logic: a comparison with NULL is unknown, which WHERE treats as false.
-  const truth = (a: string | null, b: string | null) => (a !== null && b !== null && a !== b) || (a === null && b !== null) || (a !== null && b === null);
-  assert.equal([truth('x', 'x'), truth('x', 'y'), truth(null, null), truth(null, 'x'), truth('x', null)], [false, true, false, true, true]);
+  const values = [null, Buffer.from('x'), Buffer.from('x '), Buffer.from('y')];
+  for (const a of values) {
+    for (const b of values) {
+      const expected = a === null || b === null ? a !== b : !a.equals(b);
+      assert.is(evalCondition(sql, { a, b }) === true, expected, `${String(a)} / ${String(b)}`);
+    }
+  }
+});
+
+test('key ranges with 3 key columns, written out column by column, select exactly the keys in [from, to) in byte order of their canonical texts (evaluated)', () => {
+  const regions = ['', 'a', 'a ', 'a\t', 'b', 'é', '😀', '\uffff'];
+  const numbers = [-1, 0, 5];
+  const uuids = ['00000000-0000-0000-0000-00000000000A', 'A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11'];
+  const keys = regions.flatMap((region) => numbers.flatMap((n) => uuids.map((u) => ({ region, n, u }))));
+  const bytes = (text: string) => Buffer.from(text, 'utf8');
+  /** The reference: each key column by its canonical text's UTF-8 bytes, integers as numbers. */
+  const compare = (k: { region: string; n: number; u: string }, bound: readonly string[]) =>
+    Buffer.compare(bytes(k.region), bytes(bound[0]!)) || Math.sign(k.n - Number(bound[1])) || Buffer.compare(bytes(k.u.toLowerCase()), bytes(bound[2]!));
+  const bounds: Array<[readonly string[] | undefined, readonly string[] | undefined]> = [
+    [['a', '0', 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'], ['é', '0', '00000000-0000-0000-0000-00000000000a']],
+    [['a ', '5', '00000000-0000-0000-0000-00000000000a'], undefined],
+    [undefined, ['a\t', '-1', 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11']],
+    // U+FFFF before U+1F600 in UTF-8 bytes (and code points); UTF-16 code units would order them the other way.
+    [['\uffff', '0', '00000000-0000-0000-0000-00000000000a'], ['😀', '0', 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11']],
+  ];
+  for (const [from, to] of bounds) {
+    const condition = rangeCondition(d, { ...spec({ keys: THREE_KEYS }), range: { ...(from ? { from } : {}), ...(to ? { to } : {}) } });
+    const params = Object.fromEntries(condition.params.map((v, i) => [`p${i + 1}`, v]));
+    const selected = keys.filter((k) => evalCondition(condition.sql.replace(/^ WHERE /, ''), k, params) === true);
+    const expected = keys.filter((k) => (from === undefined || compare(k, from) >= 0) && (to === undefined || compare(k, to) < 0));
+    assert.equal(selected, expected, JSON.stringify([from, to]));
+    assert.ok(expected.length > 0 && expected.length < keys.length, 'a proper part of the keys');
+  }
+  // One integer key: a plain comparison with the parameter cast to BIGINT.
+  const one = rangeCondition(d, { ...spec(), range: { from: ['-3'], to: ['7'] } });
+  const ids = [-5, -3, 0, 6, 7, 9].filter((id) => evalCondition(one.sql.replace(/^ WHERE /, ''), { id }, { p1: one.params[0]!, p2: one.params[1]! }) === true);
+  assert.equal(ids, [-3, 0, 6]);
 });
 
 test('keys: integers compare as themselves, texts and UUIDs by UTF-8 bytes (VARBINARY: no space padding), the same order as code points; other kinds are refused', () => {

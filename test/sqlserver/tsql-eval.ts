@@ -22,7 +22,7 @@ export function decimalText(text: string, scale: number): string {
   return units === 0n || m[1] === '' ? body : `-${body}`;
 }
 
-type Token = { t: 'str'; v: string } | { t: 'num'; v: number } | { t: 'id'; v: string } | { t: 'col'; v: string } | { t: 'op'; v: string };
+type Token = { t: 'str'; v: string } | { t: 'num'; v: number } | { t: 'id'; v: string } | { t: 'col'; v: string } | { t: 'param'; v: string } | { t: 'op'; v: string };
 
 function tokenize(sql: string): Token[] {
   const out: Token[] = [];
@@ -60,10 +60,14 @@ function tokenize(sql: string): Token[] {
       const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(sql.slice(i))![0];
       out.push({ t: 'id', v: m.toUpperCase() });
       i += m.length;
-    } else if (sql.startsWith('<>', i)) {
-      out.push({ t: 'op', v: '<>' });
+    } else if (c === '@') {
+      const m = /^@[A-Za-z0-9_]+/.exec(sql.slice(i))![0];
+      out.push({ t: 'param', v: m.slice(1) });
+      i += m.length;
+    } else if (['<>', '>=', '<='].some((op) => sql.startsWith(op, i))) {
+      out.push({ t: 'op', v: sql.slice(i, i + 2) });
       i += 2;
-    } else if ('+-=(),'.includes(c)) {
+    } else if ('+-=(),<>'.includes(c)) {
       out.push({ t: 'op', v: c });
       i++;
     } else {
@@ -80,7 +84,27 @@ function need(value: Value, name: string): asserts value is string {
 }
 
 /** Evaluates `sql` with `[name]` bound to `columns[name]`. */
-export function evalTsql(sql: string, columns: Readonly<Record<string, Value>> = {}): Value {
+export function evalTsql(sql: string, columns: Readonly<Record<string, Value>> = {}, params: Readonly<Record<string, Value>> = {}): Value {
+  return evaluate(sql, columns, params, 'value') as Value;
+}
+
+/**
+ * A condition (WHERE) in SQL's three-valued logic: true, false or null (unknown); `@name` parameters
+ * from `params`. Comparisons: numbers as numbers, strings as JavaScript orders them (a model of a binary
+ * collation without space padding; strings compare by UTF-16 code units, as JavaScript does), bytes by Buffer.compare.
+ */
+export function evalCondition(sql: string, columns: Readonly<Record<string, Value>> = {}, params: Readonly<Record<string, Value>> = {}): boolean | null {
+  return evaluate(sql, columns, params, 'condition') as boolean | null;
+}
+
+function compareValues(a: Exclude<Value, null>, b: Exclude<Value, null>): number {
+  if (Buffer.isBuffer(a) && Buffer.isBuffer(b)) return Buffer.compare(a, b);
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;
+  throw new Error(`comparing ${typeof a} with ${typeof b}`);
+}
+
+function evaluate(sql: string, columns: Readonly<Record<string, Value>>, params: Readonly<Record<string, Value>>, what: 'value' | 'condition'): Value | boolean {
   const tokens = tokenize(sql);
   let p = 0;
   const peek = () => tokens[p];
@@ -123,6 +147,10 @@ export function evalTsql(sql: string, columns: Readonly<Record<string, Value>> =
           return value.toString('hex').toUpperCase();
         }
         return String(value);
+      case 'BIGINT':
+      case 'INT':
+        if (!/^-?\d+$/.test(String(value))) throw new Error(`conversion of ${String(value)} to ${target.name}`);
+        return Number(value);
       case 'DECIMAL':
         return decimalText(String(value), Number(target.args[1] ?? 0));
       case 'DATETIME2': {
@@ -137,16 +165,51 @@ export function evalTsql(sql: string, columns: Readonly<Record<string, Value>> =
     }
   };
 
-  function comparison(): Value | boolean {
-    const left = additive();
-    if (isOp('=') || isOp('<>')) {
-      const op = (tokens[p++] as { v: string }).v;
-      const right = additive();
-      if (left === null || right === null) return false;
-      if (typeof left !== typeof right) throw new Error(`comparing ${typeof left} with ${typeof right}`);
-      return op === '=' ? left === right : left !== right;
+  /** OR of ANDs of predicates, in three-valued logic (null: unknown). */
+  function condition(): boolean | null {
+    let left = conjunction();
+    while (isId('OR')) {
+      p++;
+      const right = conjunction();
+      left = left === true || right === true ? true : left === null || right === null ? null : false;
     }
     return left;
+  }
+
+  function conjunction(): boolean | null {
+    let left = predicate();
+    while (isId('AND')) {
+      p++;
+      const right = predicate();
+      left = left === false || right === false ? false : left === null || right === null ? null : true;
+    }
+    return left;
+  }
+
+  /** `( condition )`, `x IS [NOT] NULL`, or a comparison. */
+  function predicate(): boolean | null {
+    if (isOp('(')) {
+      p++;
+      const inner = condition();
+      expectOp(')');
+      return inner;
+    }
+    const left = additive();
+    if (isId('IS')) {
+      p++;
+      const not = isId('NOT');
+      if (not) p++;
+      expectId('NULL');
+      return not ? left !== null : left === null;
+    }
+    const next = peek();
+    const op = next?.t === 'op' ? next.v : '';
+    if (!['=', '<>', '<', '>', '<=', '>='].includes(op)) throw new Error(`expected a comparison at token ${p} of ${sql}`);
+    p++;
+    const right = additive();
+    if (left === null || right === null) return null;
+    const c = compareValues(left, right);
+    return op === '=' ? c === 0 : op === '<>' ? c !== 0 : op === '<' ? c < 0 : op === '>' ? c > 0 : op === '<=' ? c <= 0 : c >= 0;
   }
 
   function additive(): Value {
@@ -203,6 +266,10 @@ export function evalTsql(sql: string, columns: Readonly<Record<string, Value>> =
     const token = tokens[p++];
     if (token === undefined) throw new Error(`unexpected end of ${sql}`);
     if (token.t === 'str' || token.t === 'num') return token.v;
+    if (token.t === 'param') {
+      if (!(token.v in params)) throw new Error(`no value for parameter @${token.v}`);
+      return params[token.v]!;
+    }
     if (token.t === 'col') {
       if (!(token.v in columns)) throw new Error(`no value for column [${token.v}]`);
       return columns[token.v]!;
@@ -220,10 +287,10 @@ export function evalTsql(sql: string, columns: Readonly<Record<string, Value>> =
         let result: Value | undefined;
         while (isId('WHEN')) {
           p++;
-          const condition = comparison();
+          const holds = condition();
           expectId('THEN');
           const value = additive();
-          if (result === undefined && condition === true) result = value;
+          if (result === undefined && holds === true) result = value;
         }
         expectId('ELSE');
         const otherwise = additive();
@@ -303,7 +370,7 @@ export function evalTsql(sql: string, columns: Readonly<Record<string, Value>> =
     }
   }
 
-  const value = additive();
+  const value = what === 'value' ? additive() : condition();
   if (p !== tokens.length) throw new Error(`trailing tokens at ${p} in ${sql}`);
   return value;
 }
