@@ -284,8 +284,9 @@ async function connect(settings: ConnectionSettings): Promise<DataConnection> {
     async *stream(text) {
       const r = request(session, []);
       const rows = r.toReadableStream({ highWaterMark: STREAM_ROWS });
-      // In stream mode the request reports through events (the readable stream), not a promise.
-      void r.query(text);
+      // In stream mode mssql reports a failure as an 'error' event (the readable stream ends with it) and
+      // resolves the promise anyway (node_modules/mssql/lib/base/request.js, query).
+      r.query(text).catch(() => {});
       // Stopped early: the server stops sending (an attention), the connection stays usable.
       yield* streamedRows(rows, (error) => toParityError(error, settings), () => {
         r.cancel();
