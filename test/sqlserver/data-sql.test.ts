@@ -340,8 +340,15 @@ test('golden: the JOIN (FULL OUTER JOIN on UTF-8 bytes, differences written out 
   assert.match(join, / ORDER BY o0 OFFSET 0 ROWS FETCH NEXT 1000 ROWS ONLY$/);
   assert.not.match(join, /IS DISTINCT FROM|LIMIT/);
   golden('join', join);
-  const textKeys = (schema: string): JoinSide => ({ table: { schema, name: 'orders' }, keys: THREE_KEYS, columns: [planned(COLUMNS[0]!)], keyIndexed: false });
+  const textKeys = (schema: string, keyIndexed = false): JoinSide => ({ table: { schema, name: 'orders' }, keys: THREE_KEYS, columns: [planned(COLUMNS[0]!)], keyIndexed });
   golden('join-three-keys', joinQuery(d, textKeys('old'), textKeys('new'), 10));
+  // Both keys indexed, same types and collations: the stored keys are joined too (an index lookup).
+  const indexed = joinQuery(d, textKeys('old', true), textKeys('new', true), 10);
+  assert.match(indexed, ' ON s.r0 = t.r0 AND s.k0 = t.k0 AND s.r1 = t.r1 AND s.k1 = t.k1 AND s.r2 = t.r2 AND s.k2 = t.k2 WHERE ');
+  golden('join-stored-keys', indexed);
+  const other = (schema: string, collation: string): JoinSide => ({ ...textKeys(schema, true), keys: [planned(col('region', 'nvarchar', { maxLength: 20, nullable: false, collation }), { neverNull: true })] });
+  assert.not.match(joinQuery(d, other('old', 'Latin1_General_CI_AS'), other('new', 'Latin1_General_CS_AS'), 10), 's.r0', 'other collations: texts only');
+  assert.equal([d.rawKeyJoin!(col('a', 'int'), col('a', 'bigint'), { kind: 'integer' }), d.rawKeyJoin!(col('a', 'nchar', { maxLength: 10 }), col('a', 'nchar', { maxLength: 20 }), { kind: 'char' })], [true, false]);
   const counts = countsQuery(d, side('old', '[qty] > 0'), side('new'));
   assert.is(counts, 'SELECT (SELECT COUNT_BIG(*) FROM [old].[orders] WHERE [qty] > 0) AS source_rows, (SELECT COUNT_BIG(*) FROM [new].[orders]) AS target_rows');
   assert.is(countsQuery(postgresData, side('old'), side('new')), 'SELECT (SELECT COUNT(*) FROM old.orders) AS source_rows, (SELECT COUNT(*) FROM new.orders) AS target_rows', 'the default');

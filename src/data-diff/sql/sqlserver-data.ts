@@ -242,6 +242,16 @@ function significant(column: DataColumn, digits: number): string {
   return `CASE WHEN ${col} = 0 THEN '0'${large} ELSE ${trimFraction(rounded)} END`;
 }
 
+/**
+ * Stored keys may be joined too (so the server looks rows up by index instead of comparing computed
+ * bytes): integers of any integer types; otherwise the same declared type and collation, where equal
+ * canonical texts are equal stored values (a case-insensitive collation, or SQL Server's
+ * trailing-space padding, only adds matches, which the compared texts reject).
+ */
+function rawKeyJoin(source: DataColumn, target: DataColumn, plan: ColumnPlan): boolean {
+  return plan.kind === 'integer' || (source.columnType === target.columnType && source.collation === target.collation);
+}
+
 /** Rows the stream holds before it pauses the request. */
 const STREAM_ROWS = 1000;
 
@@ -356,6 +366,7 @@ export const sqlserverData: DataDialect = {
   crossDatabaseQueries: false,
   fullOuterJoin: true,
   byteText: utf8Bytes,
+  rawKeyJoin,
   // IS DISTINCT FROM only from SQL Server 2022.
   distinct: (a, b) => `(${a} <> ${b} OR (${a} IS NULL AND ${b} IS NOT NULL) OR (${a} IS NOT NULL AND ${b} IS NULL))`,
   async currentSchema(connection) {
