@@ -167,21 +167,17 @@ function evaluate(sql: string, columns: Readonly<Record<string, Value>>, params:
 
   /** OR of ANDs of predicates, in three-valued logic (null: unknown). */
   function condition(): boolean | null {
-    let left = conjunction();
-    while (isId('OR')) {
-      p++;
-      const right = conjunction();
-      left = left === true || right === true ? true : left === null || right === null ? null : false;
-    }
-    return left;
+    return chain('OR', () => chain('AND', predicate));
   }
 
-  function conjunction(): boolean | null {
-    let left = predicate();
-    while (isId('AND')) {
+  /** `operand (word operand)*`: AND is false if any is false, OR true if any is true, else unknown if any is. */
+  function chain(word: 'AND' | 'OR', operand: () => boolean | null): boolean | null {
+    const decisive = word === 'OR';
+    let left = operand();
+    while (isId(word)) {
       p++;
-      const right = predicate();
-      left = left === false || right === false ? false : left === null || right === null ? null : true;
+      const right = operand();
+      left = left === decisive || right === decisive ? decisive : left === null || right === null ? null : !decisive;
     }
     return left;
   }
