@@ -1,8 +1,8 @@
 /**
  * SQL Server through the CLI, without a server: `diff` and `generate` from the shipped example
  * snapshot (snapshots/sqlserver-example.json) against `empty` and against a changed copy, `snapshot`
- * of it, and the errors a SQL Server project meets: `dataDiff` (not yet: UNSUPPORTED before
- * connecting), a server that refuses the connection, a schema model without a build environment.
+ * of it, and the errors a SQL Server project meets: `dataDiff` against a server that refuses the
+ * connection (exit 4, as far as it can get here), a schema model without a build environment.
  */
 import fs from 'node:fs';
 import net from 'node:net';
@@ -107,13 +107,13 @@ test('snapshot of the example snapshot writes the same file', async () => {
   assert.is(fs.readFileSync(path.join(work, 'again.json'), 'utf8'), example);
 });
 
-test('dataDiff against SQL Server: UNSUPPORTED, exit 8, one line, before any connection', async () => {
-  const result = await run('dataDiff', '-source=legacy', '-target=pg', '-table=orders', '-key=id');
-  assert.is(result.code, 8, result.stdout + result.stderr);
-  assert.is(result.stderr.trim(), 'ERROR: SQL Server has no data diff (dataDiff) in this version of parity (-source=legacy)');
-  const whole = await run('dataDiff', '-source=pg', '-target=legacy');
-  assert.is(whole.code, 8, whole.stderr);
-  assert.match(whole.stderr, 'SQL Server has no data diff (dataDiff) in this version of parity (-target=legacy)');
+test('dataDiff against SQL Server gets as far as connecting: a refused connection is exit 4, one line, no password', async () => {
+  const result = await run('dataDiff', '-source=legacy', '-target=legacy', '-table=orders', '-key=id');
+  assert.is(result.code, 4, result.stdout + result.stderr);
+  assert.is(result.stderr.trim().split('\n').filter((l) => l.startsWith('ERROR:')).length, 1, result.stderr);
+  assert.match(result.stderr, `ERROR: cannot connect to SQL Server at 127.0.0.1:${refusedPort}: connection refused`);
+  assert.not.match(result.stdout + result.stderr, 'pw-secret-1');
+  assert.not.match(result.stderr, 'has no data diff');
 });
 
 test('a SQL Server that refuses the connection: exit 4, one line, no password', async () => {

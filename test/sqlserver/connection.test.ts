@@ -8,7 +8,6 @@
  * `err = new Error(info.message); err.info = info; new RequestError(err, 'EREQUEST')`), plus a real
  * refused connection on the loopback address.
  */
-import net from 'node:net';
 import sql from 'mssql';
 import { ConnectionError as TediousConnectionError } from 'tedious';
 import { test } from 'uvu';
@@ -20,6 +19,7 @@ import { connectionConfig, loginErrorNumbers, toParityError, withSqlServerPool }
 import { redactSqlServerUrl } from '../../src/dialects/sqlserver/sqlserver-url.ts';
 import { ParityError } from '../../src/errors.ts';
 import { EXIT_CODES } from '../../src/cli/exit-codes.ts';
+import { freeLoopbackPort } from '../../src/embedded/embedded-postgres.ts';
 
 const parse = (url: string) => parseDatabaseUrl(url, DIALECTS, 'flyway.toml: environments.dev.url');
 
@@ -84,7 +84,7 @@ test('the registry knows SQL Server: its scheme, port, dbo, GO batches, transact
   assert.equal([dialect.displayName, dialect.urlSchemes, dialect.defaultPort, dialect.defaultSchemas], ['SQL Server', ['sqlserver'], 1433, ['dbo']]);
   assert.is(dialect.migration.terminate!({ sql: 'CREATE VIEW v AS SELECT 1' }), 'CREATE VIEW v AS SELECT 1\nGO');
   assert.is(dialect.migration.transactionalDdl, true);
-  assert.is(dialect.dataDiff, false);
+  assert.is(dialect.dataDiff, true, 'src/data-diff/sql/sqlserver-data.ts');
   assert.is(dialect.schemaModel?.needsBuildEnvironment, true);
   assert.ok(dialect.migrate !== undefined && dialect.migrate.withThrowawayDatabase === undefined, 'no throwaway server');
 });
@@ -182,11 +182,7 @@ test('other server errors: DATABASE_ERROR with the number (exit 5), context firs
 });
 
 test('a real refused connection on the loopback address: mssql and tedious fail, parity says CONNECTION_FAILED in one line', async () => {
-  // A port that was free a moment ago: nothing listens on it.
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as net.AddressInfo).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  const port = await freeLoopbackPort();
   try {
     await withSqlServerPool({ ...settings, host: '127.0.0.1', port, params: { loginTimeout: '5' } }, async () => 'unreachable');
     assert.unreachable('should fail');

@@ -169,6 +169,12 @@ export interface DataDialect {
    * BY. Default ` LIMIT n`; `OFFSET 0 ROWS FETCH NEXT n ROWS ONLY` where the server has no LIMIT.
    */
   limit?(n: number, ordered: boolean): string;
+  /**
+   * Optional: the aggregate counting a table's rows in `countQuery`, `countsQuery` and
+   * `distinctRowsQuery`. Default `COUNT(*)`; SQL Server's COUNT is an INT that fails beyond 2^31 - 1
+   * rows, so it writes `COUNT_BIG(*)`.
+   */
+  readonly countRows?: string;
   /** Optional: what a SELECT of expressions only needs as its FROM (` FROM DUAL` on Oracle). Default none. */
   readonly fromNothing?: string;
   /**

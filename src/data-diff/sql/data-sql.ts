@@ -87,6 +87,11 @@ export function moduloSql(dialect: DataDialect, a: string, m: string | number): 
   return dialect.modulo?.(a, String(m)) ?? `MOD(${a}, ${m})`;
 }
 
+/** The aggregate counting rows (the dialect's `countRows`, default `COUNT(*)`). */
+export function countSql(dialect: DataDialect): string {
+  return dialect.countRows ?? 'COUNT(*)';
+}
+
 /** What ends a SELECT to return at most `n` rows (the dialect's `limit`, default ` LIMIT n`). */
 export function limitSql(dialect: DataDialect, n: number, ordered: boolean): string {
   return dialect.limit?.(n, ordered) ?? ` LIMIT ${n}`;
@@ -217,13 +222,13 @@ export function distinctRowsQuery(dialect: DataDialect, spec: SegmentSpec): Buil
   const texts = spec.columns.map((c) => dialect.byteText(value(c)));
   const values = texts.map((text, i) => `${text} AS v${i}`);
   const groups = texts.join(', ');
-  const sql = `SELECT ${[...values, 'COUNT(*) AS n'].join(', ')} FROM ${fromClause(dialect, spec.table)}${condition.sql}${groups === '' ? '' : ` GROUP BY ${groups}`}`;
+  const sql = `SELECT ${[...values, `${countSql(dialect)} AS n`].join(', ')} FROM ${fromClause(dialect, spec.table)}${condition.sql}${groups === '' ? '' : ` GROUP BY ${groups}`}`;
   return { sql, params: condition.params };
 }
 
 /** The number of rows of a table (`n`), with a side's raw filter if it has one: a table on one side only, a sampled side's whole table. */
 export function countQuery(dialect: DataDialect, table: SegmentSpec['table'], where?: string): string {
-  return `SELECT COUNT(*) AS n FROM ${fromClause(dialect, table)}${where !== undefined ? ` WHERE ${where}` : ''}`;
+  return `SELECT ${countSql(dialect)} AS n FROM ${fromClause(dialect, table)}${where !== undefined ? ` WHERE ${where}` : ''}`;
 }
 
 /**
@@ -245,6 +250,23 @@ export function cellText(value: unknown): string | null {
 export interface SegmentChecksum {
   readonly count: string;
   readonly checksum: string;
+}
+
+/**
+ * The rows of a driver's row stream (a DataConnection's `stream`): a driver failure is thrown as
+ * `mapError(error)`, and `stop` runs when the rows were not read to the end (the caller stopped early,
+ * or reading failed), to deal with the rest of the result.
+ */
+export async function* streamedRows(rows: AsyncIterable<unknown>, mapError: (error: unknown) => unknown, stop: () => void): AsyncGenerator<Record<string, unknown>> {
+  let finished = false;
+  try {
+    for await (const row of rows) yield row as Record<string, unknown>;
+    finished = true;
+  } catch (error) {
+    throw mapError(error);
+  } finally {
+    if (!finished) stop();
+  }
 }
 
 /** Runs a dialect's session setup on a new connection; closes it and rethrows when a statement fails. */

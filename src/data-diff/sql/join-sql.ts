@@ -15,7 +15,7 @@
  * target (rows only in the source, differing rows) UNION ALL the target's rows no source row matches.
  */
 import type { DataDialect, PlannedColumn, TableRef } from './data-dialect.js';
-import { fromClause, limitSql, normalizedSql, valueSql } from './data-sql.js';
+import { countSql, fromClause, limitSql, normalizedSql, valueSql } from './data-sql.js';
 
 /** One side of the JOIN; both sides are read through one connection. */
 export interface JoinSide {
@@ -35,7 +35,7 @@ function whereClause(where: string | undefined): string {
 
 /** `source_rows` and `target_rows`: the rows each side compares. */
 export function countsQuery(dialect: DataDialect, source: JoinSide, target: JoinSide): string {
-  const count = (side: JoinSide) => `(SELECT COUNT(*) FROM ${fromClause(dialect, side.table)}${whereClause(side.where)})`;
+  const count = (side: JoinSide) => `(SELECT ${countSql(dialect)} FROM ${fromClause(dialect, side.table)}${whereClause(side.where)})`;
   return `SELECT ${count(source)} AS source_rows, ${count(target)} AS target_rows${dialect.fromNothing ?? ''}`;
 }
 

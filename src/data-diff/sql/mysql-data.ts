@@ -22,7 +22,7 @@ import { ParityError } from '../../errors.js';
 import { connectionOptions, toParityError, withReadOnlySnapshot } from '../../dialects/mysql/mysql-connection.js';
 import { qualifiedName, quoteIdent, quoteLiteral } from '../../dialects/mysql/mysql-quoting.js';
 import { DEFAULT_FLOAT_DIGITS, floatExactLimit, ownKind, timestampTextLength } from './column-plan.js';
-import { cellText, setUpSession } from './data-sql.js';
+import { cellText, setUpSession, streamedRows } from './data-sql.js';
 import type { RowHashName } from '../row-hash.js';
 import type { Classification, ColumnPlan, DataColumn, DataConnection, DataDialect, Normalized, ValueKind } from './data-dialect.js';
 import { describeMysqlResult, readMysqlCatalog, type MysqlResultField } from './mysql-catalog.js';
@@ -203,20 +203,12 @@ async function connect(settings: ConnectionSettings): Promise<DataConnection> {
       // Row streaming is on the callback connection the promise wrapper holds (not in its typings).
       const callbacks = (raw as unknown as { connection: CallbackConnection }).connection;
       const rows = callbacks.query(sql).stream({ highWaterMark: STREAM_ROWS });
-      let finished = false;
-      try {
-        for await (const row of rows) yield row as Record<string, unknown>;
-        finished = true;
-      } catch (error) {
-        throw toParityError(error, settings);
-      } finally {
-        if (!finished) {
-          // The rest of the result would still arrive before any other statement: drop the connection.
-          destroyed = true;
-          rows.destroy();
-          raw.destroy();
-        }
-      }
+      yield* streamedRows(rows, (error) => toParityError(error, settings), () => {
+        // The rest of the result would still arrive before any other statement: drop the connection.
+        destroyed = true;
+        rows.destroy();
+        raw.destroy();
+      });
     },
     async describeResult(sql) {
       try {

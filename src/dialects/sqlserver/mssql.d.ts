@@ -40,6 +40,9 @@ declare module 'mssql' {
     input(name: string, value: unknown): Request;
     query<T = Record<string, unknown>>(command: string): Promise<IResult<T>>;
     batch<T = Record<string, unknown>>(command: string): Promise<IResult<T>>;
+    /** Stream mode: rows come through the returned stream (with back pressure); `query` then reports through events. */
+    toReadableStream(options?: { highWaterMark?: number }): import('node:stream').Readable;
+    cancel(): boolean;
   }
   export class MSSQLError extends Error {
     constructor(message: string | Error, code?: string);
@@ -56,7 +59,7 @@ declare module 'mssql' {
     procName?: string;
   }
   export class TransactionError extends MSSQLError {}
-  export const ISOLATION_LEVEL: { readonly READ_COMMITTED: number; readonly SNAPSHOT: number };
+  export const ISOLATION_LEVEL: { readonly READ_COMMITTED: number; readonly REPEATABLE_READ: number; readonly SNAPSHOT: number };
   const mssql: {
     ConnectionPool: typeof ConnectionPool;
     Transaction: typeof Transaction;

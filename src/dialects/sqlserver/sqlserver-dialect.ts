@@ -15,8 +15,8 @@ export const sqlserverDialect: Dialect = {
   name: 'sqlserver',
   displayName: 'SQL Server',
   urlSchemes: [...SQLSERVER_URL_SCHEMES],
-  // No data dialect in src/data-diff/sql yet: dataDiff against SQL Server fails with UNSUPPORTED.
-  dataDiff: false,
+  // Its data dialect is src/data-diff/sql/sqlserver-data.ts (SQL Server 2019+; not yet run against a live server).
+  dataDiff: true,
   defaultPort: SQLSERVER_DEFAULT_PORT,
   parseUrl: parseSqlServerUrl,
   defaultSchemas: DEFAULT_SCHEMAS,

@@ -1,0 +1,1 @@
+SELECT k0 FROM (SELECT CONVERT(VARCHAR(20), [id]) AS k0, ROW_NUMBER() OVER (ORDER BY [id]) AS rn FROM [sales].[orders] WHERE [id] >= CAST(@p1 AS BIGINT) AND ([region] = N'EU')) numbered WHERE rn > 1 AND (((rn - 1) * 32) % 50000) < 32 ORDER BY rn

@@ -1,0 +1,1 @@
+SELECT COUNT_BIG(*) AS n FROM (SELECT id, qty FROM sales.orders) parity_query

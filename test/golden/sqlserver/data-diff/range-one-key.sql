@@ -1,0 +1,1 @@
+ WHERE [id] >= CAST(@p1 AS BIGINT) AND [id] < CAST(@p2 AS BIGINT)
