@@ -45,6 +45,23 @@ export interface CatalogColumnRow {
   collation: string | null;
 }
 
+/** The columns-query row of a column a dialect has already read into a DataColumn (its driver's rows need more than renaming). */
+export function columnRowOf(schema: string, table: string, column: DataColumn): CatalogColumnRow {
+  return {
+    schema_name: schema,
+    table_name: table,
+    name: column.name,
+    data_type: column.dataType,
+    column_type: column.columnType,
+    precision: column.precision,
+    scale: column.scale,
+    datetime_precision: column.datetimePrecision,
+    length: column.length,
+    nullable: column.nullable,
+    collation: column.collation,
+  };
+}
+
 export interface CatalogTableRow {
   readonly schema_name: string;
   readonly table_name: string;

@@ -11,7 +11,7 @@
  * (`TIMESTAMP(6) WITH TIME ZONE`, `NUMBER` with DATA_PRECISION/DATA_SCALE, `VARCHAR2` with CHAR_LENGTH
  * and CHAR_USED) into a DataColumn, as `oracleResultColumn` does for a query's result metadata.
  */
-import { assembleCatalog, type CatalogColumnRow, type CatalogIndexRow, type CatalogScope, type CatalogTable } from './catalog.js';
+import { assembleCatalog, columnRowOf, type CatalogIndexRow, type CatalogScope, type CatalogTable } from './catalog.js';
 import type { DataColumn, DataConnection } from './data-dialect.js';
 
 /** The scope's condition on an owner and a name column, its placeholders numbered from `first`. */
@@ -217,22 +217,7 @@ export function assembleOracleCatalog(
         ...(estimate !== null ? { estimated_rows: estimate } : {}),
       };
     }),
-    columns.map(upper).map((row): CatalogColumnRow => {
-      const c = oracleColumn(row);
-      return {
-        schema_name: text(row['OWNER']),
-        table_name: text(row['TABLE_NAME']),
-        name: c.name,
-        data_type: c.dataType,
-        column_type: c.columnType,
-        precision: c.precision,
-        scale: c.scale,
-        datetime_precision: c.datetimePrecision,
-        length: c.length,
-        nullable: c.nullable,
-        collation: null,
-      };
-    }),
+    columns.map(upper).map((row) => columnRowOf(text(row['OWNER']), text(row['TABLE_NAME']), { ...oracleColumn(row), collation: null })),
     [...indexes.values()].map(({ row, columns }) => ({ ...row, columns })),
   );
 }

@@ -6,7 +6,7 @@
  * columns are not part of the key). Row estimates: the rows of the heap or clustered index
  * (sys.partitions, index_id 0 or 1), summed over partitions.
  */
-import { assembleCatalog, type CatalogColumnRow, type CatalogIndexRow, type CatalogScope, type CatalogTable } from './catalog.js';
+import { assembleCatalog, columnRowOf, type CatalogIndexRow, type CatalogScope, type CatalogTable } from './catalog.js';
 import type { DataColumn, DataConnection } from './data-dialect.js';
 
 /** The scope's condition on `s.name`/`o.name`, with its parameters `@p1`.. (no schemas: the user's default schema). */
@@ -120,22 +120,7 @@ export function assembleSqlServerCatalog(
       // SUM of BIGINT comes back as a string (mssql returns BIGINT as text); NULL for a view.
       estimated_rows: Number(row['estimated'] ?? 0),
     })),
-    columns.map((row): CatalogColumnRow => {
-      const c = sqlserverColumn(row);
-      return {
-        schema_name: row.schema_name,
-        table_name: row.table_name,
-        name: c.name,
-        data_type: c.dataType,
-        column_type: c.columnType,
-        precision: c.precision,
-        scale: c.scale,
-        datetime_precision: c.datetimePrecision,
-        length: c.length,
-        nullable: c.nullable,
-        collation: c.collation,
-      };
-    }),
+    columns.map((row) => columnRowOf(row.schema_name, row.table_name, sqlserverColumn(row))),
     [...indexes.values()],
   );
 }
