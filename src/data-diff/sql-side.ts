@@ -133,7 +133,8 @@ async function checkKey(side: OpenedSide, keys: readonly PlannedColumn[], where:
     sql = `SELECT ${keyTexts(false)} FROM ${table} WHERE (${nullable.map((c) => `${c} IS NULL`).join(' OR ')})${where ? ` AND (${where})` : ''}`;
   } else {
     const order = keys.map((k) => dialect.keyOrder(k.column, k.plan));
-    const nullGroup = nullable.map((c) => ` OR COUNT(${c}) < COUNT(*)`).join('');
+    // A NULL key column in the group, counted without COUNT(column): SQL Server's COUNT refuses text and ntext.
+    const nullGroup = nullable.map((c) => ` OR SUM(CASE WHEN ${c} IS NULL THEN 1 ELSE 0 END) > 0`).join('');
     sql = `SELECT ${keyTexts(true)} FROM ${table}${where ? ` WHERE ${where}` : ''} GROUP BY ${order.join(', ')} HAVING COUNT(*) > 1${nullGroup}`;
   }
   const [found] = await side.pool.use((c) => c.query(`${sql}${limitSql(dialect, 1, false)}`));
