@@ -144,24 +144,6 @@ test('a few scattered differences: one grouped pass, then their buckets download
   assert.ok(result.rowsDownloaded <= 2 * 6 * 20, `downloaded ${result.rowsDownloaded}`);
 });
 
-test('a download the -maxRowsDownloaded budget cannot afford at once is refined instead, and the result stays complete', async () => {
-  const n = 100_000;
-  const changed = new Set(['1', '4711', '77777', '83457', '99999', '100000']);
-  const src = table(n);
-  const tgt = src.map((r) => (changed.has(r.key[0]!) ? { key: r.key, values: ['x', 'y'] } : r));
-  const source = memorySide(src, ['integer'], COLUMNS, ['k0'], n);
-  const target = memorySide(tgt, ['integer'], COLUMNS, ['k0'], n);
-  const collector = new ReportCollector({ key: ['k0'], columns: COLUMNS }, { rows: 20 });
-  // The 6 mismatching buckets hold about 2 × 96 rows: more than the 150 the budget allows at once.
-  const options = { keyKinds: ['integer'] as KeyKind[], keyNames: ['k0'], bisectionFactor: 8, bisectionThreshold: 40, threads: 4, budget: new DownloadBudget(150) };
-  const result = await diffTables(source, target, options, { identical: (c) => collector.identical(c), difference: (d) => collector.add(d) });
-  const report = collector.finish(result, 0, 'hashdiff');
-  assert.is(result.complete, true);
-  assert.is(report.summary.differentRows, changed.size);
-  assert.is(source.calls.stats, 2, 'the first pass, then a refinement instead of the download');
-  assert.ok(result.rowsDownloaded <= 150, `downloaded ${result.rowsDownloaded}`);
-});
-
 test('many scattered differences: their buckets hold more than 1/8 of the rows, so they are refined first, then downloaded', async () => {
   const n = 100_000;
   const src = table(n);
