@@ -64,16 +64,6 @@ export interface EngineResult {
   readonly complete: boolean;
 }
 
-/**
- * A refinement or a split reads the node's rows again (a bucket filter cannot use an index), while a
- * download reads only the rows it returns: mismatching buckets holding at most 1/DIRECT_DOWNLOAD_SHARE
- * of the node's rows are downloaded at once (a row downloaded and compared costs about as much as 8
- * scanned: bench/RESULTS.md, the naive download against the plain checksum), up to
- * MAX_DIRECT_DOWNLOAD rows per side, which bounds the differences one download holds.
- */
-const DIRECT_DOWNLOAD_SHARE = 8;
-const MAX_DIRECT_DOWNLOAD = 1 << 18;
-
 /** Rows per bucket aimed at by the first pass. */
 const ROWS_PER_BUCKET = 16;
 /** Buckets of the first pass at most: the size of each side's answer. */
@@ -167,18 +157,10 @@ export async function diffTables(sourceSide: TableSide, targetSide: TableSide, o
 
   const small = (a: Assessment) => Math.max(a.sourceRows, a.targetRows) <= options.bisectionThreshold;
 
-  /** Downloading the node's mismatching buckets costs less than another pass over its rows (see DIRECT_DOWNLOAD_SHARE). */
-  const cheaperThanAPass = (node: Node, a: Assessment) =>
-    node.modulus > 1 && Math.max(a.sourceRows, a.targetRows) <= Math.min(MAX_DIRECT_DOWNLOAD, Math.max(total(node.source), total(node.target)) / DIRECT_DOWNLOAD_SHARE);
-
-  /**
-   * Downloads and compares a node's mismatching rows; null when the download cap leaves them
-   * uncompared; undefined, and nothing reserved, when the download was `optional` and the cap would not allow it.
-   */
-  const download = async (a: Assessment, optional = false): Promise<SegmentComparison | null | undefined> => {
+  /** Downloads and compares a node's mismatching rows; null when the download cap leaves them uncompared. */
+  const download = async (a: Assessment): Promise<SegmentComparison | null> => {
     const rows = a.sourceRows + a.targetRows;
     if (!options.budget.reserve(rows)) {
-      if (optional) return undefined;
       complete = false;
       return null;
     }
@@ -188,7 +170,7 @@ export async function diffTables(sourceSide: TableSide, targetSide: TableSide, o
     return result;
   };
 
-  const emit = (result: SegmentComparison | null | undefined) => {
+  const emit = (result: SegmentComparison | null) => {
     if (!result) return;
     sink.identical(result.identical);
     for (const difference of result.differences) sink.difference(difference);
@@ -214,10 +196,6 @@ export async function diffTables(sourceSide: TableSide, targetSide: TableSide, o
     sink.identical(a.identical);
     if (a.mismatchedBuckets === 0) return;
     if (small(a)) return emit(await download(a));
-    if (cheaperThanAPass(node, a)) {
-      const result = await download(a, true);
-      if (result !== undefined) return emit(result);
-    }
     if (node.modulus === 1) {
       // No buckets yet (a small estimate): look at this slice's buckets first.
       const modulus = firstModulus(Math.max(a.sourceRows, a.targetRows));
