@@ -19,6 +19,7 @@ import type { ConnectionSettings } from '../../config/connection.js';
 import { ParityError, isParityError } from '../../errors.js';
 import { SNAPSHOT_HISTORY_TABLE, type NewSavedSnapshot, type SavedSnapshot } from '../../migrations/snapshot-history.js';
 import { HISTORY_INSERT_COLUMNS, ScriptFailure, historyInsertValues, historyRowFrom, type HistoryRow, type MigrateSession, type MigrateSessionOptions, type MigrateSupport, type NewHistoryRow, type ScriptToRun } from '../../migrations/schema-history.js';
+import { MigrateSessionBase } from '../../migrations/migrate-session-base.js';
 import { scrubPassword } from '../driver-errors.js';
 import { cleanDatabases } from './mysql-clean.js';
 import { connectionOptions, toParityError } from './mysql-connection.js';
@@ -86,24 +87,17 @@ function failureLine(error: unknown, statement: ScriptStatement): number {
   return match ? statement.startLine + Number(match[1]) - 1 : statement.startLine;
 }
 
-class MysqlMigrateSession implements MigrateSession {
-  readonly user: string;
-  readonly historySchema: string;
+class MysqlMigrateSession extends MigrateSessionBase implements MigrateSession {
   readonly #connection: mysql.Connection;
-  readonly #settings: ConnectionSettings;
-  readonly #options: MigrateSessionOptions;
   #lockName: string | undefined;
 
   constructor(connection: mysql.Connection, settings: ConnectionSettings, options: MigrateSessionOptions, user: string, historySchema: string) {
+    super(settings, options, user, historySchema);
     this.#connection = connection;
-    this.#settings = settings;
-    this.#options = options;
-    this.user = user;
-    this.historySchema = historySchema;
   }
 
-  get #history(): string {
-    return qualifiedName(this.historySchema, this.#options.table);
+  protected qualifiedName(schema: string, table: string): string {
+    return qualifiedName(schema, table);
   }
 
   async #query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]> {
@@ -111,16 +105,16 @@ class MysqlMigrateSession implements MigrateSession {
       const [rows] = await this.#connection.query(sql, params);
       return rows as T[];
     } catch (error) {
-      throw toParityError(error, this.#settings);
+      throw toParityError(error, this.settings);
     }
   }
 
   async lock(): Promise<void> {
     // Named locks hold at most 64 characters: a hash of the table's name keeps any name under that.
-    const name = `parity-${crypto.createHash('sha1').update(`${this.historySchema}.${this.#options.table}`).digest('hex')}`;
+    const name = `parity-${crypto.createHash('sha1').update(`${this.historySchema}.${this.options.table}`).digest('hex')}`;
     const [row] = await this.#query<{ locked: number | null }>('SELECT GET_LOCK(?, ?) AS locked', [name, LOCK_TIMEOUT_SECONDS]);
     if (Number(row?.locked) !== 1) {
-      throw new ParityError('DATABASE_ERROR', `another migration has held the lock on ${this.historySchema}.${this.#options.table} for ${LOCK_TIMEOUT_SECONDS} s; try again when it is done`);
+      throw new ParityError('DATABASE_ERROR', `another migration has held the lock on ${this.historySchema}.${this.options.table} for ${LOCK_TIMEOUT_SECONDS} s; try again when it is done`);
     }
     this.#lockName = name;
   }
@@ -142,7 +136,7 @@ class MysqlMigrateSession implements MigrateSession {
       `SELECT TABLE_SCHEMA AS name FROM information_schema.TABLES WHERE TABLE_SCHEMA IN (?) AND NOT (TABLE_SCHEMA = ? AND TABLE_NAME = ?)
        UNION SELECT ROUTINE_SCHEMA FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA IN (?)
        UNION SELECT EVENT_SCHEMA FROM information_schema.EVENTS WHERE EVENT_SCHEMA IN (?)`,
-      [candidates, this.historySchema, this.#options.table, candidates, candidates],
+      [candidates, this.historySchema, this.options.table, candidates, candidates],
     );
     return rows.map((r) => r.name).sort();
   }
@@ -152,19 +146,19 @@ class MysqlMigrateSession implements MigrateSession {
   }
 
   async historyExists(): Promise<boolean> {
-    const rows = await this.#query('SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?', [this.historySchema, this.#options.table]);
+    const rows = await this.#query('SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?', [this.historySchema, this.options.table]);
     return rows.length > 0;
   }
 
   async createHistory(): Promise<void> {
-    for (const sql of createHistorySql(this.historySchema, this.#options.table)) await this.#query(sql);
+    for (const sql of createHistorySql(this.historySchema, this.options.table)) await this.#query(sql);
   }
 
   async readHistory(): Promise<HistoryRow[]> {
     const rows = await this.#query(
       `SELECT installed_rank, version, description, type, script, checksum, installed_by,
               UNIX_TIMESTAMP(installed_on) AS installed_epoch, execution_time, success
-       FROM ${this.#history} ORDER BY installed_rank`,
+       FROM ${this.history} ORDER BY installed_rank`,
     );
     // installed_on as UTC, whatever the session's time zone.
     return rows.map((r) => historyRowFrom(r, new Date(Number(r['installed_epoch']) * 1000).toISOString().slice(0, 23)));
@@ -172,7 +166,7 @@ class MysqlMigrateSession implements MigrateSession {
 
   async insertHistory(row: NewHistoryRow): Promise<void> {
     await this.#query(
-      `INSERT INTO ${this.#history} (${HISTORY_INSERT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO ${this.history} (${HISTORY_INSERT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       historyInsertValues(row),
     );
   }
@@ -188,9 +182,9 @@ class MysqlMigrateSession implements MigrateSession {
         await this.#connection.query(statement.text);
       } catch (error) {
         const rolledBack = inTransaction && (await this.#rollback());
-        const converted = toParityError(error, this.#settings);
+        const converted = toParityError(error, this.settings);
         if (isParityError(converted) && converted.code === 'CONNECTION_FAILED') throw converted;
-        throw new ScriptFailure(scrubPassword(serverMessage(error), this.#settings), failureLine(error, statement), rolledBack, error);
+        throw new ScriptFailure(scrubPassword(serverMessage(error), this.settings), failureLine(error, statement), rolledBack, error);
       }
     }
     await this.insertHistory(successRow(Date.now() - started));

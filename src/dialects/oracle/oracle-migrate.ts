@@ -26,6 +26,7 @@ import {
   type NewHistoryRow,
   type ScriptToRun,
 } from '../../migrations/schema-history.js';
+import { MigrateSessionBase } from '../../migrations/migrate-session-base.js';
 import { driverErrorMessage, scrubPassword } from '../driver-errors.js';
 import { connectionAttributes, oracleErrorNumber, toParityError } from './oracle-connection.js';
 import { foldIdentifier, qualifiedName, quoteIdent, quoteLiteral } from './oracle-quoting.js';
@@ -105,30 +106,23 @@ const DROP_CLAUSE: Readonly<Record<string, string>> = {
   TRIGGER: '',
 };
 
-export class OracleMigrateSession implements MigrateSession {
-  readonly user: string;
-  readonly historySchema: string;
+export class OracleMigrateSession extends MigrateSessionBase implements MigrateSession {
   readonly #db: OracleExecutor;
-  readonly #settings: ConnectionSettings;
-  readonly #options: MigrateSessionOptions;
 
   constructor(db: OracleExecutor, settings: ConnectionSettings, options: MigrateSessionOptions, user: string, historySchema: string) {
+    super(settings, options, user, historySchema);
     this.#db = db;
-    this.#settings = settings;
-    this.#options = options;
-    this.user = user;
-    this.historySchema = historySchema;
   }
 
-  get #history(): string {
-    return qualifiedName(this.historySchema, this.#options.table);
+  protected qualifiedName(schema: string, table: string): string {
+    return qualifiedName(schema, table);
   }
 
   async #query<T = Record<string, unknown>>(sql: string, binds?: readonly unknown[]): Promise<T[]> {
     try {
       return await this.#db.query<T>(sql, binds);
     } catch (error) {
-      throw toParityError(error, this.#settings);
+      throw toParityError(error, this.settings);
     }
   }
 
@@ -136,12 +130,12 @@ export class OracleMigrateSession implements MigrateSession {
     try {
       await this.#db.run(sql, binds);
     } catch (error) {
-      throw toParityError(error, this.#settings);
+      throw toParityError(error, this.settings);
     }
   }
 
   async lock(): Promise<void> {
-    const name = `parity ${this.historySchema}.${this.#options.table}`.slice(0, 128);
+    const name = `parity ${this.historySchema}.${this.options.table}`.slice(0, 128);
     try {
       await this.#db.run(
         `DECLARE h VARCHAR2(128); r INTEGER; BEGIN DBMS_LOCK.ALLOCATE_UNIQUE(:1, h); r := DBMS_LOCK.REQUEST(h, DBMS_LOCK.X_MODE, ${LOCK_TIMEOUT_SECONDS}, FALSE); IF r NOT IN (0, 4) THEN RAISE_APPLICATION_ERROR(-20001, 'lock ' || r); END IF; END;`,
@@ -149,12 +143,12 @@ export class OracleMigrateSession implements MigrateSession {
       );
     } catch (error) {
       if (oracleErrorNumber(error) === 20001) {
-        throw new ParityError('DATABASE_ERROR', `another migration has held the lock on ${this.historySchema}.${this.#options.table} for ${LOCK_TIMEOUT_SECONDS} s; try again when it is done`);
+        throw new ParityError('DATABASE_ERROR', `another migration has held the lock on ${this.historySchema}.${this.options.table} for ${LOCK_TIMEOUT_SECONDS} s; try again when it is done`);
       }
       if (/PLS-00201/.test(driverErrorMessage(error))) {
         throw new ParityError('DATABASE_ERROR', `parity migrate takes a lock with DBMS_LOCK, which user ${this.user} may not run: GRANT EXECUTE ON SYS.DBMS_LOCK TO ${this.user}`);
       }
-      throw toParityError(error, this.#settings, { context: 'taking the migration lock' });
+      throw toParityError(error, this.settings, { context: 'taking the migration lock' });
     }
   }
 
@@ -177,7 +171,7 @@ export class OracleMigrateSession implements MigrateSession {
   /** Schemas of `candidates` holding an object (the history table and its index excepted). */
   async #schemasWithObjects(candidates: readonly string[]): Promise<string[]> {
     if (candidates.length === 0) return [];
-    const table = this.#options.table;
+    const table = this.options.table;
     const rows = await this.#query<{ OWNER: string }>(
       `SELECT DISTINCT OWNER FROM ALL_OBJECTS
        WHERE OWNER IN (${candidates.map((_, i) => `:${i + 3}`).join(', ')}) AND GENERATED = 'N' AND OBJECT_NAME NOT LIKE 'BIN$%'
@@ -192,27 +186,27 @@ export class OracleMigrateSession implements MigrateSession {
   }
 
   async historyExists(): Promise<boolean> {
-    const rows = await this.#query<{ N: number }>(`SELECT COUNT(*) AS N FROM ALL_TABLES WHERE OWNER = :1 AND TABLE_NAME = :2`, [this.historySchema, this.#options.table]);
+    const rows = await this.#query<{ N: number }>(`SELECT COUNT(*) AS N FROM ALL_TABLES WHERE OWNER = :1 AND TABLE_NAME = :2`, [this.historySchema, this.options.table]);
     return Number(rows[0]?.N ?? 0) > 0;
   }
 
   async createHistory(): Promise<void> {
-    for (const statement of createHistorySql(this.historySchema, this.#options.table)) await this.#run(statement);
+    for (const statement of createHistorySql(this.historySchema, this.options.table)) await this.#run(statement);
   }
 
   async readHistory(): Promise<HistoryRow[]> {
     const rows = await this.#query(
       `SELECT "installed_rank", "version", "description", "type", "script", "checksum", "installed_by",
               TO_CHAR("installed_on", 'YYYY-MM-DD"T"HH24:MI:SS.FF3') AS "installed_on_text", "execution_time", "success"
-       FROM ${this.#history} ORDER BY "installed_rank"`,
+       FROM ${this.history} ORDER BY "installed_rank"`,
     );
     return rows.map((r) => historyRowFrom({ ...r, description: r['description'] === null || r['description'] === ' ' ? '' : r['description'] }, String(r['installed_on_text'])));
   }
 
   async insertHistory(row: NewHistoryRow): Promise<void> {
-    const { sql, binds } = historyInsert(this.historySchema, this.#options.table, row);
+    const { sql, binds } = historyInsert(this.historySchema, this.options.table, row);
     await this.#run(sql, binds);
-    await this.#db.commit().catch((error: unknown) => Promise.reject(toParityError(error, this.#settings)));
+    await this.#db.commit().catch((error: unknown) => Promise.reject(toParityError(error, this.settings)));
   }
 
   async runScript(script: ScriptToRun, successRow: (executionTime: number) => NewHistoryRow): Promise<void> {
@@ -224,9 +218,9 @@ export class OracleMigrateSession implements MigrateSession {
       } catch (error) {
         // DML since the last DDL is undone; DDL before it stays: the script is not rolled back.
         await this.#db.rollback().catch(() => {});
-        const converted = toParityError(error, this.#settings);
+        const converted = toParityError(error, this.settings);
         if (isParityError(converted) && converted.code === 'CONNECTION_FAILED') throw converted;
-        throw new ScriptFailure(scrubPassword(serverMessage(error), this.#settings), statement.startLine, false, error);
+        throw new ScriptFailure(scrubPassword(serverMessage(error), this.settings), statement.startLine, false, error);
       }
     }
     await this.insertHistory(successRow(Date.now() - started));
@@ -257,7 +251,7 @@ export class OracleMigrateSession implements MigrateSession {
             lastError = error;
           });
         }
-        if (failed.length === pending.length) throw toParityError(lastError, this.#settings, { context: 'clean' });
+        if (failed.length === pending.length) throw toParityError(lastError, this.settings, { context: 'clean' });
         pending = failed;
       }
     }
@@ -296,7 +290,7 @@ export class OracleMigrateSession implements MigrateSession {
       await this.#db.commit();
     } catch (error) {
       await this.#db.rollback().catch(() => {});
-      throw toParityError(error, this.#settings);
+      throw toParityError(error, this.settings);
     }
   }
 

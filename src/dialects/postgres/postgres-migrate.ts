@@ -10,6 +10,7 @@ import type { ConnectionSettings } from '../../config/connection.js';
 import { withEmbeddedPostgres } from '../../embedded/embedded-postgres.js';
 import { SNAPSHOT_HISTORY_TABLE, type NewSavedSnapshot, type SavedSnapshot } from '../../migrations/snapshot-history.js';
 import { HISTORY_INSERT_COLUMNS, ScriptFailure, historyInsertValues, historyRowFrom, type HistoryRow, type MigrateSession, type MigrateSessionOptions, type MigrateSupport, type NewHistoryRow, type ScriptToRun } from '../../migrations/schema-history.js';
+import { MigrateSessionBase } from '../../migrations/migrate-session-base.js';
 import { cleanSchemas } from './postgres-clean.js';
 import { connectPostgres, toParityError, withPostgresClient } from './postgres-connection.js';
 import { qualifiedName, quoteIdent } from './postgres-quoting.js';
@@ -63,35 +64,28 @@ function failure(error: unknown, statement: ScriptStatement, rolledBack: boolean
   return new ScriptFailure(serverMessage(error), lineAtPosition(statement.text, statement.startLine, Number.isFinite(position) ? position : undefined), rolledBack, error);
 }
 
-class PostgresMigrateSession implements MigrateSession {
-  readonly user: string;
-  readonly historySchema: string;
+class PostgresMigrateSession extends MigrateSessionBase implements MigrateSession {
   readonly #client: pg.Client;
-  readonly #settings: ConnectionSettings;
-  readonly #options: MigrateSessionOptions;
 
   constructor(client: pg.Client, settings: ConnectionSettings, options: MigrateSessionOptions, user: string, historySchema: string) {
+    super(settings, options, user, historySchema);
     this.#client = client;
-    this.#settings = settings;
-    this.#options = options;
-    this.user = user;
-    this.historySchema = historySchema;
   }
 
-  get #history(): string {
-    return qualifiedName(this.historySchema, this.#options.table);
+  protected qualifiedName(schema: string, table: string): string {
+    return qualifiedName(schema, table);
   }
 
   async #query(sql: string, params: unknown[] = []): Promise<pg.QueryResult> {
     try {
       return await this.#client.query(sql, params);
     } catch (error) {
-      throw toParityError(error, this.#settings);
+      throw toParityError(error, this.settings);
     }
   }
 
   async lock(): Promise<void> {
-    await this.#query('SELECT pg_catalog.pg_advisory_lock(pg_catalog.hashtext($1))', [`parity:${this.historySchema}.${this.#options.table}`]);
+    await this.#query('SELECT pg_catalog.pg_advisory_lock(pg_catalog.hashtext($1))', [`parity:${this.historySchema}.${this.options.table}`]);
   }
 
   async existingSchemas(schemas: readonly string[]): Promise<string[]> {
@@ -117,13 +111,13 @@ class PostgresMigrateSession implements MigrateSession {
   }
 
   async historyExists(): Promise<boolean> {
-    const result = await this.#query('SELECT pg_catalog.to_regclass($1) IS NOT NULL AS present', [this.#history]);
+    const result = await this.#query('SELECT pg_catalog.to_regclass($1) IS NOT NULL AS present', [this.history]);
     return (result.rows[0] as { present: boolean }).present;
   }
 
   async createHistory(): Promise<void> {
     await this.#query('BEGIN');
-    for (const sql of createHistorySql(this.historySchema, this.#options.table)) await this.#query(sql);
+    for (const sql of createHistorySql(this.historySchema, this.options.table)) await this.#query(sql);
     await this.#query('COMMIT');
   }
 
@@ -131,14 +125,14 @@ class PostgresMigrateSession implements MigrateSession {
     const result = await this.#query(
       `SELECT installed_rank, version, description, type, script, checksum, installed_by,
               to_char(installed_on, 'YYYY-MM-DD"T"HH24:MI:SS.MS') AS installed_on, execution_time, success
-       FROM ${this.#history} ORDER BY installed_rank`,
+       FROM ${this.history} ORDER BY installed_rank`,
     );
     return (result.rows as Array<Record<string, unknown>>).map((r) => historyRowFrom(r, String(r['installed_on'])));
   }
 
   async insertHistory(row: NewHistoryRow): Promise<void> {
     await this.#query(
-      `INSERT INTO ${this.#history} (${HISTORY_INSERT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      `INSERT INTO ${this.history} (${HISTORY_INSERT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
       historyInsertValues(row),
     );
   }
@@ -147,7 +141,7 @@ class PostgresMigrateSession implements MigrateSession {
     // A script the parser cannot read runs as one multi-statement query; the server says what is wrong.
     const statements = (await scriptStatements(script.text)) ?? [{ text: script.text, startLine: 1 }];
     const nonTransactional = statements.filter((s) => s.nonTransactional !== undefined);
-    if (nonTransactional.length > 0 && nonTransactional.length < statements.length && !this.#options.mixed) {
+    if (nonTransactional.length > 0 && nonTransactional.length < statements.length && !this.options.mixed) {
       const first = nonTransactional[0]!;
       throw new ScriptFailure(
         `the script mixes ${first.nonTransactional}, which cannot run in a transaction, with statements that can; split it, or set mixed = true to run it without a transaction`,
@@ -163,7 +157,7 @@ class PostgresMigrateSession implements MigrateSession {
         await this.#client.query(statement.text);
       } catch (error) {
         if (inTransaction) await this.#client.query('ROLLBACK').catch(() => {});
-        const converted = toParityError(error, this.#settings);
+        const converted = toParityError(error, this.settings);
         if (converted instanceof Error && (converted as { code?: string }).code === 'CONNECTION_FAILED') throw converted;
         throw failure(error, statement, inTransaction);
       }
@@ -190,7 +184,7 @@ class PostgresMigrateSession implements MigrateSession {
               OR EXISTS (SELECT 1 FROM pg_catalog.pg_proc p WHERE p.pronamespace = n.oid)
               OR EXISTS (SELECT 1 FROM pg_catalog.pg_extension e WHERE e.extnamespace = n.oid))
        ORDER BY 1`,
-      [this.#history],
+      [this.history],
     );
     return (result.rows as Array<{ name: string }>).map((r) => r.name);
   }

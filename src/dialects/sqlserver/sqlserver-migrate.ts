@@ -25,6 +25,7 @@ import {
   type NewHistoryRow,
   type ScriptToRun,
 } from '../../migrations/schema-history.js';
+import { MigrateSessionBase } from '../../migrations/migrate-session-base.js';
 import { driverErrorMessage, scrubPassword } from '../driver-errors.js';
 import { connectPool, serverErrorNumber, toParityError } from './sqlserver-connection.js';
 import { qualifiedName, quoteIdent, quoteString } from './sqlserver-quoting.js';
@@ -86,42 +87,35 @@ function failureLine(error: unknown, batch: Batch): number {
   return typeof line === 'number' && line > 0 ? batch.startLine + line - 1 : batch.startLine;
 }
 
-export class SqlServerMigrateSession implements MigrateSession {
-  readonly user: string;
-  readonly historySchema: string;
+export class SqlServerMigrateSession extends MigrateSessionBase implements MigrateSession {
   readonly #db: SqlExecutor;
-  readonly #settings: ConnectionSettings;
-  readonly #options: MigrateSessionOptions;
   #lock: string | undefined;
 
   constructor(db: SqlExecutor, settings: ConnectionSettings, options: MigrateSessionOptions, user: string, historySchema: string) {
+    super(settings, options, user, historySchema);
     this.#db = db;
-    this.#settings = settings;
-    this.#options = options;
-    this.user = user;
-    this.historySchema = historySchema;
   }
 
-  get #history(): string {
-    return qualifiedName(this.historySchema, this.#options.table);
+  protected qualifiedName(schema: string, table: string): string {
+    return qualifiedName(schema, table);
   }
 
   async #query<T = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<T[]> {
     try {
       return await this.#db.query<T>(text, params);
     } catch (error) {
-      throw toParityError(error, this.#settings);
+      throw toParityError(error, this.settings);
     }
   }
 
   async lock(): Promise<void> {
-    const resource = `parity-${crypto.createHash('sha1').update(`${this.historySchema}.${this.#options.table}`).digest('hex')}`;
+    const resource = `parity-${crypto.createHash('sha1').update(`${this.historySchema}.${this.options.table}`).digest('hex')}`;
     const [row] = await this.#query<{ result: number }>(
       `DECLARE @result int; EXEC @result = sp_getapplock @Resource = @p0, @LockMode = 'Exclusive', @LockOwner = 'Session', @LockTimeout = ${LOCK_TIMEOUT_MS}; SELECT @result AS result`,
       [resource],
     );
     if (row === undefined || Number(row.result) < 0) {
-      throw new ParityError('DATABASE_ERROR', `another migration has held the lock on ${this.historySchema}.${this.#options.table} for ${LOCK_TIMEOUT_MS / 1000} s; try again when it is done`);
+      throw new ParityError('DATABASE_ERROR', `another migration has held the lock on ${this.historySchema}.${this.options.table} for ${LOCK_TIMEOUT_MS / 1000} s; try again when it is done`);
     }
     this.#lock = resource;
   }
@@ -141,7 +135,7 @@ export class SqlServerMigrateSession implements MigrateSession {
     try {
       await this.#db.batch(text);
     } catch (error) {
-      throw toParityError(error, this.#settings);
+      throw toParityError(error, this.settings);
     }
   }
 
@@ -153,7 +147,7 @@ export class SqlServerMigrateSession implements MigrateSession {
       `SELECT DISTINCT s.name FROM sys.objects o JOIN sys.schemas s ON s.schema_id = o.schema_id
        WHERE s.name IN (${list}) AND o.is_ms_shipped = 0 AND o.parent_object_id = 0 AND NOT (s.name = @p0 AND o.name = @p1)
        UNION SELECT s.name FROM sys.types t JOIN sys.schemas s ON s.schema_id = t.schema_id WHERE t.is_user_defined = 1 AND s.name IN (${list})`,
-      [this.historySchema, this.#options.table],
+      [this.historySchema, this.options.table],
     );
     return rows.map((r) => r.name).sort();
   }
@@ -163,12 +157,12 @@ export class SqlServerMigrateSession implements MigrateSession {
   }
 
   async historyExists(): Promise<boolean> {
-    const rows = await this.#query<{ id: number | null }>(`SELECT OBJECT_ID(@p0, N'U') AS id`, [this.#history]);
+    const rows = await this.#query<{ id: number | null }>(`SELECT OBJECT_ID(@p0, N'U') AS id`, [this.history]);
     return rows[0]?.id !== null && rows[0]?.id !== undefined;
   }
 
   async createHistory(): Promise<void> {
-    for (const statement of createHistorySql(this.historySchema, this.#options.table)) await this.#run(statement);
+    for (const statement of createHistorySql(this.historySchema, this.options.table)) await this.#run(statement);
   }
 
   async readHistory(): Promise<HistoryRow[]> {
@@ -176,35 +170,35 @@ export class SqlServerMigrateSession implements MigrateSession {
     const rows = await this.#query(
       `SELECT installed_rank, version, description, type, script, checksum, installed_by,
               CONVERT(varchar(23), installed_on, 126) AS installed_on_text, execution_time, success
-       FROM ${this.#history} ORDER BY installed_rank`,
+       FROM ${this.history} ORDER BY installed_rank`,
     );
     return rows.map((r) => historyRowFrom({ ...r, description: r['description'] ?? '' }, String(r['installed_on_text'])));
   }
 
   async insertHistory(row: NewHistoryRow): Promise<void> {
     const values = historyInsertValues(row);
-    await this.#query(`INSERT INTO ${this.#history} (${HISTORY_INSERT_COLUMNS}) VALUES (${values.map((_, i) => `@p${i}`).join(', ')})`, values);
+    await this.#query(`INSERT INTO ${this.history} (${HISTORY_INSERT_COLUMNS}) VALUES (${values.map((_, i) => `@p${i}`).join(', ')})`, values);
   }
 
   async runScript(script: ScriptToRun, successRow: (executionTime: number) => NewHistoryRow): Promise<void> {
     const batches = splitBatches(script.text);
     const inTransaction = !batches.some((b) => NO_TRANSACTION.test(b.text));
     const started = Date.now();
-    if (inTransaction) await this.#db.begin().catch((error: unknown) => Promise.reject(toParityError(error, this.#settings)));
+    if (inTransaction) await this.#db.begin().catch((error: unknown) => Promise.reject(toParityError(error, this.settings)));
     for (const batch of batches) {
       for (let i = 0; i < batch.count; i++) {
         try {
           await this.#db.batch(batch.text);
         } catch (error) {
           const rolledBack = inTransaction && (await this.#db.rollback().then(() => true, () => false));
-          const converted = toParityError(error, this.#settings);
+          const converted = toParityError(error, this.settings);
           if (isParityError(converted) && converted.code === 'CONNECTION_FAILED') throw converted;
-          throw new ScriptFailure(scrubPassword(serverMessage(error), this.#settings), failureLine(error, batch), rolledBack, error);
+          throw new ScriptFailure(scrubPassword(serverMessage(error), this.settings), failureLine(error, batch), rolledBack, error);
         }
       }
     }
     await this.insertHistory(successRow(Date.now() - started));
-    if (inTransaction) await this.#db.commit().catch((error: unknown) => Promise.reject(toParityError(error, this.#settings)));
+    if (inTransaction) await this.#db.commit().catch((error: unknown) => Promise.reject(toParityError(error, this.settings)));
   }
 
   async clean(schemas: readonly string[], dropSchemas: readonly string[]): Promise<void> {
@@ -234,7 +228,7 @@ export class SqlServerMigrateSession implements MigrateSession {
             lastError = error;
           });
         }
-        if (failed.length === pending.length) throw toParityError(lastError, this.#settings, { context: 'clean' });
+        if (failed.length === pending.length) throw toParityError(lastError, this.settings, { context: 'clean' });
         pending = failed;
       }
     }
@@ -260,7 +254,7 @@ export class SqlServerMigrateSession implements MigrateSession {
   async saveSnapshot(snapshot: NewSavedSnapshot): Promise<void> {
     const table = qualifiedName(this.historySchema, SNAPSHOT_HISTORY_TABLE);
     await this.#run(createSnapshotHistorySql(this.historySchema));
-    await this.#db.begin().catch((error: unknown) => Promise.reject(toParityError(error, this.#settings)));
+    await this.#db.begin().catch((error: unknown) => Promise.reject(toParityError(error, this.settings)));
     try {
       const [row] = await this.#query<{ next: number }>(`SELECT COALESCE(MAX(installed_rank), 0) + 1 AS next FROM ${table} WITH (UPDLOCK, HOLDLOCK)`);
       const next = Number(row?.next ?? 1);
@@ -269,7 +263,7 @@ export class SqlServerMigrateSession implements MigrateSession {
       await this.#db.commit();
     } catch (error) {
       await this.#db.rollback().catch(() => {});
-      throw toParityError(error, this.#settings);
+      throw toParityError(error, this.settings);
     }
   }
 
