@@ -92,21 +92,13 @@ class MysqlMigrateSession extends MigrateSessionBase implements MigrateSession {
   #lockName: string | undefined;
 
   constructor(connection: mysql.Connection, settings: ConnectionSettings, options: MigrateSessionOptions, user: string, historySchema: string) {
-    super(settings, options, user, historySchema);
+    super({ qualifiedName, toParityError }, settings, options, user, historySchema);
     this.#connection = connection;
   }
 
-  protected qualifiedName(schema: string, table: string): string {
-    return qualifiedName(schema, table);
-  }
-
   async #query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]> {
-    try {
-      const [rows] = await this.#connection.query(sql, params);
-      return rows as T[];
-    } catch (error) {
-      throw toParityError(error, this.settings);
-    }
+    const [rows] = await this.guarded(() => this.#connection.query(sql, params));
+    return rows as T[];
   }
 
   async lock(): Promise<void> {

@@ -110,28 +110,16 @@ export class OracleMigrateSession extends MigrateSessionBase implements MigrateS
   readonly #db: OracleExecutor;
 
   constructor(db: OracleExecutor, settings: ConnectionSettings, options: MigrateSessionOptions, user: string, historySchema: string) {
-    super(settings, options, user, historySchema);
+    super({ qualifiedName, toParityError }, settings, options, user, historySchema);
     this.#db = db;
   }
 
-  protected qualifiedName(schema: string, table: string): string {
-    return qualifiedName(schema, table);
-  }
-
   async #query<T = Record<string, unknown>>(sql: string, binds?: readonly unknown[]): Promise<T[]> {
-    try {
-      return await this.#db.query<T>(sql, binds);
-    } catch (error) {
-      throw toParityError(error, this.settings);
-    }
+    return this.guarded(() => this.#db.query<T>(sql, binds));
   }
 
   async #run(sql: string, binds?: readonly unknown[]): Promise<void> {
-    try {
-      await this.#db.run(sql, binds);
-    } catch (error) {
-      throw toParityError(error, this.settings);
-    }
+    await this.guarded(() => this.#db.run(sql, binds));
   }
 
   async lock(): Promise<void> {

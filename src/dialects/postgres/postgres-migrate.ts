@@ -68,20 +68,12 @@ class PostgresMigrateSession extends MigrateSessionBase implements MigrateSessio
   readonly #client: pg.Client;
 
   constructor(client: pg.Client, settings: ConnectionSettings, options: MigrateSessionOptions, user: string, historySchema: string) {
-    super(settings, options, user, historySchema);
+    super({ qualifiedName, toParityError }, settings, options, user, historySchema);
     this.#client = client;
   }
 
-  protected qualifiedName(schema: string, table: string): string {
-    return qualifiedName(schema, table);
-  }
-
   async #query(sql: string, params: unknown[] = []): Promise<pg.QueryResult> {
-    try {
-      return await this.#client.query(sql, params);
-    } catch (error) {
-      throw toParityError(error, this.settings);
-    }
+    return this.guarded(() => this.#client.query(sql, params));
   }
 
   async lock(): Promise<void> {

@@ -92,20 +92,12 @@ export class SqlServerMigrateSession extends MigrateSessionBase implements Migra
   #lock: string | undefined;
 
   constructor(db: SqlExecutor, settings: ConnectionSettings, options: MigrateSessionOptions, user: string, historySchema: string) {
-    super(settings, options, user, historySchema);
+    super({ qualifiedName, toParityError }, settings, options, user, historySchema);
     this.#db = db;
   }
 
-  protected qualifiedName(schema: string, table: string): string {
-    return qualifiedName(schema, table);
-  }
-
   async #query<T = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<T[]> {
-    try {
-      return await this.#db.query<T>(text, params);
-    } catch (error) {
-      throw toParityError(error, this.settings);
-    }
+    return this.guarded(() => this.#db.query<T>(text, params));
   }
 
   async lock(): Promise<void> {
@@ -132,11 +124,7 @@ export class SqlServerMigrateSession extends MigrateSessionBase implements Migra
   }
 
   async #run(text: string): Promise<void> {
-    try {
-      await this.#db.batch(text);
-    } catch (error) {
-      throw toParityError(error, this.settings);
-    }
+    await this.guarded(() => this.#db.batch(text));
   }
 
   /** Schemas of `candidates` holding a user object or type (the history table excepted). */
