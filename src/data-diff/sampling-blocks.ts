@@ -21,7 +21,7 @@ import { ParityError } from '../errors.js';
 import type { RowDifference } from './row-compare.js';
 import { BLOCKS_INTERVAL_METHOD, wilsonInterval, type Estimate, type SamplingReport } from './sampling.js';
 import type { PlannedSide, PlannedTables } from './sql-side.js';
-import { cellText, fromClause, moduloSql } from './sql/data-sql.js';
+import { cellText, fromClause, moduloSql, whereClause } from './sql/data-sql.js';
 
 /**
  * Blocks of a sample at most: the key ranges ORed in each query's condition. MariaDB checks every
@@ -51,8 +51,7 @@ export function blocksApply(tables: PlannedTables): boolean {
 /** The lowest and highest first key of a side (with its own filter), through the key's index; undefined when it has no rows. */
 async function keySpan(side: PlannedSide): Promise<{ low: bigint; high: bigint } | undefined> {
   const key = side.dialect.keyOrder(side.keys[0]!.column, side.keys[0]!.plan);
-  const where = side.where !== undefined ? ` WHERE ${side.where}` : '';
-  const [row] = await side.use((c) => c.query(`SELECT MIN(${key}) AS lo, MAX(${key}) AS hi FROM ${fromClause(side.dialect, side.table)}${where}`));
+  const [row] = await side.use((c) => c.query(`SELECT MIN(${key}) AS lo, MAX(${key}) AS hi FROM ${fromClause(side.dialect, side.table)}${whereClause(side.where)}`));
   const [low, high] = [cellText(row?.['lo']), cellText(row?.['hi'])];
   return low === null || high === null ? undefined : { low: BigInt(low), high: BigInt(high) };
 }
@@ -135,8 +134,7 @@ export async function blockRows(side: PlannedSide, blocks: KeyBlocks): Promise<n
   const { dialect } = side;
   const offset = `(${dialect.keyOrder(side.keys[0]!.column, side.keys[0]!.plan)} - ${blocks.low})`;
   const block = `(${offset} - ${moduloSql(dialect, offset, String(blocks.width))}) / ${blocks.width}`;
-  const where = side.where !== undefined ? ` WHERE ${side.where}` : '';
-  const rows = await side.use((c) => c.query(`SELECT ${block} AS blk, COUNT(*) AS n FROM ${fromClause(dialect, side.table)}${where} GROUP BY ${block}`));
+  const rows = await side.use((c) => c.query(`SELECT ${block} AS blk, COUNT(*) AS n FROM ${fromClause(dialect, side.table)}${whereClause(side.where)} GROUP BY ${block}`));
   const counts = new Map<number, number>();
   for (const row of rows) counts.set(Number(cellText(row['blk'])), Number(cellText(row['n'])));
   return blocks.chosen.map((b) => counts.get(b) ?? 0);

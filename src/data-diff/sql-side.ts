@@ -17,7 +17,7 @@ import type { ColumnPlan, DataConnection, DataDialect, PlannedColumn, TableDescr
 import { KEY_KINDS, NUMERIC_KINDS, ownKind, planPair, type PlanOptions } from './sql/column-plan.js';
 import type { Tolerance } from './tolerance.js';
 import { chooseRowHash, type RowHashName } from './row-hash.js';
-import { fromClause, limitSql, normalizedSql, readBoundaries, readChecksums, readRows } from './sql/data-sql.js';
+import { fromClause, limitSql, normalizedSql, readBoundaries, readChecksums, readRows, whereClause } from './sql/data-sql.js';
 import type { BucketStats, Key, SegmentStats, SideDescription, SideRow, Slice, TableSide, TableSpec } from './table-side.js';
 
 interface OpenedSide {
@@ -135,7 +135,7 @@ async function checkKey(side: OpenedSide, keys: readonly PlannedColumn[], where:
     const order = keys.map((k) => dialect.keyOrder(k.column, k.plan));
     // A NULL key column in the group, counted without COUNT(column): SQL Server's COUNT refuses text and ntext.
     const nullGroup = nullable.map((c) => ` OR SUM(CASE WHEN ${c} IS NULL THEN 1 ELSE 0 END) > 0`).join('');
-    sql = `SELECT ${keyTexts(true)} FROM ${table}${where ? ` WHERE ${where}` : ''} GROUP BY ${order.join(', ')} HAVING COUNT(*) > 1${nullGroup}`;
+    sql = `SELECT ${keyTexts(true)} FROM ${table}${whereClause(where)} GROUP BY ${order.join(', ')} HAVING COUNT(*) > 1${nullGroup}`;
   }
   const [found] = await side.pool.use((c) => c.query(`${sql}${limitSql(dialect, 1, false)}`));
   if (!found) return;

@@ -19,6 +19,11 @@ export function fromClause(dialect: DataDialect, table: TableRef): string {
   return table.query === undefined ? dialect.qualifiedName(table) : `(${table.query}) parity_query`;
 }
 
+/** ` WHERE <condition>` for a side's raw filter, nothing when it has none. */
+export function whereClause(where: string | undefined): string {
+  return where !== undefined && where.trim() !== '' ? ` WHERE ${where}` : '';
+}
+
 /** The normalized expression of a planned column; a refused column here is a caller error. */
 export function normalizedSql(dialect: DataDialect, planned: PlannedColumn): string {
   const normalized = dialect.normalize(planned.column, planned.plan);
@@ -228,7 +233,7 @@ export function distinctRowsQuery(dialect: DataDialect, spec: SegmentSpec): Buil
 
 /** The number of rows of a table (`n`), with a side's raw filter if it has one: a table on one side only, a sampled side's whole table. */
 export function countQuery(dialect: DataDialect, table: SegmentSpec['table'], where?: string): string {
-  return `SELECT ${countSql(dialect)} AS n FROM ${fromClause(dialect, table)}${where !== undefined ? ` WHERE ${where}` : ''}`;
+  return `SELECT ${countSql(dialect)} AS n FROM ${fromClause(dialect, table)}${whereClause(where)}`;
 }
 
 /**

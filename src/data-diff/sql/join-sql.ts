@@ -15,7 +15,7 @@
  * target (rows only in the source, differing rows) UNION ALL the target's rows no source row matches.
  */
 import type { DataDialect, PlannedColumn, TableRef } from './data-dialect.js';
-import { countSql, fromClause, limitSql, normalizedSql, valueSql } from './data-sql.js';
+import { countSql, fromClause, limitSql, normalizedSql, valueSql, whereClause } from './data-sql.js';
 
 /** One side of the JOIN; both sides are read through one connection. */
 export interface JoinSide {
@@ -27,10 +27,6 @@ export interface JoinSide {
   readonly where?: string;
   /** A primary key or unique index covers exactly the key columns. */
   readonly keyIndexed: boolean;
-}
-
-function whereClause(where: string | undefined): string {
-  return where !== undefined && where.trim() !== '' ? ` WHERE ${where}` : '';
 }
 
 /** `source_rows` and `target_rows`: the rows each side compares. */
