@@ -6,9 +6,8 @@
  */
 import type { TableEntry } from '../data-diff/database-diff.js';
 import type { Cells, RowSample } from '../data-diff/report.js';
-import type { Estimate } from '../data-diff/sampling.js';
 import type { SchemaColumn, SchemaColumnStatus, TableSchema } from '../data-diff/table-schema.js';
-import { aboutRows, columnsByDifferences, percent, samplingSelection } from './data-diff-report.js';
+import { aboutRows, columnsByDifferences, estimateRows, percent, samplingSelection } from './data-diff-report.js';
 import { STATUS_TEXT } from './database-diff-report.js';
 import { html, type Html } from './html.js';
 
@@ -35,15 +34,7 @@ function samplingSection(entry: TableEntry): Html {
   const sampling = entry.sampling;
   const s = entry.summary;
   if (sampling === undefined || s === undefined) return html``;
-  const e = sampling.estimates;
-  const rows: [string, number, Estimate][] = [
-    ...(e.sourceRows !== undefined ? [['in source', s.sourceRows, e.sourceRows] as [string, number, Estimate]] : []),
-    ...(e.targetRows !== undefined ? [['in target', s.targetRows, e.targetRows] as [string, number, Estimate]] : []),
-    ['only in source', s.onlyInSource, e.onlyInSource],
-    ['only in target', s.onlyInTarget, e.onlyInTarget],
-    ['with different values', s.differentRows, e.differentRows],
-    ['identical', s.identicalRows, e.identicalRows],
-  ];
+  const rows = estimateRows(sampling, s);
   return html`<section class="sampling"><h4>Sampled: ${percent(sampling.ratio)} of the keys ${samplingSelection(sampling)}</h4>
 <p>The counts above are those of the sample (${count(s.sourceRows)} of ${aboutRows(sampling)}${count(sampling.sourceRows)} source rows, ${count(s.targetRows)} of ${aboutRows(sampling)}${count(sampling.targetRows)} target rows); estimated for the whole tables (${sampling.method}, ${percent(sampling.confidence)}):</p>
 <div class="scroll"><table class="grid num"><thead><tr><th>Rows</th><th>In the sample</th><th>Estimate</th><th>Interval</th></tr></thead><tbody>

@@ -1,6 +1,6 @@
 /** dataDiff's JSON (the documented shape) and its tables for people. */
 import type { Cells, ColumnStats, DataDiffReport } from '../data-diff/report.js';
-import type { SamplingReport } from '../data-diff/sampling.js';
+import type { Estimate, SamplingReport } from '../data-diff/sampling.js';
 import { NOT_SELECTED, type TableSchema } from '../data-diff/table-schema.js';
 import { asciiTable } from './ascii-table.js';
 
@@ -94,19 +94,23 @@ export function samplingText(sampling: SamplingReport, sampledSourceRows: number
 
 /** The estimates of a sampled run for the whole tables, with their intervals. */
 export function estimatesTable(sampling: SamplingReport, summary: DataDiffReport['summary']): string {
-  const e = sampling.estimates;
-  const row = (label: string, seen: number, x: { estimate: number; low: number; high: number }) => [label, String(seen), String(x.estimate), `${x.low} - ${x.high}`];
   return asciiTable(
     ['Rows', 'In the sample', 'Estimate, whole table', `${percent(sampling.confidence)} interval`],
-    [
-      ...(e.sourceRows !== undefined ? [row('in source', summary.sourceRows, e.sourceRows)] : []),
-      ...(e.targetRows !== undefined ? [row('in target', summary.targetRows, e.targetRows)] : []),
-      row('only in source', summary.onlyInSource, e.onlyInSource),
-      row('only in target', summary.onlyInTarget, e.onlyInTarget),
-      row('with different values', summary.differentRows, e.differentRows),
-      row('identical', summary.identicalRows, e.identicalRows),
-    ],
+    estimateRows(sampling, summary).map(([label, seen, x]) => [label, String(seen), String(x.estimate), `${x.low} - ${x.high}`]),
   );
+}
+
+/** A sampled run's rows of estimates: what each counts, its count in the sample, its estimate (the tables' rows first when they are estimated). */
+export function estimateRows(sampling: SamplingReport, summary: DataDiffReport['summary']): Array<[string, number, Estimate]> {
+  const e = sampling.estimates;
+  return [
+    ...(e.sourceRows !== undefined ? [['in source', summary.sourceRows, e.sourceRows] as [string, number, Estimate]] : []),
+    ...(e.targetRows !== undefined ? [['in target', summary.targetRows, e.targetRows] as [string, number, Estimate]] : []),
+    ['only in source', summary.onlyInSource, e.onlyInSource],
+    ['only in target', summary.onlyInTarget, e.onlyInTarget],
+    ['with different values', summary.differentRows, e.differentRows],
+    ['identical', summary.identicalRows, e.identicalRows],
+  ];
 }
 
 export function dataDiffTable(report: DataDiffReport): string {
