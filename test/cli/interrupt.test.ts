@@ -36,6 +36,11 @@ test.before(async () => {
   fs.writeFileSync(path.join(work, 'flyway.toml'), environmentSection('big', pg.jdbcUrl('big'), pg.user, 'PG_PW'));
   fs.mkdirSync(path.join(work, 'schema-models', 'Tables'), { recursive: true });
   fs.writeFileSync(path.join(work, 'schema-models', 'Tables', 'public.t.sql'), 'CREATE TABLE public.t (id integer PRIMARY KEY);\n');
+  // 400 more tables keep the run going for seconds after the embedded server has started (about 6 s
+  // in all on an idle machine), so that every delay of the interrupt test below lands while it runs:
+  // with one table, a quick machine had finished the whole diff before the 2 s signal (exit 0).
+  const pad = Array.from({ length: 400 }, (_, i) => `CREATE TABLE public.pad_${i} (id integer PRIMARY KEY, v text, w integer);\n`).join('');
+  fs.writeFileSync(path.join(work, 'schema-models', 'Tables', 'public.pad.sql'), pad);
 });
 
 test.after(async () => {
