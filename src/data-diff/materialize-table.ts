@@ -20,11 +20,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
-import mysql from 'mysql2/promise';
+import type mysql from 'mysql2/promise';
 import type pg from 'pg';
 import { describeConnection, type ConnectionSettings } from '../config/connection.js';
 import { connectPostgres, toParityError as postgresError } from '../dialects/postgres/postgres-connection.js';
 import { connectionOptions, toParityError as mysqlError } from '../dialects/mysql/mysql-connection.js';
+import { loadMysql } from '../dialects/drivers.js';
 import { ParityError } from '../errors.js';
 import { removeQuietly, type TemporaryFile } from '../files.js';
 import { MaterializedDiff } from './materialize.js';
@@ -117,7 +118,7 @@ async function postgresWriter(settings: ConnectionSettings, table: MaterializeTa
 async function mysqlWriter(settings: ConnectionSettings, table: MaterializeTableName): Promise<TableWriter> {
   let connection: mysql.Connection;
   try {
-    connection = await mysql.createConnection({ ...connectionOptions(settings), timezone: 'Z' });
+    connection = await (await loadMysql()).createConnection({ ...connectionOptions(settings), timezone: 'Z' });
   } catch (error) {
     throw mysqlError(error, settings, { connecting: true });
   }

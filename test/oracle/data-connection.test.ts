@@ -16,6 +16,7 @@ import { EXIT_CODES } from '../../src/cli/exit-codes.ts';
 import type { ConnectionSettings } from '../../src/config/connection.ts';
 import { cellText, readRows } from '../../src/data-diff/sql/data-sql.ts';
 import { dataDialectFor } from '../../src/data-diff/sql/data-dialects.ts';
+import { loadOracledb } from '../../src/dialects/drivers.ts';
 import { oracleData, oracleFetchType } from '../../src/data-diff/sql/oracle-data.ts';
 import { ParityError } from '../../src/errors.ts';
 
@@ -129,7 +130,9 @@ test('query: binds by position, rows as objects with the fetch type handler, nam
   assert.is(call.options?.['fetchTypeHandler'], oracleFetchType);
 });
 
-test('the fetch type handler: NUMBER, DATE, TIMESTAMP*, CLOB/NCLOB as strings; text and RAW as the driver gives them', () => {
+test('the fetch type handler: NUMBER, DATE, TIMESTAMP*, CLOB/NCLOB as strings; text and RAW as the driver gives them', async () => {
+  // The driver calls the handler on a connection it opened, so parity has loaded it by then.
+  await loadOracledb();
   const o = oracledb as unknown as Record<string, unknown>;
   for (const type of ['DB_TYPE_NUMBER', 'DB_TYPE_DATE', 'DB_TYPE_TIMESTAMP', 'DB_TYPE_TIMESTAMP_TZ', 'DB_TYPE_TIMESTAMP_LTZ', 'DB_TYPE_CLOB', 'DB_TYPE_NCLOB']) {
     assert.ok(o[type] !== undefined, type);

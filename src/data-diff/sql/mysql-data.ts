@@ -16,10 +16,11 @@
  * Refused: TIME, BIT(n > 1), spatial types.
  */
 import type { Connection as CallbackConnection } from 'mysql2';
-import mysql from 'mysql2/promise';
+import type mysql from 'mysql2/promise';
 import type { ConnectionSettings } from '../../config/connection.js';
 import { ParityError } from '../../errors.js';
 import { connectionOptions, toParityError, withReadOnlySnapshot } from '../../dialects/mysql/mysql-connection.js';
+import { loadMysql } from '../../dialects/drivers.js';
 import { qualifiedName, quoteIdent, quoteLiteral } from '../../dialects/mysql/mysql-quoting.js';
 import { DEFAULT_FLOAT_DIGITS, floatExactLimit, ownKind, timestampTextLength } from './column-plan.js';
 import { cellText, setUpSession, streamedRows } from './data-sql.js';
@@ -185,7 +186,7 @@ const STREAM_ROWS = 1000;
 async function connect(settings: ConnectionSettings): Promise<DataConnection> {
   let raw: mysql.Connection;
   try {
-    raw = await mysql.createConnection(connectionOptions(settings));
+    raw = await (await loadMysql()).createConnection(connectionOptions(settings));
   } catch (error) {
     throw toParityError(error, settings, { connecting: true });
   }

@@ -24,9 +24,10 @@
  * compare NULL and '' equal by default and the row text PostgreSQL's.
  * Refused: BLOB, LONG, LONG RAW, INTERVAL, ROWID/UROWID, XMLTYPE, BFILE, spatial and object types.
  */
-import oracledb, { type Connection } from 'oracledb';
+import type { Connection } from 'oracledb';
 import type { ConnectionSettings } from '../../config/connection.js';
 import { ParityError } from '../../errors.js';
+import { loadOracledb, loadedOracledb } from '../../dialects/drivers.js';
 import { connectionAttributes, toParityError, withReadOnlyTransaction } from '../../dialects/oracle/oracle-connection.js';
 import { qualifiedName, quoteIdent, quoteLiteral } from '../../dialects/oracle/oracle-quoting.js';
 import type { RowHashName } from '../row-hash.js';
@@ -241,6 +242,7 @@ function concatFields(parts: readonly string[]): string {
 
 /** NUMBER, DATE, TIMESTAMP and CLOB cells come back as strings (never a lossy JS number or a Date, nor a Lob to read). */
 export function oracleFetchType(metaData: { dbType?: unknown }): { type: unknown } | undefined {
+  const oracledb = loadedOracledb();
   const asString = [oracledb.DB_TYPE_NUMBER, oracledb.DB_TYPE_DATE, oracledb.DB_TYPE_TIMESTAMP, oracledb.DB_TYPE_TIMESTAMP_TZ, oracledb.DB_TYPE_TIMESTAMP_LTZ, oracledb.DB_TYPE_CLOB, oracledb.DB_TYPE_NCLOB];
   return asString.includes(metaData.dbType as never) ? { type: oracledb.STRING } : undefined;
 }
@@ -266,11 +268,11 @@ const SESSION_OR_TRANSACTION = /^\s*(ALTER\s+SESSION|SET\s+TRANSACTION|COMMIT|RO
 async function connect(settings: ConnectionSettings): Promise<DataConnection> {
   let raw: Connection;
   try {
-    raw = await oracledb.getConnection(connectionAttributes(settings));
+    raw = await (await loadOracledb()).getConnection(connectionAttributes(settings));
   } catch (error) {
     throw toParityError(error, settings, { connecting: true });
   }
-  const options = { outFormat: oracledb.OUT_FORMAT_OBJECT, fetchTypeHandler: oracleFetchType };
+  const options = { outFormat: loadedOracledb().OUT_FORMAT_OBJECT, fetchTypeHandler: oracleFetchType };
   let inTransaction = false;
   const run = async (sql: string, params: readonly string[] = [], extra: Record<string, unknown> = {}) => {
     try {

@@ -14,7 +14,7 @@
  * JSON: jsonb's text is canonical for objects (keys deduplicated, ordered by length then bytes, one
  * space after `:` and `,`); numbers keep the digits they were written with (1.0 stays 1.0).
  */
-import pg from 'pg';
+import type pg from 'pg';
 import type { ConnectionSettings } from '../../config/connection.js';
 import { ParityError } from '../../errors.js';
 import { connectPostgres, toParityError, withReadOnlyTransaction } from '../../dialects/postgres/postgres-connection.js';

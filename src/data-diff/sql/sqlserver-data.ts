@@ -30,9 +30,10 @@
  * (two's complement: the unsigned value shifted right by 4 = the first 15 hex digits), summed exactly
  * as DECIMAL(38,0) (10^38 > 2^126: more than 2^66 rows of hashes below 2^60).
  */
-import sql, { type ConnectionPool, type Request, type Transaction } from 'mssql';
+import type { ConnectionPool, Request, Transaction } from 'mssql';
 import type { ConnectionSettings } from '../../config/connection.js';
 import { ParityError } from '../../errors.js';
+import { loadMssql } from '../../dialects/drivers.js';
 import { connectPool, toParityError } from '../../dialects/sqlserver/sqlserver-connection.js';
 import { qualifiedName, quoteIdent, quoteString } from '../../dialects/sqlserver/sqlserver-quoting.js';
 import type { RowHashName } from '../row-hash.js';
@@ -264,7 +265,7 @@ const sessions = new WeakMap<DataConnection, Session>();
 
 /** A request on the session's transaction, or on the pool; parameters `@p1`.. as NVARCHAR. */
 function request(session: Session, params: readonly string[]): Request {
-  const r = session.transaction !== undefined ? new sql.Request(session.transaction) : new sql.Request(session.pool);
+  const r = session.transaction !== undefined ? session.transaction.request() : session.pool.request();
   params.forEach((value, i) => r.input(`p${i + 1}`, value));
   return r;
 }
@@ -323,8 +324,9 @@ async function readOnly<T>(connection: DataConnection, fn: () => Promise<T>): Pr
   const session = sessions.get(connection);
   if (session === undefined) throw new ParityError('INTERNAL_ERROR', 'not a SQL Server data connection');
   const [row] = await connection.query('SELECT snapshot_isolation_state AS state FROM sys.databases WHERE database_id = DB_ID()');
-  const level = Number(row?.['state']) === 1 ? sql.ISOLATION_LEVEL.SNAPSHOT : sql.ISOLATION_LEVEL.REPEATABLE_READ;
-  const transaction = new sql.Transaction(session.pool);
+  const { ISOLATION_LEVEL } = await loadMssql();
+  const level = Number(row?.['state']) === 1 ? ISOLATION_LEVEL.SNAPSHOT : ISOLATION_LEVEL.REPEATABLE_READ;
+  const transaction = session.pool.transaction();
   await transaction.begin(level);
   session.transaction = transaction;
   try {

@@ -3,10 +3,11 @@
  * consistent-snapshot transaction, and turning driver failures into ParityErrors. The password goes to
  * the driver as a field and is scrubbed from every message this module builds.
  */
-import mysql from 'mysql2/promise';
+import type mysql from 'mysql2/promise';
 import { describeConnection, type ConnectionSettings } from '../../config/connection.js';
 import { ParityError, isParityError, type ErrorCode } from '../../errors.js';
 import { NETWORK_ERROR_CODES, driverErrorCode, driverErrorMessage, scrubPassword as scrub } from '../driver-errors.js';
+import { loadMysql } from '../drivers.js';
 
 /** Seconds to wait for a connection when the URL names no `connectTimeout` (milliseconds, JDBC). */
 export const DEFAULT_CONNECT_TIMEOUT_SECONDS = 10;
@@ -44,7 +45,7 @@ export function connectionOptions(settings: ConnectionSettings): mysql.Connectio
 export async function withMysqlConnection<T>(settings: ConnectionSettings, fn: (connection: mysql.Connection) => Promise<T>): Promise<T> {
   let connection: mysql.Connection;
   try {
-    connection = await mysql.createConnection(connectionOptions(settings));
+    connection = await (await loadMysql()).createConnection(connectionOptions(settings));
   } catch (error) {
     throw toParityError(error, settings, { connecting: true });
   }

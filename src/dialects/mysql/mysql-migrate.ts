@@ -14,13 +14,14 @@
  * There is no throwaway server: MySQL projects configure a build environment.
  */
 import crypto from 'node:crypto';
-import mysql from 'mysql2/promise';
+import type mysql from 'mysql2/promise';
 import type { ConnectionSettings } from '../../config/connection.js';
 import { ParityError, isParityError } from '../../errors.js';
 import { SNAPSHOT_HISTORY_TABLE, type NewSavedSnapshot, type SavedSnapshot } from '../../migrations/snapshot-history.js';
 import { HISTORY_INSERT_COLUMNS, ScriptFailure, historyInsertValues, historyRowFrom, type HistoryRow, type MigrateSession, type MigrateSessionOptions, type MigrateSupport, type NewHistoryRow, type ScriptToRun } from '../../migrations/schema-history.js';
 import { MigrateSessionBase } from '../../migrations/migrate-session-base.js';
 import { scrubPassword } from '../driver-errors.js';
+import { loadMysql } from '../drivers.js';
 import { cleanDatabases } from './mysql-clean.js';
 import { connectionOptions, toParityError } from './mysql-connection.js';
 import { SYSTEM_SCHEMAS } from './mysql-introspector.js';
@@ -249,7 +250,7 @@ async function openSession(settings: ConnectionSettings, options: MigrateSession
   const { database: _unused, ...withoutDatabase } = connectionOptions(settings);
   let connection: mysql.Connection;
   try {
-    connection = await mysql.createConnection({ ...withoutDatabase, flags: ['-IGNORE_SPACE'] });
+    connection = await (await loadMysql()).createConnection({ ...withoutDatabase, flags: ['-IGNORE_SPACE'] });
   } catch (error) {
     throw toParityError(error, settings, { connecting: true });
   }

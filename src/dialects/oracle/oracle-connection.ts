@@ -11,10 +11,11 @@
  * NJS-518/519: the listener does not know the service/SID, thin mode's ORA-12514/ORA-12505; NJS-510:
  * timed out; NJS-500/501/521: the connection broke).
  */
-import oracledb, { type Connection, type ConnectionAttributes } from 'oracledb';
+import type { Connection, ConnectionAttributes } from 'oracledb';
 import { describeConnection, type ConnectionSettings } from '../../config/connection.js';
 import { ParityError, isParityError, type ErrorCode } from '../../errors.js';
 import { NETWORK_ERROR_CODES, driverErrorMessage, scrubPassword } from '../driver-errors.js';
+import { loadOracledb } from '../drivers.js';
 import { oracleConnectString } from './oracle-url.js';
 
 /** Seconds to wait for a connection when the URL names no `connectTimeout` (seconds). */
@@ -44,7 +45,7 @@ export function connectionAttributes(settings: ConnectionSettings): ConnectionAt
 export async function withOracleConnection<T>(settings: ConnectionSettings, fn: (connection: Connection) => Promise<T>): Promise<T> {
   let connection: Connection;
   try {
-    connection = await oracledb.getConnection(connectionAttributes(settings));
+    connection = await (await loadOracledb()).getConnection(connectionAttributes(settings));
   } catch (error) {
     throw toParityError(error, settings, { connecting: true });
   }

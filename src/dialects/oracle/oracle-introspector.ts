@@ -13,12 +13,12 @@
  * passed to a function, which is the one way Oracle allows; node-oracledb returns them as strings.
  */
 import fs from 'node:fs';
-import oracledb from 'oracledb';
 import type { ConnectionSettings } from '../../config/connection.js';
 import { ParityError } from '../../errors.js';
 import type { DatabaseModel } from '../../model/objects.js';
 import { requireOneSchema, unqualifyModel } from '../../model/unqualify.js';
 import type { IntrospectOptions } from '../dialect.js';
+import { loadOracledb } from '../drivers.js';
 import { assembleModel } from './oracle-assembler.js';
 import { toParityError, withOracleConnection, withReadOnlyTransaction, type OracleQueryable } from './oracle-connection.js';
 import { foldIdentifier } from './oracle-quoting.js';
@@ -85,11 +85,12 @@ export async function readOracleModel(
 ): Promise<DatabaseModel> {
   if (unqualified) requireOneSchema(schemas);
   const binds = Object.fromEntries(schemas.map((s, i) => [`s${i}`, s]));
+  const { OUT_FORMAT_OBJECT } = await loadOracledb();
   const rows: Record<string, unknown[]> = {};
   for (const name of CATALOG_QUERIES) {
     onProgress?.(`reading ${name.replace(/_/g, ' ')}`);
     try {
-      const result = await connection.execute<unknown>(loadQuery(name, schemas.length), binds, { outFormat: oracledb.OUT_FORMAT_OBJECT });
+      const result = await connection.execute<unknown>(loadQuery(name, schemas.length), binds, { outFormat: OUT_FORMAT_OBJECT });
       rows[name] = result.rows ?? [];
     } catch (error) {
       throw toParityError(error, settings, { context: `querying ${name.replace(/_/g, ' ')}` });

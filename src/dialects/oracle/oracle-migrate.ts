@@ -12,7 +12,7 @@
  * `CREATE USER ... NO AUTHENTICATION` with `UNLIMITED TABLESPACE` (so its tables can hold rows).
  * There is no throwaway server: Oracle projects configure a build environment.
  */
-import oracledb, { type Connection } from 'oracledb';
+import type { Connection } from 'oracledb';
 import type { ConnectionSettings } from '../../config/connection.js';
 import { ParityError, isParityError } from '../../errors.js';
 import {
@@ -28,6 +28,7 @@ import {
 } from '../../migrations/schema-history.js';
 import { MigrateSessionBase } from '../../migrations/migrate-session-base.js';
 import { driverErrorMessage, scrubPassword } from '../driver-errors.js';
+import { loadOracledb } from '../drivers.js';
 import { connectionAttributes, oracleErrorNumber, toParityError } from './oracle-connection.js';
 import { foldIdentifier, qualifiedName, quoteIdent, quoteLiteral } from './oracle-quoting.js';
 import { splitOracleScript } from './oracle-script.js';
@@ -303,7 +304,8 @@ export function createSnapshotHistorySql(schema: string): string {
 export function connectionExecutor(connection: Connection): OracleExecutor {
   return {
     async query<T>(sql: string, binds: readonly unknown[] = []): Promise<T[]> {
-      return ((await connection.execute<T>(sql, [...binds], { outFormat: oracledb.OUT_FORMAT_OBJECT })).rows ?? []) as T[];
+      const { OUT_FORMAT_OBJECT } = await loadOracledb();
+      return ((await connection.execute<T>(sql, [...binds], { outFormat: OUT_FORMAT_OBJECT })).rows ?? []) as T[];
     },
     async run(sql: string, binds: readonly unknown[] = []): Promise<void> {
       await connection.execute(sql, [...binds]);
@@ -330,7 +332,7 @@ export async function openOracleSession(settings: ConnectionSettings, options: M
 
 async function defaultConnect(settings: ConnectionSettings): Promise<OracleExecutor> {
   try {
-    return connectionExecutor(await oracledb.getConnection(connectionAttributes(settings)));
+    return connectionExecutor(await (await loadOracledb()).getConnection(connectionAttributes(settings)));
   } catch (error) {
     throw toParityError(error, settings, { connecting: true });
   }

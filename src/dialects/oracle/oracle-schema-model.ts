@@ -13,13 +13,13 @@
  * progress is made; any other failure stops at once as a `SCHEMA_MODEL_ERROR` at `file:line`. PL/SQL
  * that compiles with errors is created INVALID by Oracle and read as it is.
  */
-import oracledb from 'oracledb';
 import type { ConnectionSettings } from '../../config/connection.js';
 import { ParityError } from '../../errors.js';
 import type { DatabaseModel, SchemaObject } from '../../model/objects.js';
 import { withScratchDatabase } from '../../schema-model/scratch-database.js';
 import type { SchemaModelSupport, SqlFile, SqlFilesOptions } from '../dialect.js';
 import { driverErrorMessage } from '../driver-errors.js';
+import { loadOracledb } from '../drivers.js';
 import { oracleErrorNumber, withOracleConnection, withReadOnlyTransaction } from './oracle-connection.js';
 import { readOracleModel } from './oracle-introspector.js';
 import { quoteIdent } from './oracle-quoting.js';
@@ -164,9 +164,10 @@ export async function readOracleFiles(files: readonly SqlFile[], options: SqlFil
     withOracleConnection(server, async (connection) => {
       await connection.execute(`ALTER SESSION SET CURRENT_SCHEMA = ${quoteIdent(scratch)}`);
       await applyStatements(async (text) => void (await connection.execute(text)), items, scratch, interrupted, options.onProgress);
+      const { OUT_FORMAT_OBJECT } = await loadOracledb();
       return withReadOnlyTransaction(connection, (tx) =>
         readOracleModel(
-          { execute: (sql, binds, opts) => tx.execute(sql, binds, { outFormat: oracledb.OUT_FORMAT_OBJECT, ...opts }) },
+          { execute: (sql, binds, opts) => tx.execute(sql, binds, { outFormat: OUT_FORMAT_OBJECT, ...opts }) },
           server,
           [scratch],
           options.onProgress,

@@ -4,10 +4,11 @@
  * in a connection string) and scrubbed from every message this module builds.
  */
 import fs from 'node:fs';
-import pg from 'pg';
+import type pg from 'pg';
 import { describeConnection, type ConnectionSettings } from '../../config/connection.js';
 import { ParityError, isParityError, type ErrorCode } from '../../errors.js';
 import { driverErrorCode, driverErrorMessage, NETWORK_ERROR_CODES, scrubPassword } from '../driver-errors.js';
+import { loadPg } from '../drivers.js';
 
 /** Seconds to wait for a connection when the URL names no `connect_timeout`. */
 export const DEFAULT_CONNECT_TIMEOUT_SECONDS = 10;
@@ -72,7 +73,7 @@ function sslConfig(params: Readonly<Record<string, string>>): pg.ClientConfig['s
 
 /** Opens a connection (the caller must `end()` it); a failure to connect is a ParityError. */
 export async function connectPostgres(settings: ConnectionSettings): Promise<pg.Client> {
-  const client = new pg.Client(clientConfig(settings));
+  const client = new (await loadPg()).Client(clientConfig(settings));
   // A connection lost while idle is reported through this event; without a listener it would crash
   // the process. The failure also surfaces as a rejected query, which is what we report.
   client.on('error', () => {});

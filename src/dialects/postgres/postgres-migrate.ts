@@ -5,7 +5,7 @@
  * transaction when a statement requires it (then a failure is recorded as a failed row), a session
  * advisory lock, `clean`, and the embedded server as the throwaway build database.
  */
-import pg from 'pg';
+import type pg from 'pg';
 import type { ConnectionSettings } from '../../config/connection.js';
 import { withEmbeddedPostgres } from '../../embedded/embedded-postgres.js';
 import { SNAPSHOT_HISTORY_TABLE, type NewSavedSnapshot, type SavedSnapshot } from '../../migrations/snapshot-history.js';

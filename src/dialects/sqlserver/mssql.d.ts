@@ -27,6 +27,7 @@ declare module 'mssql' {
     connect(): Promise<ConnectionPool>;
     close(): Promise<void>;
     request(): Request;
+    transaction(): Transaction;
     on(event: 'error', listener: (error: unknown) => void): this;
   }
   export class Transaction {
@@ -34,6 +35,7 @@ declare module 'mssql' {
     begin(isolationLevel?: number): Promise<Transaction>;
     commit(): Promise<void>;
     rollback(): Promise<void>;
+    request(): Request;
   }
   export class Request {
     constructor(parent?: ConnectionPool | Transaction);

@@ -16,10 +16,11 @@
  * by mssql's `RequestError`, which copies them. Network failures are `ESOCKET` with the socket error as
  * `cause`; an unanswered login is `ETIMEOUT`.
  */
-import sql, { type ConnectionPool, type Request, type config as MssqlConfig } from 'mssql';
+import type { ConnectionPool, Request, config as MssqlConfig } from 'mssql';
 import { describeConnection, type ConnectionSettings } from '../../config/connection.js';
 import { ParityError, isParityError, type ErrorCode } from '../../errors.js';
 import { NETWORK_ERROR_CODES, driverErrorMessage, scrubPassword as scrub } from '../driver-errors.js';
+import { loadMssql } from '../drivers.js';
 
 /** Seconds to wait for a login when the URL names no `loginTimeout` (seconds, as Microsoft's JDBC driver reads it). */
 export const DEFAULT_LOGIN_TIMEOUT_SECONDS = 15;
@@ -89,7 +90,7 @@ export function loginErrorNumbers(config: MssqlConfig): readonly number[] {
 /** Opens a pool of one connection (the caller closes it); a failed login or connection is a ParityError. */
 export async function connectPool(settings: ConnectionSettings, options: { readonly readOnly?: boolean; readonly database?: string } = {}): Promise<ConnectionPool> {
   const config = connectionConfig(settings, options);
-  const pool = new sql.ConnectionPool(config);
+  const pool = new (await loadMssql()).ConnectionPool(config);
   // A connection lost while idle is reported as an event; the failed request reports it too.
   pool.on('error', () => {});
   try {
@@ -120,10 +121,10 @@ export async function withSqlServerPool<T>(
  * committed): the read-only catalog session.
  */
 export async function withRollbackTransaction<T>(pool: ConnectionPool, fn: (request: () => Request) => Promise<T>): Promise<T> {
-  const transaction = new sql.Transaction(pool);
-  await transaction.begin(sql.ISOLATION_LEVEL.READ_COMMITTED);
+  const transaction = pool.transaction();
+  await transaction.begin((await loadMssql()).ISOLATION_LEVEL.READ_COMMITTED);
   try {
-    return await fn(() => new sql.Request(transaction));
+    return await fn(() => transaction.request());
   } finally {
     await transaction.rollback().catch(() => {});
   }

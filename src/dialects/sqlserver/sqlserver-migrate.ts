@@ -10,7 +10,7 @@
  * SQL Server projects configure a build environment.
  */
 import crypto from 'node:crypto';
-import sql, { type ConnectionPool, type Transaction } from 'mssql';
+import type { ConnectionPool, Transaction } from 'mssql';
 import type { ConnectionSettings } from '../../config/connection.js';
 import { ParityError, isParityError } from '../../errors.js';
 import {
@@ -286,7 +286,7 @@ export function createSnapshotHistorySql(schema: string): string {
 /** An executor over an mssql pool of one connection (the session's lock is held by that connection). */
 export function poolExecutor(pool: ConnectionPool): SqlExecutor {
   let transaction: Transaction | undefined;
-  const request = () => (transaction ? new sql.Request(transaction) : new sql.Request(pool));
+  const request = () => (transaction ? transaction.request() : pool.request());
   return {
     async query<T>(text: string, params: readonly unknown[] = []): Promise<T[]> {
       const r = request();
@@ -297,7 +297,7 @@ export function poolExecutor(pool: ConnectionPool): SqlExecutor {
       await request().batch(text);
     },
     async begin(): Promise<void> {
-      transaction = new sql.Transaction(pool);
+      transaction = pool.transaction();
       await transaction.begin();
     },
     async commit(): Promise<void> {
