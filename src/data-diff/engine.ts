@@ -3,17 +3,18 @@
  * database, then download and merge-compare only small slices of rows.
  *
  * A node is a slice of the table (a key range, optionally only some key buckets; see table-side.ts)
- * with both sides' count and checksum per bucket. Its mismatching buckets are resolved by one of:
+ * with both sides' count and checksum per bucket at a grain (grain.ts). Its mismatching buckets are resolved by one of:
  *   - download: they hold at most `bisectionThreshold` rows: fetch them from both sides and compare;
  *   - refine:   few of the buckets mismatch and they hold several rows each (scattered differences):
- *               the same range, only the mismatching buckets, `bisectionFactor` times finer buckets
- *               (one query per side);
+ *               the same range, only the mismatching buckets, about `bisectionFactor` times finer
+ *               buckets (one query per side; at a range grain it reads only those buckets' rows);
  *   - split:    most buckets mismatch (differences clustered in a key range, or dense): cut the range
  *               into `bisectionFactor` segments of near-equal ROW COUNT (split points from the side
  *               with more rows there) and resolve each segment, in key order.
  * The first node is the whole table with about one bucket per 16 rows (from the catalog's row
- * estimate, at most 65,535 buckets): identical tables cost one grouped checksum query per side, and a
- * few scattered differences are found after one more pass that reads only the rows of their buckets.
+ * estimate, at most 65,535 buckets, fewer when a side counts range buckets without GROUP BY): identical
+ * tables cost one checksum query per side, and a few scattered differences are found after one more
+ * pass over the rows of their buckets (through the key's index at a range grain).
  *
  * Order and memory: a range is always resolved as a whole before the next one, and each download
  * covers a whole range's mismatching buckets in one query ordered by key, so differences come out
@@ -25,8 +26,9 @@
 import type { DownloadBudget } from './download-budget.js';
 import { compareKeys, splitRange } from './keys.js';
 import { meteredSide, type Meter } from './metered-side.js';
+import { finerGrain, firstGrain, isWhole, type KeySpan } from './grain.js';
 import { compareRowStreams, type RowDifference, type SegmentComparison } from './row-compare.js';
-import { MAX_MODULUS, type BucketStats, type KeyKind, type Slice, type TableSide } from './table-side.js';
+import type { BucketStats, Grain, KeyKind, Slice, TableSide } from './table-side.js';
 import type { Tolerance } from './tolerance.js';
 
 export interface EngineOptions {
@@ -64,21 +66,9 @@ export interface EngineResult {
   readonly complete: boolean;
 }
 
-/** Rows per bucket aimed at by the first pass. */
-const ROWS_PER_BUCKET = 16;
-/** Buckets of the first pass at most: the size of each side's answer. */
-const MAX_FIRST_BUCKETS = 65_535;
-
-/** The first pass's modulus for about `rows` rows: odd, so keys with an even stride fill every bucket. */
-export function firstModulus(rows: number | undefined): number {
-  const wanted = rows === undefined ? MAX_FIRST_BUCKETS : Math.min(MAX_FIRST_BUCKETS, Math.ceil(rows / ROWS_PER_BUCKET));
-  if (wanted <= 1) return 1;
-  return wanted % 2 === 0 ? wanted + 1 : wanted;
-}
-
 interface Node {
   readonly slice: Slice;
-  readonly modulus: number;
+  readonly grain: Grain;
   readonly source: BucketStats;
   readonly target: BucketStats;
 }
@@ -87,7 +77,7 @@ interface Node {
 interface Assessment {
   /** Rows in matching buckets. */
   readonly identical: number;
-  /** The node's slice narrowed to its mismatching buckets (the whole slice at modulus 1). */
+  /** The node's slice narrowed to its mismatching buckets (the whole slice at the WHOLE grain). */
   readonly mismatched: Slice;
   readonly mismatchedBuckets: number;
   readonly buckets: number;
@@ -112,7 +102,7 @@ function assess(node: Node): Assessment {
     }
   }
   members.sort((a, b) => a - b);
-  const mismatched: Slice = node.modulus === 1 ? node.slice : { range: node.slice.range, buckets: { modulus: node.modulus, members } };
+  const mismatched: Slice = isWhole(node.grain) ? node.slice : { range: node.slice.range, buckets: { ...node.grain, members } };
   return { identical, mismatched, mismatchedBuckets: members.length, buckets: buckets.size, sourceRows, targetRows };
 }
 
@@ -142,11 +132,11 @@ export async function diffTables(sourceSide: TableSide, targetSide: TableSide, o
   let differences = 0;
   const progress = () => options.onProgress?.({ segmentsChecked, rowsDownloaded: meter.rowsDownloaded, differences });
 
-  const stats = async (slice: Slice, modulus: number): Promise<Node> => {
-    const [s, t] = await Promise.all([source.stats(slice, modulus), target.stats(slice, modulus)]);
+  const stats = async (slice: Slice, grain: Grain): Promise<Node> => {
+    const [s, t] = await Promise.all([source.stats(slice, grain), target.stats(slice, grain)]);
     segmentsChecked++;
     progress();
-    return { slice, modulus, source: s, target: t };
+    return { slice, grain, source: s, target: t };
   };
 
   /**
@@ -177,7 +167,7 @@ export async function diffTables(sourceSide: TableSide, targetSide: TableSide, o
   };
 
   /** Cuts the mismatching slice into segments of near-equal row count; null when it cannot be cut. */
-  const split = async (a: Assessment, modulus: number): Promise<Node[] | null> => {
+  const split = async (a: Assessment, grain: Grain): Promise<Node[] | null> => {
     const [splitter, rowCount] = a.sourceRows >= a.targetRows ? [source, a.sourceRows] : [target, a.targetRows];
     const range = a.mismatched.range;
     const boundaries = await splitter.boundaries(a.mismatched, factor, rowCount);
@@ -187,7 +177,7 @@ export async function diffTables(sourceSide: TableSide, targetSide: TableSide, o
     );
     if (inside.length === 0) return null;
     const children = splitRange(range, inside).map((r): Slice => (a.mismatched.buckets ? { range: r, buckets: a.mismatched.buckets } : { range: r }));
-    return Promise.all(children.map((child) => stats(child, modulus)));
+    return Promise.all(children.map((child) => stats(child, grain)));
   };
 
   /** Resolves a node; `a` is its assessment when the caller has already made it. */
@@ -196,14 +186,15 @@ export async function diffTables(sourceSide: TableSide, targetSide: TableSide, o
     sink.identical(a.identical);
     if (a.mismatchedBuckets === 0) return;
     if (small(a)) return emit(await download(a));
-    if (node.modulus === 1) {
+    const finer = isWhole(node.grain) ? null : finerGrain(node.grain, factor);
+    if (isWhole(node.grain)) {
       // No buckets yet (a small estimate): look at this slice's buckets first.
-      const modulus = firstModulus(Math.max(a.sourceRows, a.targetRows));
-      if (modulus > 1) return resolve(await stats(a.mismatched, modulus));
-    } else if (scattered(a) && node.modulus * factor <= MAX_MODULUS) {
-      return resolve(await stats(a.mismatched, node.modulus * factor));
+      const grain = firstGrain(Math.max(a.sourceRows, a.targetRows), span, unionLimit);
+      if (!isWhole(grain)) return resolve(await stats(a.mismatched, grain));
+    } else if (scattered(a) && finer !== null) {
+      return resolve(await stats(a.mismatched, finer));
     }
-    const children = await split(a, node.modulus);
+    const children = await split(a, node.grain);
     if (children === null) return emit(await download(a));
     // Consecutive small children are downloaded in parallel; larger ones are resolved in turn.
     let batch: Assessment[] = [];
@@ -226,7 +217,20 @@ export async function diffTables(sourceSide: TableSide, targetSide: TableSide, o
 
   const [sourceDescription, targetDescription] = await Promise.all([sourceSide.describe(), targetSide.describe()]);
   const estimates = [sourceDescription.estimatedRows, targetDescription.estimatedRows].filter((n): n is number => n !== undefined && n >= 0);
-  const whole = await stats({ range: {} }, firstModulus(estimates.length === 0 ? undefined : Math.max(...estimates)));
+  const limits = [sourceDescription.rangeBucketsPerQuery, targetDescription.rangeBucketsPerQuery].filter((n): n is number => n !== undefined);
+  const unionLimit = limits.length === 0 ? undefined : Math.min(...limits);
+  const span = options.keyKinds.length === 1 && options.keyKinds[0] === 'integer' ? await keySpanOf(source, target) : undefined;
+  const whole = await stats({ range: {} }, firstGrain(estimates.length === 0 ? undefined : Math.max(...estimates), span, unionLimit));
   await resolve(whole);
   return { sourceRows: total(whole.source), targetRows: total(whole.target), rowsDownloaded: meter.rowsDownloaded, queries: meter.queries, complete };
+}
+
+/** Both sides' key values together, smallest to largest; undefined unless both sides tell theirs (a side without rows tells nothing). */
+async function keySpanOf(source: TableSide, target: TableSide): Promise<KeySpan | undefined> {
+  if (source.keySpan === undefined || target.keySpan === undefined) return undefined;
+  const spans = (await Promise.all([source.keySpan(), target.keySpan()])).filter((s): s is KeySpan => s !== undefined);
+  if (spans.length === 0) return undefined;
+  const min = spans.map((s) => BigInt(s.min)).reduce((a, b) => (a < b ? a : b));
+  const max = spans.map((s) => BigInt(s.max)).reduce((a, b) => (a > b ? a : b));
+  return { min: String(min), max: String(max) };
 }

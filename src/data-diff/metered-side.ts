@@ -2,7 +2,7 @@
  * Wraps a TableSide so that at most `threads` of its queries run at once and each query is counted
  * (the `queries` and `rowsDownloaded` of the report).
  */
-import type { BucketStats, Key, SideDescription, SideRow, Slice, TableSide } from './table-side.js';
+import type { BucketStats, Grain, Key, SideDescription, SideRow, Slice, TableSide } from './table-side.js';
 
 export interface Meter {
   queries: number;
@@ -49,7 +49,8 @@ export function meteredSide(side: TableSide, threads: number, meter: Meter): Tab
   return {
     describe: (): Promise<SideDescription> => query(() => side.describe()),
     boundaries: (slice: Slice, parts: number, rowCount: number): Promise<Key[]> => query(() => side.boundaries(slice, parts, rowCount)),
-    stats: (slice: Slice, modulus: number): Promise<BucketStats> => query(() => side.stats(slice, modulus)),
+    stats: (slice: Slice, grain: Grain): Promise<BucketStats> => query(() => side.stats(slice, grain)),
+    ...(side.keySpan !== undefined ? { keySpan: () => query(() => side.keySpan!()) } : {}),
     async *rows(slice: Slice): AsyncIterable<SideRow> {
       // The slot is held while the rows are read: a download is one query on one connection.
       await limiter.acquire();

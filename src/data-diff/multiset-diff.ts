@@ -12,7 +12,8 @@
  * source and one only in the target (without a key nothing says they are the same row).
  */
 import { DownloadBudget } from './download-budget.js';
-import { firstModulus, type EngineProgress, type EngineResult, type EngineSink } from './engine.js';
+import type { EngineProgress, EngineResult, EngineSink } from './engine.js';
+import { firstModulus } from './grain.js';
 import { Limiter } from './metered-side.js';
 import type { PlannedSide, PlannedTables } from './sql-side.js';
 import { distinctRowsQuery, readChecksums, valueText } from './sql/data-sql.js';
@@ -58,7 +59,7 @@ export async function multisetDiff(tables: PlannedTables, options: MultisetOptio
     });
 
   const stats = async (side: PlannedSide, modulus: number, buckets?: BucketFilter): Promise<Buckets> => {
-    const read = await query(side, () => side.use((c) => readChecksums(c, side.dialect, spec(side, buckets), modulus)));
+    const read = await query(side, () => side.use((c) => readChecksums(c, side.dialect, spec(side, buckets), { modulus })));
     return new Map([...read].map(([bucket, s]) => [bucket, { count: Number(s.count), checksum: s.checksum }]));
   };
 

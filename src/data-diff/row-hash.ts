@@ -30,13 +30,15 @@
  * Two sides use the first hash of `ROW_HASH_PREFERENCE` both support (`chooseRowHash`). What a sum of
  * each can and cannot detect: README, dataDiff, "Row hashes".
  *
- * Key buckets (`keyBucket`): a single integer key modulo the modulus (SQL `MOD`, the key's sign);
- * any other key the first 7 hex digits (28 bits) of the MD5 of its fields, each `<characters>:<text>`,
- * concatenated. A keyless table's rows are bucketed the same way over all their values.
+ * Key buckets at a modulus grain (`keyBucket`): a single integer key modulo the modulus (SQL `MOD`, the
+ * key's sign); any other key the first 7 hex digits (28 bits) of the MD5 of its fields, each
+ * `<characters>:<text>`, concatenated. A keyless table's rows are bucketed the same way over all their
+ * values. At a range grain (`rangeBucket`, single integer keys): floor((key - origin) / width) for a
+ * key in [origin, last], -1 below it and `count` above it.
  */
 import { createHash } from 'node:crypto';
 import zlib from 'node:zlib';
-import type { Key, KeyKind } from './table-side.js';
+import { isRangeGrain, type Grain, type Key, type KeyKind, type RangeGrain } from './table-side.js';
 
 export type RowHashName = 'postgres-hashtextextended' | 'crc64' | 'md5';
 
@@ -127,4 +129,17 @@ export function keyBucket(key: Key, kinds: readonly KeyKind[], modulus: number):
   if (modulus === 1) return 0;
   if (kinds.length === 1 && kinds[0] === 'integer') return Number(BigInt(key[0]!) % BigInt(modulus));
   return parseInt(md5Hex(key.map(keyField).join('')).slice(0, 7), 16) % modulus;
+}
+
+/** The bucket of a single integer key at a range grain: floor((key - origin) / width), -1 below `origin`, `count` above `last`. */
+export function rangeBucket(key: string, grain: RangeGrain): number {
+  const value = BigInt(key);
+  if (value < BigInt(grain.origin)) return -1;
+  if (value > BigInt(grain.last)) return grain.count;
+  return Number((value - BigInt(grain.origin)) / BigInt(grain.width));
+}
+
+/** The key's bucket at a grain (`rangeBucket` or `keyBucket`). */
+export function grainBucket(key: Key, kinds: readonly KeyKind[], grain: Grain): number {
+  return isRangeGrain(grain) ? rangeBucket(key[0]!, grain) : keyBucket(key, kinds, grain.modulus);
 }

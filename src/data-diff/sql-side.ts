@@ -17,8 +17,8 @@ import type { ColumnPlan, DataConnection, DataDialect, PlannedColumn, TableDescr
 import { KEY_KINDS, NUMERIC_KINDS, ownKind, planPair, type PlanOptions } from './sql/column-plan.js';
 import type { Tolerance } from './tolerance.js';
 import { chooseRowHash, type RowHashName } from './row-hash.js';
-import { fromClause, limitSql, normalizedSql, readBoundaries, readChecksums, readRows, whereClause } from './sql/data-sql.js';
-import type { BucketStats, Key, SegmentStats, SideDescription, SideRow, Slice, TableSide, TableSpec } from './table-side.js';
+import { cellText, fromClause, keySpanQuery, limitSql, normalizedSql, readBoundaries, readChecksums, readRows, whereClause } from './sql/data-sql.js';
+import type { BucketStats, Grain, Key, SegmentStats, SideDescription, SideRow, Slice, TableSide, TableSpec } from './table-side.js';
 
 interface OpenedSide {
   readonly name: 'source' | 'target';
@@ -161,6 +161,7 @@ function tableSide(side: PlannedSide): TableSide {
     columns,
     range: slice.range,
     hash: side.rowHash,
+    keyIndexed: side.keyIndexed && side.table.query === undefined,
     ...(slice.buckets ? { buckets: slice.buckets } : {}),
     ...(where !== undefined ? { where } : {}),
   });
@@ -170,12 +171,22 @@ function tableSide(side: PlannedSide): TableSide {
       if (rowCount < 2 || parts < 2) return [];
       return side.use((c) => readBoundaries(c, dialect, segment(slice), parts, rowCount));
     },
-    async stats(slice: Slice, modulus: number): Promise<BucketStats> {
-      const buckets = await side.use((c) => readChecksums(c, dialect, segment(slice), modulus));
+    async stats(slice: Slice, grain: Grain): Promise<BucketStats> {
+      const buckets = await side.use((c) => readChecksums(c, dialect, segment(slice), grain));
       const stats = new Map<number, SegmentStats>();
       for (const [bucket, { count, checksum }] of buckets) stats.set(bucket, { count: Number(count), checksum });
       return stats;
     },
+    // A table's (not a query's) single integer key: its ends are read through its index.
+    ...(keys.length === 1 && keys[0]!.plan.kind === 'integer' && side.table.query === undefined
+      ? {
+          async keySpan() {
+            const [row] = await side.use((c) => c.query(keySpanQuery(dialect, { table: side.table, keys, ...(where !== undefined ? { where } : {}) })));
+            const [min, max] = [cellText(row?.['lo']), cellText(row?.['hi'])];
+            return min === null || max === null ? undefined : { min, max };
+          },
+        }
+      : {}),
     async *rows(slice: Slice): AsyncIterable<SideRow> {
       const rows = await side.use((c) => readRows(c, dialect, segment(slice)));
       yield* rows;
@@ -300,6 +311,7 @@ export async function planTablePair(
     key: planned.map((k) => ({ name: k.column.name, kind: k.plan.kind === 'integer' ? 'integer' : 'text', type: k.column.columnType })),
     columns: cols.map((c) => ({ name: c.column.name, type: c.column.columnType })),
     ...(side.catalog!.estimatedRows !== undefined ? { estimatedRows: side.catalog!.estimatedRows } : {}),
+    ...(side.pool.dialect.rangeUnion !== undefined && side.description!.keyUnique && side.table.query === undefined ? { rangeBucketsPerQuery: side.pool.dialect.rangeUnion } : {}),
   });
   const planned = (side: OpenedSide, keys: readonly PlannedColumn[], cols: readonly PlannedColumn[]): PlannedSide => {
     const where = filterOf(side.pool.dialect, side.spec);

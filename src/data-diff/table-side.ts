@@ -19,12 +19,17 @@
  * order of `describe().columns`; equal data on two dialects must give equal texts.
  *
  * Buckets. Besides key ranges, rows are grouped by a bucket number computed from the key alone, the
- * same on every dialect (`keyBucket` in row-hash.ts is the reference): for a single integer key the key
- * modulo the modulus (SQL `MOD`, the sign of the key), otherwise the first 28 bits of the MD5 of the
- * key's fields modulo the modulus. A row keeps its bucket whatever its values, so a row that differs
- * falls in the same bucket on both sides; bucket counts and checksums locate scattered differences
- * in one pass over a range. A modulus that is a multiple of another refines its buckets.
- *
+ * same on every dialect (row-hash.ts `keyBucket` and `rangeBucket` are the reference), at a `Grain`:
+ *   - a range grain (a single integer key, when both sides know its smallest and largest value):
+ *     buckets of `width` consecutive key values from `origin`, numbered floor((key - origin) / width);
+ *     keys below `origin` fall in bucket -1, keys above `last` in bucket `count` (only rows written
+ *     during the run can be there). A bucket is a key range, so the rows of some buckets are read
+ *     through the key's index.
+ *   - a modulus grain: for a single integer key the key modulo the modulus (SQL `MOD`, the sign of the
+ *     key), otherwise the first 28 bits of the MD5 of the key's fields modulo the modulus.
+ * A row keeps its bucket whatever its values, so a row that differs falls in the same bucket on both
+ * sides; bucket counts and checksums locate scattered differences in one pass over a range. A finer
+ * grain (`finerGrain`) refines its buckets: a multiple of the modulus, a width that divides the width.
  * Checksums. A bucket's `checksum` is the exact sum, as a decimal integer string (`"0"` for an
  * empty range), of a hash of each row's fields. The engine only compares the two sides' checksums,
  * so both sides must use the same definition: row-hash.ts is the contract (the row text, the hash
@@ -43,11 +48,33 @@ export interface KeyRange {
   readonly to?: Key;
 }
 
-/** Rows whose key bucket modulo `modulus` is one of `members` (sorted, distinct). */
-export interface BucketFilter {
+/** Buckets numbered by the key modulo `modulus` (a single integer key) or by the key's hash modulo `modulus`. */
+export interface ModulusGrain {
   readonly modulus: number;
-  readonly members: readonly number[];
 }
+
+/**
+ * Buckets of `width` consecutive values of a single integer key from `origin` (decimal text):
+ * floor((key - origin) / width) for keys in [origin, last], -1 below, `count` above.
+ */
+export interface RangeGrain {
+  readonly origin: string;
+  readonly last: string;
+  /** A power of two. */
+  readonly width: number;
+  /** floor((last - origin) / width) + 1: the buckets of [origin, last]. */
+  readonly count: number;
+}
+
+export type Grain = ModulusGrain | RangeGrain;
+
+/** The whole slice as one bucket (bucket 0). */
+export const WHOLE: Grain = { modulus: 1 };
+
+export const isRangeGrain = (grain: Grain): grain is RangeGrain => 'width' in grain;
+
+/** Rows whose bucket at the grain is one of `members` (sorted, distinct). */
+export type BucketFilter = Grain & { readonly members: readonly number[] };
 
 /** The rows of a key range, optionally only those in some buckets. */
 export interface Slice {
@@ -78,6 +105,11 @@ export interface SideDescription {
   readonly columns: readonly SideColumn[];
   /** The catalog's estimate of the table's rows (before filters), when it has one. */
   readonly estimatedRows?: number;
+  /**
+   * The most range buckets this side counts in one query without GROUP BY (`DataDialect.rangeUnion`);
+   * the first pass then uses no more buckets than this. Undefined: any number.
+   */
+  readonly rangeBucketsPerQuery?: number;
 }
 
 export interface SegmentStats {
@@ -127,10 +159,15 @@ export interface TableSide {
    */
   boundaries(slice: Slice, parts: number, rowCount: number): Promise<Key[]>;
   /**
-   * Count and checksum of each bucket of the slice modulo `modulus` (a multiple of the slice's own
-   * modulus), in one query; modulus 1 gives the whole slice as bucket 0.
+   * Count and checksum of each bucket of the slice at `grain` (the slice's own grain or a finer one),
+   * in one query; `WHOLE` gives the whole slice as bucket 0.
    */
-  stats(slice: Slice, modulus: number): Promise<BucketStats>;
+  stats(slice: Slice, grain: Grain): Promise<BucketStats>;
+  /**
+   * The smallest and largest value of a single integer key (decimal texts), read through its index;
+   * undefined when the side has no rows, or cannot read them cheaply (a query, several key columns).
+   */
+  keySpan?(): Promise<{ readonly min: string; readonly max: string } | undefined>;
   /**
    * The slice's rows ordered by key (see `compareKeys`). The engine calls it only for slices it
    * knows to be small (at most the bisection threshold on this side), but iterates it lazily.

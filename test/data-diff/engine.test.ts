@@ -2,7 +2,8 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createHash } from 'node:crypto';
-import { diffTables, firstModulus, type EngineOptions } from '../../src/data-diff/engine.ts';
+import { diffTables, type EngineOptions } from '../../src/data-diff/engine.ts';
+import { firstModulus } from '../../src/data-diff/grain.ts';
 import { keyBucket } from '../../src/data-diff/row-hash.ts';
 import { DownloadBudget } from '../../src/data-diff/download-budget.ts';
 import { ReportCollector, type SampleSpec } from '../../src/data-diff/report.ts';
@@ -47,8 +48,10 @@ test('identical tables: no differences and no rows downloaded', async () => {
   assert.equal(report.summary, { sourceRows: 5000, targetRows: 5000, onlyInSource: 0, onlyInTarget: 0, differentRows: 0, identicalRows: 5000 });
   assert.is(result.sourceRows, 5000);
   assert.is(result.rowsDownloaded, 0);
-  assert.is(result.queries, 2);
+  // Each side's key span (its smallest and largest key), then one checksum query per side.
+  assert.is(result.queries, 4);
   assert.is(source.calls.rows, 0);
+  assert.is(source.calls.stats, 1);
 });
 
 test('deletions, insertions and updates at the first key, the last key and in the middle, NULLs included', async () => {

@@ -11,8 +11,9 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { planPair } from '../../src/data-diff/sql/column-plan.ts';
 import type { DataConnection, DataDialect, KeyRange } from '../../src/data-diff/sql/data-dialect.ts';
-import { readBoundaries, readChecksum, readChecksums, readRows } from '../../src/data-diff/sql/data-sql.ts';
-import { keyBucket } from '../../src/data-diff/row-hash.ts';
+import { checksumQuery, keySpanQuery, readBoundaries, readChecksum, readChecksums, readRows } from '../../src/data-diff/sql/data-sql.ts';
+import { finerGrain, rangeGrain } from '../../src/data-diff/grain.ts';
+import { keyBucket, rangeBucket } from '../../src/data-diff/row-hash.ts';
 import type { KeyKind } from '../../src/data-diff/table-side.ts';
 import { requireColumns } from '../../src/data-diff/sql/catalog.ts';
 import { mysqlData } from '../../src/data-diff/sql/mysql-data.ts';
@@ -315,7 +316,7 @@ test('key buckets: the same buckets, counts and checksums on both servers, as th
     const [a, b] = [ep('pg', table), ep('my', table)];
     const [specA, specB] = await specs(a, b, keys, ['v']);
     const modulus = 97;
-    const [ba, bb] = await Promise.all([readChecksums(a.connection, a.dialect, specA, modulus), readChecksums(b.connection, b.dialect, specB, modulus)]);
+    const [ba, bb] = await Promise.all([readChecksums(a.connection, a.dialect, specA, { modulus }), readChecksums(b.connection, b.dialect, specB, { modulus })]);
     assert.equal([...ba].sort(), [...bb].sort(), table);
     // The reference: each row's key through keyBucket gives the server's bucket counts.
     const expected = new Map<number, number>();
@@ -329,12 +330,65 @@ test('key buckets: the same buckets, counts and checksums on both servers, as th
     assert.equal(ra, rb, table);
     assert.is(ra.length, members.reduce((sum, m) => sum + expected.get(m)!, 0), table);
     const [fa, fb] = await Promise.all([
-      readChecksums(a.connection, a.dialect, { ...specA, buckets: filter }, modulus * 8),
-      readChecksums(b.connection, b.dialect, { ...specB, buckets: filter }, modulus * 8),
+      readChecksums(a.connection, a.dialect, { ...specA, buckets: filter }, { modulus: modulus * 8 }),
+      readChecksums(b.connection, b.dialect, { ...specB, buckets: filter }, { modulus: modulus * 8 }),
     ]);
     assert.equal([...fa].sort(), [...fb].sort(), table);
     assert.ok([...fa.keys()].every((bucket) => members.includes(bucket % modulus)), table);
     assert.is([...fa.values()].reduce((sum, c) => sum + Number(c.count), 0), ra.length, table);
+  }
+});
+
+test('range grains: the same buckets on both servers, grouped or one SELECT per bucket, as the reference computes them', async () => {
+  // Single integer keys (k_int has a gap of a million, k_neg negative keys): buckets of key ranges from
+  // the span's smallest key. MariaDB reads them one SELECT each (UNION ALL) when the key is indexed,
+  // and with GROUP BY otherwise; both must give what PostgreSQL's GROUP BY gives, and the reference.
+  // k_dense: every key from -300 to 300, so every bucket boundary has a key on each side of it.
+  const dense = Array.from({ length: 601 }, (_, n) => `(${n - 300}, ${n})`).join(', ');
+  await pg.exec('dd', `CREATE TABLE k_dense (id int PRIMARY KEY, v int); INSERT INTO k_dense VALUES ${dense}`);
+  await my.execAll('dd', ['CREATE TABLE k_dense (id int PRIMARY KEY, v int)', `INSERT INTO k_dense VALUES ${dense}`]);
+  for (const table of ['k_int', 'k_neg', 'k_dense']) {
+    const [a, b] = [ep('pg', table), ep('my', table)];
+    const [specA, specB] = await specs(a, b, ['id'], ['v']);
+    const [[spanRow]] = await Promise.all([a.connection.query(keySpanQuery(a.dialect, specA))]);
+    const full = { min: String(spanRow!['lo']), max: String(spanRow!['hi']) };
+    // A span one bucket short at both ends as well: rows outside it fall in the edge buckets -1 and `count`.
+    const inset = table === 'k_dense' ? 20n : 5000n;
+    for (const span of [full, { min: String(BigInt(full.min) + inset), max: String(BigInt(full.max) - inset) }]) {
+      const grain = rangeGrain(span, 12)!;
+      const indexed = { ...specB, keyIndexed: true };
+      const union = checksumQuery(b.dialect, indexed, grain).sql;
+      assert.match(union, / UNION ALL /, `${table}: MariaDB reads range buckets one SELECT each`);
+      assert.not.match(checksumQuery(b.dialect, specB, grain).sql, / UNION ALL /, `${table}: not without the key's index`);
+      const [pa, pb, pg2] = await Promise.all([
+        readChecksums(a.connection, a.dialect, specA, grain),
+        readChecksums(b.connection, b.dialect, indexed, grain),
+        readChecksums(b.connection, b.dialect, specB, grain),
+      ]);
+      assert.equal([...pb].sort(), [...pa].sort(), `${table} ${span.min}: MariaDB UNION ALL = PostgreSQL GROUP BY`);
+      assert.equal([...pg2].sort(), [...pa].sort(), `${table} ${span.min}: MariaDB GROUP BY = PostgreSQL GROUP BY`);
+      const expected = new Map<number, number>();
+      for (const row of await readRows(a.connection, a.dialect, specA)) expected.set(rangeBucket(row.key[0]!, grain), (expected.get(rangeBucket(row.key[0]!, grain)) ?? 0) + 1);
+      assert.equal(new Map([...pa].map(([bucket, c]) => [bucket, Number(c.count)])), expected, `${table} ${span.min}: the reference`);
+      if (span !== full) assert.ok(expected.has(-1) && expected.has(grain.count), 'rows below and above the span');
+      // Three buckets' rows (an edge bucket among them when there is one), then those buckets 4 times finer.
+      const members = [...pa.keys()].sort((x, y) => x - y).filter((_, i) => i % 4 === 0).slice(0, 3);
+      const filter = { ...grain, members };
+      const [ra, rb] = await Promise.all([readRows(a.connection, a.dialect, { ...specA, buckets: filter }), readRows(b.connection, b.dialect, { ...indexed, buckets: filter })]);
+      assert.equal(rb, ra, `${table} ${span.min}: the rows of three buckets`);
+      assert.is(ra.length, members.reduce((sum, m) => sum + expected.get(m)!, 0));
+      const finer = finerGrain(grain, 4)!;
+      const [fa, fb] = await Promise.all([readChecksums(a.connection, a.dialect, { ...specA, buckets: filter }, finer), readChecksums(b.connection, b.dialect, { ...indexed, buckets: filter }, finer)]);
+      assert.equal([...fb].sort(), [...fa].sort(), `${table} ${span.min}: finer buckets`);
+      assert.is([...fa.values()].reduce((sum, c) => sum + Number(c.count), 0), ra.length);
+      assert.ok(
+        [...fa.keys()].every((bucket) => {
+          const coarse = bucket < 0 ? -1 : bucket >= finer.count ? grain.count : Math.floor((bucket * finer.width) / grain.width);
+          return members.includes(coarse);
+        }),
+        'finer buckets lie inside the filter',
+      );
+    }
   }
 });
 
@@ -352,7 +406,7 @@ test('the shape hooks of dialects without row values, MOD or LIMIT: key ranges w
       assert.is(bn.length, parts - 1, `${table} ${side}`);
       assert.equal(bo, bn, `${table} ${side} boundaries`);
       const range: KeyRange = { from: bn[1]!, to: bn[3]! };
-      const [cn, co] = [await readChecksums(native.connection, native.dialect, { ...spec, range }, 31), await readChecksums(other.connection, other.dialect, { ...spec, range }, 31)];
+      const [cn, co] = [await readChecksums(native.connection, native.dialect, { ...spec, range }, { modulus: 31 }), await readChecksums(other.connection, other.dialect, { ...spec, range }, { modulus: 31 })];
       assert.equal([...co].sort(), [...cn].sort(), `${table} ${side} checksums`);
       assert.is([...cn.values()].reduce((sum, c) => sum + Number(c.count), 0), Math.round((2 * ROWS) / parts), `${table} ${side} rows in two of ${parts} parts`);
       const [rn, ro] = [await readRows(native.connection, native.dialect, { ...spec, range }), await readRows(other.connection, other.dialect, { ...spec, range })];

@@ -64,7 +64,7 @@ test('checksum of a whole slice: count and exact sum of 60-bit MD5 prefixes of t
 });
 
 test('checksum grouped by an integer key bucket: MOD(key, m), grouped by the expression', () => {
-  const q = checksumQuery(oracleData, spec(), 4096);
+  const q = checksumQuery(oracleData, spec(), { modulus: 4096 });
   golden('checksum-grouped-integer', q.sql, q.params);
   assertOracleSyntax(q.sql);
   assert.match(q.sql, 'SELECT MOD("ID", 4096) AS b,');
@@ -72,7 +72,7 @@ test('checksum grouped by an integer key bucket: MOD(key, m), grouped by the exp
 });
 
 test('checksum grouped by a three-column key: MOD of the 28-bit MD5 prefix of `<chars>:<text>` fields', () => {
-  const q = checksumQuery(oracleData, { ...spec(), keys: threeKeys }, 1024);
+  const q = checksumQuery(oracleData, { ...spec(), keys: threeKeys }, { modulus: 1024 });
   golden('checksum-grouped-composite', q.sql, q.params);
   assertOracleSyntax(q.sql);
   assert.match(q.sql, "NVL2(\"REGION\", LENGTH4(\"REGION\") || ':' || \"REGION\", 'N')");

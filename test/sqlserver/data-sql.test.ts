@@ -227,10 +227,10 @@ test('the key hash arithmetic (signed INT of the first 4 bytes) is the reference
     const expected = keyBucket(key, ['text', 'text'], 1000);
     assert.is(Number(hashbytesShifted(md5(fields), 4) % 1000n), expected);
   }
-  const bucket = bucketSql(d, { keys, columns: [] }, 1000);
+  const bucket = bucketSql(d, { keys, columns: [] }, { modulus: 1000 });
   assert.is(bucket, `((${d.keyHash(text)}) % 1000)`);
   // One integer key: the key itself, modulo with the sign of the dividend (% as MOD).
-  assert.is(bucketSql(d, { keys: [planned(ID)], columns: [] }, 97), '(([id]) % 97)');
+  assert.is(bucketSql(d, { keys: [planned(ID)], columns: [] }, { modulus: 97 }), '(([id]) % 97)');
 });
 
 test('the row text evaluates to the reference row text: plain and framed fields, NULL markers, lengths in code points with trailing spaces, `|` inside texts', () => {
@@ -288,10 +288,10 @@ test('nullEqualsEmpty: NULL and the empty string give the same field; without it
 
 test('golden: checksum of a whole slice and grouped by key bucket (GROUP BY the expression, % for MOD)', () => {
   golden('checksum', checksumQuery(d, spec()).sql);
-  const grouped = checksumQuery(d, spec(), 4093);
+  const grouped = checksumQuery(d, spec(), { modulus: 4093 });
   assert.match(grouped.sql, / GROUP BY \(\(\[id\]\) % 4093\)$/);
   golden('checksum-grouped', grouped.sql);
-  golden('checksum-grouped-text-key', checksumQuery(d, spec({ keys: THREE_KEYS }), 61).sql);
+  golden('checksum-grouped-text-key', checksumQuery(d, spec({ keys: THREE_KEYS }), { modulus: 61 }).sql);
 });
 
 test('golden: key ranges with 1 and 3 key columns are written out column by column with @p placeholders', () => {

@@ -20,6 +20,7 @@
 import type { ConnectionSettings } from '../../config/connection.js';
 import type { DialectName } from '../../dialects/dialect-names.js';
 import type { RowHashName } from '../row-hash.js';
+import type { BucketFilter } from '../table-side.js';
 import type { Tolerance } from '../tolerance.js';
 import type { CatalogScope, CatalogTable } from './catalog.js';
 
@@ -109,12 +110,14 @@ export interface SegmentSpec {
   readonly keys: readonly PlannedColumn[];
   readonly columns: readonly PlannedColumn[];
   readonly range: KeyRange;
-  /** Only the rows whose key bucket modulo `modulus` is one of `members` (see `bucketSql`). */
-  readonly buckets?: { readonly modulus: number; readonly members: readonly number[] };
+  /** Only the rows whose key bucket at the filter's grain is one of `members` (see `bucketSql`, `rangeFilterSql`). */
+  readonly buckets?: BucketFilter;
   /** Raw SQL for this side, ANDed in (the user's `-where`). */
   readonly where?: string;
   /** The row hash both sides use (row-hash.ts); default md5. */
   readonly hash?: RowHashName;
+  /** True when an index on the key serves key range reads (a table's unique key): range buckets may then be read one SELECT each (`rangeUnion`). */
+  readonly keyIndexed?: boolean;
 }
 
 /** SQL text and its bind parameters (placeholders in the dialect's own syntax). */
@@ -159,6 +162,18 @@ export interface DataDialect {
    * (PostgreSQL, MySQL, Oracle); SQL Server writes `a % m`.
    */
   modulo?(a: string, m: string): string;
+  /**
+   * floor((key - origin) / width) of a single integer key at least `origin` (decimal literals; the
+   * result fits a signed 64-bit integer): a range grain's bucket (table-side.ts), computed without
+   * overflowing the key's own type.
+   */
+  rangeBucket(key: string, origin: string, width: string): string;
+  /**
+   * Optional: at most this many range buckets are counted in one statement of ungrouped SELECTs, one
+   * per bucket, joined by UNION ALL, instead of one SELECT with GROUP BY: for a server whose GROUP BY
+   * costs more than the reads of the key ranges (MariaDB). Default: always GROUP BY.
+   */
+  readonly rangeUnion?: number;
   /**
    * Optional: whether the server compares row values, `(a, b) >= (x, y)`, in key order. Default true;
    * false: key ranges are written out column by column (`a > x OR (a = x AND b >= y)`).

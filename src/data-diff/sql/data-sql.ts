@@ -12,7 +12,10 @@
 import { ParityError } from '../../errors.js';
 import { absoluteGridDigits, relativeGridDigits } from '../tolerance.js';
 import { DEFAULT_FLOAT_DIGITS } from './column-plan.js';
-import type { BuiltQuery, ColumnPlan, DataConnection, DataDialect, PlannedColumn, SegmentSpec, TableRef } from './data-dialect.js';
+import { isWhole } from '../grain.js';
+import { rangeBucket } from '../row-hash.js';
+import { WHOLE, isRangeGrain, type Grain, type RangeGrain } from '../table-side.js';
+import type { BuiltQuery, ColumnPlan, DataConnection, DataDialect, KeyRange, PlannedColumn, SegmentSpec, TableRef } from './data-dialect.js';
 
 /** What a query reads FROM: the table, or in query mode the user's SELECT as a derived table. */
 export function fromClause(dialect: DataDialect, table: TableRef): string {
@@ -120,18 +123,64 @@ function tupleCompare(dialect: DataDialect, left: readonly string[], op: '>=' | 
 }
 
 /**
- * The bucket modulo `modulus` (the contract in table-side.ts; row-hash.ts `keyBucket` is the
- * reference) of the key, or of every compared column for a keyless table (no key columns): `MOD(key, m)`
- * for a single integer key, else `MOD(first 28 bits of MD5(fields), m)`.
+ * The bucket of the key (or of every compared column for a keyless table, no key columns) at a
+ * grain (the contract in table-side.ts; row-hash.ts `grainBucket` is the reference). A modulus grain:
+ * `MOD(key, m)` for a single integer key, else `MOD(first 28 bits of MD5(fields), m)`. A range grain:
+ * floor((key - origin) / width), -1 below `origin` and `count` above `last`.
  */
-export function bucketSql(dialect: DataDialect, spec: Pick<SegmentSpec, 'keys' | 'columns'>, modulus: number): string {
-  if (!Number.isSafeInteger(modulus) || modulus < 1) throw new ParityError('INTERNAL_ERROR', `bucket modulus must be a positive integer, got ${modulus}`);
+export function bucketSql(dialect: DataDialect, spec: Pick<SegmentSpec, 'keys' | 'columns'>, grain: Grain): string {
   const { keys } = spec;
+  if (isRangeGrain(grain)) {
+    if (keys.length !== 1 || keys[0]!.plan.kind !== 'integer') throw new ParityError('INTERNAL_ERROR', 'a range grain needs a single integer key');
+    const key = dialect.keyOrder(keys[0]!.column, keys[0]!.plan);
+    return `CASE WHEN ${key} < ${grain.origin} THEN -1 WHEN ${key} > ${grain.last} THEN ${grain.count} ELSE ${dialect.rangeBucket(key, grain.origin, String(grain.width))} END`;
+  }
+  const { modulus } = grain;
+  if (!Number.isSafeInteger(modulus) || modulus < 1) throw new ParityError('INTERNAL_ERROR', `bucket modulus must be a positive integer, got ${modulus}`);
   if (keys.length === 1 && keys[0]!.plan.kind === 'integer') return moduloSql(dialect, dialect.keyOrder(keys[0]!.column, keys[0]!.plan), modulus);
   // A keyless table's rows are bucketed by all their values, as if they were the key.
   const fields = keys.length > 0 ? keys.map((k) => dialect.encodeField(normalizedSql(dialect, k), false)) : spec.columns.map((c) => dialect.encodeField(hashSql(dialect, c), c.plan.nullEqualsEmpty === true));
   const text = dialect.concat(fields);
   return moduloSql(dialect, dialect.keyHash(text), modulus);
+}
+
+/** A key interval, both ends inclusive; undefined: open. */
+type Interval = readonly [bigint | undefined, bigint | undefined];
+
+/** The keys of a bucket at a range grain: [origin + b * width, ... + width - 1], up to `last` for the last bucket; open below -1 and above `count`. */
+function bucketInterval(grain: RangeGrain, bucket: number): Interval {
+  const origin = BigInt(grain.origin);
+  const last = BigInt(grain.last);
+  if (bucket < 0) return [undefined, origin - 1n];
+  if (bucket >= grain.count) return [last + 1n, undefined];
+  const lo = origin + BigInt(bucket) * BigInt(grain.width);
+  return [lo, bucket === grain.count - 1 ? last : lo + BigInt(grain.width) - 1n];
+}
+
+/** `key >= lo AND key <= hi` (literals), `1 = 1` for an interval open on both ends. */
+function intervalSql(key: string, [lo, hi]: Interval): string {
+  const parts = [...(lo !== undefined ? [`${key} >= ${lo}`] : []), ...(hi !== undefined ? [`${key} <= ${hi}`] : [])];
+  return parts.length === 0 ? '1 = 1' : parts.join(' AND ');
+}
+
+/** The keys of some buckets at a range grain: runs of consecutive buckets as one interval each, ORed. */
+function rangeFilterSql(key: string, grain: RangeGrain, members: readonly number[]): string {
+  if (members.length === 0) return '1 = 0';
+  const runs: [number, number][] = [];
+  for (const b of members) {
+    const run = runs[runs.length - 1];
+    if (run !== undefined && b === run[1] + 1) run[1] = b;
+    else runs.push([b, b]);
+  }
+  const intervals = runs.map(([a, b]) => intervalSql(key, [bucketInterval(grain, a)[0], bucketInterval(grain, b)[1]]));
+  return intervals.length === 1 ? `(${intervals[0]})` : `(${intervals.map((i) => `(${i})`).join(' OR ')})`;
+}
+
+/** The single integer key's expression, for range grains. */
+function integerKey(dialect: DataDialect, spec: Pick<SegmentSpec, 'keys'>): string {
+  const key = spec.keys[0];
+  if (spec.keys.length !== 1 || key === undefined || key.plan.kind !== 'integer') throw new ParityError('INTERNAL_ERROR', 'a range grain needs a single integer key');
+  return dialect.keyOrder(key.column, key.plan);
 }
 
 /** The WHERE conditions (range, buckets and raw filter) with their parameters. */
@@ -155,7 +204,8 @@ export function rangeCondition(dialect: DataDialect, spec: Pick<SegmentSpec, 'ke
   bound(range.to, '<');
   if (buckets !== undefined) {
     if (!buckets.members.every(Number.isSafeInteger)) throw new ParityError('INTERNAL_ERROR', 'bucket numbers must be integers');
-    conditions.push(buckets.members.length === 0 ? '1 = 0' : `${bucketSql(dialect, spec, buckets.modulus)} IN (${buckets.members.join(', ')})`);
+    if (isRangeGrain(buckets)) conditions.push(rangeFilterSql(integerKey(dialect, spec), buckets, buckets.members));
+    else conditions.push(buckets.members.length === 0 ? '1 = 0' : `${bucketSql(dialect, spec, buckets)} IN (${buckets.members.join(', ')})`);
   }
   if (where !== undefined && where.trim() !== '') conditions.push(`(${where})`);
   return { sql: conditions.length === 0 ? '' : ` WHERE ${conditions.join(' AND ')}`, params };
@@ -166,18 +216,63 @@ function orderBy(dialect: DataDialect, keys: readonly PlannedColumn[]): string {
 }
 
 /**
- * One row per non-empty key bucket modulo `modulus`: `b` (the bucket), `n` (the row count) and
- * `checksum` (the exact sum of row hashes), as decimal text. Modulus 1: one row for the whole slice
- * (bucket 0, `n` 0 when it is empty), without GROUP BY.
+ * One row per non-empty key bucket at `grain`: `b` (the bucket), `n` (the row count) and `checksum`
+ * (the exact sum of row hashes), as decimal text. The WHOLE grain: one row for the whole slice
+ * (bucket 0, `n` 0 when it is empty), without GROUP BY. At a range grain on a dialect with
+ * `rangeUnion`, one ungrouped SELECT per bucket of the slice, joined by UNION ALL, when they are few
+ * enough (`unionBuckets`).
  */
-export function checksumQuery(dialect: DataDialect, spec: SegmentSpec, modulus = 1): BuiltQuery {
+export function checksumQuery(dialect: DataDialect, spec: SegmentSpec, grain: Grain = WHOLE): BuiltQuery {
   const condition = rangeCondition(dialect, spec);
   const sums = dialect.countAndChecksum(spec.hash ?? 'md5', rowText(dialect, spec));
   const table = `${fromClause(dialect, spec.table)}${condition.sql}`;
-  if (modulus === 1) return { sql: `SELECT 0 AS b, ${sums} FROM ${table}`, params: condition.params };
+  if (isWhole(grain)) return { sql: `SELECT 0 AS b, ${sums} FROM ${table}`, params: condition.params };
+  const buckets = isRangeGrain(grain) ? unionBuckets(dialect, spec, grain) : undefined;
+  if (buckets !== undefined && isRangeGrain(grain)) {
+    const key = integerKey(dialect, spec);
+    const shared = [...literalRange(key, spec.range), ...(spec.where !== undefined && spec.where.trim() !== '' ? [`(${spec.where})`] : [])];
+    const from = fromClause(dialect, spec.table);
+    const selects = buckets.map((b) => `SELECT ${b} AS b, ${sums} FROM ${from} WHERE ${[intervalSql(key, bucketInterval(grain, b)), ...shared].join(' AND ')}`);
+    return { sql: selects.length === 0 ? `SELECT 0 AS b, ${sums} FROM ${from} WHERE 1 = 0` : selects.join(' UNION ALL '), params: [] };
+  }
   // Grouped by the expression itself, not `GROUP BY 1`: SQL Server and Oracle have no ordinals there.
-  const bucket = bucketSql(dialect, spec, modulus);
+  const bucket = bucketSql(dialect, spec, grain);
   return { sql: `SELECT ${bucket} AS b, ${sums} FROM ${table} GROUP BY ${bucket}`, params: condition.params };
+}
+
+/** A single integer key's range bounds as literal conditions (they are decimal integers). */
+function literalRange(key: string, range: KeyRange): string[] {
+  return [...(range.from !== undefined ? [`${key} >= ${BigInt(range.from[0]!)}`] : []), ...(range.to !== undefined ? [`${key} < ${BigInt(range.to[0]!)}`] : [])];
+}
+
+/**
+ * The buckets of the slice at a range grain, when the dialect counts them by UNION ALL
+ * (`rangeUnion`) and they are at most that many (besides the two edge buckets): those inside the slice's bucket filter (a coarser
+ * range grain of the same key span), or those from the range's first key to its last. Else undefined.
+ */
+function unionBuckets(dialect: DataDialect, spec: SegmentSpec, grain: RangeGrain): number[] | undefined {
+  const limit = dialect.rangeUnion;
+  if (limit === undefined || spec.keyIndexed !== true) return undefined;
+  const filter = spec.buckets;
+  const out: number[] = [];
+  const add = (from: number, to: number) => {
+    for (let b = from; b <= to && out.length <= limit + 2; b++) out.push(b);
+  };
+  if (filter !== undefined) {
+    if (!isRangeGrain(filter) || filter.origin !== grain.origin || filter.last !== grain.last || filter.width % grain.width !== 0) return undefined;
+    const ratio = filter.width / grain.width;
+    for (const m of filter.members) {
+      if (m < 0) add(-1, -1);
+      else if (m >= filter.count) add(grain.count, grain.count);
+      else add(m * ratio, Math.min((m + 1) * ratio - 1, grain.count - 1));
+    }
+  } else {
+    const from = spec.range.from?.[0];
+    const to = spec.range.to?.[0];
+    add(from !== undefined ? rangeBucket(from, grain) : -1, to !== undefined ? rangeBucket(String(BigInt(to) - 1n), grain) : grain.count);
+  }
+  // The two edge buckets (below `origin`, above `last`) come on top of the limit.
+  return out.length <= limit + 2 ? out : undefined;
 }
 
 /**
@@ -229,6 +324,12 @@ export function distinctRowsQuery(dialect: DataDialect, spec: SegmentSpec): Buil
   const groups = texts.join(', ');
   const sql = `SELECT ${[...values, `${countSql(dialect)} AS n`].join(', ')} FROM ${fromClause(dialect, spec.table)}${condition.sql}${groups === '' ? '' : ` GROUP BY ${groups}`}`;
   return { sql, params: condition.params };
+}
+
+/** A single integer key's smallest (`lo`) and largest (`hi`) value, with the side's raw filter (an index reads both ends). */
+export function keySpanQuery(dialect: DataDialect, spec: Pick<SegmentSpec, 'table' | 'keys' | 'where'>): string {
+  const key = integerKey(dialect, spec);
+  return `SELECT MIN(${key}) AS lo, MAX(${key}) AS hi FROM ${fromClause(dialect, spec.table)}${whereClause(spec.where)}`;
 }
 
 /** The number of rows of a table (`n`), with a side's raw filter if it has one: a table on one side only, a sampled side's whole table. */
@@ -291,10 +392,10 @@ export async function readChecksum(connection: DataConnection, dialect: DataDial
 }
 
 /** Count and checksum per non-empty bucket (see checksumQuery). */
-export async function readChecksums(connection: DataConnection, dialect: DataDialect, spec: SegmentSpec, modulus = 1): Promise<Map<number, SegmentChecksum>> {
-  const query = checksumQuery(dialect, spec, modulus);
+export async function readChecksums(connection: DataConnection, dialect: DataDialect, spec: SegmentSpec, grain: Grain = WHOLE): Promise<Map<number, SegmentChecksum>> {
+  const query = checksumQuery(dialect, spec, grain);
   const buckets = new Map<number, SegmentChecksum>();
-  const grouping = modulus > 1 ? dialect.grouping : undefined;
+  const grouping = !isWhole(grain) ? dialect.grouping : undefined;
   if (grouping) await connection.query(grouping.before);
   let rows: Record<string, unknown>[];
   try {

@@ -264,6 +264,11 @@ export const mysqlData: DataDialect = {
   rowHashes,
   countAndChecksum,
   keyHash: (text) => `CAST(CONV(SUBSTRING(MD5(${text}), 1, 7), 16, 10) AS UNSIGNED)`,
+  // 64-bit integer arithmetic; the key is at least `origin`, so DIV (which truncates) is floor.
+  rangeBucket: (key, origin, width) => `(${key} - ${origin}) DIV ${width}`,
+  // MariaDB's GROUP BY (a temporary table) costs more than reading the key ranges one SELECT each
+  // (measured at 1M rows: +0.45 s grouped vs +80 µs per SELECT; bench/RESULTS.md).
+  rangeUnion: 4096,
   keyOrder,
   keyParam,
   readCatalog: readMysqlCatalog,

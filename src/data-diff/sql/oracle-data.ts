@@ -352,6 +352,8 @@ export const oracleData: DataDialect = {
   rowHashes: async () => ['md5'],
   countAndChecksum,
   keyHash: (text) => md5Prefix(text, 7),
+  // NUMBER arithmetic is exact: the quotient floored.
+  rangeBucket: (key, origin, width) => `FLOOR((${key} - ${origin}) / ${width})`,
   keyOrder,
   keyParam,
   readCatalog: readOracleCatalog,

@@ -242,6 +242,8 @@ export const postgresData: DataDialect = {
   rowHashes,
   countAndChecksum,
   keyHash: (text) => `('x' || substr(md5(convert_to(${text}, 'UTF8')), 1, 7))::bit(28)::int`,
+  // bigint: an integer key's difference may overflow its own type; at least `origin`, so `/` is floor.
+  rangeBucket: (key, origin, width) => `((${key})::bigint - ${origin}::bigint) / ${width}`,
   keyOrder,
   // The server infers each parameter's type from the key expression it is compared with.
   keyParam: (_column, _plan, placeholder) => placeholder,

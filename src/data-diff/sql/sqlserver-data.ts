@@ -346,6 +346,8 @@ export const sqlserverData: DataDialect = {
   qualifiedName: (table) => qualifiedName(table.schema, table.name),
   placeholder: (n) => `@p${n}`,
   modulo: (a, m) => `((${a}) % ${m})`,
+  // BIGINT throughout: a literal beyond INT is NUMERIC, whose `/` would keep the fraction.
+  rangeBucket: (key, origin, width) => `((CAST(${key} AS BIGINT) - CAST(${origin} AS BIGINT)) / CAST(${width} AS BIGINT))`,
   rowValueComparison: false,
   countRows: 'COUNT_BIG(*)',
   limit: (n, ordered) => `${ordered ? '' : ' ORDER BY (SELECT NULL)'} OFFSET 0 ROWS FETCH NEXT ${n} ROWS ONLY`,
