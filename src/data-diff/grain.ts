@@ -77,8 +77,9 @@ export function firstGrain(rows: number | undefined, span: KeySpan | undefined, 
 
 /**
  * About `factor` times finer buckets, each inside one bucket of `grain`: the modulus times the factor,
- * or the width divided by the largest power of two at most the factor that divides it (down to 1).
- * Null when the grain cannot be refined.
+ * or the width divided by the largest power of two at most the factor that divides it; a width with
+ * no factor of two left (below 32: `rangeGrain` widths are c·2^k with c < 32) becomes 1, one key per
+ * bucket. Null when the grain cannot be refined.
  */
 export function finerGrain<G extends Grain>(grain: G, factor: number): G | null;
 export function finerGrain(grain: Grain, factor: number): Grain | null {

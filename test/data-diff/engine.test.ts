@@ -17,9 +17,9 @@ function table(n: number, start = 1): SideRow[] {
   return Array.from({ length: n }, (_, i) => ({ key: [String(start + i)], values: [`name ${start + i}`, String((start + i) * 3)] }));
 }
 
-async function run(sourceRows: SideRow[], targetRows: SideRow[], options: Partial<EngineOptions> & { sample?: SampleSpec } = {}, kinds: KeyKind[] = ['integer']) {
-  const source = memorySide(sourceRows, kinds, COLUMNS);
-  const target = memorySide(targetRows, kinds, COLUMNS);
+async function run(sourceRows: SideRow[], targetRows: SideRow[], options: Partial<EngineOptions> & { sample?: SampleSpec; estimate?: number; sides?: Parameters<typeof memorySide>[5] } = {}, kinds: KeyKind[] = ['integer']) {
+  const source = memorySide(sourceRows, kinds, COLUMNS, undefined, options.estimate, options.sides);
+  const target = memorySide(targetRows, kinds, COLUMNS, undefined, options.estimate, options.sides);
   const keyNames = kinds.map((_, i) => `k${i}`);
   const collector = new ReportCollector({ key: keyNames, columns: COLUMNS, numeric: [false, true] }, options.sample ?? { rows: 20 });
   const result = await diffTables(
@@ -118,6 +118,39 @@ test('samples: a row count, a percentage, and the cap on rows downloaded', async
   assert.is(capped.result.complete, false);
   assert.ok(capped.result.rowsDownloaded <= 100);
   assert.ok(capped.report.summary.differentRows < 200);
+});
+
+test('range grains and modulus grains find the same differences; rows outside the key span are found in the edge buckets', async () => {
+  const src = table(3000);
+  const tgt = src.filter((r) => !['1', '1500'].includes(r.key[0]!)).map((r) => (r.key[0] === '2999' ? { key: r.key, values: ['changed', '0'] } : r));
+  tgt.push({ key: ['-7'], values: ['below', '1'] }, { key: ['9000000'], values: ['above', '2'] });
+  const expected = { sourceRows: 3000, targetRows: 3000, onlyInSource: 2, onlyInTarget: 2, differentRows: 1, identicalRows: 2997 };
+  const ranged = await run(src, tgt);
+  assert.equal(ranged.report.summary, expected);
+  assert.ok(ranged.source.calls.grains.every((g) => 'width' in g), 'range grains when both sides tell their key span');
+  const modulus = await run(src, tgt, { sides: { keySpan: false } });
+  assert.equal(modulus.report.summary, expected);
+  assert.ok(modulus.source.calls.grains.every((g) => 'modulus' in g), 'modulus grains otherwise');
+  // Key ends read before rows were written beyond them: those rows fall in buckets -1 and `count`.
+  const stale = await run(src, tgt, { sides: { span: { min: '100', max: '2900' } } });
+  assert.equal(stale.report.summary, expected);
+  assert.equal(keysOf(stale.report.samples.onlyInTarget), ['-7', '9000000']);
+  assert.equal(keysOf(stale.report.samples.onlyInSource), ['1', '1500']);
+  assert.equal(keysOf(stale.report.samples.different), ['2999']);
+});
+
+test('a side that reads range buckets one SELECT each: the first pass has at most its limit of buckets, about 512 rows each', async () => {
+  const n = 20_000;
+  const src = table(n);
+  const tgt = src.map((r) => (['5', '12345'].includes(r.key[0]!) ? { key: r.key, values: ['x', 'y'] } : r));
+  const { report, source } = await run(src, tgt, { estimate: n, sides: { unionLimit: 30 } });
+  assert.equal(keysOf(report.samples.different), ['5', '12345']);
+  const first = source.calls.grains[0]!;
+  assert.ok('width' in first && first.count <= 30, JSON.stringify(first));
+  const unlimited = await run(src, tgt, { estimate: n, sides: { unionLimit: 4096 } });
+  assert.equal(keysOf(unlimited.report.samples.different), ['5', '12345']);
+  const grain = unlimited.source.calls.grains[0]!;
+  assert.ok('width' in grain && grain.count <= Math.ceil(n / 512) && grain.count > n / 512 / 1.1, JSON.stringify(grain));
 });
 
 test('memory bound: at most -threads segments are downloaded at once', async () => {

@@ -12,6 +12,7 @@ import type { DataDialect, PlannedColumn, SegmentSpec } from '../../src/data-dif
 import { boundariesQuery, checksumQuery, countQuery, distinctRowsQuery, rowText, rowsQuery } from '../../src/data-diff/sql/data-sql.ts';
 import { countsQuery, joinQuery, type JoinSide } from '../../src/data-diff/sql/join-sql.ts';
 import { oracleData } from '../../src/data-diff/sql/oracle-data.ts';
+import { finerGrain, rangeGrain } from '../../src/data-diff/grain.ts';
 import { postgresData } from '../../src/data-diff/sql/postgres-data.ts';
 import { sampleCondition } from '../../src/data-diff/sampling.ts';
 import type { PlannedSide } from '../../src/data-diff/sql-side.ts';
@@ -69,6 +70,17 @@ test('checksum grouped by an integer key bucket: MOD(key, m), grouped by the exp
   assertOracleSyntax(q.sql);
   assert.match(q.sql, 'SELECT MOD("ID", 4096) AS b,');
   assert.match(q.sql, 'GROUP BY MOD("ID", 4096)');
+});
+
+test('checksum grouped by a range grain: key ranges by FLOOR of NUMBER arithmetic, edges below and above; a bucket filter as key intervals', () => {
+  const grain = rangeGrain({ min: '-5', max: '1000' }, 7)!;
+  const q = checksumQuery(oracleData, spec(), grain);
+  golden('checksum-range-grain', q.sql, q.params);
+  assertOracleSyntax(q.sql);
+  assert.match(q.sql, `CASE WHEN "ID" < -5 THEN -1 WHEN "ID" > 1000 THEN ${grain.count} ELSE FLOOR(("ID" - (-5)) / ${grain.width}) END AS b`);
+  const rows = rowsQuery(oracleData, { ...spec(), buckets: { ...finerGrain(grain, 4)!, members: [-1, 0, 1, 5] } });
+  golden('rows-range-buckets', rows.sql, rows.params);
+  assertOracleSyntax(rows.sql);
 });
 
 test('checksum grouped by a three-column key: MOD of the 28-bit MD5 prefix of `<chars>:<text>` fields', () => {

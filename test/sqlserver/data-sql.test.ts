@@ -11,7 +11,8 @@
 import crypto from 'node:crypto';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { hashRowText, keyBucket, rowText as referenceText, timestampField } from '../../src/data-diff/row-hash.ts';
+import { finerGrain, rangeGrain } from '../../src/data-diff/grain.ts';
+import { hashRowText, keyBucket, rangeBucket, rowText as referenceText, timestampField } from '../../src/data-diff/row-hash.ts';
 import { planPair } from '../../src/data-diff/sql/column-plan.ts';
 import type { ColumnPlan, DataColumn, PlannedColumn, SegmentSpec } from '../../src/data-diff/sql/data-dialect.ts';
 import { dataDialectFor } from '../../src/data-diff/sql/data-dialects.ts';
@@ -281,6 +282,19 @@ test('nullEqualsEmpty: NULL and the empty string give the same field; without it
   assert.equal([evalTsql(without, { id: 1, note: null }), evalTsql(without, { id: 1, note: '' })], ['1|-1', '1|0|']);
   assert.is(evalTsql(d.encodeField('[note]', true), { note: null }), '0:');
   assert.is(evalTsql(d.encodeField('[note]', false), { note: null }), 'N');
+});
+
+test('range grain: a key range bucket in BIGINT arithmetic, as the reference; a bucket filter as key intervals', () => {
+  const grain = rangeGrain({ min: '-5', max: '1000' }, 7)!;
+  const bucket = bucketSql(d, { keys: [planned(ID)], columns: [] }, grain);
+  const ids = [-9, -6, -5, -4, 0, grain.width - 6, grain.width - 5, grain.width - 4, 999, 1000, 1001, 5000];
+  for (const id of ids) assert.is(Number(evalTsql(bucket, { id })), rangeBucket(String(id), grain), `bucket of ${id}`);
+  const filter = { ...grain, members: [-1, 0, 2, 3, grain.count] };
+  const condition = rangeCondition(d, { ...spec(), buckets: filter });
+  assert.equal(condition.params, []);
+  for (const id of ids) assert.is(evalCondition(condition.sql.replace(/^ WHERE /, ''), { id }), filter.members.includes(rangeBucket(String(id), grain)), `filter at ${id}`);
+  golden('checksum-range-grain', checksumQuery(d, spec(), grain).sql);
+  golden('rows-range-buckets', rowsQuery(d, { ...spec(), buckets: filter }).sql);
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -2,7 +2,7 @@
  * A tiny evaluator of the T-SQL string expressions the SQL Server data dialect writes (no server
  * can run here): literals, `[column]` bound to values, `+` (string concatenation, or integer
  * addition; a string and an integer together is an error, as SQL Server's conversion of '|' to INT
- * is), `-`, `=`, CASE WHEN, COLLATE (ignored), and the functions the dialect uses: CAST/CONVERT to
+ * is), `-`, `/` (integers), `=`, CASE WHEN, COLLATE (ignored), and the functions the dialect uses: CAST/CONVERT to
  * character types, COALESCE, NULLIF, REPLACE, RTRIM, LEFT, RIGHT, LEN (code points, trailing spaces
  * excluded: SC collations), SUBSTRING, CHARINDEX, STUFF, LOWER. NULL propagates as SQL Server's
  * (CONCAT_NULL_YIELDS_NULL ON). Anything else throws, so an expression outside that subset is noticed.
@@ -67,7 +67,7 @@ function tokenize(sql: string): Token[] {
     } else if (['<>', '>=', '<='].some((op) => sql.startsWith(op, i))) {
       out.push({ t: 'op', v: sql.slice(i, i + 2) });
       i += 2;
-    } else if ('+-=(),<>'.includes(c)) {
+    } else if ('+-=(),<>/'.includes(c)) {
       out.push({ t: 'op', v: c });
       i++;
     } else {
@@ -209,16 +209,29 @@ function evaluate(sql: string, columns: Readonly<Record<string, Value>>, params:
   }
 
   function additive(): Value {
-    let left = postfix();
+    let left = multiplicative();
     while (isOp('+') || isOp('-')) {
       const op = (tokens[p++] as { v: string }).v;
-      const right = postfix();
+      const right = multiplicative();
       if (left !== null && right !== null && typeof left !== typeof right) throw new Error(`${op} of ${typeof left} and ${typeof right}: SQL Server converts the string to INT`);
       if (Buffer.isBuffer(left) || Buffer.isBuffer(right)) throw new Error(`${op} of bytes`);
       if (left === null || right === null) left = null;
       else if (op === '+') left = typeof left === 'string' ? left + (right as string) : left + (right as number);
       else if (typeof left === 'number') left = left - (right as number);
       else throw new Error('- of strings');
+    }
+    return left;
+  }
+
+  /** `/` of integers: SQL Server's integer division truncates toward zero. */
+  function multiplicative(): Value {
+    let left = postfix();
+    while (isOp('/')) {
+      p++;
+      const right = postfix();
+      if (left === null || right === null) left = null;
+      else if (typeof left !== 'number' || typeof right !== 'number' || !Number.isInteger(left) || !Number.isInteger(right)) throw new Error('/ of non-integers');
+      else left = Math.trunc(left / right);
     }
     return left;
   }

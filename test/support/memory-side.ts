@@ -5,7 +5,7 @@ import type { BucketStats, Grain, Key, KeyKind, SideDescription, SideRow, Slice,
 
 export interface MemorySide extends TableSide {
   /** Calls per method, to check the engine's query pattern. */
-  readonly calls: { boundaries: number; stats: number; rows: number; openRows: number; maxOpenRows: number };
+  readonly calls: { boundaries: number; stats: number; rows: number; openRows: number; maxOpenRows: number; grains: Grain[] };
 }
 
 export function memorySide(
@@ -14,11 +14,15 @@ export function memorySide(
   columns: readonly string[],
   keyNames: readonly string[] = kinds.map((_, i) => `k${i}`),
   estimatedRows?: number,
-  /** `keySpan`: tell a single integer key's ends, as a table's side does (default), so the engine uses range grains; `unionLimit`: the side's `rangeBucketsPerQuery`. */
-  options: { readonly keySpan?: boolean; readonly unionLimit?: number } = {},
+  /**
+   * `keySpan`: tell a single integer key's ends, as a table's side does (default), so the engine uses
+   * range grains; `span`: tell these ends instead (as if rows were written after they were read);
+   * `unionLimit`: the side's `rangeBucketsPerQuery`.
+   */
+  options: { readonly keySpan?: boolean; readonly span?: { min: string; max: string }; readonly unionLimit?: number } = {},
 ): MemorySide {
   const sorted = [...rows].sort((a, b) => compareKeys(a.key, b.key, kinds));
-  const calls = { boundaries: 0, stats: 0, rows: 0, openRows: 0, maxOpenRows: 0 };
+  const calls = { boundaries: 0, stats: 0, rows: 0, openRows: 0, maxOpenRows: 0, grains: [] as Grain[] };
   const within = (slice: Slice) => {
     const members = slice.buckets && new Set(slice.buckets.members);
     return sorted.filter((row) => inRange(row.key, slice.range, kinds) && (members === undefined || members.has(grainBucket(row.key, kinds, slice.buckets!))));
@@ -37,6 +41,7 @@ export function memorySide(
     ...(options.keySpan !== false && kinds.length === 1 && kinds[0] === 'integer'
       ? {
           async keySpan() {
+            if (options.span !== undefined) return options.span;
             return sorted.length === 0 ? undefined : { min: sorted[0]!.key[0]!, max: sorted[sorted.length - 1]!.key[0]! };
           },
         }
@@ -53,6 +58,7 @@ export function memorySide(
     },
     async stats(slice: Slice, grain: Grain): Promise<BucketStats> {
       calls.stats++;
+      calls.grains.push(grain);
       const sums = new Map<number, { count: number; sum: bigint }>();
       for (const row of within(slice)) {
         const bucket = grainBucket(row.key, kinds, grain);

@@ -133,7 +133,9 @@ export function bucketSql(dialect: DataDialect, spec: Pick<SegmentSpec, 'keys' |
   if (isRangeGrain(grain)) {
     if (keys.length !== 1 || keys[0]!.plan.kind !== 'integer') throw new ParityError('INTERNAL_ERROR', 'a range grain needs a single integer key');
     const key = dialect.keyOrder(keys[0]!.column, keys[0]!.plan);
-    return `CASE WHEN ${key} < ${grain.origin} THEN -1 WHEN ${key} > ${grain.last} THEN ${grain.count} ELSE ${dialect.rangeBucket(key, grain.origin, String(grain.width))} END`;
+    // A negative origin in parentheses: `key - (-5)`, never `key - -5` (nor a `--` comment).
+    const origin = grain.origin.startsWith('-') ? `(${grain.origin})` : grain.origin;
+    return `CASE WHEN ${key} < ${grain.origin} THEN -1 WHEN ${key} > ${grain.last} THEN ${grain.count} ELSE ${dialect.rangeBucket(key, origin, String(grain.width))} END`;
   }
   const { modulus } = grain;
   if (!Number.isSafeInteger(modulus) || modulus < 1) throw new ParityError('INTERNAL_ERROR', `bucket modulus must be a positive integer, got ${modulus}`);
@@ -247,32 +249,21 @@ function literalRange(key: string, range: KeyRange): string[] {
 
 /**
  * The buckets of the slice at a range grain, when the dialect counts them by UNION ALL
- * (`rangeUnion`) and they are at most that many (besides the two edge buckets): those inside the slice's bucket filter (a coarser
- * range grain of the same key span), or those from the range's first key to its last. Else undefined.
+ * (`rangeUnion`), the key is indexed, and they are at most that many besides the two edge buckets:
+ * those from the range's first key to its last. Else undefined; also for a slice already filtered by
+ * buckets (a refinement: its finer buckets hold few rows each, where a SELECT per bucket costs more
+ * than the GROUP BY over the filter's key ranges).
  */
 function unionBuckets(dialect: DataDialect, spec: SegmentSpec, grain: RangeGrain): number[] | undefined {
   const limit = dialect.rangeUnion;
-  if (limit === undefined || spec.keyIndexed !== true) return undefined;
-  const filter = spec.buckets;
-  const out: number[] = [];
-  const add = (from: number, to: number) => {
-    for (let b = from; b <= to && out.length <= limit + 2; b++) out.push(b);
-  };
-  if (filter !== undefined) {
-    if (!isRangeGrain(filter) || filter.origin !== grain.origin || filter.last !== grain.last || filter.width % grain.width !== 0) return undefined;
-    const ratio = filter.width / grain.width;
-    for (const m of filter.members) {
-      if (m < 0) add(-1, -1);
-      else if (m >= filter.count) add(grain.count, grain.count);
-      else add(m * ratio, Math.min((m + 1) * ratio - 1, grain.count - 1));
-    }
-  } else {
-    const from = spec.range.from?.[0];
-    const to = spec.range.to?.[0];
-    add(from !== undefined ? rangeBucket(from, grain) : -1, to !== undefined ? rangeBucket(String(BigInt(to) - 1n), grain) : grain.count);
-  }
+  if (limit === undefined || spec.keyIndexed !== true || spec.buckets !== undefined) return undefined;
+  const from = spec.range.from?.[0];
+  const to = spec.range.to?.[0];
+  const first = from !== undefined ? rangeBucket(from, grain) : -1;
+  const last = to !== undefined ? rangeBucket(String(BigInt(to) - 1n), grain) : grain.count;
   // The two edge buckets (below `origin`, above `last`) come on top of the limit.
-  return out.length <= limit + 2 ? out : undefined;
+  if (last - first + 1 > limit + 2) return undefined;
+  return Array.from({ length: Math.max(0, last - first + 1) }, (_, i) => first + i);
 }
 
 /**
