@@ -26,9 +26,9 @@
 import type { DownloadBudget } from './download-budget.js';
 import { compareKeys, splitRange } from './keys.js';
 import { meteredSide, type Meter } from './metered-side.js';
-import { finerGrain, firstGrain, isWhole, type KeySpan } from './grain.js';
+import { bucketCuts, finerGrain, firstGrain, isWhole, membersWithin, type KeySpan } from './grain.js';
 import { compareRowStreams, type RowDifference, type SegmentComparison } from './row-compare.js';
-import type { BucketStats, Grain, KeyKind, Slice, TableSide } from './table-side.js';
+import { isRangeGrain, type BucketStats, type Grain, type Key, type KeyKind, type Slice, type TableSide } from './table-side.js';
 import type { Tolerance } from './tolerance.js';
 
 export interface EngineOptions {
@@ -166,18 +166,32 @@ export async function diffTables(sourceSide: TableSide, targetSide: TableSide, o
     for (const difference of result.differences) sink.difference(difference);
   };
 
-  /** Cuts the mismatching slice into segments of near-equal row count; null when it cannot be cut. */
-  const split = async (a: Assessment, grain: Grain): Promise<Node[] | null> => {
-    const [splitter, rowCount] = a.sourceRows >= a.targetRows ? [source, a.sourceRows] : [target, a.targetRows];
+  /**
+   * Cuts the mismatching slice into segments of near-equal row count; null when it cannot be cut. At a
+   * range grain the cuts are bucket starts chosen from the buckets' counts (no query), and each segment
+   * keeps only the buckets inside it; otherwise the side with more rows numbers them (`boundaries`).
+   */
+  const split = async (node: Node, a: Assessment): Promise<Node[] | null> => {
     const range = a.mismatched.range;
-    const boundaries = await splitter.boundaries(a.mismatched, factor, rowCount);
+    const filter = a.mismatched.buckets;
     // The split points must lie strictly inside the range, or the recursion would not progress.
-    const inside = boundaries.filter(
-      (k) => (range.from === undefined || compareKeys(k, range.from, options.keyKinds) > 0) && (range.to === undefined || compareKeys(k, range.to, options.keyKinds) < 0),
-    );
-    if (inside.length === 0) return null;
-    const children = splitRange(range, inside).map((r): Slice => (a.mismatched.buckets ? { range: r, buckets: a.mismatched.buckets } : { range: r }));
-    return Promise.all(children.map((child) => stats(child, grain)));
+    const inside = (keys: readonly Key[]) =>
+      keys.filter((k) => (range.from === undefined || compareKeys(k, range.from, options.keyKinds) > 0) && (range.to === undefined || compareKeys(k, range.to, options.keyKinds) < 0));
+    let cuts: readonly Key[] = [];
+    if (filter !== undefined && isRangeGrain(filter)) {
+      const rows = (b: number) => Math.max(node.source.get(b)?.count ?? 0, node.target.get(b)?.count ?? 0);
+      cuts = inside(bucketCuts(filter, filter.members, rows, factor));
+    }
+    if (cuts.length === 0) {
+      const [splitter, rowCount] = a.sourceRows >= a.targetRows ? [source, a.sourceRows] : [target, a.targetRows];
+      cuts = inside(await splitter.boundaries(a.mismatched, factor, rowCount));
+    }
+    if (cuts.length === 0) return null;
+    const children = splitRange(range, cuts).map((r): Slice => {
+      if (filter === undefined) return { range: r };
+      return { range: r, buckets: isRangeGrain(filter) ? { ...filter, members: membersWithin(filter, filter.members, r) } : filter };
+    });
+    return Promise.all(children.map((child) => stats(child, node.grain)));
   };
 
   /** Resolves a node; `a` is its assessment when the caller has already made it. */
@@ -194,7 +208,7 @@ export async function diffTables(sourceSide: TableSide, targetSide: TableSide, o
     } else if (scattered(a) && finer !== null) {
       return resolve(await stats(a.mismatched, finer));
     }
-    const children = await split(a, node.grain);
+    const children = await split(node, a);
     if (children === null) return emit(await download(a));
     // Consecutive small children are downloaded in parallel; larger ones are resolved in turn.
     let batch: Assessment[] = [];

@@ -6,7 +6,8 @@
  * buckets are key ranges, so a later pass over some of them reads only their rows, through the key's
  * index. Any other key gets a modulus grain (a pass over some buckets reads the whole range).
  */
-import { MAX_MODULUS, WHOLE, isRangeGrain, type Grain, type RangeGrain } from './table-side.js';
+import { rangeBucket } from './row-hash.js';
+import { MAX_MODULUS, WHOLE, isRangeGrain, type Grain, type Key, type KeyRange, type RangeGrain } from './table-side.js';
 
 /** Rows per bucket aimed at by the first pass. */
 const ROWS_PER_BUCKET = 16;
@@ -99,3 +100,32 @@ export const grainBuckets = (grain: Grain): number => (isRangeGrain(grain) ? gra
 
 /** True for the grain of a whole slice as one bucket. */
 export const isWhole = (grain: Grain): boolean => !isRangeGrain(grain) && grain.modulus === 1;
+
+/** The first key of a bucket of [origin, last] at a range grain. */
+export function bucketStart(grain: RangeGrain, bucket: number): string {
+  return String(BigInt(grain.origin) + BigInt(bucket) * BigInt(grain.width));
+}
+
+/** The members (sorted) whose keys meet the range [from, to) at a range grain. */
+export function membersWithin(grain: RangeGrain, members: readonly number[], range: KeyRange): number[] {
+  const first = range.from !== undefined ? rangeBucket(range.from[0]!, grain) : -Infinity;
+  const last = range.to !== undefined ? rangeBucket(String(BigInt(range.to[0]!) - 1n), grain) : Infinity;
+  return members.filter((m) => m >= first && m <= last);
+}
+
+/**
+ * Keys cutting the buckets `members` (sorted) of a range grain into about `parts` runs of near-equal
+ * row count (`rows(bucket)`), each key the first of a bucket: the split points of a range's mismatching
+ * buckets, read from the counts already known instead of numbering the rows again.
+ */
+export function bucketCuts(grain: RangeGrain, members: readonly number[], rows: (bucket: number) => number, parts: number): Key[] {
+  const inner = members.filter((m) => m >= 0 && m < grain.count);
+  const total = inner.reduce((sum, m) => sum + rows(m), 0);
+  const cuts: Key[] = [];
+  let seen = 0;
+  for (const m of inner) {
+    if (seen > 0 && seen * parts >= total * (cuts.length + 1)) cuts.push([bucketStart(grain, m)]);
+    seen += rows(m);
+  }
+  return cuts;
+}

@@ -17,7 +17,7 @@ import type { ColumnPlan, DataConnection, DataDialect, PlannedColumn, TableDescr
 import { KEY_KINDS, NUMERIC_KINDS, ownKind, planPair, type PlanOptions } from './sql/column-plan.js';
 import type { Tolerance } from './tolerance.js';
 import { chooseRowHash, type RowHashName } from './row-hash.js';
-import { cellText, fromClause, keySpanQuery, limitSql, normalizedSql, readBoundaries, readChecksums, readRows, whereClause } from './sql/data-sql.js';
+import { cellText, filterChunks, fromClause, keySpanQuery, limitSql, normalizedSql, readBoundaries, readChecksums, readRows, unionRanges, whereClause } from './sql/data-sql.js';
 import type { BucketStats, Grain, Key, SegmentStats, SideDescription, SideRow, Slice, TableSide, TableSpec } from './table-side.js';
 
 interface OpenedSide {
@@ -54,6 +54,8 @@ export interface PlannedSide {
   readonly description: SideDescription;
   /** Runs `fn` on one of the side's connections (its pool's; at most `threads` are open). */
   use<T>(fn: (c: DataConnection) => Promise<T>): Promise<T>;
+  /** How many connections the side may open (its pool's size); undefined: one. */
+  connections?(): number;
 }
 
 /** Both sides described and planned pair by pair; the pools are closed through `track`. */
@@ -172,9 +174,19 @@ function tableSide(side: PlannedSide): TableSide {
       return side.use((c) => readBoundaries(c, dialect, segment(slice), parts, rowCount));
     },
     async stats(slice: Slice, grain: Grain): Promise<BucketStats> {
-      const buckets = await side.use((c) => readChecksums(c, dialect, segment(slice), grain));
+      // A pass read one SELECT per range bucket is spread over the side's connections (unionRanges); a
+      // filter of many key ranges is read a few dozen ranges per statement (filterChunks).
+      const slices = slice.buckets !== undefined
+        ? filterChunks(slice.buckets).map((buckets) => ({ range: slice.range, buckets }))
+        : unionRanges(dialect, segment(slice), grain, side.connections?.() ?? 1).map((range) => ({ range }));
+      const parts = await Promise.all(slices.map((part) => side.use((c) => readChecksums(c, dialect, segment(part), grain))));
       const stats = new Map<number, SegmentStats>();
-      for (const [bucket, { count, checksum }] of buckets) stats.set(bucket, { count: Number(count), checksum });
+      for (const buckets of parts) {
+        for (const [bucket, { count, checksum }] of buckets) {
+          const had = stats.get(bucket);
+          stats.set(bucket, had === undefined ? { count: Number(count), checksum } : { count: had.count + Number(count), checksum: String(BigInt(had.checksum) + BigInt(checksum)) });
+        }
+      }
       return stats;
     },
     // A table's (not a query's) single integer key: its ends are read through its index.
@@ -188,8 +200,11 @@ function tableSide(side: PlannedSide): TableSide {
         }
       : {}),
     async *rows(slice: Slice): AsyncIterable<SideRow> {
-      const rows = await side.use((c) => readRows(c, dialect, segment(slice)));
-      yield* rows;
+      // Chunks of a range-grain filter follow each other in key order.
+      for (const buckets of slice.buckets !== undefined ? filterChunks(slice.buckets) : [undefined]) {
+        const rows = await side.use((c) => readRows(c, dialect, segment(buckets !== undefined ? { range: slice.range, buckets } : { range: slice.range })));
+        yield* rows;
+      }
     },
     // The connections belong to the side's pool, which whoever opened it closes.
     async close() {},
@@ -326,6 +341,7 @@ export async function planTablePair(
       rowHash,
       description: describeSide(side, keys, cols),
       use: (fn) => side.pool.use(fn),
+      connections: () => side.pool.size,
     };
   };
   return {

@@ -187,9 +187,37 @@ test('clustered differences: the range is split by row count, not refined', asyn
   assert.is(report.summary.onlyInSource, 3000);
   assert.is(report.summary.identicalRows, n - 3000);
   assert.equal(keysOf(report.samples.onlyInSource).slice(0, 2), ['20000', '20001']);
-  assert.ok(source.calls.boundaries > 0);
+  // Range buckets: the cuts are bucket starts chosen from the counts already known, no query numbers rows.
+  assert.is(source.calls.boundaries, 0);
   // Only the segments holding the missing range are downloaded: the 3,000 rows and little more.
   assert.ok(result.rowsDownloaded < 3000 * 1.5, `downloaded ${result.rowsDownloaded}`);
+  // Modulus buckets (no key span): the side with more rows numbers them to find the cuts.
+  const modulus = await run(src, tgt, { estimate: n, bisectionThreshold: 500, sides: { keySpan: false } });
+  assert.is(modulus.report.summary.onlyInSource, 3000);
+  assert.ok(modulus.source.calls.boundaries > 0);
+});
+
+test('dense differences (a third of the rows, at random): split by bucket counts, every difference found, on both grains', async () => {
+  const n = 30_000;
+  const src = table(n);
+  let seed = 7;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const changed = new Set<string>();
+  const tgt = src.flatMap((r) => {
+    const x = random();
+    if (x < 0.1) return [];
+    if (x < 0.3) {
+      changed.add(r.key[0]!);
+      return [{ key: r.key, values: ['x', r.values[1]!] }];
+    }
+    return [r];
+  });
+  const missing = n - tgt.length;
+  for (const sides of [{}, { keySpan: false }] as const) {
+    const { report, result } = await run(src, tgt, { estimate: n, bisectionThreshold: 256, sides });
+    assert.equal(report.summary, { sourceRows: n, targetRows: n - missing, onlyInSource: missing, onlyInTarget: 0, differentRows: changed.size, identicalRows: n - missing - changed.size }, JSON.stringify(sides));
+    assert.is(result.complete, true);
+  }
 });
 
 test('a stale estimate (or none): a small first guess still finds buckets, no estimate uses the most', async () => {

@@ -11,7 +11,8 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { planPair } from '../../src/data-diff/sql/column-plan.ts';
 import type { DataConnection, DataDialect, KeyRange } from '../../src/data-diff/sql/data-dialect.ts';
-import { checksumQuery, keySpanQuery, readBoundaries, readChecksum, readChecksums, readRows } from '../../src/data-diff/sql/data-sql.ts';
+import { checksumQuery, keySpanQuery, readBoundaries, readChecksum, readChecksums, readRows, unionRanges } from '../../src/data-diff/sql/data-sql.ts';
+import { openSqlSides } from '../../src/data-diff/sql-side.ts';
 import { finerGrain, rangeGrain } from '../../src/data-diff/grain.ts';
 import { keyBucket, rangeBucket } from '../../src/data-diff/row-hash.ts';
 import type { KeyKind } from '../../src/data-diff/table-side.ts';
@@ -389,6 +390,64 @@ test('range grains: the same buckets on both servers, grouped or one SELECT per 
         'finer buckets lie inside the filter',
       );
     }
+  }
+});
+
+test('a MariaDB pass of many range buckets is spread over the side\'s connections: the merged parts equal one query and PostgreSQL', async () => {
+  // k_dense (created above): 601 keys, a grain of ~300 buckets; a MariaDB side of 3 connections reads it in
+  // 3 statements of ~100 SELECTs each (at least 64 per part), PostgreSQL in one GROUP BY.
+  const opened: { close(): Promise<void> }[] = [];
+  const sides = await openSqlSides(
+    { connection: pg.settings('dd'), spec: { table: 'k_dense', key: ['id'] } },
+    { connection: my.settings('dd'), spec: { table: 'k_dense' } },
+    (name) => name,
+    3,
+    (side) => opened.push(side),
+  );
+  try {
+    const span = await sides.target.keySpan!();
+    assert.equal(span, { min: '-300', max: '300' });
+    const grain = rangeGrain(span!, 300)!;
+    const [a, b] = [ep('pg', 'k_dense'), ep('my', 'k_dense')];
+    const [, specB] = await specs(a, b, ['id'], ['v']);
+    const ranges = unionRanges(b.dialect, { ...specB, keyIndexed: true }, grain, 3);
+    assert.is(ranges.length, 3, JSON.stringify(ranges));
+    assert.equal(ranges[0]!.from, undefined);
+    assert.equal(ranges[2]!.to, undefined);
+    const [source, target] = await Promise.all([sides.source.stats({ range: {} }, grain), sides.target.stats({ range: {} }, grain)]);
+    assert.is(target.size, grain.count);
+    assert.equal([...target].sort(), [...source].sort());
+    // One statement (md5 here: the sides chose their shared hash) has the same buckets and counts.
+    const single = await readChecksums(b.connection, b.dialect, { ...specB, keyIndexed: true }, grain);
+    assert.equal([...target].map(([bucket, c]) => [bucket, c.count]).sort(), [...single].map(([bucket, c]) => [bucket, Number(c.count)]).sort());
+    // Rows so wide that one SELECT per bucket would pass 2 MiB of SQL: GROUP BY instead, the same buckets.
+    const wide = { ...specB, keyIndexed: true, columns: Array.from({ length: 600 }, () => specB.columns).flat() };
+    const wideSql = checksumQuery(b.dialect, wide, grain).sql;
+    assert.not.match(wideSql, / UNION ALL /);
+    assert.match(wideSql, / GROUP BY /);
+    const wb = await readChecksums(b.connection, b.dialect, wide, grain);
+    assert.is(wb.size, grain.count);
+    assert.is([...wb.values()].reduce((sum, c) => sum + Number(c.count), 0), 601);
+    // A filter of 100 key ranges is read 32 ranges per statement: the rows in key order and the finer
+    // buckets, as one statement reads them.
+    const members = Array.from({ length: 100 }, (_, i) => 2 * i);
+    const slice = { range: {}, buckets: { ...grain, members } };
+    const chunked: string[] = [];
+    for await (const row of sides.target.rows(slice)) chunked.push(row.key[0]!);
+    const whole = (await readRows(b.connection, b.dialect, { ...specB, buckets: slice.buckets })).map((row) => row.key[0]!);
+    assert.is(chunked.length, 300);
+    assert.equal(chunked, whole);
+    const finer = finerGrain(grain, 2)!;
+    const [fineSource, fineTarget] = await Promise.all([sides.source.stats(slice, finer), sides.target.stats(slice, finer)]);
+    assert.equal([...fineTarget].sort(), [...fineSource].sort());
+    assert.is([...fineTarget.values()].reduce((sum, c) => sum + c.count, 0), 300);
+    // A sub-range: its parts stay inside it.
+    const inner = await sides.target.stats({ range: { from: ['-100'], to: ['200'] } }, grain);
+    assert.is([...inner.values()].reduce((sum, c) => sum + c.count, 0), 300);
+  } finally {
+    await sides.source.close();
+    await sides.target.close();
+    await Promise.all(opened.map((side) => side.close()));
   }
 });
 

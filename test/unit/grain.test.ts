@@ -1,7 +1,8 @@
 /** The engine's grains (src/data-diff/grain.ts): the first one from size and key span, finer ones that nest. */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { finerGrain, firstGrain, rangeGrain } from '../../src/data-diff/grain.ts';
+import { bucketCuts, finerGrain, firstGrain, membersWithin, rangeGrain } from '../../src/data-diff/grain.ts';
+import { filterChunks } from '../../src/data-diff/sql/data-sql.ts';
 import { rangeBucket } from '../../src/data-diff/row-hash.ts';
 import { WHOLE, type RangeGrain } from '../../src/data-diff/table-side.ts';
 
@@ -74,6 +75,28 @@ test('the first grain: range buckets when the span is known, fewer and larger fo
   assert.ok((firstGrain(100_000_000, span, 4096) as RangeGrain).count <= 4096, 'at most the union limit');
   assert.equal(firstGrain(1_000_000, undefined), { modulus: 62_501 }, 'no span: a modulus');
   assert.equal(firstGrain(1_000_000, { min: '0', max: String(2n ** 60n) }), { modulus: 62_501 }, 'a span too wide: a modulus');
+});
+
+test('a filter of many key ranges is read at most 32 runs per statement, in key order; cuts and members from bucket counts', () => {
+  const grain = rangeGrain({ min: '0', max: '99999' }, 1000)!;
+  // 100 runs: pairs of consecutive buckets, every tenth bucket.
+  const members = [-1, ...Array.from({ length: 99 }, (_, i) => [i * 10, i * 10 + 1]).flat(), grain.count];
+  const chunks = filterChunks({ ...grain, members });
+  assert.equal(chunks.flatMap((c) => c.members), members, 'every member once, in order');
+  const runs = (ms: readonly number[]) => ms.filter((b, i) => i === 0 || b !== ms[i - 1]! + 1).length;
+  // -1, 0, 1 make one run: 100 runs.
+  assert.equal(chunks.map((c) => runs(c.members)), [32, 32, 32, 4]);
+  assert.ok(chunks.every((c) => 'width' in c && c.width === grain.width && c.origin === grain.origin));
+  assert.equal(filterChunks({ modulus: 97, members: [1, 5, 9] }), [{ modulus: 97, members: [1, 5, 9] }], 'modulus filters stay whole');
+  // Cuts: bucket starts splitting the rows into near-equal parts (bucket 40 holds half the rows).
+  const rows = (b: number) => (b === 40 ? 990 : 10);
+  const cuts = bucketCuts(grain, [0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100], rows, 4);
+  assert.ok(cuts.length >= 1 && cuts.length <= 3, JSON.stringify(cuts));
+  assert.ok(cuts.every(([k]) => Number(k) % grain.width === 0), 'bucket starts');
+  assert.equal(bucketCuts(grain, [5], rows, 4), [], 'one bucket cannot be cut');
+  assert.equal(membersWithin(grain, members, { from: [String(grain.width * 10)], to: [String(grain.width * 30)] }), [10, 11, 20, 21]);
+  assert.equal(membersWithin(grain, members, { to: ['0'] }), [-1]);
+  assert.equal(membersWithin(grain, members, { from: ['99999'] }), [grain.count]);
 });
 
 test.run();

@@ -14,7 +14,7 @@ import { absoluteGridDigits, relativeGridDigits } from '../tolerance.js';
 import { DEFAULT_FLOAT_DIGITS } from './column-plan.js';
 import { isWhole } from '../grain.js';
 import { rangeBucket } from '../row-hash.js';
-import { WHOLE, isRangeGrain, type Grain, type RangeGrain } from '../table-side.js';
+import { WHOLE, isRangeGrain, type BucketFilter, type Grain, type RangeGrain } from '../table-side.js';
 import type { BuiltQuery, ColumnPlan, DataConnection, DataDialect, KeyRange, PlannedColumn, SegmentSpec, TableRef } from './data-dialect.js';
 
 /** What a query reads FROM: the table, or in query mode the user's SELECT as a derived table. */
@@ -235,12 +235,17 @@ export function checksumQuery(dialect: DataDialect, spec: SegmentSpec, grain: Gr
     const shared = [...literalRange(key, spec.range), ...(spec.where !== undefined && spec.where.trim() !== '' ? [`(${spec.where})`] : [])];
     const from = fromClause(dialect, spec.table);
     const selects = buckets.map((b) => `SELECT ${b} AS b, ${sums} FROM ${from} WHERE ${[intervalSql(key, bucketInterval(grain, b)), ...shared].join(' AND ')}`);
-    return { sql: selects.length === 0 ? `SELECT 0 AS b, ${sums} FROM ${from} WHERE 1 = 0` : selects.join(' UNION ALL '), params: [] };
+    const sql = selects.length === 0 ? `SELECT 0 AS b, ${sums} FROM ${from} WHERE 1 = 0` : selects.join(' UNION ALL ');
+    // Else GROUP BY: a statement must fit the server's max_allowed_packet (4 MiB by default on MySQL 5.7).
+    if (sql.length <= MAX_UNION_STATEMENT) return { sql, params: [] };
   }
   // Grouped by the expression itself, not `GROUP BY 1`: SQL Server and Oracle have no ordinals there.
   const bucket = bucketSql(dialect, spec, grain);
   return { sql: `SELECT ${bucket} AS b, ${sums} FROM ${table} GROUP BY ${bucket}`, params: condition.params };
 }
+
+/** The longest statement of one SELECT per range bucket (characters, about bytes): wide rows get fewer buckets per statement, or GROUP BY. */
+const MAX_UNION_STATEMENT = 2 * 1024 * 1024;
 
 /** A single integer key's range bounds as literal conditions (they are decimal integers). */
 function literalRange(key: string, range: KeyRange): string[] {
@@ -321,6 +326,54 @@ export function distinctRowsQuery(dialect: DataDialect, spec: SegmentSpec): Buil
 export function keySpanQuery(dialect: DataDialect, spec: Pick<SegmentSpec, 'table' | 'keys' | 'where'>): string {
   const key = integerKey(dialect, spec);
   return `SELECT MIN(${key}) AS lo, MAX(${key}) AS hi FROM ${fromClause(dialect, spec.table)}${whereClause(spec.where)}`;
+}
+
+/**
+ * Most runs of consecutive range buckets in one statement's filter: the servers read the key ranges
+ * through the index but test each row against every range of the OR (measured on 3M rows, 0.05% of
+ * them per range: 32 ranges 12 ms; 1,000 ranges 1.1 s on PostgreSQL, 3.8 s on MariaDB).
+ */
+const MAX_FILTER_RUNS = 32;
+
+/** A range-grain bucket filter cut into filters of at most MAX_FILTER_RUNS runs each, in key order; any other filter as is. */
+export function filterChunks(filter: BucketFilter): BucketFilter[] {
+  if (!isRangeGrain(filter)) return [filter];
+  const chunks: number[][] = [];
+  let runs = MAX_FILTER_RUNS;
+  filter.members.forEach((b, i) => {
+    const startsRun = i === 0 || b !== filter.members[i - 1]! + 1;
+    if (startsRun && runs === MAX_FILTER_RUNS) {
+      chunks.push([]);
+      runs = 0;
+    }
+    if (startsRun) runs++;
+    chunks[chunks.length - 1]!.push(b);
+  });
+  return chunks.length === 0 ? [filter] : chunks.map((members) => ({ ...filter, members }));
+}
+
+/** Fewest range buckets per statement when a pass read one SELECT per bucket is spread over connections. */
+const MIN_UNION_BUCKETS_PER_PART = 64;
+
+/**
+ * The slice's key range cut at bucket starts into at most `parts` ranges of about as many buckets each,
+ * when the dialect reads its range buckets one SELECT each (`unionBuckets`) and there are at least
+ * 64 per part: run on as many connections at once, a server that runs each statement on one core
+ * (MariaDB) reads several key ranges at the same time. Otherwise the range itself.
+ */
+export function unionRanges(dialect: DataDialect, spec: SegmentSpec, grain: Grain, parts: number): KeyRange[] {
+  const buckets = isRangeGrain(grain) ? unionBuckets(dialect, spec, grain) : undefined;
+  const n = Math.min(parts, Math.floor((buckets?.length ?? 0) / MIN_UNION_BUCKETS_PER_PART));
+  if (buckets === undefined || n < 2 || !isRangeGrain(grain)) return [spec.range];
+  const first = Math.max(0, buckets[0]!);
+  const span = Math.min(grain.count - 1, buckets[buckets.length - 1]!) - first + 1;
+  const cuts = new Set<bigint>();
+  for (let i = 1; i < n; i++) cuts.add(BigInt(grain.origin) + BigInt(first + Math.round((i * span) / n)) * BigInt(grain.width));
+  const from = spec.range.from !== undefined ? BigInt(spec.range.from[0]!) : undefined;
+  const to = spec.range.to !== undefined ? BigInt(spec.range.to[0]!) : undefined;
+  const inside = [...cuts].filter((c) => (from === undefined || c > from) && (to === undefined || c < to)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const bounds = [spec.range.from, ...inside.map((c) => [String(c)]), spec.range.to];
+  return bounds.slice(1).map((end, i) => ({ ...(bounds[i] !== undefined ? { from: bounds[i]! } : {}), ...(end !== undefined ? { to: end } : {}) }));
 }
 
 /** The number of rows of a table (`n`), with a side's raw filter if it has one: a table on one side only, a sampled side's whole table. */
