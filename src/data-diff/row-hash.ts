@@ -27,8 +27,9 @@
  *   - postgres-hashtextextended: PostgreSQL's hashtextextended(text COLLATE "C", 0), a signed 64-bit
  *              integer (Jenkins lookup3 of the text's bytes); only between two PostgreSQL servers
  *              (it is PostgreSQL's own function; its value is the same on every little-endian server).
- * Two sides use the first hash of `ROW_HASH_PREFERENCE` both support (`chooseRowHash`). What a sum of
- * each can and cannot detect: README, dataDiff, "Row hashes".
+ * Each server lists the hashes it computes, cheapest first there (`DataDialect.rowHashes`); two sides
+ * use the shared hash whose slower side is fastest (`chooseRowHash`). What a sum of each can and cannot
+ * detect: README, dataDiff, "Row hashes".
  *
  * Key buckets at a modulus grain (`keyBucket`): a single integer key modulo the modulus (SQL `MOD`, the
  * key's sign); any other key the first 7 hex digits (28 bits) of the MD5 of its fields, each
@@ -42,12 +43,25 @@ import { isRangeGrain, type Grain, type Key, type KeyKind, type RangeGrain } fro
 
 export type RowHashName = 'postgres-hashtextextended' | 'crc64' | 'md5';
 
-/** Fastest first: two sides use the first one both support. md5 is supported everywhere. */
+/** Ties between hashes as cheap as each other on both sides go to the first here. md5 is supported everywhere. */
 export const ROW_HASH_PREFERENCE: readonly RowHashName[] = ['postgres-hashtextextended', 'crc64', 'md5'];
 
-/** The first hash of ROW_HASH_PREFERENCE that both sides support (md5 when they share nothing better). */
+/**
+ * The hash two sides use: of the hashes both list (each side's list cheapest first on that server),
+ * the one whose rank on its slower side is lowest, then the lowest sum of ranks, then the first of
+ * ROW_HASH_PREFERENCE; md5 when they share nothing else. The two sides hash at the same time, so the
+ * slower side sets the pace: PostgreSQL 18 lists md5 before crc64 (its crc32 is slower than its md5),
+ * MariaDB crc64 before md5, and the pair takes md5.
+ */
 export function chooseRowHash(a: readonly RowHashName[], b: readonly RowHashName[]): RowHashName {
-  return ROW_HASH_PREFERENCE.find((name) => a.includes(name) && b.includes(name)) ?? 'md5';
+  const shared = ROW_HASH_PREFERENCE.filter((name) => a.includes(name) && b.includes(name));
+  const cost = (name: RowHashName) => [Math.max(a.indexOf(name), b.indexOf(name)), a.indexOf(name) + b.indexOf(name)] as const;
+  const best = shared.reduce<RowHashName | undefined>((chosen, name) => {
+    if (chosen === undefined) return name;
+    const [c, n] = [cost(chosen), cost(name)];
+    return n[0] < c[0] || (n[0] === c[0] && n[1] < c[1]) ? name : chosen;
+  }, undefined);
+  return best ?? 'md5';
 }
 
 /** How a field enters the row text (see above). */

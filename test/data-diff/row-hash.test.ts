@@ -77,14 +77,19 @@ test('the reference: CRC-32C check value, crc64 and md5 of a row text, the frami
   assert.equal(['2024-01-02 03:04:05.500', '2024-01-02 03:04:05.000', '2024-01-02 03:04:10', '10000-01-01 00:00:00', '2024-01-02 03:04:05.000100'].map(timestampField), [
     '2024-01-02 03:04:05.5', '2024-01-02 03:04:05', '2024-01-02 03:04:10', '10000-01-01 00:00:00', '2024-01-02 03:04:05.0001',
   ]);
-  assert.is(chooseRowHash(['postgres-hashtextextended', 'crc64', 'md5'], ['postgres-hashtextextended', 'md5']), 'postgres-hashtextextended');
+  assert.is(chooseRowHash(['postgres-hashtextextended', 'md5', 'crc64'], ['postgres-hashtextextended', 'md5']), 'postgres-hashtextextended');
   assert.is(chooseRowHash(['postgres-hashtextextended', 'md5'], ['crc64', 'md5']), 'md5');
-  assert.is(chooseRowHash(['postgres-hashtextextended', 'crc64', 'md5'], ['crc64', 'md5']), 'crc64');
+  // PostgreSQL 18 (md5 before crc64) with MariaDB (crc64 before md5): md5 is second on both, crc64 third on PostgreSQL.
+  assert.is(chooseRowHash(['postgres-hashtextextended', 'md5', 'crc64'], ['crc64', 'md5']), 'md5');
+  assert.is(chooseRowHash(['crc64', 'md5'], ['crc64', 'md5']), 'crc64');
   assert.is(chooseRowHash(['crc64', 'md5'], ['md5']), 'md5');
+  // Equal worst ranks: the lower sum, then ROW_HASH_PREFERENCE's order.
+  assert.is(chooseRowHash(['md5', 'crc64'], ['crc64', 'md5']), 'crc64');
+  assert.is(chooseRowHash(['crc64', 'md5'], ['crc64', 'postgres-hashtextextended', 'md5']), 'crc64');
 });
 
 test('the servers offer the hashes of their versions (PostgreSQL 18, MariaDB 10.11)', async () => {
-  assert.equal(await postgresData.rowHashes(servers.pgConnection), ['postgres-hashtextextended', 'crc64', 'md5']);
+  assert.equal(await postgresData.rowHashes(servers.pgConnection), ['postgres-hashtextextended', 'md5', 'crc64']);
   assert.equal(await mysqlData.rowHashes(servers.myConnection), ['crc64', 'md5']);
 });
 

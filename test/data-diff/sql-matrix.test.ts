@@ -412,6 +412,10 @@ test('a MariaDB pass of many range buckets is spread over the side\'s connection
     const [, specB] = await specs(a, b, ['id'], ['v']);
     const ranges = unionRanges(b.dialect, { ...specB, keyIndexed: true }, grain, 3);
     assert.is(ranges.length, 3, JSON.stringify(ranges));
+    // Over 2,048 buckets per statement: more statements than connections.
+    const many = rangeGrain({ min: '0', max: '999999' }, 5000)!;
+    assert.is(unionRanges(b.dialect, { ...specB, keyIndexed: true }, many, 1).length, Math.ceil((many.count + 2) / 2048));
+    assert.is(unionRanges(b.dialect, { ...specB, keyIndexed: true }, rangeGrain({ min: '0', max: '999' }, 100)!, 4).length, 1, 'fewer than 2 × 64 buckets: one statement');
     assert.equal(ranges[0]!.from, undefined);
     assert.equal(ranges[2]!.to, undefined);
     const [source, target] = await Promise.all([sides.source.stats({ range: {} }, grain), sides.target.stats({ range: {} }, grain)]);

@@ -354,16 +354,20 @@ export function filterChunks(filter: BucketFilter): BucketFilter[] {
 
 /** Fewest range buckets per statement when a pass read one SELECT per bucket is spread over connections. */
 const MIN_UNION_BUCKETS_PER_PART = 64;
+/** Most range buckets per statement (a few hundred bytes of SQL each: under MAX_UNION_STATEMENT for ordinary rows). */
+const MAX_UNION_BUCKETS_PER_PART = 2048;
 
 /**
- * The slice's key range cut at bucket starts into at most `parts` ranges of about as many buckets each,
- * when the dialect reads its range buckets one SELECT each (`unionBuckets`) and there are at least
- * 64 per part: run on as many connections at once, a server that runs each statement on one core
- * (MariaDB) reads several key ranges at the same time. Otherwise the range itself.
+ * The slice's key range cut at bucket starts into ranges of about as many buckets each, when the dialect
+ * reads its range buckets one SELECT each (`unionBuckets`): `connections` of them (at least 64 buckets
+ * each), or more to keep each under 2,048 buckets. Run on the side's connections at once, a server that
+ * runs each statement on one core (MariaDB) reads several key ranges at the same time. Otherwise the
+ * range itself.
  */
-export function unionRanges(dialect: DataDialect, spec: SegmentSpec, grain: Grain, parts: number): KeyRange[] {
+export function unionRanges(dialect: DataDialect, spec: SegmentSpec, grain: Grain, connections: number): KeyRange[] {
   const buckets = isRangeGrain(grain) ? unionBuckets(dialect, spec, grain) : undefined;
-  const n = Math.min(parts, Math.floor((buckets?.length ?? 0) / MIN_UNION_BUCKETS_PER_PART));
+  const count = buckets?.length ?? 0;
+  const n = Math.max(Math.min(connections, Math.floor(count / MIN_UNION_BUCKETS_PER_PART)), Math.ceil(count / MAX_UNION_BUCKETS_PER_PART));
   if (buckets === undefined || n < 2 || !isRangeGrain(grain)) return [spec.range];
   const first = Math.max(0, buckets[0]!);
   const span = Math.min(grain.count - 1, buckets[buckets.length - 1]!) - first + 1;
