@@ -203,7 +203,8 @@ export async function diffTables(sourceSide: TableSide, targetSide: TableSide, o
     const finer = isWhole(node.grain) ? null : finerGrain(node.grain, factor);
     if (isWhole(node.grain)) {
       // No buckets yet (a small estimate): look at this slice's buckets first.
-      const grain = firstGrain(Math.max(a.sourceRows, a.targetRows), span, unionLimit);
+      const rows = Math.max(a.sourceRows, a.targetRows);
+      const grain = firstGrain(rows, await spanFor(rows), unionLimit);
       if (!isWhole(grain)) return resolve(await stats(a.mismatched, grain));
     } else if (scattered(a) && finer !== null) {
       return resolve(await stats(a.mismatched, finer));
@@ -233,8 +234,14 @@ export async function diffTables(sourceSide: TableSide, targetSide: TableSide, o
   const estimates = [sourceDescription.estimatedRows, targetDescription.estimatedRows].filter((n): n is number => n !== undefined && n >= 0);
   const limits = [sourceDescription.rangeBucketsPerQuery, targetDescription.rangeBucketsPerQuery].filter((n): n is number => n !== undefined);
   const unionLimit = limits.length === 0 ? undefined : Math.min(...limits);
-  const span = options.keyKinds.length === 1 && options.keyKinds[0] === 'integer' ? await keySpanOf(source, target) : undefined;
-  const whole = await stats({ range: {} }, firstGrain(estimates.length === 0 ? undefined : Math.max(...estimates), span, unionLimit));
+  // A single integer key's ends, read once and only when buckets are wanted (not for a handful of rows).
+  let span: Promise<KeySpan | undefined> | undefined;
+  const spanFor = (rows: number | undefined): Promise<KeySpan | undefined> => {
+    if (options.keyKinds.length !== 1 || options.keyKinds[0] !== 'integer' || isWhole(firstGrain(rows, undefined))) return Promise.resolve(undefined);
+    return (span ??= keySpanOf(source, target));
+  };
+  const estimate = estimates.length === 0 ? undefined : Math.max(...estimates);
+  const whole = await stats({ range: {} }, firstGrain(estimate, await spanFor(estimate), unionLimit));
   await resolve(whole);
   return { sourceRows: total(whole.source), targetRows: total(whole.target), rowsDownloaded: meter.rowsDownloaded, queries: meter.queries, complete };
 }

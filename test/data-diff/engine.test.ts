@@ -226,6 +226,12 @@ test('a stale estimate (or none): a small first guess still finds buckets, no es
   const { result, report, source } = await runEstimated(src, tgt, 3, 16);
   assert.equal(keysOf(report.samples.different), ['2500']);
   assert.is(source.calls.stats, 2, 'the whole table, then its buckets');
+  assert.is(source.calls.keySpan, 1, 'the key span is read when buckets are first wanted');
+  assert.ok('width' in source.calls.grains[1]!, 'range buckets then');
+  // A handful of rows: one checksum per side, no key span read.
+  const tiny = await run(table(10), table(10), { estimate: 10 });
+  assert.is(tiny.source.calls.keySpan, 0);
+  assert.is(tiny.result.queries, 2);
   assert.ok(result.rowsDownloaded <= 2 * 16);
   assert.is(firstModulus(undefined), 65_535);
   assert.is(firstModulus(16), 1);

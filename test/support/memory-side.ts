@@ -5,7 +5,7 @@ import type { BucketStats, Grain, Key, KeyKind, SideDescription, SideRow, Slice,
 
 export interface MemorySide extends TableSide {
   /** Calls per method, to check the engine's query pattern. */
-  readonly calls: { boundaries: number; stats: number; rows: number; openRows: number; maxOpenRows: number; grains: Grain[] };
+  readonly calls: { boundaries: number; stats: number; rows: number; openRows: number; maxOpenRows: number; grains: Grain[]; keySpan: number };
 }
 
 export function memorySide(
@@ -22,7 +22,7 @@ export function memorySide(
   options: { readonly keySpan?: boolean; readonly span?: { min: string; max: string }; readonly unionLimit?: number } = {},
 ): MemorySide {
   const sorted = [...rows].sort((a, b) => compareKeys(a.key, b.key, kinds));
-  const calls = { boundaries: 0, stats: 0, rows: 0, openRows: 0, maxOpenRows: 0, grains: [] as Grain[] };
+  const calls = { boundaries: 0, stats: 0, rows: 0, openRows: 0, maxOpenRows: 0, grains: [] as Grain[], keySpan: 0 };
   const within = (slice: Slice) => {
     const members = slice.buckets && new Set(slice.buckets.members);
     return sorted.filter((row) => inRange(row.key, slice.range, kinds) && (members === undefined || members.has(grainBucket(row.key, kinds, slice.buckets!))));
@@ -41,6 +41,7 @@ export function memorySide(
     ...(options.keySpan !== false && kinds.length === 1 && kinds[0] === 'integer'
       ? {
           async keySpan() {
+            calls.keySpan++;
             if (options.span !== undefined) return options.span;
             return sorted.length === 0 ? undefined : { min: sorted[0]!.key[0]!, max: sorted[sorted.length - 1]!.key[0]! };
           },
