@@ -200,14 +200,14 @@ export async function diffTables(sourceSide: TableSide, targetSide: TableSide, o
     sink.identical(a.identical);
     if (a.mismatchedBuckets === 0) return;
     if (small(a)) return emit(await download(a));
-    const finer = isWhole(node.grain) ? null : finerGrain(node.grain, factor);
     if (isWhole(node.grain)) {
       // No buckets yet (a small estimate): look at this slice's buckets first.
       const rows = Math.max(a.sourceRows, a.targetRows);
       const grain = firstGrain(rows, await spanFor(rows), unionLimit);
       if (!isWhole(grain)) return resolve(await stats(a.mismatched, grain));
-    } else if (scattered(a) && finer !== null) {
-      return resolve(await stats(a.mismatched, finer));
+    } else if (scattered(a)) {
+      const finer = finerGrain(node.grain, factor);
+      if (finer !== null) return resolve(await stats(a.mismatched, finer));
     }
     const children = await split(node, a);
     if (children === null) return emit(await download(a));

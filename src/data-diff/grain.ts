@@ -106,10 +106,16 @@ export function bucketStart(grain: RangeGrain, bucket: number): string {
   return String(BigInt(grain.origin) + BigInt(bucket) * BigInt(grain.width));
 }
 
+/** The first and last bucket (edge buckets -1 and `count` included) holding keys of the range [from, to) at a range grain. */
+export function bucketSpan(grain: RangeGrain, range: KeyRange): readonly [number, number] {
+  const first = range.from !== undefined ? rangeBucket(range.from[0]!, grain) : -1;
+  const last = range.to !== undefined ? rangeBucket(String(BigInt(range.to[0]!) - 1n), grain) : grain.count;
+  return [first, last];
+}
+
 /** The members (sorted) whose keys meet the range [from, to) at a range grain. */
 export function membersWithin(grain: RangeGrain, members: readonly number[], range: KeyRange): number[] {
-  const first = range.from !== undefined ? rangeBucket(range.from[0]!, grain) : -Infinity;
-  const last = range.to !== undefined ? rangeBucket(String(BigInt(range.to[0]!) - 1n), grain) : Infinity;
+  const [first, last] = bucketSpan(grain, range);
   return members.filter((m) => m >= first && m <= last);
 }
 

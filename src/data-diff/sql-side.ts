@@ -17,7 +17,8 @@ import type { ColumnPlan, DataConnection, DataDialect, PlannedColumn, TableDescr
 import { KEY_KINDS, NUMERIC_KINDS, ownKind, planPair, type PlanOptions } from './sql/column-plan.js';
 import type { Tolerance } from './tolerance.js';
 import { chooseRowHash, type RowHashName } from './row-hash.js';
-import { cellText, filterChunks, fromClause, keySpanQuery, limitSql, normalizedSql, readBoundaries, readChecksums, readRows, unionRanges, whereClause } from './sql/data-sql.js';
+import { cellText, fromClause, keySpanQuery, limitSql, normalizedSql, readBoundaries, readChecksums, readRows, whereClause } from './sql/data-sql.js';
+import { filterChunks, unionRanges } from './sql/range-grain-sql.js';
 import type { BucketStats, Grain, Key, SegmentStats, SideDescription, SideRow, Slice, TableSide, TableSpec } from './table-side.js';
 
 interface OpenedSide {

@@ -2,7 +2,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { bucketCuts, finerGrain, firstGrain, membersWithin, rangeGrain } from '../../src/data-diff/grain.ts';
-import { filterChunks } from '../../src/data-diff/sql/data-sql.ts';
+import { filterChunks } from '../../src/data-diff/sql/range-grain-sql.ts';
 import { rangeBucket } from '../../src/data-diff/row-hash.ts';
 import { WHOLE, type RangeGrain } from '../../src/data-diff/table-side.ts';
 

@@ -13,9 +13,9 @@ import { ParityError } from '../../errors.js';
 import { absoluteGridDigits, relativeGridDigits } from '../tolerance.js';
 import { DEFAULT_FLOAT_DIGITS } from './column-plan.js';
 import { isWhole } from '../grain.js';
-import { rangeBucket } from '../row-hash.js';
-import { WHOLE, isRangeGrain, type BucketFilter, type Grain, type RangeGrain } from '../table-side.js';
-import type { BuiltQuery, ColumnPlan, DataConnection, DataDialect, KeyRange, PlannedColumn, SegmentSpec, TableRef } from './data-dialect.js';
+import { WHOLE, isRangeGrain, type Grain } from '../table-side.js';
+import type { BuiltQuery, ColumnPlan, DataConnection, DataDialect, PlannedColumn, SegmentSpec, TableRef } from './data-dialect.js';
+import { integerKey, rangeBucketSql, rangeFilterSql, unionChecksumSql } from './range-grain-sql.js';
 
 /** What a query reads FROM: the table, or in query mode the user's SELECT as a derived table. */
 export function fromClause(dialect: DataDialect, table: TableRef): string {
@@ -130,13 +130,7 @@ function tupleCompare(dialect: DataDialect, left: readonly string[], op: '>=' | 
  */
 export function bucketSql(dialect: DataDialect, spec: Pick<SegmentSpec, 'keys' | 'columns'>, grain: Grain): string {
   const { keys } = spec;
-  if (isRangeGrain(grain)) {
-    if (keys.length !== 1 || keys[0]!.plan.kind !== 'integer') throw new ParityError('INTERNAL_ERROR', 'a range grain needs a single integer key');
-    const key = dialect.keyOrder(keys[0]!.column, keys[0]!.plan);
-    // A negative origin in parentheses: `key - (-5)`, never `key - -5` (nor a `--` comment).
-    const origin = grain.origin.startsWith('-') ? `(${grain.origin})` : grain.origin;
-    return `CASE WHEN ${key} < ${grain.origin} THEN -1 WHEN ${key} > ${grain.last} THEN ${grain.count} ELSE ${dialect.rangeBucket(key, origin, String(grain.width))} END`;
-  }
+  if (isRangeGrain(grain)) return rangeBucketSql(dialect, integerKey(dialect, spec), grain);
   const { modulus } = grain;
   if (!Number.isSafeInteger(modulus) || modulus < 1) throw new ParityError('INTERNAL_ERROR', `bucket modulus must be a positive integer, got ${modulus}`);
   if (keys.length === 1 && keys[0]!.plan.kind === 'integer') return moduloSql(dialect, dialect.keyOrder(keys[0]!.column, keys[0]!.plan), modulus);
@@ -144,45 +138,6 @@ export function bucketSql(dialect: DataDialect, spec: Pick<SegmentSpec, 'keys' |
   const fields = keys.length > 0 ? keys.map((k) => dialect.encodeField(normalizedSql(dialect, k), false)) : spec.columns.map((c) => dialect.encodeField(hashSql(dialect, c), c.plan.nullEqualsEmpty === true));
   const text = dialect.concat(fields);
   return moduloSql(dialect, dialect.keyHash(text), modulus);
-}
-
-/** A key interval, both ends inclusive; undefined: open. */
-type Interval = readonly [bigint | undefined, bigint | undefined];
-
-/** The keys of a bucket at a range grain: [origin + b * width, ... + width - 1], up to `last` for the last bucket; open below -1 and above `count`. */
-function bucketInterval(grain: RangeGrain, bucket: number): Interval {
-  const origin = BigInt(grain.origin);
-  const last = BigInt(grain.last);
-  if (bucket < 0) return [undefined, origin - 1n];
-  if (bucket >= grain.count) return [last + 1n, undefined];
-  const lo = origin + BigInt(bucket) * BigInt(grain.width);
-  return [lo, bucket === grain.count - 1 ? last : lo + BigInt(grain.width) - 1n];
-}
-
-/** `key >= lo AND key <= hi` (literals), `1 = 1` for an interval open on both ends. */
-function intervalSql(key: string, [lo, hi]: Interval): string {
-  const parts = [...(lo !== undefined ? [`${key} >= ${lo}`] : []), ...(hi !== undefined ? [`${key} <= ${hi}`] : [])];
-  return parts.length === 0 ? '1 = 1' : parts.join(' AND ');
-}
-
-/** The keys of some buckets at a range grain: runs of consecutive buckets as one interval each, ORed. */
-function rangeFilterSql(key: string, grain: RangeGrain, members: readonly number[]): string {
-  if (members.length === 0) return '1 = 0';
-  const runs: [number, number][] = [];
-  for (const b of members) {
-    const run = runs[runs.length - 1];
-    if (run !== undefined && b === run[1] + 1) run[1] = b;
-    else runs.push([b, b]);
-  }
-  const intervals = runs.map(([a, b]) => intervalSql(key, [bucketInterval(grain, a)[0], bucketInterval(grain, b)[1]]));
-  return intervals.length === 1 ? `(${intervals[0]})` : `(${intervals.map((i) => `(${i})`).join(' OR ')})`;
-}
-
-/** The single integer key's expression, for range grains. */
-function integerKey(dialect: DataDialect, spec: Pick<SegmentSpec, 'keys'>): string {
-  const key = spec.keys[0];
-  if (spec.keys.length !== 1 || key === undefined || key.plan.kind !== 'integer') throw new ParityError('INTERNAL_ERROR', 'a range grain needs a single integer key');
-  return dialect.keyOrder(key.column, key.plan);
 }
 
 /** The WHERE conditions (range, buckets and raw filter) with their parameters. */
@@ -222,53 +177,18 @@ function orderBy(dialect: DataDialect, keys: readonly PlannedColumn[]): string {
  * (the exact sum of row hashes), as decimal text. The WHOLE grain: one row for the whole slice
  * (bucket 0, `n` 0 when it is empty), without GROUP BY. At a range grain on a dialect with
  * `rangeUnion`, one ungrouped SELECT per bucket of the slice, joined by UNION ALL, when they are few
- * enough (`unionBuckets`).
+ * enough (`unionChecksumSql`).
  */
 export function checksumQuery(dialect: DataDialect, spec: SegmentSpec, grain: Grain = WHOLE): BuiltQuery {
   const condition = rangeCondition(dialect, spec);
   const sums = dialect.countAndChecksum(spec.hash ?? 'md5', rowText(dialect, spec));
   const table = `${fromClause(dialect, spec.table)}${condition.sql}`;
   if (isWhole(grain)) return { sql: `SELECT 0 AS b, ${sums} FROM ${table}`, params: condition.params };
-  const buckets = isRangeGrain(grain) ? unionBuckets(dialect, spec, grain) : undefined;
-  if (buckets !== undefined && isRangeGrain(grain)) {
-    const key = integerKey(dialect, spec);
-    const shared = [...literalRange(key, spec.range), ...(spec.where !== undefined && spec.where.trim() !== '' ? [`(${spec.where})`] : [])];
-    const from = fromClause(dialect, spec.table);
-    const selects = buckets.map((b) => `SELECT ${b} AS b, ${sums} FROM ${from} WHERE ${[intervalSql(key, bucketInterval(grain, b)), ...shared].join(' AND ')}`);
-    const sql = selects.length === 0 ? `SELECT 0 AS b, ${sums} FROM ${from} WHERE 1 = 0` : selects.join(' UNION ALL ');
-    // Else GROUP BY: a statement must fit the server's max_allowed_packet (4 MiB by default on MySQL 5.7).
-    if (sql.length <= MAX_UNION_STATEMENT) return { sql, params: [] };
-  }
+  const union = isRangeGrain(grain) ? unionChecksumSql(dialect, spec, grain, sums, fromClause(dialect, spec.table)) : undefined;
+  if (union !== undefined) return { sql: union, params: [] };
   // Grouped by the expression itself, not `GROUP BY 1`: SQL Server and Oracle have no ordinals there.
   const bucket = bucketSql(dialect, spec, grain);
   return { sql: `SELECT ${bucket} AS b, ${sums} FROM ${table} GROUP BY ${bucket}`, params: condition.params };
-}
-
-/** The longest statement of one SELECT per range bucket (characters, about bytes): wide rows get fewer buckets per statement, or GROUP BY. */
-const MAX_UNION_STATEMENT = 2 * 1024 * 1024;
-
-/** A single integer key's range bounds as literal conditions (they are decimal integers). */
-function literalRange(key: string, range: KeyRange): string[] {
-  return [...(range.from !== undefined ? [`${key} >= ${BigInt(range.from[0]!)}`] : []), ...(range.to !== undefined ? [`${key} < ${BigInt(range.to[0]!)}`] : [])];
-}
-
-/**
- * The buckets of the slice at a range grain, when the dialect counts them by UNION ALL
- * (`rangeUnion`), the key is indexed, and they are at most that many besides the two edge buckets:
- * those from the range's first key to its last. Else undefined; also for a slice already filtered by
- * buckets (a refinement: its finer buckets hold few rows each, where a SELECT per bucket costs more
- * than the GROUP BY over the filter's key ranges).
- */
-function unionBuckets(dialect: DataDialect, spec: SegmentSpec, grain: RangeGrain): number[] | undefined {
-  const limit = dialect.rangeUnion;
-  if (limit === undefined || spec.keyIndexed !== true || spec.buckets !== undefined) return undefined;
-  const from = spec.range.from?.[0];
-  const to = spec.range.to?.[0];
-  const first = from !== undefined ? rangeBucket(from, grain) : -1;
-  const last = to !== undefined ? rangeBucket(String(BigInt(to) - 1n), grain) : grain.count;
-  // The two edge buckets (below `origin`, above `last`) come on top of the limit.
-  if (last - first + 1 > limit + 2) return undefined;
-  return Array.from({ length: Math.max(0, last - first + 1) }, (_, i) => first + i);
 }
 
 /**
@@ -326,58 +246,6 @@ export function distinctRowsQuery(dialect: DataDialect, spec: SegmentSpec): Buil
 export function keySpanQuery(dialect: DataDialect, spec: Pick<SegmentSpec, 'table' | 'keys' | 'where'>): string {
   const key = integerKey(dialect, spec);
   return `SELECT MIN(${key}) AS lo, MAX(${key}) AS hi FROM ${fromClause(dialect, spec.table)}${whereClause(spec.where)}`;
-}
-
-/**
- * Most runs of consecutive range buckets in one statement's filter: the servers read the key ranges
- * through the index but test each row against every range of the OR (measured on 3M rows, 0.05% of
- * them per range: 32 ranges 12 ms; 1,000 ranges 1.1 s on PostgreSQL, 3.8 s on MariaDB).
- */
-const MAX_FILTER_RUNS = 32;
-
-/** A range-grain bucket filter cut into filters of at most MAX_FILTER_RUNS runs each, in key order; any other filter as is. */
-export function filterChunks(filter: BucketFilter): BucketFilter[] {
-  if (!isRangeGrain(filter)) return [filter];
-  const chunks: number[][] = [];
-  let runs = MAX_FILTER_RUNS;
-  filter.members.forEach((b, i) => {
-    const startsRun = i === 0 || b !== filter.members[i - 1]! + 1;
-    if (startsRun && runs === MAX_FILTER_RUNS) {
-      chunks.push([]);
-      runs = 0;
-    }
-    if (startsRun) runs++;
-    chunks[chunks.length - 1]!.push(b);
-  });
-  return chunks.length === 0 ? [filter] : chunks.map((members) => ({ ...filter, members }));
-}
-
-/** Fewest range buckets per statement when a pass read one SELECT per bucket is spread over connections. */
-const MIN_UNION_BUCKETS_PER_PART = 64;
-/** Most range buckets per statement (a few hundred bytes of SQL each: under MAX_UNION_STATEMENT for ordinary rows). */
-const MAX_UNION_BUCKETS_PER_PART = 2048;
-
-/**
- * The slice's key range cut at bucket starts into ranges of about as many buckets each, when the dialect
- * reads its range buckets one SELECT each (`unionBuckets`): `connections` of them (at least 64 buckets
- * each), or more to keep each under 2,048 buckets. Run on the side's connections at once, a server that
- * runs each statement on one core (MariaDB) reads several key ranges at the same time. Otherwise the
- * range itself.
- */
-export function unionRanges(dialect: DataDialect, spec: SegmentSpec, grain: Grain, connections: number): KeyRange[] {
-  const buckets = isRangeGrain(grain) ? unionBuckets(dialect, spec, grain) : undefined;
-  const count = buckets?.length ?? 0;
-  const n = Math.max(Math.min(connections, Math.floor(count / MIN_UNION_BUCKETS_PER_PART)), Math.ceil(count / MAX_UNION_BUCKETS_PER_PART));
-  if (buckets === undefined || n < 2 || !isRangeGrain(grain)) return [spec.range];
-  const first = Math.max(0, buckets[0]!);
-  const span = Math.min(grain.count - 1, buckets[buckets.length - 1]!) - first + 1;
-  const cuts = new Set<bigint>();
-  for (let i = 1; i < n; i++) cuts.add(BigInt(grain.origin) + BigInt(first + Math.round((i * span) / n)) * BigInt(grain.width));
-  const from = spec.range.from !== undefined ? BigInt(spec.range.from[0]!) : undefined;
-  const to = spec.range.to !== undefined ? BigInt(spec.range.to[0]!) : undefined;
-  const inside = [...cuts].filter((c) => (from === undefined || c > from) && (to === undefined || c < to)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const bounds = [spec.range.from, ...inside.map((c) => [String(c)]), spec.range.to];
-  return bounds.slice(1).map((end, i) => ({ ...(bounds[i] !== undefined ? { from: bounds[i]! } : {}), ...(end !== undefined ? { to: end } : {}) }));
 }
 
 /** The number of rows of a table (`n`), with a side's raw filter if it has one: a table on one side only, a sampled side's whole table. */
