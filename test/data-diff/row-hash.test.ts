@@ -8,9 +8,9 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { chooseRowHash, crc32c, hashRowText, rowText as referenceText, timestampField, type RowHashName } from '../../src/data-diff/row-hash.ts';
+import { chooseRowHash, crc32c, hashRowText, keyBucket, rowText as referenceText, timestampField, type RowHashName } from '../../src/data-diff/row-hash.ts';
 import type { SegmentSpec } from '../../src/data-diff/sql/data-dialect.ts';
-import { readChecksum, readRows, rowText } from '../../src/data-diff/sql/data-sql.ts';
+import { readChecksum, readChecksums, readRows, rowText } from '../../src/data-diff/sql/data-sql.ts';
 import { mysqlData } from '../../src/data-diff/sql/mysql-data.ts';
 import { postgresData } from '../../src/data-diff/sql/postgres-data.ts';
 import { skipWithoutMariadb } from '../support/mariadb-server.ts';
@@ -118,6 +118,37 @@ test('PG↔MariaDB: the row texts are the reference text of the canonical fields
   }
 });
 
+test('PostgreSQL: a LATIN1 database hashes the UTF-8 bytes of its text too (md5 row hashes and key buckets equal the UTF8 database\'s and the reference)', async () => {
+  // md5(text) hashes the database's encoding: a UTF8 database hashes its text as it is, any other one converts it first.
+  const latin1 = servers.pg.name('rh_latin1');
+  await servers.pg.exec('postgres', `CREATE DATABASE "${latin1}" ENCODING 'LATIN1' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0`);
+  await servers.pg.exec('rh_latin1', `CREATE TABLE k (id text PRIMARY KEY, t text, c char(5)); INSERT INTO k VALUES ('é', 'ünï|cödé', 'é'), ('a', 'plain', NULL)`);
+  const connection = await postgresData.connect(servers.pg.settings('rh_latin1'));
+  try {
+    await servers.pg.exec('rh', `CREATE TABLE k (id text PRIMARY KEY, t text, c char(5)); INSERT INTO k VALUES ('é', 'ünï|cödé', 'é'), ('a', 'plain', NULL)`);
+    const a: Endpoint = { side: 'pg', dialect: postgresData, connection, table: 'k' };
+    const b = ep('pg', 'k');
+    const [specA, specB] = (await pairSpecs(a, b, ['id'], ['t', 'c'])).map((spec) => ({ ...spec, hash: 'md5' as const }));
+    const hashes = async (e: Endpoint, spec: SegmentSpec) => {
+      const out: string[] = [];
+      for (const id of ['a', 'é']) out.push((await readChecksum(e.connection, e.dialect, { ...spec!, range: { from: [id], to: [`${id}\u0001`] } })).checksum);
+      return out;
+    };
+    const rows: ReadonlyArray<ReadonlyArray<string | null>> = [['a', 'plain', null], ['é', 'ünï|cödé', 'é']];
+    const reference = rows.map((fields) => hashRowText('md5', referenceText(fields.map((text) => ({ text, framing: 'framed' as const })))).toString());
+    assert.equal(await hashes(a, specA!), reference, 'LATIN1 database');
+    assert.equal(await hashes(b, specB!), reference, 'UTF8 database');
+    // A text key's bucket hashes its UTF-8 bytes too.
+    const buckets = async (e: Endpoint, spec: SegmentSpec) => [...(await readChecksums(e.connection, e.dialect, spec!, { modulus: 1021 })).keys()].sort((x, y) => x - y);
+    const want = ['a', 'é'].map((id) => keyBucket([id], ['text'], 1021)).sort((x, y) => x - y);
+    assert.equal(await buckets(a, specA!), want);
+    assert.equal(await buckets(b, specB!), want);
+  } finally {
+    await connection.close();
+    await servers.pg.dropDatabase('rh_latin1');
+  }
+});
+
 for (const [name, side, hashes] of [
   ['PG↔PG', 'pg', ['postgres-hashtextextended', 'crc64', 'md5']],
   ['MariaDB↔MariaDB', 'my', ['crc64', 'md5']],
@@ -130,6 +161,12 @@ for (const [name, side, hashes] of [
         // boolean and date of the same type hash their own text; a timestamp hashes its own text anyway.
         assert.equal(specA.columns.filter((c) => c.plan.native === true).map((c) => c.column.name), ['b', 'd']);
         assert.ok((await rowTexts(a, specA))[0]!.includes('|2024-01-02 03:04:05.678|true|2024-01-02|'), (await rowTexts(a, specA))[0]);
+      } else {
+        // DATETIME(3) at its own 3 digits and DATE print themselves: the fraction keeps its zeros.
+        assert.equal(specA.columns.filter((c) => c.plan.native === true).map((c) => c.column.name), ['ts', 'd']);
+        const texts = await rowTexts(a, specA);
+        assert.ok(texts[0]!.includes('|2024-01-02 03:04:05.678|1|2024-01-02|'), texts[0]);
+        assert.ok(texts[2]!.includes('|1999-12-31 23:59:59.000|0|1999-12-31|'), texts[2]);
       }
       const ha = await rowHashes(a, specA);
       assert.equal(await rowHashes(b, specB), ha, hash);

