@@ -47,7 +47,7 @@ export const dataDiffCommand: CommandSpec = {
     updateColumn: { type: 'string', describe: 'Timestamp column for -minAge/-maxAge watermarks' },
     minAge: { type: 'string', describe: 'Compare only rows updated at least this long ago (30s, 5min, 1h, 2d)' },
     maxAge: { type: 'string', describe: 'Compare only rows updated at most this long ago' },
-    algorithm: { type: 'string', describe: 'auto (default: joindiff when one connection reads both tables, else hashdiff), joindiff or hashdiff' },
+    algorithm: { type: 'string', describe: 'auto (default) or hashdiff: pushed-down checksums; joindiff: one JOIN where one connection reads both tables' },
     sample: { type: 'string', describe: 'Samples of each kind of difference: rows (default 20) or a percentage (1%)' },
     columnSamples: { type: 'string', describe: 'Rows shown per column with differing values (default 5, 0 for none; chosen by key hash)' },
     threads: { type: 'string', describe: 'Connections per server, both sides together (default 4, at most 32)' },

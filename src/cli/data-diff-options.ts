@@ -63,7 +63,7 @@ export function sampleSpec(text: string | undefined): SampleSpec {
 
 const ALGORITHMS: readonly AlgorithmOption[] = ['auto', 'joindiff', 'hashdiff'];
 
-/** `-algorithm=auto|joindiff|hashdiff` (default auto). */
+/** `-algorithm=auto|joindiff|hashdiff` (default auto, which is hashdiff: `chooseAlgorithm`). */
 export function algorithmOption(text: string | undefined): AlgorithmOption {
   if (text === undefined) return 'auto';
   const algorithm = ALGORITHMS.find((a) => a === text.toLowerCase());

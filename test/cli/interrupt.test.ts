@@ -93,7 +93,7 @@ test('temporary files of atomic writes go on SIGINT (exit 130), SIGTERM (exit 14
 test('Ctrl-C or SIGTERM while dataDiff -materialize streams differences leaves no temporary file', async () => {
   for (const [signal, expected] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
     const out = fs.mkdtempSync(path.join(work, 'out-'));
-    const args = ['dataDiff', '-source=big', '-target=big', '-table=a', '-targetTable=b', '-key=id', `-materialize=${path.join(out, 'diff.jsonl')}`];
+    const args = ['dataDiff', '-source=big', '-target=big', '-table=a', '-targetTable=b', '-key=id', '-algorithm=joindiff', `-materialize=${path.join(out, 'diff.jsonl')}`];
     const code = await interruptBinaryWhen(
       args,
       { cwd: work, env: { PG_PW: pg.password } },
