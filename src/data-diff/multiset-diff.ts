@@ -49,6 +49,7 @@ export async function multisetDiff(tables: PlannedTables, options: MultisetOptio
     columns: side.columns,
     range: {},
     hash: side.rowHash,
+    textIsUtf8: side.textIsUtf8,
     ...(buckets ? { buckets } : {}),
     ...(side.where !== undefined ? { where: side.where } : {}),
   });

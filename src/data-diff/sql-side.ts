@@ -52,6 +52,8 @@ export interface PlannedSide {
   readonly keyIndexed: boolean;
   /** The row hash of checksums, the same on both sides: the fastest both servers have (row-hash.ts `chooseRowHash`). */
   readonly rowHash: RowHashName;
+  /** The side's server holds text as UTF-8 (`DataDialect.textIsUtf8`). */
+  readonly textIsUtf8: boolean;
   readonly description: SideDescription;
   /** Runs `fn` on one of the side's connections (its pool's; at most `threads` are open). */
   use<T>(fn: (c: DataConnection) => Promise<T>): Promise<T>;
@@ -77,16 +79,22 @@ export interface SqlSides {
   readonly skipped: Readonly<Record<string, string>>;
 }
 
-const rowHashesByPool = new WeakMap<ConnectionPool, Promise<readonly RowHashName[]>>();
+/** What a side's server offers for hashing rows: its row hashes, and whether its text is UTF-8 already. */
+interface ServerHashing {
+  readonly rowHashes: readonly RowHashName[];
+  readonly textIsUtf8: boolean;
+}
 
-/** The row hashes a side's server supports, asked once per pool (a whole-database run plans many tables on one pool). */
-function rowHashesOf(pool: ConnectionPool): Promise<readonly RowHashName[]> {
-  let hashes = rowHashesByPool.get(pool);
-  if (hashes === undefined) {
-    hashes = pool.use((c) => pool.dialect.rowHashes(c));
-    rowHashesByPool.set(pool, hashes);
+const hashingByPool = new WeakMap<ConnectionPool, Promise<ServerHashing>>();
+
+/** Asked once per pool (a whole-database run plans many tables on one pool). */
+function hashingOf(pool: ConnectionPool): Promise<ServerHashing> {
+  let hashing = hashingByPool.get(pool);
+  if (hashing === undefined) {
+    hashing = pool.use(async (c) => ({ rowHashes: await pool.dialect.rowHashes(c), textIsUtf8: (await pool.dialect.textIsUtf8?.(c)) ?? false }));
+    hashingByPool.set(pool, hashing);
   }
-  return hashes;
+  return hashing;
 }
 
 /** `-updateColumn` and `-where` as one raw condition (the timestamps are ISO UTC, fixed per run). */
@@ -164,6 +172,7 @@ function tableSide(side: PlannedSide): TableSide {
     columns,
     range: slice.range,
     hash: side.rowHash,
+    textIsUtf8: side.textIsUtf8,
     keyIndexed: side.keyIndexed && side.table.query === undefined,
     ...(slice.buckets ? { buckets: slice.buckets } : {}),
     ...(where !== undefined ? { where } : {}),
@@ -320,7 +329,8 @@ export async function planTablePair(
   const targetKeys = keys.map(([, b]) => b);
   await checkKey(s, sourceKeys, filterOf(s.pool.dialect, s.spec));
   await checkKey(t, targetKeys, filterOf(t.pool.dialect, t.spec));
-  const rowHash = chooseRowHash(await rowHashesOf(s.pool), await rowHashesOf(t.pool));
+  const hashing = { source: await hashingOf(s.pool), target: await hashingOf(t.pool) };
+  const rowHash = chooseRowHash(hashing.source.rowHashes, hashing.target.rowHashes);
 
   const describeSide = (side: OpenedSide, planned: readonly PlannedColumn[], cols: readonly PlannedColumn[]): SideDescription => ({
     table: shown(side.table),
@@ -340,6 +350,7 @@ export async function planTablePair(
       ...(where !== undefined ? { where } : {}),
       keyIndexed: side.description!.keyUnique,
       rowHash,
+      textIsUtf8: hashing[side.name].textIsUtf8,
       description: describeSide(side, keys, cols),
       use: (fn) => side.pool.use(fn),
       connections: () => side.pool.size,

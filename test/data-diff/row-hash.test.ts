@@ -11,6 +11,7 @@ import * as assert from 'uvu/assert';
 import { chooseRowHash, crc32c, hashRowText, keyBucket, rowText as referenceText, timestampField, type RowHashName } from '../../src/data-diff/row-hash.ts';
 import type { SegmentSpec } from '../../src/data-diff/sql/data-dialect.ts';
 import { readChecksum, readChecksums, readRows, rowText } from '../../src/data-diff/sql/data-sql.ts';
+import { planSqlTables } from '../../src/data-diff/sql-side.ts';
 import { mysqlData } from '../../src/data-diff/sql/mysql-data.ts';
 import { postgresData } from '../../src/data-diff/sql/postgres-data.ts';
 import { skipWithoutMariadb } from '../support/mariadb-server.ts';
@@ -120,6 +121,7 @@ test('PG↔MariaDB: the row texts are the reference text of the canonical fields
 
 test('PostgreSQL: a LATIN1 database hashes the UTF-8 bytes of its text too (md5 row hashes and key buckets equal the UTF8 database\'s and the reference)', async () => {
   // md5(text) hashes the database's encoding: a UTF8 database hashes its text as it is, any other one converts it first.
+  // (Text keys' buckets always convert.)
   const latin1 = servers.pg.name('rh_latin1');
   await servers.pg.exec('postgres', `CREATE DATABASE "${latin1}" ENCODING 'LATIN1' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0`);
   await servers.pg.exec('rh_latin1', `CREATE TABLE k (id text PRIMARY KEY, t text, c char(5)); INSERT INTO k VALUES ('é', 'ünï|cödé', 'é'), ('a', 'plain', NULL)`);
@@ -128,7 +130,24 @@ test('PostgreSQL: a LATIN1 database hashes the UTF-8 bytes of its text too (md5 
     await servers.pg.exec('rh', `CREATE TABLE k (id text PRIMARY KEY, t text, c char(5)); INSERT INTO k VALUES ('é', 'ünï|cödé', 'é'), ('a', 'plain', NULL)`);
     const a: Endpoint = { side: 'pg', dialect: postgresData, connection, table: 'k' };
     const b = ep('pg', 'k');
-    const [specA, specB] = (await pairSpecs(a, b, ['id'], ['t', 'c'])).map((spec) => ({ ...spec, hash: 'md5' as const }));
+    // As data diff plans them: each side's server says whether its text is UTF-8 already.
+    const utf8 = [await postgresData.textIsUtf8!(connection), await postgresData.textIsUtf8!(servers.pgConnection)];
+    assert.equal(utf8, [false, true]);
+    // And data diff's planning carries it to each side.
+    const opened: { close(): Promise<void> }[] = [];
+    try {
+      const planned = await planSqlTables(
+        { connection: servers.pg.settings('rh_latin1'), spec: { table: 'k', key: ['id'] } },
+        { connection: servers.pg.settings('rh'), spec: { table: 'k' } },
+        (name) => name,
+        1,
+        (side) => opened.push(side),
+      );
+      assert.equal([planned.source.textIsUtf8, planned.target.textIsUtf8, planned.source.rowHash], [false, true, 'postgres-hashtextextended']);
+    } finally {
+      await Promise.all(opened.map((side) => side.close()));
+    }
+    const [specA, specB] = (await pairSpecs(a, b, ['id'], ['t', 'c'])).map((spec, i) => ({ ...spec, hash: 'md5' as const, textIsUtf8: utf8[i] }));
     const hashes = async (e: Endpoint, spec: SegmentSpec) => {
       const out: string[] = [];
       for (const id of ['a', 'é']) out.push((await readChecksum(e.connection, e.dialect, { ...spec!, range: { from: [id], to: [`${id}\u0001`] } })).checksum);

@@ -116,6 +116,8 @@ export interface SegmentSpec {
   readonly where?: string;
   /** The row hash both sides use (row-hash.ts); default md5. */
   readonly hash?: RowHashName;
+  /** This side's server holds text as UTF-8 (`DataDialect.textIsUtf8`): the hash reads the row text as it is. Default false: converted. */
+  readonly textIsUtf8?: boolean;
   /** True when an index on the key serves key range reads (a table's unique key): range buckets may then be read one SELECT each (`rangeUnion`). */
   readonly keyIndexed?: boolean;
 }
@@ -235,10 +237,16 @@ export interface DataDialect {
   /** The row hashes this server can compute (row-hash.ts `RowHashName`), asked once per connection pool. */
   rowHashes(connection: DataConnection): Promise<readonly RowHashName[]>;
   /**
-   * `n` (the row count) and `checksum` (the exact sum of the rows' `hash` of `text`, `0` for no
-   * rows) select-list items, both as exact decimal text.
+   * Optional: whether the database holds text as UTF-8, so that a hash of a text expression needs no
+   * conversion to UTF-8 first (PostgreSQL: a UTF8 database); asked once per connection pool. Default false.
    */
-  countAndChecksum(hash: RowHashName, text: string): string;
+  textIsUtf8?(connection: DataConnection): Promise<boolean>;
+  /**
+   * `n` (the row count) and `checksum` (the exact sum of the rows' `hash` of `text`, `0` for no
+   * rows) select-list items, both as exact decimal text. `textIsUtf8`: the server's text is UTF-8
+   * already (`textIsUtf8`).
+   */
+  countAndChecksum(hash: RowHashName, text: string, textIsUtf8?: boolean): string;
   /** The first 7 hex digits of MD5 of `text` (as UTF-8) as an integer in [0, 2^28): the bucket hash of a key. */
   keyHash(text: string): string;
   /** The expression a key column is compared and ordered by: byte order for text, the same on every dialect. */

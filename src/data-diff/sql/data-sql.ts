@@ -181,7 +181,7 @@ function orderBy(dialect: DataDialect, keys: readonly PlannedColumn[]): string {
  */
 export function checksumQuery(dialect: DataDialect, spec: SegmentSpec, grain: Grain = WHOLE): BuiltQuery {
   const condition = rangeCondition(dialect, spec);
-  const sums = dialect.countAndChecksum(spec.hash ?? 'md5', rowText(dialect, spec));
+  const sums = dialect.countAndChecksum(spec.hash ?? 'md5', rowText(dialect, spec), spec.textIsUtf8 === true);
   const table = `${fromClause(dialect, spec.table)}${condition.sql}`;
   if (isWhole(grain)) return { sql: `SELECT 0 AS b, ${sums} FROM ${table}`, params: condition.params };
   const union = isRangeGrain(grain) ? unionChecksumSql(dialect, spec, grain, sums, fromClause(dialect, spec.table)) : undefined;
