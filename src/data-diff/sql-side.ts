@@ -329,7 +329,8 @@ export async function planTablePair(
   const targetKeys = keys.map(([, b]) => b);
   await checkKey(s, sourceKeys, filterOf(s.pool.dialect, s.spec));
   await checkKey(t, targetKeys, filterOf(t.pool.dialect, t.spec));
-  const hashing = { source: await hashingOf(s.pool), target: await hashingOf(t.pool) };
+  const [sourceHashing, targetHashing] = await Promise.all([hashingOf(s.pool), hashingOf(t.pool)]);
+  const hashing = { source: sourceHashing, target: targetHashing };
   const rowHash = chooseRowHash(hashing.source.rowHashes, hashing.target.rowHashes);
 
   const describeSide = (side: OpenedSide, planned: readonly PlannedColumn[], cols: readonly PlannedColumn[]): SideDescription => ({
