@@ -31,13 +31,20 @@ test('Flyway-style, double-dash and namespaced forms all parse', async () => {
   assert.is(parsed.values['X'], true);
 });
 
-test('values that look like numbers stay strings', async () => {
+test('values that look like numbers stay strings; the last of a repeated parameter counts; an empty value is kept', async () => {
   const parsed = await parseArgs(['diff', '-source=001', '-target=2'], [diff]);
   assert.is(parsed.values['source'], '001');
+  assert.is(parsed.values['target'], '2');
+  const repeated = await parseArgs(['diff', '-source=a', '-rebuild=false', '-source=b', '-rebuild', '-target='], [diff]);
+  assert.equal(repeated.values, { source: 'b', rebuild: true, target: '' });
+  assert.equal((await parseArgs(['diff', '-rebuild', '-rebuild=false'], [diff])).values, { rebuild: false });
 });
 
 test('unknown flags, other namespaces, stray words and unknown commands are errors', async () => {
-  assert.match((await parseError(['diff', '-sourse=dev'])).message, 'unknown parameter');
+  assert.is((await parseError(['diff', '-sourse=dev'])).message, 'unknown parameter sourse');
+  assert.is((await parseError(['diff', '-source=dev', '-Rebuild'])).message, 'unknown parameter Rebuild');
+  assert.is((await parseError(['diff', '-source'])).message, '-source needs a value (-source=...)');
+  assert.is((await parseError(['diff', '-source'])).where, 'parity diff');
   assert.match((await parseError(['diff', '-generate.location=x'])).message, 'does not apply to the diff command');
   assert.match((await parseError(['diff', 'dev'])).message, 'unexpected argument');
   assert.match((await parseError(['dif'])).message, 'unknown command "dif"');
