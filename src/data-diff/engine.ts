@@ -21,14 +21,17 @@
  * ordered by key (samples are the first ones, the materialized file is sorted). Sibling segments
  * small enough to download are downloaded in parallel (up to `threads`), each buffering only its own
  * differences; so at most `threads` downloads of at most `bisectionThreshold` rows per side are held
- * at once, and at most one bucket map per side and level, whatever the table size.
+ * at once, and at most one bucket map per side and level, whatever the table size. A node's full
+ * bucket maps live only until it is assessed: what resolution keeps is its mismatching buckets'
+ * stats (measured on the whole-database benchmark, 100 tables and 10M rows, 4 tables at once: peak
+ * RSS 180-234 MB instead of 295-319 MB, as the garbage V8 lets pile up scales with what stays live).
  */
 import type { DownloadBudget } from './download-budget.js';
 import { compareKeys, splitRange } from './keys.js';
 import { meteredSide, type Meter } from './metered-side.js';
 import { bucketCuts, finerGrain, firstGrain, isWhole, membersWithin, type KeySpan } from './grain.js';
 import { compareRowStreams, type RowDifference, type SegmentComparison } from './row-compare.js';
-import { isRangeGrain, type BucketStats, type Grain, type Key, type KeyKind, type Slice, type TableSide } from './table-side.js';
+import { isRangeGrain, type BucketStats, type Grain, type Key, type KeyKind, type SegmentStats, type Slice, type TableSide } from './table-side.js';
 import type { Tolerance } from './tolerance.js';
 
 export interface EngineOptions {
@@ -73,8 +76,12 @@ interface Node {
   readonly target: BucketStats;
 }
 
-/** A node's buckets compared. */
+/**
+ * A node's buckets compared. It keeps only the mismatching buckets' stats, which is all the rest of
+ * the resolution reads: the node itself (up to 65,535 buckets per side in a first pass) is let go.
+ */
 interface Assessment {
+  readonly grain: Grain;
   /** Rows in matching buckets. */
   readonly identical: number;
   /** The node's slice narrowed to its mismatching buckets (the whole slice at the WHOLE grain). */
@@ -83,30 +90,37 @@ interface Assessment {
   readonly buckets: number;
   readonly sourceRows: number;
   readonly targetRows: number;
+  /** Each side's stats of the mismatching buckets only. */
+  readonly source: BucketStats;
+  readonly target: BucketStats;
 }
 
 function assess(node: Node): Assessment {
   const members: number[] = [];
+  const source = new Map<number, SegmentStats>();
+  const target = new Map<number, SegmentStats>();
   let identical = 0;
   let sourceRows = 0;
   let targetRows = 0;
-  const buckets = new Set([...node.source.keys(), ...node.target.keys()]);
-  for (const bucket of buckets) {
-    const s = node.source.get(bucket);
-    const t = node.target.get(bucket);
-    if (s !== undefined && t !== undefined && s.count === t.count && s.checksum === t.checksum) identical += s.count;
-    else {
-      members.push(bucket);
-      sourceRows += s?.count ?? 0;
-      targetRows += t?.count ?? 0;
+  let buckets = 0;
+  const compare = (bucket: number, s: SegmentStats | undefined, t: SegmentStats | undefined) => {
+    buckets++;
+    if (s !== undefined && t !== undefined && s.count === t.count && s.checksum === t.checksum) {
+      identical += s.count;
+      return;
     }
-  }
+    members.push(bucket);
+    if (s !== undefined) source.set(bucket, s);
+    if (t !== undefined) target.set(bucket, t);
+    sourceRows += s?.count ?? 0;
+    targetRows += t?.count ?? 0;
+  };
+  for (const [bucket, s] of node.source) compare(bucket, s, node.target.get(bucket));
+  for (const [bucket, t] of node.target) if (!node.source.has(bucket)) compare(bucket, undefined, t);
   members.sort((a, b) => a - b);
   const mismatched: Slice = isWhole(node.grain) ? node.slice : { range: node.slice.range, buckets: { ...node.grain, members } };
-  return { identical, mismatched, mismatchedBuckets: members.length, buckets: buckets.size, sourceRows, targetRows };
+  return { grain: node.grain, identical, mismatched, mismatchedBuckets: members.length, buckets, sourceRows, targetRows, source, target };
 }
-
-const total = (stats: BucketStats) => [...stats.values()].reduce((sum, s) => sum + s.count, 0);
 
 /** Maps in parallel (at most `limit` at once) and returns results in input order. */
 async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
@@ -171,7 +185,7 @@ export async function diffTables(sourceSide: TableSide, targetSide: TableSide, o
    * range grain the cuts are bucket starts chosen from the buckets' counts (no query), and each segment
    * keeps only the buckets inside it; otherwise the side with more rows numbers them (`boundaries`).
    */
-  const split = async (node: Node, a: Assessment): Promise<Node[] | null> => {
+  const split = async (a: Assessment): Promise<Node[] | null> => {
     const range = a.mismatched.range;
     const filter = a.mismatched.buckets;
     // The split points must lie strictly inside the range, or the recursion would not progress.
@@ -179,7 +193,7 @@ export async function diffTables(sourceSide: TableSide, targetSide: TableSide, o
       keys.filter((k) => (range.from === undefined || compareKeys(k, range.from, options.keyKinds) > 0) && (range.to === undefined || compareKeys(k, range.to, options.keyKinds) < 0));
     let cuts: readonly Key[] = [];
     if (filter !== undefined && isRangeGrain(filter)) {
-      const rows = (b: number) => Math.max(node.source.get(b)?.count ?? 0, node.target.get(b)?.count ?? 0);
+      const rows = (b: number) => Math.max(a.source.get(b)?.count ?? 0, a.target.get(b)?.count ?? 0);
       cuts = inside(bucketCuts(filter, filter.members, rows, factor));
     }
     if (cuts.length === 0) {
@@ -191,40 +205,39 @@ export async function diffTables(sourceSide: TableSide, targetSide: TableSide, o
       if (filter === undefined) return { range: r };
       return { range: r, buckets: isRangeGrain(filter) ? { ...filter, members: membersWithin(filter, filter.members, r) } : filter };
     });
-    return Promise.all(children.map((child) => stats(child, node.grain)));
+    return Promise.all(children.map((child) => stats(child, a.grain)));
   };
 
-  /** Resolves a node; `a` is its assessment when the caller has already made it. */
-  const resolve = async (node: Node, a: Assessment = assess(node)): Promise<void> => {
+  /** Resolves a node from its assessment (the node's own stats are no longer held). */
+  const resolve = async (a: Assessment): Promise<void> => {
     // Identical rows only add to a count, so their order does not matter.
     sink.identical(a.identical);
     if (a.mismatchedBuckets === 0) return;
     if (small(a)) return emit(await download(a));
-    if (isWhole(node.grain)) {
+    if (isWhole(a.grain)) {
       // No buckets yet (a small estimate): look at this slice's buckets first.
       const rows = Math.max(a.sourceRows, a.targetRows);
       const grain = firstGrain(rows, await spanFor(rows), unionLimit);
-      if (!isWhole(grain)) return resolve(await stats(a.mismatched, grain));
+      if (!isWhole(grain)) return resolve(assess(await stats(a.mismatched, grain)));
     } else if (scattered(a)) {
-      const finer = finerGrain(node.grain, factor);
-      if (finer !== null) return resolve(await stats(a.mismatched, finer));
+      const finer = finerGrain(a.grain, factor);
+      if (finer !== null) return resolve(assess(await stats(a.mismatched, finer)));
     }
-    const children = await split(node, a);
-    if (children === null) return emit(await download(a));
+    const children = (await split(a))?.map(assess);
+    if (children === undefined) return emit(await download(a));
     // Consecutive small children are downloaded in parallel; larger ones are resolved in turn.
     let batch: Assessment[] = [];
     const flush = async () => {
       for (const result of await mapLimited(batch, options.threads, download)) emit(result);
       batch = [];
     };
-    for (const child of children) {
-      const c = assess(child);
+    for (const c of children) {
       if (c.mismatchedBuckets > 0 && small(c)) {
         sink.identical(c.identical);
         batch.push(c);
       } else {
         await flush();
-        await resolve(child, c);
+        await resolve(c);
       }
     }
     await flush();
@@ -241,9 +254,9 @@ export async function diffTables(sourceSide: TableSide, targetSide: TableSide, o
     return (span ??= keySpanOf(source, target));
   };
   const estimate = estimates.length === 0 ? undefined : Math.max(...estimates);
-  const whole = await stats({ range: {} }, firstGrain(estimate, await spanFor(estimate), unionLimit));
-  await resolve(whole);
-  return { sourceRows: total(whole.source), targetRows: total(whole.target), rowsDownloaded: meter.rowsDownloaded, queries: meter.queries, complete };
+  const first = assess(await stats({ range: {} }, firstGrain(estimate, await spanFor(estimate), unionLimit)));
+  await resolve(first);
+  return { sourceRows: first.identical + first.sourceRows, targetRows: first.identical + first.targetRows, rowsDownloaded: meter.rowsDownloaded, queries: meter.queries, complete };
 }
 
 /** Both sides' key values together, smallest to largest; undefined unless both sides tell theirs (a side without rows tells nothing). */

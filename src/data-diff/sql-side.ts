@@ -17,7 +17,7 @@ import type { ColumnPlan, DataConnection, DataDialect, PlannedColumn, TableDescr
 import { KEY_KINDS, NUMERIC_KINDS, ownKind, planPair, type PlanOptions } from './sql/column-plan.js';
 import type { Tolerance } from './tolerance.js';
 import { chooseRowHash, type RowHashName } from './row-hash.js';
-import { cellText, fromClause, keySpanQuery, limitSql, normalizedSql, readBoundaries, readChecksums, readRows, whereClause } from './sql/data-sql.js';
+import { cellText, fromClause, keySpanQuery, limitSql, normalizedSql, eachChecksum, readBoundaries, readRows, whereClause } from './sql/data-sql.js';
 import { filterChunks, unionRanges } from './sql/range-grain-sql.js';
 import type { BucketStats, Grain, Key, SegmentStats, SideDescription, SideRow, Slice, TableSide, TableSpec } from './table-side.js';
 
@@ -189,14 +189,12 @@ function tableSide(side: PlannedSide): TableSide {
       const slices = slice.buckets !== undefined
         ? filterChunks(slice.buckets).map((buckets) => ({ range: slice.range, buckets }))
         : unionRanges(dialect, segment(slice), grain, side.connections?.() ?? 1).map((range) => ({ range }));
-      const parts = await Promise.all(slices.map((part) => side.use((c) => readChecksums(c, dialect, segment(part), grain))));
       const stats = new Map<number, SegmentStats>();
-      for (const buckets of parts) {
-        for (const [bucket, { count, checksum }] of buckets) {
-          const had = stats.get(bucket);
-          stats.set(bucket, had === undefined ? { count: Number(count), checksum } : { count: had.count + Number(count), checksum: String(BigInt(had.checksum) + BigInt(checksum)) });
-        }
-      }
+      const add = (bucket: number, count: string, checksum: string) => {
+        const had = stats.get(bucket);
+        stats.set(bucket, had === undefined ? { count: Number(count), checksum } : { count: had.count + Number(count), checksum: String(BigInt(had.checksum) + BigInt(checksum)) });
+      };
+      await Promise.all(slices.map((part) => side.use((c) => eachChecksum(c, dialect, segment(part), grain, add))));
       return stats;
     },
     // A table's (not a query's) single integer key: its ends are read through its index.

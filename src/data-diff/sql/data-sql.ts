@@ -309,8 +309,23 @@ export async function readChecksum(connection: DataConnection, dialect: DataDial
 
 /** Count and checksum per non-empty bucket (see checksumQuery). */
 export async function readChecksums(connection: DataConnection, dialect: DataDialect, spec: SegmentSpec, grain: Grain = WHOLE): Promise<Map<number, SegmentChecksum>> {
-  const query = checksumQuery(dialect, spec, grain);
   const buckets = new Map<number, SegmentChecksum>();
+  await eachChecksum(connection, dialect, spec, grain, (bucket, count, checksum) => buckets.set(bucket, { count, checksum }));
+  return buckets;
+}
+
+/**
+ * Count and checksum per non-empty bucket, each handed to `add` as it is read: a caller gathering
+ * several queries' buckets into one map builds no map per query (a first pass has up to 65,535).
+ */
+export async function eachChecksum(
+  connection: DataConnection,
+  dialect: DataDialect,
+  spec: SegmentSpec,
+  grain: Grain,
+  add: (bucket: number, count: string, checksum: string) => void,
+): Promise<void> {
+  const query = checksumQuery(dialect, spec, grain);
   const grouping = !isWhole(grain) ? dialect.grouping : undefined;
   if (grouping) await connection.query(grouping.before);
   let rows: Record<string, unknown>[];
@@ -321,9 +336,8 @@ export async function readChecksums(connection: DataConnection, dialect: DataDia
   }
   for (const row of rows) {
     const count = cellText(row['n']) ?? '0';
-    if (count !== '0') buckets.set(Number(cellText(row['b'])), { count, checksum: cellText(row['checksum']) ?? '0' });
+    if (count !== '0') add(Number(cellText(row['b'])), count, cellText(row['checksum']) ?? '0');
   }
-  return buckets;
 }
 
 export async function readBoundaries(
