@@ -42,9 +42,11 @@ export function status(m) {
 
 function targetLines(sizes) {
   const lines = [];
-  const verdict = (m, ok) => (!m.ok ? '**ERROR** (wrong or failed result)' : ok ? '**PASS**' : '**FAIL**');
+  const held = (m, ok) => (!m.ok ? '**ERROR** (wrong or failed result)' : ok ? '**PASS**' : '**FAIL**');
   for (const size of sizes) {
     for (const pair of size.pairs) {
+      // A pair measured but not held to the targets says where it stands, without a verdict.
+      const verdict = (m, ok) => (pair.reported === undefined || !m.ok ? held(m, ok) : ok ? 'within (reported, not a target)' : 'not within (reported, not a target)');
       const parity = get(pair, 'parity');
       const identical = get(pair, 'identical');
       const naive = get(pair, 'naive');
@@ -70,9 +72,13 @@ function targetLines(sizes) {
   for (const size of big) {
     for (const pair of size.pairs) {
       const parity = get(pair, 'parity');
-      const verdict = !parity.ok ? '**ERROR** (wrong or failed result)' : parity.maxRssMb < RSS_TARGET_MB ? '**PASS**' : '**FAIL**';
+      const under = parity.maxRssMb < RSS_TARGET_MB;
+      const verdict = !parity.ok ? '**ERROR** (wrong or failed result)' : pair.reported !== undefined ? `${under ? 'within' : 'not within'} (reported, not a target)` : under ? '**PASS**' : '**FAIL**';
       lines.push(`- ${n(size.rows)} rows ${pair.label}, peak RSS under ${RSS_TARGET_MB} MB: ${verdict} — ${mbText(parity.maxRssMb)} MB (max over runs)`);
     }
+  }
+  for (const pair of sizes[0]?.pairs ?? []) {
+    if (pair.reported !== undefined) lines.push(`- ${pair.label} is measured and reported, not held to the targets: ${pair.reported}.`);
   }
   return lines;
 }
