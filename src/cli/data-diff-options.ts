@@ -13,10 +13,10 @@ const MAX_COLUMN_SAMPLES = 1000;
 import type { TableSpec } from '../data-diff/table-side.js';
 import { materializeTableName, type MaterializeTarget } from '../data-diff/materialize-table.js';
 import { parseShare, SAMPLING_METHODS, type SamplingMethod, type SamplingOptions } from '../data-diff/sampling.js';
-import { requireCapability } from '../dialects/dialect.js';
-import { dialectByName } from '../dialects/registry.js';
+import { requireDataDiff } from '../dialects/dialect.js';
+import { identityByName } from '../dialects/identities.js';
 import { ParityError } from '../errors.js';
-import { environmentConnection, environmentSchemas } from '../sources/environment-source.js';
+import { environmentConnection, environmentSchemas } from '../sources/environment-connection.js';
 import { parseTolerance, type Tolerance } from '../data-diff/tolerance.js';
 import { listArg, requireString, stringArg, type CommandContext } from './command.js';
 import { objectFilter } from './source-options.js';
@@ -26,7 +26,7 @@ const WHERE = 'parity dataDiff';
 /** The environment's connection, once its dialect is known to have a data diff (else UNSUPPORTED, before connecting). */
 function dataDiffConnection(config: ParityConfig, environment: EnvironmentConfig, option: string): ConnectionSettings {
   const connection = environmentConnection(config, environment);
-  requireCapability(dialectByName(connection.dialect), 'dataDiff', `${option}=${environment.name}`);
+  requireDataDiff(identityByName(connection.dialect), `${option}=${environment.name}`);
   return connection;
 }
 

@@ -15,7 +15,7 @@ import { DownloadBudget } from './download-budget.js';
 import type { EngineProgress, EngineResult, EngineSink } from './engine.js';
 import { firstModulus } from './grain.js';
 import { Limiter } from './metered-side.js';
-import type { PlannedSide, PlannedTables } from './sql-side.js';
+import { sideSegment, type PlannedSide, type PlannedTables } from './sql-side.js';
 import { distinctRowsQuery, readChecksums, valueText } from './sql/data-sql.js';
 import type { SegmentSpec } from './sql/data-dialect.js';
 import { MAX_MODULUS, type BucketFilter } from './table-side.js';
@@ -43,16 +43,7 @@ export async function multisetDiff(tables: PlannedTables, options: MultisetOptio
   let complete = true;
   const limiters = { source: new Limiter(options.threads), target: new Limiter(options.threads) };
   const progress = () => options.onProgress?.({ segmentsChecked, rowsDownloaded, differences });
-  const spec = (side: PlannedSide, buckets?: BucketFilter): SegmentSpec => ({
-    table: side.table,
-    keys: [],
-    columns: side.columns,
-    range: {},
-    hash: side.rowHash,
-    textIsUtf8: side.textIsUtf8,
-    ...(buckets ? { buckets } : {}),
-    ...(side.where !== undefined ? { where: side.where } : {}),
-  });
+  const spec = (side: PlannedSide, buckets?: BucketFilter): SegmentSpec => sideSegment(side, { range: {}, ...(buckets ? { buckets } : {}) }, false);
   const query = <T>(side: PlannedSide, fn: () => Promise<T>) =>
     limiters[side.name].run(() => {
       queries++;

@@ -13,7 +13,7 @@ import type { ConnectionSettings } from '../config/connection.js';
 import { ParityError } from '../errors.js';
 import { openSidePools, type ConnectionPool } from './connection-pool.js';
 import { describeCatalogTable, describeTable, displayName, findColumn, type CatalogTable } from './sql/catalog.js';
-import type { ColumnPlan, DataConnection, DataDialect, PlannedColumn, TableDescription, TableRef } from './sql/data-dialect.js';
+import type { ColumnPlan, DataConnection, DataDialect, PlannedColumn, SegmentSpec, TableDescription, TableRef } from './sql/data-dialect.js';
 import { KEY_KINDS, NUMERIC_KINDS, ownKind, planPair, type PlanOptions } from './sql/column-plan.js';
 import type { Tolerance } from './tolerance.js';
 import { chooseRowHash, type RowHashName } from './row-hash.js';
@@ -164,19 +164,28 @@ async function checkKey(side: OpenedSide, keys: readonly PlannedColumn[], where:
   throw new ParityError('INVALID_ARGUMENT', `key (${names.join(', ')}) is not unique in ${side.name} table ${shown(side.table)}: ${values} appears more than once`, { where: '-key' });
 }
 
-function tableSide(side: PlannedSide): TableSide {
-  const { dialect, keys, columns, where } = side;
-  const segment = (slice: Slice) => ({
+/**
+ * What a planned side's data queries read over `slice`: its table, filter, row hash and compared
+ * columns, and its key columns (`keyed`; a keyless table's multiset has none), read through their
+ * index where the side has one on a table (not a query).
+ */
+export function sideSegment(side: PlannedSide, slice: Slice, keyed: boolean): SegmentSpec {
+  return {
     table: side.table,
-    keys,
-    columns,
+    keys: keyed ? side.keys : [],
+    columns: side.columns,
     range: slice.range,
     hash: side.rowHash,
     textIsUtf8: side.textIsUtf8,
-    keyIndexed: side.keyIndexed && side.table.query === undefined,
+    keyIndexed: keyed && side.keyIndexed && side.table.query === undefined,
     ...(slice.buckets ? { buckets: slice.buckets } : {}),
-    ...(where !== undefined ? { where } : {}),
-  });
+    ...(side.where !== undefined ? { where: side.where } : {}),
+  };
+}
+
+function tableSide(side: PlannedSide): TableSide {
+  const { dialect, keys, where } = side;
+  const segment = (slice: Slice) => sideSegment(side, slice, true);
   return {
     describe: async () => side.description,
     async boundaries(slice: Slice, parts: number, rowCount: number): Promise<Key[]> {

@@ -22,22 +22,12 @@ export interface IntrospectOptions {
 }
 
 /**
- * A database dialect as a plug-in, registered in registry.ts. Shared code talks to dialects only
- * through this interface; capability differences are properties here, never `if (dialect === ...)`
- * elsewhere.
- *
- * Required: name, displayName, urlSchemes, defaultPort, defaultSchemas, introspect, renderCreate,
- * migration (these make schema diff and generate), and `dataDiff` (declared either way).
- * Optional hooks and their defaults:
- * - `parseUrl`: the shared parser (config/url.ts) for `scheme://user:password@host:port/db?k=v`.
- * - `schemaNamedByUrl`: none (an environment without `schemas` reads `defaultSchemas`).
- * - `comparesColumnOrder`: false.
- * - `schemaModel`: absent, no schema-model folders (`UNSUPPORTED`).
- * - `migrate`: absent, no `migrate`/`info`/`-source=migrations` (`UNSUPPORTED`).
- * - `migration.terminate`: `sql;` for every step (generate/script.ts).
- * - `migration.createdBefore`: nothing.
+ * Who a dialect is: its names, URLs, default schemas and whether `dataDiff` runs against it. Each
+ * dialect's identity is a small module of its own (`<dialect>-identity.ts`, all of them in
+ * identities.ts), so what only reads URLs and names (the environments of a `dataDiff`) does not
+ * load the schema side (introspection, DDL, migrations) of every dialect.
  */
-export interface Dialect {
+export interface DialectIdentity {
   readonly name: DialectName;
   /** Human name for messages and the README: `PostgreSQL`. */
   readonly displayName: string;
@@ -64,6 +54,25 @@ export interface Dialect {
    * schema, unqualified (sources/scope.ts).
    */
   schemaNamedByUrl?(connection: ConnectionSettings): string | undefined;
+}
+
+/**
+ * A database dialect as a plug-in, registered in registry.ts (its identity, DialectIdentity, also in identities.ts). Shared code talks to dialects only
+ * through this interface; capability differences are properties here, never `if (dialect === ...)`
+ * elsewhere.
+ *
+ * Required: name, displayName, urlSchemes, defaultPort, defaultSchemas, introspect, renderCreate,
+ * migration (these make schema diff and generate), and `dataDiff` (declared either way).
+ * Optional hooks and their defaults:
+ * - `parseUrl`: the shared parser (config/url.ts) for `scheme://user:password@host:port/db?k=v`.
+ * - `schemaNamedByUrl`: none (an environment without `schemas` reads `defaultSchemas`).
+ * - `comparesColumnOrder`: false.
+ * - `schemaModel`: absent, no schema-model folders (`UNSUPPORTED`).
+ * - `migrate`: absent, no `migrate`/`info`/`-source=migrations` (`UNSUPPORTED`).
+ * - `migration.terminate`: `sql;` for every step (generate/script.ts).
+ * - `migration.createdBefore`: nothing.
+ */
+export interface Dialect extends DialectIdentity {
   /**
    * Reads the schemas of a live database in one READ ONLY transaction, with set-based catalog
    * queries, and returns the normalized model.
@@ -164,6 +173,14 @@ export function capabilitiesOf(dialect: Dialect): Readonly<Record<Capability, bo
 
 /** Fails with UNSUPPORTED (exit 8), one line, when the dialect lacks `capability`. */
 export function requireCapability(dialect: Dialect, capability: Capability, where: string): void {
-  if (capabilitiesOf(dialect)[capability]) return;
-  throw new ParityError('UNSUPPORTED', `${dialect.displayName} has no ${CAPABILITY_WORDS[capability]} in this version of parity`, { where });
+  if (!capabilitiesOf(dialect)[capability]) throw unsupported(dialect, capability, where);
+}
+
+/** `requireCapability(dialect, 'dataDiff', where)` from the dialect's identity alone. */
+export function requireDataDiff(dialect: DialectIdentity, where: string): void {
+  if (!dialect.dataDiff) throw unsupported(dialect, 'dataDiff', where);
+}
+
+function unsupported(dialect: DialectIdentity, capability: Capability, where: string): ParityError {
+  return new ParityError('UNSUPPORTED', `${dialect.displayName} has no ${CAPABILITY_WORDS[capability]} in this version of parity`, { where });
 }

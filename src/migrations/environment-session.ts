@@ -8,7 +8,7 @@ import type { ConnectionSettings } from '../config/connection.js';
 import type { Dialect } from '../dialects/dialect.js';
 import { dialectByName } from '../dialects/registry.js';
 import { ParityError } from '../errors.js';
-import { environmentConnection, environmentSchemas } from '../sources/environment-source.js';
+import { environmentConnection, environmentSchemas } from '../sources/environment-connection.js';
 import type { MigrateOptions } from './migrator.js';
 import type { PlanOptions } from './migration-plan.js';
 import type { MigrateSession, MigrateSupport } from './schema-history.js';

@@ -14,7 +14,7 @@ import { dialectByName } from '../dialects/registry.js';
 import { ParityError } from '../errors.js';
 import { readSchemaModelFiles, schemaModelFolder } from '../schema-model/folder.js';
 import { buildEnvironmentHint } from './build-source.js';
-import { environmentConnection } from './environment-source.js';
+import { environmentConnection } from './environment-connection.js';
 import { projectDialect } from './project-dialect.js';
 import { emptyModel, type LoadedSource, type SourceContext } from './source.js';
 

@@ -14,7 +14,7 @@ import { getEnvironment, type ParityConfig } from '../config/config.js';
 import { dialectByName } from '../dialects/registry.js';
 import { ParityError } from '../errors.js';
 import type { DialectName } from '../model/objects.js';
-import { environmentConnection, environmentSchemas, schemaNamedByUrl } from './environment-source.js';
+import { environmentConnection, environmentSchemas, schemaNamedByUrl } from './environment-connection.js';
 import { projectDialect } from './project-dialect.js';
 import { selectSchemas } from './schema-selection.js';
 import { loadSnapshotSource } from './snapshot-source.js';

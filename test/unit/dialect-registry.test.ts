@@ -6,7 +6,10 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { parseDatabaseUrl, type UrlDialectInfo } from '../../src/config/url.ts';
 import { DIALECT_NAMES } from '../../src/dialects/dialect-names.ts';
-import { capabilitiesOf, requireCapability, type Dialect } from '../../src/dialects/dialect.ts';
+import fs from 'node:fs';
+import path from 'node:path';
+import { capabilitiesOf, requireCapability, requireDataDiff, type Dialect } from '../../src/dialects/dialect.ts';
+import { DIALECT_IDENTITIES, identityByName } from '../../src/dialects/identities.ts';
 import { DIALECTS, dialectByName } from '../../src/dialects/registry.ts';
 import { dataDialectFor } from '../../src/data-diff/sql/data-dialects.ts';
 import { ParityError } from '../../src/errors.ts';
@@ -66,7 +69,45 @@ test('capabilities: from the hooks a dialect has and its dataDiff declaration', 
     assert.is((error as ParityError).where, '-source=legacy');
   }
   assert.throws(() => requireCapability(bare, 'migrate', 'x'), /has no migrations/);
+  assert.throws(() => requireDataDiff(bare, '-source=legacy'), (error: unknown) => error instanceof ParityError && error.message === 'Bare has no data diff (dataDiff) in this version of parity' && error.where === '-source=legacy');
+  requireDataDiff(postgres, 'x');
   requireCapability(bare, 'schemaModel', 'x');
+});
+
+test('the identity of each dialect (identities.ts) is the one its plug-in is registered with', () => {
+  assert.equal(
+    DIALECT_IDENTITIES.map((d) => d.name),
+    DIALECTS.map((d) => d.name),
+  );
+  for (const dialect of DIALECTS) {
+    const identity = identityByName(dialect.name);
+    for (const field of Object.keys(identity) as (keyof typeof identity)[]) assert.is(dialect[field], identity[field], `${dialect.name}.${field}`);
+    assert.ok(Object.keys(identity).length >= 6, dialect.name);
+  }
+});
+
+/** The non-type imports of a source file, resolved to files (`.js` specifiers name `.ts` sources). */
+function staticImports(file: string): string[] {
+  const text = fs.readFileSync(file, 'utf8');
+  const found: string[] = [];
+  for (const match of text.matchAll(/^(import|export)\s+(type\s+)?[^;]*?from\s+'(\.[^']+)'/gms)) {
+    if (match[2] === undefined) found.push(path.resolve(path.dirname(file), match[3]!.replace(/\.js$/, '.ts')));
+  }
+  return found;
+}
+
+test('dataDiff loads no schema side of a dialect: the static imports of its command reach identities, never the registry or an introspector', () => {
+  const reached = new Set<string>();
+  const visit = (file: string) => {
+    if (reached.has(file)) return;
+    reached.add(file);
+    staticImports(file).forEach(visit);
+  };
+  visit(path.resolve('src/cli/data-diff-command.ts'));
+  const relative = [...reached].map((f) => path.relative('src', f));
+  assert.ok(relative.includes(path.join('dialects', 'identities.ts')));
+  const schemaSide = relative.filter((f) => f === path.join('dialects', 'registry.ts') || /^dialects\/[^/]+\/[^/]+-(dialect|introspector|migration|migrate|schema-model|renderer|render)\.ts$/.test(f));
+  assert.equal(schemaSide, []);
 });
 
 test('a dialect with its own parseUrl gets the URL as written; others the shared parser', () => {

@@ -1,5 +1,6 @@
 /** The MySQL/MariaDB plug-in: glue between the Dialect interface and the mysql-* modules. */
 import type { Dialect } from '../dialect.js';
+import { mysqlIdentity } from './mysql-identity.js';
 import { mysqlCodeAnalysis } from './mysql-code-rules.js';
 import { introspectMysql } from './mysql-introspector.js';
 import { mysqlMigrate } from './mysql-migrate.js';
@@ -8,15 +9,7 @@ import { renderCreateMysql } from './mysql-renderer.js';
 import { mysqlSchemaModel } from './mysql-schema-model.js';
 
 export const mysqlDialect: Dialect = {
-  name: 'mysql',
-  displayName: 'MySQL/MariaDB',
-  urlSchemes: ['mysql', 'mariadb'],
-  // src/data-diff/sql has its data dialect.
-  dataDiff: true,
-  defaultPort: 3306,
-  // Empty: an environment without `schemas` reads the database its URL names (see mysql-introspector.ts).
-  defaultSchemas: [],
-  schemaNamedByUrl: (connection) => connection.database,
+  ...mysqlIdentity,
   introspect: introspectMysql,
   renderCreate: renderCreateMysql,
   // Columns can be placed (MODIFY COLUMN ... AFTER), and their order is what SELECT * returns.

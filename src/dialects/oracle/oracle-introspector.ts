@@ -20,6 +20,7 @@ import { requireOneSchema, unqualifyModel } from '../../model/unqualify.js';
 import type { IntrospectOptions } from '../dialect.js';
 import { loadOracledb } from '../drivers.js';
 import { assembleModel } from './oracle-assembler.js';
+import { schemaNamedByOracleUrl } from './oracle-identity.js';
 import { toParityError, withOracleConnection, withReadOnlyTransaction, type OracleQueryable } from './oracle-connection.js';
 import { foldIdentifier } from './oracle-quoting.js';
 import { CATALOG_QUERIES, type CatalogRows } from './oracle-rows.js';
@@ -41,12 +42,6 @@ export function loadQuery(name: string, count: number): string {
     .join('\n')
     .replace('{{schemas}}', binds)
     .trim();
-}
-
-/** The schema a URL names: its `currentSchema` parameter, else its user (folded as Oracle folds it). */
-export function schemaNamedByOracleUrl(settings: ConnectionSettings): string | undefined {
-  const named = settings.params['currentSchema'] ?? settings.user;
-  return named === undefined || named === '' ? undefined : foldIdentifier(named);
 }
 
 /** The schemas to read: the requested ones folded, or the URL's schema. */

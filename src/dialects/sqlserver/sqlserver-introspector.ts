@@ -11,9 +11,8 @@ import type { IntrospectOptions } from '../dialect.js';
 import { assembleModel } from './sqlserver-assembler.js';
 import { toParityError, withRollbackTransaction, withSqlServerPool } from './sqlserver-connection.js';
 import { quoteString } from './sqlserver-quoting.js';
+import { DEFAULT_SCHEMAS } from './sqlserver-identity.js';
 import { CATALOG_QUERIES, type CatalogRows } from './sqlserver-rows.js';
-
-export const DEFAULT_SCHEMAS: readonly string[] = ['dbo'];
 
 const queryFiles = new Map<string, string>();
 
