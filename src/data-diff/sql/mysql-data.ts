@@ -208,7 +208,8 @@ async function connect(settings: ConnectionSettings): Promise<DataConnection> {
   const connection: DataConnection = {
     async query(sql, params = []) {
       try {
-        return (await raw.query(sql, [...params]))[0] as Record<string, unknown>[];
+        // Without parameters the text is sent as it is: mysql2 would scan it for placeholders (a first pass's statements are 200 KB).
+        return (await (params.length > 0 ? raw.query(sql, [...params]) : raw.query(sql)))[0] as Record<string, unknown>[];
       } catch (error) {
         throw toParityError(error, settings);
       }
