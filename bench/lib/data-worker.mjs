@@ -38,7 +38,7 @@ const seconds = (started) => Number(process.hrtime.bigint() - started) / 1e9;
 async function parity(dist) {
   const [config, environment, sqlSide, sql, keys, pgConnection, mysqlConnection] = await loadDist(dist, [
     'config/config.js',
-    'sources/environment-source.js',
+    'sources/environment-connection.js',
     'data-diff/sql-side.js',
     'data-diff/sql/data-sql.js',
     'data-diff/keys.js',

@@ -91,7 +91,7 @@ try {
   const options = parseArgs(process.argv.slice(2));
   const started = process.hrtime.bigint();
   const [config, environment, pgConnection, mysqlConnection] = await loadDist(options.dist, [
-    'config/config.js', 'sources/environment-source.js', 'dialects/postgres/postgres-connection.js', 'dialects/mysql/mysql-connection.js',
+    'config/config.js', 'sources/environment-connection.js', 'dialects/postgres/postgres-connection.js', 'dialects/mysql/mysql-connection.js',
   ]);
   const p = { pgConnection, mysqlConnection };
   const settings = environmentSettings({ config, environment }, options);

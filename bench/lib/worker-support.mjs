@@ -9,7 +9,7 @@ export function loadDist(dist, files) {
   return Promise.all(files.map((file) => import(pathToFileURL(path.join(path.resolve(dist), file)).href)));
 }
 
-/** The source and target environments' ConnectionSettings (`config`, `environment`: dist's config/config.js and sources/environment-source.js). */
+/** The source and target environments' ConnectionSettings (`config`, `environment`: dist's config/config.js and sources/environment-connection.js). */
 export function environmentSettings({ config, environment }, { source, target }) {
   const loaded = config.loadConfig({ workingDirectory: process.cwd(), env: process.env });
   const settings = (name, setting) => environment.environmentConnection(loaded, config.getEnvironment(loaded, name, setting));
