@@ -33,15 +33,14 @@ export interface ParsedArgs {
 const HELP_WORDS = new Set(['help', '-h', '--help', '-?', '--?']);
 
 /**
- * A boolean's `--name=value` as `--name=true` or `--name=false` (any case); other values are an error
- * naming the parameter (`-failOnDifferences=1` must not quietly mean false).
+ * A boolean's value: true for the bare flag, else `true` or `false` (any case); any other value is an
+ * error naming the parameter (`-failOnDifferences=1` must not quietly mean false).
  */
-function booleanToken(token: string, options: Readonly<Record<string, OptionSpec>>, command: string): string {
-  const match = /^--([^=]+)=(.*)$/s.exec(token);
-  if (!match || options[match[1]!]?.type !== 'boolean') return token;
-  const value = match[2]!.trim().toLowerCase();
-  if (value === 'true' || value === 'false') return `--${match[1]}=${value}`;
-  throw new ParityError('INVALID_ARGUMENT', `-${match[1]} must be true or false, not "${match[2]}"`, { where: `parity ${command}` });
+function booleanValue(name: string, text: string | undefined, command: string): boolean {
+  if (text === undefined) return true;
+  const value = text.trim().toLowerCase();
+  if (value === 'true' || value === 'false') return value === 'true';
+  throw new ParityError('INVALID_ARGUMENT', `-${name} must be true or false, not "${text}"`, { where: `parity ${command}` });
 }
 
 /**
@@ -98,13 +97,12 @@ export async function parseArgs(argv: readonly string[], commands: readonly Comm
   }
   if (argv.slice(1).some((token) => HELP_WORDS.has(token) && token !== 'help')) return { command: 'help', values: {}, topic: spec.name };
   const options = { ...GLOBAL_OPTIONS, ...spec.options };
-  const tokens = normalizeTokens(argv.slice(1), spec.name, spec.options).map((token) => booleanToken(token, options, spec.name));
   // Booleans are read here (`--name`, `--name=true|false`: the last one given counts); the rest by parseArgs.
   const values: Record<string, string | boolean | undefined> = {};
   const rest: string[] = [];
-  for (const token of tokens) {
-    const match = /^--([^=]+)(?:=(true|false))?$/s.exec(token);
-    if (match && options[match[1]!]?.type === 'boolean') values[match[1]!] = match[2] !== 'false';
+  for (const token of normalizeTokens(argv.slice(1), spec.name, spec.options)) {
+    const match = /^--([^=]+)(?:=(.*))?$/s.exec(token);
+    if (match && options[match[1]!]?.type === 'boolean') values[match[1]!] = booleanValue(match[1]!, match[2], spec.name);
     else rest.push(token);
   }
   const strings = Object.fromEntries(Object.entries(options).filter(([, option]) => option.type === 'string').map(([name]) => [name, { type: 'string' as const }]));
